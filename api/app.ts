@@ -1,0 +1,101 @@
+/**
+ * The Express application: wiring of middleware, routes and the built UI. Dependencies come in from
+ * the caller (main, `npm start`, tests), so the same app runs everywhere.
+ */
+import type { Client } from '@temporalio/client';
+import express from 'express';
+import type { Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { Config } from '../domain/config.ts';
+import type { Db } from '../domain/db.ts';
+import { AuditStore } from '../domain/stores/audit.ts';
+import { IdempotencyStore } from '../domain/stores/idempotency.ts';
+import { RegionStore } from '../domain/stores/regions.ts';
+import { SessionStore } from '../domain/stores/sessions.ts';
+import { UserStore } from '../domain/stores/users.ts';
+import { apiNotFound, errorMiddleware } from './http/errors.ts';
+import { Idempotency } from './http/idempotency.ts';
+import { openApiDocument } from './http/openapi.ts';
+import { requestContext } from './http/request.ts';
+import { ApiRouter } from './http/router.ts';
+import { sessionMiddleware } from './http/session.ts';
+import { serveUi } from './http/static-ui.ts';
+import { auditRoutes } from './routes/audit-log.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { regionRoutes } from './routes/regions.ts';
+import { userRoutes } from './routes/users.ts';
+import { AuthService } from './services/auth.ts';
+import { UserService } from './services/users.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  temporal: Client;
+  /** Folder of the built UI; the default is admin-ui/dist. */
+  uiDist?: string;
+  version?: string;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const { config, db, logger } = deps;
+  const stores = {
+    regions: new RegionStore(db),
+    users: new UserStore(db),
+    sessions: new SessionStore(db),
+    audit: new AuditStore(db),
+    idempotency: new IdempotencyStore(db),
+  };
+  const auth = new AuthService({ db, ...stores, maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
+  const userService = new UserService({ db, ...stores });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestContext(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // MUI (emotion) and bpmn-js inject styles at run time.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      strictTransportSecurity: config.cookieSecure,
+    }),
+  );
+  healthRoutes(app, { db, client: deps.temporal, namespace: config.temporalNamespace, taskQueue: config.temporalTaskQueue });
+
+  const api = new ApiRouter('/api', new Idempotency(stores.idempotency));
+  authRoutes(api, { auth, regions: stores.regions, cookieSecure: config.cookieSecure, idleMinutes: config.sessionIdleMinutes });
+  userRoutes(api, { users: stores.users, service: userService });
+  regionRoutes(api, { regions: stores.regions });
+  auditRoutes(api, { audit: stores.audit });
+
+  const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
+  const apiApp = express.Router();
+  apiApp.use(express.json({ limit: config.bodyLimit }));
+  apiApp.use(sessionMiddleware({ sessions: stores.sessions, users: stores.users, idleMinutes: config.sessionIdleMinutes }));
+  apiApp.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  apiApp.use(api.build());
+  apiApp.use(apiNotFound);
+  app.use('/api', (req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', apiApp);
+
+  if (!serveUi(app, deps.uiDist)) {
+    app.get('/', (_req, res) => {
+      res.type('text/plain; charset=utf-8').send('管理界面尚未构建：运行 npm run build:ui（npm start 会自动构建）。API 位于 /api。');
+    });
+  }
+  app.use(errorMiddleware);
+  return app;
+}

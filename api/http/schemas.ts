@@ -1,0 +1,53 @@
+/** Schemas shared by many routes: the list convention, the error shape, identifiers. */
+import { Type } from '@sinclair/typebox';
+import type { TProperties, TSchema } from '@sinclair/typebox';
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code' }),
+      message: Type.String({ description: 'Chinese message for the user' }),
+      field: Type.Optional(Type.String({ description: 'The first field at fault, e.g. body.password' })),
+      details: Type.Optional(
+        Type.Array(Type.Object({ field: Type.String(), reason: Type.String(), message: Type.String() }, { additionalProperties: true })),
+      ),
+      requestId: Type.String(),
+    }),
+  },
+  { $id: 'Error' },
+);
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const RegionCode = Type.String({ pattern: '^(0|\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12})$', description: 'Administrative region code' });
+export const Timestamp = Type.String({ format: 'date-time' });
+
+/** Query parameters of a list: paging, sort over `sortFields`, and the resource's filters. */
+export function listQuery<F extends TProperties>(sortFields: readonly [string, ...string[]], filters: F) {
+  return Type.Object(
+    {
+      page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
+      perPage: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
+      sort: Type.Optional(Type.Union(sortFields.map((f) => Type.Literal(f)))),
+      order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+      ids: Type.Optional(Type.String({ pattern: '^[\\w-]+(,[\\w-]+){0,99}$', description: 'Comma-separated ids (getMany)' })),
+      ...filters,
+    },
+    { additionalProperties: false },
+  );
+}
+
+/** `{ data, total }` of a list. */
+export function listOf(item: TSchema) {
+  return Type.Object({ data: Type.Array(item), total: Type.Integer() });
+}
+
+export function splitIds(ids: string | undefined): string[] | undefined {
+  return ids === undefined ? undefined : ids.split(',');
+}
+
+/** The standard error responses of an authenticated route. */
+export const AUTH_ERRORS = {
+  400: { description: '请求参数错误', schema: ErrorResponse },
+  401: { description: '未登录或登录已失效', schema: ErrorResponse },
+  403: { description: '无权限', schema: ErrorResponse },
+} as const;

@@ -1,0 +1,20 @@
+/** `npm run api`: the API alone, against the configured PostgreSQL and Temporal (deployments). */
+import { connectDatabase, connectTemporal } from '../domain/boot.ts';
+import { loadConfig } from '../domain/config.ts';
+import { createLogger } from '../domain/logger.ts';
+import { runMain } from '../scripts/lib/main.ts';
+import { startApi } from './server.ts';
+
+runMain('api', async () => {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, 'ydym-api');
+  const db = await connectDatabase(config);
+  const { connection, client } = await connectTemporal(config);
+  const api = await startApi({ config, db, logger, temporal: client });
+  logger.info({ url: api.url }, 'api listening');
+  return async () => {
+    await api.close();
+    await connection.close();
+    await db.destroy();
+  };
+});

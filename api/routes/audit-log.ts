@@ -1,0 +1,44 @@
+/** The audit log, read-only, for administrators and auditors. */
+import { Type } from '@sinclair/typebox';
+import { ForbiddenError } from '../../domain/errors.ts';
+import type { AuditStore } from '../../domain/stores/audit.ts';
+import type { ApiRouter } from '../http/router.ts';
+import { AUTH_ERRORS, Timestamp, listOf, listQuery } from '../http/schemas.ts';
+
+const Entry = Type.Object({
+  id: Type.String(),
+  at: Timestamp,
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  actorRole: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  subjectType: Type.Union([Type.String(), Type.Null()]),
+  subjectId: Type.Union([Type.String(), Type.Null()]),
+  regionCode: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Object({}, { additionalProperties: true }),
+});
+
+export function auditRoutes(api: ApiRouter, deps: { audit: AuditStore }): void {
+  api.route({
+    method: 'get',
+    path: '/audit-log',
+    summary: 'Audit entries in the caller’s region, newest first',
+    tags: ['audit'],
+    auth: true,
+    query: listQuery(['at', 'action', 'id'], {
+      action: Type.Optional(Type.String({ maxLength: 64 })),
+      actorId: Type.Optional(Type.String({ format: 'uuid' })),
+      subjectType: Type.Optional(Type.String({ maxLength: 32 })),
+      subjectId: Type.Optional(Type.String({ maxLength: 64 })),
+      from: Type.Optional(Timestamp),
+      to: Type.Optional(Timestamp),
+    }),
+    responses: { 200: { description: '审计日志', schema: listOf(Entry) }, ...AUTH_ERRORS },
+    handler: async ({ query, ctx }) => {
+      if (!ctx.ability.can('read', 'AuditLog')) throw new ForbiddenError('只有系统管理员和审计人员可以查看审计日志');
+      return { body: await deps.audit.list(ctx.ability, query) };
+    },
+  });
+}

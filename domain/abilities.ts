@@ -1,0 +1,85 @@
+/**
+ * Access rules, shared by the API (which enforces them and translates them to SQL) and the admin UI
+ * (which hides what a user cannot do). A user's scope is their region subtree, expressed with the
+ * custom `$startsWith` operator so the rules stay plain JSON that can be sent to the browser.
+ */
+import { buildMongoQueryMatcher, createMongoAbility, subject } from '@casl/ability';
+import type { ForcedSubject, MongoAbility, MongoQuery, RawRuleOf } from '@casl/ability';
+import type { FieldCondition, FieldInstruction, JsInterpreter } from '@ucast/mongo2js';
+import type { Role } from './roles.ts';
+import { regionScopePrefix } from './regions.ts';
+
+export const ACTIONS = ['manage', 'read', 'create', 'update', 'disable', 'resetPassword'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Subjects grow with the platform; each names a resource guarded by region. */
+export const SUBJECTS = ['User', 'Region', 'AuditLog', 'all'] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+/** A record tagged with its subject type, so rules with conditions can be checked against it. */
+export type SubjectRecord = Record<string, unknown> & ForcedSubject<Exclude<Subject, 'all'>>;
+
+export type AppAbility = MongoAbility<[Action, Subject | SubjectRecord], MongoQuery>;
+/** One rule as JSON: what the API enforces and the UI receives. */
+export interface AppRule {
+  action: Action | Action[];
+  subject: Subject | Subject[];
+  conditions?: Record<string, unknown>;
+  inverted?: boolean;
+}
+
+const $startsWith: FieldInstruction<string> = {
+  type: 'field',
+  validate(instruction, value) {
+    if (typeof value !== 'string') throw new TypeError(`${instruction.name} expects a string`);
+  },
+};
+
+const startsWith: JsInterpreter<FieldCondition<string>> = (node, object, { get }) => {
+  const value: unknown = get(object, node.field);
+  return typeof value === 'string' && value.startsWith(node.value);
+};
+
+const conditionsMatcher = buildMongoQueryMatcher({ $startsWith }, { startsWith });
+
+/** The who-can-do-what of a signed-in user, from their role and region only. */
+export interface AbilityUser {
+  id: string;
+  role: Role;
+  regionCode: string;
+}
+
+/** Builds the rules for one user: the same list is enforced by the API and mirrored by the UI. */
+export function rulesFor(user: AbilityUser): AppRule[] {
+  const rules: AppRule[] = [];
+  const can = (action: Action | Action[], subject: Subject, conditions?: Record<string, unknown>) =>
+    rules.push(conditions ? { action, subject, conditions } : { action, subject });
+  const prefix = regionScopePrefix(user.regionCode);
+  const within = (field: string) => ({ [field]: { $startsWith: prefix } });
+
+  can('read', 'Region', within('code'));
+  switch (user.role) {
+    case 'district_admin':
+      can(['read', 'create', 'update', 'disable', 'resetPassword'], 'User', within('regionCode'));
+      can('read', 'AuditLog', within('regionCode'));
+      break;
+    case 'auditor':
+      can('read', 'AuditLog', within('regionCode'));
+      break;
+    case 'district_officer':
+    case 'town_officer':
+    case 'inspector':
+      break;
+  }
+  return rules;
+}
+
+/** Rebuilds an ability from rules, with the `$startsWith` operator understood. */
+export function createAppAbility(rules: AppRule[]): AppAbility {
+  return createMongoAbility<AppAbility>(rules as RawRuleOf<AppAbility>[], { conditionsMatcher });
+}
+
+/** Tags a copy of a plain record with its subject type, for `ability.can(action, asSubject(type, row))`. */
+export function asSubject(type: Exclude<Subject, 'all'>, row: object): SubjectRecord {
+  return subject(type, { ...row } as Record<string, unknown>);
+}

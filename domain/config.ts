@@ -1,0 +1,136 @@
+/**
+ * One typed configuration, read from the environment and validated at boot. Each variable is declared
+ * once here (name, default, meaning); the README's configuration table is this list.
+ */
+import { isRegionCodeShape } from './regions.ts';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Parser<T> = (raw: string) => T;
+
+interface VarSpec<T> {
+  env: string;
+  default: string | undefined;
+  description: string;
+  parse: Parser<T>;
+}
+
+const str: Parser<string> = (raw) => raw;
+const int =
+  (min: number, max: number): Parser<number> =>
+  (raw) => {
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) throw new Error(`must be an integer from ${min} to ${max}`);
+    return n;
+  };
+const bool: Parser<boolean> = (raw) => {
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(raw.toLowerCase())) return false;
+  throw new Error('must be true or false');
+};
+const url =
+  (protocols: string[]): Parser<string> =>
+  (raw) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new Error('must be a URL');
+    }
+    if (!protocols.includes(parsed.protocol)) throw new Error(`must be a ${protocols.join(' or ')} URL`);
+    return raw.replace(/\/+$/, '');
+  };
+const hostPort: Parser<string> = (raw) => {
+  if (!/^[\w.-]+:\d{1,5}$/.test(raw)) throw new Error('must be host:port');
+  return raw;
+};
+const oneOf =
+  <T extends string>(values: readonly T[]): Parser<T> =>
+  (raw) => {
+    if (!(values as readonly string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')}`);
+    return raw as T;
+  };
+const optional =
+  <T>(parse: Parser<T>): Parser<T | undefined> =>
+  (raw) =>
+    raw === '' ? undefined : parse(raw);
+const regionCode: Parser<string> = (raw) => {
+  if (!isRegionCodeShape(raw)) throw new Error('must be a region code (2, 4, 6, 9 or 12 digits)');
+  return raw;
+};
+
+function v<T>(env: string, def: string | undefined, description: string, parse: Parser<T>): VarSpec<T> {
+  return { env, default: def, description, parse };
+}
+
+/** Every variable the platform reads. */
+export const CONFIG_VARS = {
+  port: v('PORT', '3000', 'HTTP port of the API (which also serves the admin UI).', int(1, 65535)),
+  host: v('HOST', '127.0.0.1', 'Address the API listens on; 0.0.0.0 to reach it from phones on the LAN.', str),
+  publicBaseUrl: v(
+    'PUBLIC_BASE_URL',
+    '',
+    'Public URL of the platform, used in QR codes and links. Default http://localhost:PORT.',
+    optional(url(['http:', 'https:'])),
+  ),
+  databaseUrl: v(
+    'DATABASE_URL',
+    'postgres://postgres@127.0.0.1:5432/ydym',
+    'PostgreSQL connection URL. `npm start` creates the database if missing.',
+    url(['postgres:', 'postgresql:']),
+  ),
+  databasePoolMax: v('DATABASE_POOL_MAX', '10', 'Connections per process.', int(1, 200)),
+  temporalAddress: v('TEMPORAL_ADDRESS', '127.0.0.1:7233', 'Temporal frontend (host:port).', hostPort),
+  temporalNamespace: v('TEMPORAL_NAMESPACE', 'default', 'Temporal namespace.', str),
+  temporalTaskQueue: v('TEMPORAL_TASK_QUEUE', 'ydym', 'Task queue of the platform workflows and activities.', str),
+  temporalTlsCert: v('TEMPORAL_TLS_CERT', '', 'Client certificate file (mTLS), for a secured cluster.', str),
+  temporalTlsKey: v('TEMPORAL_TLS_KEY', '', 'Client key file (mTLS).', str),
+  temporalTlsCa: v('TEMPORAL_TLS_CA', '', 'CA certificate file of the cluster, when not a public CA.', str),
+  temporalApiKey: v('TEMPORAL_API_KEY', '', 'API key (Temporal Cloud); implies TLS.', str),
+  temporalEmbedded: v(
+    'TEMPORAL_EMBEDDED',
+    'true',
+    '`npm start` only: run the Temporal CLI dev server itself (false: use TEMPORAL_ADDRESS as is).',
+    bool,
+  ),
+  temporalUiPort: v('TEMPORAL_UI_PORT', '8233', '`npm start` only: port of the dev server Web UI.', int(1, 65535)),
+  temporalCliPath: v('TEMPORAL_CLI_PATH', '', 'Path of a Temporal CLI binary to use instead of provisioning one.', str),
+  dataDir: v('DATA_DIR', 'data', 'Folder for the dev server state and stored files (relative to the project).', str),
+  logLevel: v('LOG_LEVEL', 'info', 'Log level.', oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const)),
+  sessionIdleMinutes: v('SESSION_IDLE_MINUTES', '30', 'A session idle this long expires.', int(1, 24 * 60)),
+  loginMaxFailures: v('LOGIN_MAX_FAILURES', '5', 'Failed logins in a row that lock an account.', int(1, 100)),
+  loginLockMinutes: v('LOGIN_LOCK_MINUTES', '15', 'How long a locked account stays locked.', int(1, 24 * 60)),
+  bodyLimit: v('BODY_LIMIT', '1mb', 'Largest JSON request body.', str),
+  demoData: v('DEMO_DATA', 'true', '`npm start` only: load demo users when the database has none.', bool),
+  seedDistrict: v('SEED_DISTRICT', '441802', 'District whose region tree `npm start` loads when empty.', regionCode),
+  cookieSecure: v('COOKIE_SECURE', 'false', 'Mark session cookies Secure (set true behind HTTPS).', bool),
+} as const;
+
+type Vars = typeof CONFIG_VARS;
+export type Config = { [K in keyof Vars]: Vars[K] extends VarSpec<infer T> ? T : never } & {
+  /** PUBLIC_BASE_URL, or http://localhost:PORT when unset. */
+  baseUrl: string;
+};
+
+/** Reads and validates every variable; throws a ConfigError that names each bad one and why. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(CONFIG_VARS) as [string, VarSpec<unknown>][]) {
+    const raw = env[spec.env] ?? spec.default ?? '';
+    try {
+      out[key] = spec.parse(raw.trim());
+    } catch (error) {
+      problems.push(`${spec.env}=${JSON.stringify(raw)}: ${(error as Error).message}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const config = out as Config;
+  config.baseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
+  return config;
+}

@@ -1,0 +1,84 @@
+/**
+ * PostgreSQL access: one knex instance per process, created from DATABASE_URL. Connection problems are
+ * turned into messages that name the address tried.
+ */
+import knexFactory from 'knex';
+import type { Knex } from 'knex';
+import pg from 'pg';
+
+export type Db = Knex;
+
+// Return int8 (bigint) and numeric as numbers where they fit: counts come back as int8.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function createDb(databaseUrl: string, poolMax = 10): Db {
+  return knexFactory({
+    client: 'pg',
+    connection: databaseUrl,
+    pool: { min: 0, max: poolMax },
+    acquireConnectionTimeout: 10_000,
+  });
+}
+
+/** host:port/database of a connection URL, without credentials, for messages. */
+export function describeDatabaseUrl(databaseUrl: string): string {
+  const u = new URL(databaseUrl);
+  return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+}
+
+/** A readable reason for a failed connection. */
+export function explainDatabaseError(error: unknown, databaseUrl: string): string {
+  const where = describeDatabaseUrl(databaseUrl);
+  const e = error as { code?: string; message?: string };
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return `PostgreSQL refused the connection at ${where} (is it running? check DATABASE_URL)`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `PostgreSQL host not found for ${where} (check DATABASE_URL)`;
+    case '28P01':
+    case '28000':
+      return `PostgreSQL rejected the credentials for ${where} (check DATABASE_URL)`;
+    case '3D000':
+      return `PostgreSQL database missing at ${where} (npm start creates it; or create it by hand)`;
+    default:
+      return `PostgreSQL at ${where} failed: ${e.message ?? String(error)}`;
+  }
+}
+
+/** Creates the database named in the URL when it is missing (connecting to `postgres` to do so). */
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[\w-]+$/.test(name)) throw new Error(`DATABASE_URL names an unusual database "${name}"; create it by hand`);
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(explainDatabaseError(error, databaseUrl));
+  }
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount) return false;
+    await client.query(`CREATE DATABASE "${name}"`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a database (tests only), ending its connections first. */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

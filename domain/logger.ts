@@ -1,0 +1,42 @@
+/**
+ * Structured logs: one JSON line per event. Personal data is masked before a line is written: known
+ * keys are redacted or masked, and phone numbers inside messages are masked.
+ */
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { maskName, maskPhone, maskPhonesInText } from './mask.ts';
+
+export type { Logger };
+
+const SECRET_KEYS = ['password', 'currentPassword', 'newPassword', 'passwordHash', 'token', 'csrfToken', 'secret'];
+const PHONE_KEYS = ['phone', 'ownerPhone', 'complainantPhone'];
+const NAME_KEYS = ['ownerName', 'complainantName'];
+
+function paths(keys: string[]): string[] {
+  return keys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+}
+
+export function createLogger(level: string, name = 'ydym'): Logger {
+  return pino({
+    name,
+    level,
+    base: { service: name },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: {
+      paths: [...paths(SECRET_KEYS), ...paths(PHONE_KEYS), ...paths(NAME_KEYS), 'req.headers.cookie', 'req.headers.authorization'],
+      censor: (value: unknown, path: string[]) => {
+        const key = path[path.length - 1] ?? '';
+        if (typeof value !== 'string') return '[redacted]';
+        if (PHONE_KEYS.includes(key)) return maskPhone(value);
+        if (NAME_KEYS.includes(key)) return maskName(value);
+        return '[redacted]';
+      },
+    },
+    hooks: {
+      logMethod(args, method) {
+        const masked = args.map((a) => (typeof a === 'string' ? maskPhonesInText(a) : a)) as Parameters<typeof method>;
+        method.apply(this, masked);
+      },
+    },
+  });
+}

@@ -1,0 +1,37 @@
+/** The one list convention: page, perPage, sort, order; answered with `{ data, total }`. */
+import type { Knex } from 'knex';
+
+export interface ListParams {
+  page: number;
+  perPage: number;
+  sort?: string | undefined;
+  order?: 'asc' | 'desc' | undefined;
+}
+
+export interface ListResult<T> {
+  data: T[];
+  total: number;
+}
+
+/**
+ * Counts and pages a query. `sortColumns` maps the sortable API fields to columns; a tiebreak column
+ * keeps pages stable.
+ */
+export async function paged<Row, T>(
+  query: Knex.QueryBuilder,
+  params: ListParams,
+  sortColumns: Record<string, string>,
+  defaultSort: string,
+  tiebreak: string,
+  map: (row: Row) => T,
+): Promise<ListResult<T>> {
+  const countRow = (await query.clone().clearSelect().clearOrder().count({ n: '*' }).first()) as { n: number } | undefined;
+  const column = sortColumns[params.sort ?? defaultSort] ?? sortColumns[defaultSort] ?? tiebreak;
+  const rows = (await query
+    .clone()
+    .orderBy(column, params.order ?? 'asc')
+    .orderBy(tiebreak, 'asc')
+    .limit(params.perPage)
+    .offset((params.page - 1) * params.perPage)) as Row[];
+  return { data: rows.map(map), total: countRow?.n ?? 0 };
+}

@@ -1,0 +1,71 @@
+/**
+ * Sessions: an opaque random token given to the client (cookie or bearer), stored only as its
+ * SHA-256. A session idle longer than the configured time expires; revocation is a timestamp.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db.ts';
+import { SessionRow } from '../models.ts';
+
+export interface Session {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  lastSeenAt: Date;
+}
+
+function digest(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+export class SessionStore {
+  constructor(private readonly db: Db) {}
+
+  /** Opens a session; returns the token (shown once) and the session. */
+  async open(
+    userId: string,
+    meta: { ip: string | null; userAgent: string | null },
+    db: Db = this.db,
+  ): Promise<{ token: string; session: Session }> {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const [row] = (await SessionRow.query(db)
+      .insert({ token_hash: digest(token), user_id: userId, csrf_token: csrfToken, ip: meta.ip, user_agent: meta.userAgent })
+      .returning('*')) as unknown as SessionRow[];
+    if (!row) throw new Error('session insert returned nothing');
+    return { token, session: { id: row.id, userId, csrfToken, lastSeenAt: row.last_seen_at } };
+  }
+
+  /** The live session for a token: not revoked, seen within `idleMinutes`. */
+  async findLive(token: string, idleMinutes: number): Promise<{ session: Session | undefined; expired: boolean }> {
+    const row = (await SessionRow.query(this.db).where('token_hash', digest(token)).whereNull('revoked_at').first()) as
+      SessionRow | undefined;
+    if (!row) return { session: undefined, expired: false };
+    if (Date.now() - row.last_seen_at.getTime() > idleMinutes * 60_000) return { session: undefined, expired: true };
+    return { session: { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, lastSeenAt: row.last_seen_at }, expired: false };
+  }
+
+  /** Marks activity; skipped when the last mark is under a minute old, to spare writes. */
+  async touch(session: Session): Promise<void> {
+    if (Date.now() - session.lastSeenAt.getTime() < 60_000) return;
+    await this.db('sessions').where({ id: session.id }).update({ last_seen_at: this.db.fn.now() });
+  }
+
+  async revoke(id: string, db: Db = this.db): Promise<void> {
+    await db('sessions').where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+  }
+
+  /** Revokes every live session of a user but `keepId`; returns how many. */
+  async revokeAllOf(userId: string, keepId: string | null, db: Db = this.db): Promise<number> {
+    const query = db('sessions').where({ user_id: userId }).whereNull('revoked_at');
+    if (keepId) query.whereNot({ id: keepId });
+    return query.update({ revoked_at: db.fn.now() });
+  }
+
+  /** Deletes sessions revoked or idle for more than a day (housekeeping). */
+  async purge(idleMinutes: number): Promise<number> {
+    return this.db('sessions')
+      .where('revoked_at', '<', this.db.raw(`now() - interval '1 day'`))
+      .orWhere('last_seen_at', '<', this.db.raw(`now() - make_interval(mins => ?) - interval '1 day'`, [idleMinutes]))
+      .delete();
+  }
+}

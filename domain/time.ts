@@ -1,0 +1,16 @@
+/** Times shown to users are Beijing time. */
+const FORMAT = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** `2026-11-25 14:20` in Beijing time. */
+export function formatBeijing(date: Date): string {
+  const parts = Object.fromEntries(FORMAT.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}

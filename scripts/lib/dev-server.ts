@@ -1,0 +1,95 @@
+/**
+ * Runs `temporal server start-dev` as a child process with persistent state and the platform's search
+ * attributes, waits until it answers, and stops it on request.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { join } from 'node:path';
+import { searchAttributeCliArgs } from '../../domain/search-attributes.ts';
+
+export interface DevServer {
+  address: string;
+  uiUrl: string;
+  stop(): Promise<void>;
+}
+
+function portOpen(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function startDevServer(options: {
+  cli: string;
+  dataDir: string;
+  address: string;
+  uiPort: number;
+  namespace: string;
+  log: (line: string) => void;
+}): Promise<DevServer> {
+  const [host = '127.0.0.1', portText = '7233'] = options.address.split(':');
+  const port = Number(portText);
+  if (await portOpen(host, port)) {
+    throw new Error(
+      `port ${port} on ${host} is already in use: another Temporal server? Stop it, or set TEMPORAL_EMBEDDED=false to use it, or change TEMPORAL_ADDRESS`,
+    );
+  }
+  const dir = join(options.dataDir, 'temporal');
+  mkdirSync(dir, { recursive: true });
+  const args = [
+    'server',
+    'start-dev',
+    '--db-filename',
+    join(dir, 'temporal.sqlite'),
+    '--ip',
+    host,
+    '--port',
+    String(port),
+    '--ui-port',
+    String(options.uiPort),
+    '--namespace',
+    options.namespace,
+    '--log-level',
+    'warn',
+    ...searchAttributeCliArgs(),
+  ];
+  // detached: Ctrl-C in the terminal reaches only our process, which then stops the server in order.
+  const child: ChildProcess = spawn(options.cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the Temporal dev server exited (code ${child.exitCode}):\n${output}`);
+    if (await portOpen(host, port)) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the Temporal dev server did not open ${options.address} within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  options.log(`Temporal dev server on ${options.address} (state in ${dir})`);
+  return {
+    address: `${host}:${port}`,
+    uiUrl: `http://${host === '0.0.0.0' ? 'localhost' : host}:${options.uiPort}`,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

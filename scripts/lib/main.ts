@@ -1,0 +1,34 @@
+/**
+ * Entry-point wrapper: runs `main`, turns known start-up failures (bad configuration, unreachable
+ * services, missing tools) into a clear message and exit code 1, and stops cleanly on Ctrl-C.
+ */
+import { BootError } from '../../domain/boot.ts';
+import { ConfigError } from '../../domain/config.ts';
+import { TemporalCliMissing } from './temporal-cli.ts';
+
+/** `main` returns a stop function for long-running commands, or nothing for one-shot ones. */
+export function runMain(name: string, main: () => Promise<(() => Promise<void>) | void>): void {
+  const fail = (error: unknown) => {
+    const known = error instanceof ConfigError || error instanceof BootError || error instanceof TemporalCliMissing;
+    process.stderr.write(`\n${name}: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+    process.exit(1);
+  };
+  main().then((stop) => {
+    if (!stop) return;
+    let stopping = false;
+    const onSignal = (signal: string) => {
+      if (stopping) {
+        process.stderr.write(`${name}: stopping already; ${signal} again forces exit\n`);
+        process.exit(130);
+      }
+      stopping = true;
+      process.stdout.write(`\n${name}: ${signal} received, stopping…\n`);
+      stop().then(() => {
+        process.stdout.write(`${name}: stopped.\n`);
+        process.exit(0);
+      }, fail);
+    };
+    process.on('SIGINT', () => onSignal('SIGINT'));
+    process.on('SIGTERM', () => onSignal('SIGTERM'));
+  }, fail);
+}

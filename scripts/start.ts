@@ -1,0 +1,101 @@
+/**
+ * `npm start`: the whole platform on one machine with embedded defaults. Provisions the Temporal CLI and
+ * runs its dev server, creates and migrates the database, loads the region tree and demo users when
+ * empty, builds the UI when missing, runs the worker and the API, and prints where everything is.
+ * Ctrl-C stops all of it.
+ */
+import { resolve } from 'node:path';
+import { startApi } from '../api/server.ts';
+import { connectDatabase, connectTemporal } from '../domain/boot.ts';
+import { loadConfig } from '../domain/config.ts';
+import { ensureDatabase } from '../domain/db.ts';
+import { createLogger } from '../domain/logger.ts';
+import { migrateLatest } from '../domain/migrate.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '../domain/seed/demo.ts';
+import { districtRegions } from '../domain/seed/regions.ts';
+import { ROLE_LABELS } from '../domain/roles.ts';
+import { RegionStore } from '../domain/stores/regions.ts';
+import { installTemporalRuntime } from '../workers/log.ts';
+import { startWorker } from '../workers/run.ts';
+import { startDevServer } from './lib/dev-server.ts';
+import type { DevServer } from './lib/dev-server.ts';
+import { runMain } from './lib/main.ts';
+import { provisionTemporalCli } from './lib/temporal-cli.ts';
+import { buildUi } from './lib/ui-build.ts';
+
+const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
+
+runMain('start', async () => {
+  const started = Date.now();
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, 'ydym');
+  installTemporalRuntime(logger);
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+
+  try {
+    let dev: DevServer | undefined;
+    if (config.temporalEmbedded) {
+      const cli = await provisionTemporalCli(say, config.temporalCliPath || undefined);
+      say(`Temporal CLI: ${cli}`);
+      dev = await startDevServer({
+        cli,
+        dataDir: resolve(config.dataDir),
+        address: config.temporalAddress,
+        uiPort: config.temporalUiPort,
+        namespace: config.temporalNamespace,
+        log: say,
+      });
+      stops.push(() => dev!.stop());
+    }
+
+    if (await ensureDatabase(config.databaseUrl)) say('Created the PostgreSQL database');
+    const db = await connectDatabase(config);
+    stops.push(() => db.destroy());
+    const applied = await migrateLatest(db);
+    if (applied.length) say(`Migrations applied: ${applied.length}`);
+
+    const regions = new RegionStore(db);
+    if (!(await regions.exists(config.seedDistrict))) {
+      const count = await regions.upsert(await districtRegions(config.seedDistrict.slice(0, 6)));
+      say(`Loaded ${count} regions of district ${config.seedDistrict}`);
+    }
+    const demo = config.demoData ? await seedDemoUsers(db) : 0;
+    if (demo) say(`Created ${demo} demo users`);
+
+    await buildUi({ say });
+
+    const { connection, client } = await connectTemporal(config);
+    stops.push(() => connection.close());
+    const worker = await startWorker({ config, db, client });
+    stops.push(() => worker.stop());
+    worker.done.catch((error: unknown) => {
+      logger.fatal({ err: error }, 'worker crashed');
+      void stopAll().finally(() => process.exit(1));
+    });
+    const api = await startApi({ config, db, logger, temporal: client });
+    stops.push(() => api.close());
+
+    const lines = [
+      '',
+      '一栋一码 · 自建房安全监管平台 is running',
+      `  App (admin UI + API):  ${config.publicBaseUrl ?? api.url}`,
+      `  API document:          ${api.url}/api/openapi.json`,
+      `  Readiness:             ${api.url}/readyz`,
+      dev ? `  Temporal Web UI:       ${dev.uiUrl}` : `  Temporal:              ${config.temporalAddress} (external)`,
+      '',
+      `  Demo logins (password ${DEMO_PASSWORD}):`,
+      ...DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${ROLE_LABELS[u.role]}`),
+      '',
+      `  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+    return stopAll;
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+});

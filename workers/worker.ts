@@ -1,0 +1,19 @@
+/** Builds the platform worker: all workflows and activities on the configured task queue. */
+import { fileURLToPath } from 'node:url';
+import { Worker } from '@temporalio/worker';
+import type { NativeConnection } from '@temporalio/worker';
+import type { Config } from '../domain/config.ts';
+import type { Db } from '../domain/db.ts';
+import { createActivities } from './activities/index.ts';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export async function createWorker(deps: { config: Config; db: Db; connection: NativeConnection }): Promise<Worker> {
+  return Worker.create({
+    connection: deps.connection,
+    namespace: deps.config.temporalNamespace,
+    taskQueue: deps.config.temporalTaskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: createActivities({ db: deps.db, sessionIdleMinutes: deps.config.sessionIdleMinutes }),
+  });
+}
