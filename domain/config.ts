@@ -70,7 +70,7 @@ function v<T>(env: string, def: string | undefined, description: string, parse: 
 
 /** Every variable the platform reads. */
 export const CONFIG_VARS = {
-  port: v('PORT', '3000', 'HTTP port of the API (which also serves the admin UI).', int(1, 65535)),
+  port: v('PORT', '3000', 'HTTP port of the API (which also serves the admin UI); 0 picks a free one.', int(0, 65535)),
   host: v('HOST', '127.0.0.1', 'Address the API listens on; 0.0.0.0 to reach it from phones on the LAN.', str),
   publicBaseUrl: v(
     'PUBLIC_BASE_URL',
@@ -101,7 +101,7 @@ export const CONFIG_VARS = {
   temporalUiPort: v('TEMPORAL_UI_PORT', '8233', '`npm start` only: port of the dev server Web UI.', int(1, 65535)),
   temporalCliPath: v('TEMPORAL_CLI_PATH', '', 'Path of a Temporal CLI binary to use instead of provisioning one.', str),
   dataDir: v('DATA_DIR', 'data', 'Folder for the dev server state and stored files (relative to the project).', str),
-  logLevel: v('LOG_LEVEL', 'info', 'Log level.', oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const)),
+  logLevel: v('LOG_LEVEL', 'info', 'Log level.', oneOf(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const)),
   sessionIdleMinutes: v('SESSION_IDLE_MINUTES', '30', 'A session idle this long expires.', int(1, 24 * 60)),
   loginMaxFailures: v('LOGIN_MAX_FAILURES', '5', 'Failed logins in a row that lock an account.', int(1, 100)),
   loginLockMinutes: v('LOGIN_LOCK_MINUTES', '15', 'How long a locked account stays locked.', int(1, 24 * 60)),

@@ -17,6 +17,9 @@ export function createDb(databaseUrl: string, poolMax = 10): Db {
     connection: databaseUrl,
     pool: { min: 0, max: poolMax },
     acquireConnectionTimeout: 10_000,
+    // knex would print connection failures to the console itself; callers get them as rejections and
+    // report them with the address tried (explainDatabaseError), so its own lines are dropped.
+    log: { warn: () => undefined, error: () => undefined, deprecate: () => undefined, debug: () => undefined },
   });
 }
 

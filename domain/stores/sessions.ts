@@ -28,10 +28,9 @@ export class SessionStore {
   ): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    const [row] = (await SessionRow.query(db)
+    const row = (await SessionRow.query(db)
       .insert({ token_hash: digest(token), user_id: userId, csrf_token: csrfToken, ip: meta.ip, user_agent: meta.userAgent })
-      .returning('*')) as unknown as SessionRow[];
-    if (!row) throw new Error('session insert returned nothing');
+      .returning('*')) as SessionRow;
     return { token, session: { id: row.id, userId, csrfToken, lastSeenAt: row.last_seen_at } };
   }
 

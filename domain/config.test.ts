@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+test('defaults give a working local configuration', () => {
+  const config = loadConfig({});
+  assert.equal(config.port, 3000);
+  assert.equal(config.baseUrl, 'http://localhost:3000');
+  assert.equal(config.databaseUrl, 'postgres://postgres@127.0.0.1:5432/ydym');
+  assert.equal(config.temporalTaskQueue, 'ydym');
+});
+
+test('every bad variable is named with the reason', () => {
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', TEMPORAL_ADDRESS: 'nohost' }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.problems.length, 3);
+      assert.match(error.message, /PORT="eighty": must be an integer/);
+      assert.match(error.message, /DATABASE_URL="mysql:\/\/x": must be a postgres: or postgresql: URL/);
+      assert.match(error.message, /TEMPORAL_ADDRESS="nohost": must be host:port/);
+      return true;
+    },
+  );
+});

@@ -1,0 +1,67 @@
+/**
+ * `npm test`: type-check, lint, format check, then unit, integration and browser tests on real parts.
+ * Provisions what the tests need first (the Temporal CLI, PostgreSQL running, Chromium, the UI build)
+ * and says what is missing when it cannot. `npm test -- <file>…` runs only those test files.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './lib/chromium.ts';
+import { runMain } from './lib/main.ts';
+import { ensurePostgres } from './lib/postgres.ts';
+import { provisionTemporalCli } from './lib/temporal-cli.ts';
+import { buildUi } from './lib/ui-build.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SKIP = new Set(['node_modules', 'dist', 'data', 'test-artifacts', '.git']);
+const say = (line: string) => process.stdout.write(`[test] ${line}\n`);
+
+function findTests(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir)) {
+    if (SKIP.has(entry)) continue;
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) findTests(path, out);
+    else if (/\.test\.tsx?$/.test(entry)) out.push(relative(ROOT, path));
+  }
+  return out;
+}
+
+function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  say(`${name}: ${command === process.execPath ? 'node' : command} ${args.join(' ')}`);
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) {
+        say(`${name} passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        resolve();
+      } else reject(new Error(`${name} failed (exit ${code})`));
+    });
+  });
+}
+
+const bin = (name: string, script: string) => join(ROOT, 'node_modules', name, script);
+
+runMain('test', async () => {
+  const started = Date.now();
+  const only = process.argv.slice(2);
+  await step('type-check', process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+  await step('lint', process.execPath, [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0']);
+  await step('format', process.execPath, [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level', 'warn']);
+
+  const files = only.length ? only : findTests(ROOT).sort();
+  const needsBrowser = files.some((f) => f.startsWith('test/browser/'));
+  const cli = await provisionTemporalCli(say, process.env.TEMPORAL_CLI_PATH || undefined);
+  await ensurePostgres(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', say);
+  const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_CLI_PATH: cli, NODE_ENV: 'test' };
+  if (needsBrowser) {
+    env.CHROMIUM_PATH = await ensureChromium(say);
+    await buildUi({ force: true, say });
+  }
+  say(`${files.length} test files`);
+  // One file at a time: each starts its own Temporal dev server, database and, for some, a browser.
+  await step('tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], env);
+  say(`all passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+});

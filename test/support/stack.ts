@@ -1,0 +1,49 @@
+/**
+ * The whole platform in one test process: a fresh database, a Temporal dev server, the worker and the
+ * API (serving the built UI) on a free loopback port. Nothing outside the machine is reached.
+ */
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { startApi } from '../../api/server.ts';
+import { loadConfig } from '../../domain/config.ts';
+import type { Config } from '../../domain/config.ts';
+import type { Db } from '../../domain/db.ts';
+import { createLogger } from '../../domain/logger.ts';
+import { ensureSchedules } from '../../workers/schedules.ts';
+import { createWorker } from '../../workers/worker.ts';
+import { createTestDatabase } from './database.ts';
+import { startTestTemporal } from './temporal.ts';
+
+export interface Stack {
+  baseUrl: string;
+  db: Db;
+  config: Config;
+  temporal: TestWorkflowEnvironment;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+  const database = await createTestDatabase();
+  const temporal = await startTestTemporal();
+  const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  const logger = createLogger(config.logLevel);
+  const worker = await createWorker({ config, db: database.db, connection: temporal.nativeConnection });
+  const running = worker.run();
+  await ensureSchedules(temporal.client, config.temporalTaskQueue);
+  const api = await startApi({ config, db: database.db, logger, temporal: temporal.client });
+  return {
+    baseUrl: api.url,
+    db: database.db,
+    config: { ...config, baseUrl: api.url },
+    temporal,
+    worker,
+    async stop() {
+      await api.close();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await temporal.teardown();
+      await database.drop();
+    },
+  };
+}
