@@ -3,7 +3,7 @@
  * keys are redacted or masked, and phone numbers inside messages are masked.
  */
 import { pino } from 'pino';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger, LoggerOptions } from 'pino';
 import { maskName, maskPhone, maskPhonesInText } from './mask.ts';
 
 export type { Logger };
@@ -16,8 +16,9 @@ function paths(keys: string[]): string[] {
   return keys.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 }
 
-export function createLogger(level: string, name = 'ydym'): Logger {
-  return pino({
+/** A JSON logger; `destination` defaults to stdout (tests pass a stream to read the lines). */
+export function createLogger(level: string, name = 'ydym', destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     name,
     level,
     base: { service: name },
@@ -38,5 +39,6 @@ export function createLogger(level: string, name = 'ydym'): Logger {
         method.apply(this, masked);
       },
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
