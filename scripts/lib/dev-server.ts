@@ -69,6 +69,10 @@ export async function startDevServer(options: {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // The server runs in its own process group; if this process dies without stopping it, take it along.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
 
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -15,13 +15,15 @@ export function runMain(name: string, main: () => Promise<(() => Promise<void>) 
   };
   main().then((stop) => {
     if (!stop) return;
-    let stopping = false;
+    let stoppingSince = 0;
     const onSignal = (signal: string) => {
-      if (stopping) {
-        process.stderr.write(`${name}: stopping already; ${signal} again forces exit\n`);
+      // npm and tsx may relay the terminal's Ctrl-C a second time at once; only a later one forces exit.
+      if (stoppingSince) {
+        if (Date.now() - stoppingSince < 3000) return;
+        process.stderr.write(`${name}: ${signal} again, exiting without waiting\n`);
         process.exit(130);
       }
-      stopping = true;
+      stoppingSince = Date.now();
       process.stdout.write(`\n${name}: ${signal} received, stopping…\n`);
       stop().then(() => {
         process.stdout.write(`${name}: stopped.\n`);
