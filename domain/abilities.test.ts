@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { asSubject, createAppAbility, rulesFor } from './abilities.ts';
 
-const ability = (role: Parameters<typeof rulesFor>[0]['role'], regionCode: string) => createAppAbility(rulesFor({ id: 'u1', role, regionCode }));
+const ability = (role: Parameters<typeof rulesFor>[0]['role'], regionCode: string) =>
+  createAppAbility(rulesFor({ id: 'u1', role, regionCode }));
 
 test('an admin manages users at or below their region and nowhere else', () => {
   const admin = ability('district_admin', '441802006');

@@ -39,7 +39,11 @@ runMain('user:create', async () => {
     await db.transaction(async (trx) => {
       const id = await users.create({ username, name, phone: null, role, regionCode, passwordHash }, trx);
       const system = { actorId: null, actorName: 'cli', actorRole: null, ip: null, userAgent: null, requestId: null };
-      await new AuditStore(db).record(system, { action: 'user.create', subjectType: 'User', subjectId: id, regionCode, details: { username, role } }, trx);
+      await new AuditStore(db).record(
+        system,
+        { action: 'user.create', subjectType: 'User', subjectId: id, regionCode, details: { username, role } },
+        trx,
+      );
     });
     console.log(`created ${username} (${role}, ${regionCode})${generated ? `; password: ${password}` : ''}`);
   } finally {

@@ -19,7 +19,14 @@ type ErrorReply = { error: { code: string; message: string; field?: string } };
 
 describe('users', () => {
   test('an admin creates a user who then signs in; the creation is audited', async () => {
-    const r = await admin.post<User>('/api/users', { username: 'xiaowang', name: '王小明', phone: '13912345678', role: 'inspector', regionCode: '441802007001', password: 'Wang2026x' });
+    const r = await admin.post<User>('/api/users', {
+      username: 'xiaowang',
+      name: '王小明',
+      phone: '13912345678',
+      role: 'inspector',
+      regionCode: '441802007001',
+      password: 'Wang2026x',
+    });
     assert.equal(r.status, 201);
     assert.equal(r.body.phone, '13912345678');
     const hash = (await stack.db('users').where({ id: r.body.id }).first()) as { password_hash: string };
@@ -45,7 +52,11 @@ describe('users', () => {
       [{ username: 'okname', name: 'x', role: 'inspector', regionCode: '441802999001', password: 'abc12345' }, 422, 'body.regionCode'],
       [{ username: 'okname', name: 'x', role: 'inspector', regionCode: '441802006001', password: 'abc' }, 422, 'body.password'],
       [{ username: 'admin', name: 'x', role: 'inspector', regionCode: '441802006001', password: 'abc12345' }, 422, 'body.username'],
-      [{ username: 'okname', name: 'x', role: 'inspector', regionCode: '441802006001', password: 'abc12345', isRoot: true }, 400, 'body.isRoot'],
+      [
+        { username: 'okname', name: 'x', role: 'inspector', regionCode: '441802006001', password: 'abc12345', isRoot: true },
+        400,
+        'body.isRoot',
+      ],
     ];
     for (const [body, status, field] of cases) {
       const r = await admin.post<ErrorReply>('/api/users', body);
@@ -112,7 +123,9 @@ describe('region scope', () => {
   });
 
   test('the district tree holds the real towns and 166 villages', async () => {
-    const tree = await admin.get<{ name: string; children: { code: string; name: string; childCount: number }[] }>('/api/regions/tree?depth=1');
+    const tree = await admin.get<{ name: string; children: { code: string; name: string; childCount: number }[] }>(
+      '/api/regions/tree?depth=1',
+    );
     assert.equal(tree.body.name, '清城区');
     assert.equal(tree.body.children.length, 10);
     assert.ok(tree.body.children.some((t) => t.code === '441802006' && t.name === '凤城街道'));
@@ -133,8 +146,20 @@ describe('region scope', () => {
     const anyId = ((await stack.db('users').first()) as { id: string }).id;
     assert.equal((await town.get(`/api/users/${anyId}`)).status, 403);
     // A town-level admin of 凤城街道 cannot see or change users of 东城街道.
-    await admin.post('/api/users', { username: 'fcadmin', name: '凤城管理员', role: 'district_admin', regionCode: '441802006', password: 'abc12345' });
-    const outside = await admin.post<User>('/api/users', { username: 'dcuser', name: '东城用户', role: 'inspector', regionCode: '441802007001', password: 'abc12345' });
+    await admin.post('/api/users', {
+      username: 'fcadmin',
+      name: '凤城管理员',
+      role: 'district_admin',
+      regionCode: '441802006',
+      password: 'abc12345',
+    });
+    const outside = await admin.post<User>('/api/users', {
+      username: 'dcuser',
+      name: '东城用户',
+      role: 'inspector',
+      regionCode: '441802007001',
+      password: 'abc12345',
+    });
     const fc = await loggedIn(stack.baseUrl, 'fcadmin', 'abc12345');
     assert.equal((await fc.get(`/api/users/${outside.body.id}`)).status, 404);
     assert.equal((await fc.patch(`/api/users/${outside.body.id}`, { name: '改名' })).status, 403);
@@ -143,7 +168,13 @@ describe('region scope', () => {
     assert.ok(!list.body.data.some((u) => u.id === outside.body.id));
     const counted = await fc.get<List<User>>(`/api/users?ids=${outside.body.id}`);
     assert.equal(counted.body.total, 0);
-    const moveOut = await fc.post<ErrorReply>('/api/users', { username: 'escapee', name: 'x', role: 'inspector', regionCode: '441802007001', password: 'abc12345' });
+    const moveOut = await fc.post<ErrorReply>('/api/users', {
+      username: 'escapee',
+      name: 'x',
+      role: 'inspector',
+      regionCode: '441802007001',
+      password: 'abc12345',
+    });
     assert.equal(moveOut.status, 403);
   });
 

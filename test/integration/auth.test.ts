@@ -33,7 +33,13 @@ describe('sign-in', () => {
     const api = new ApiClient(stack.baseUrl);
     api.bearer = r.body.token;
     assert.equal((await api.get('/api/users')).status, 200);
-    const created = await api.post('/api/users', { username: 'bearer_made', name: '令牌', role: 'inspector', regionCode: '441802006001', password: 'abc12345' });
+    const created = await api.post('/api/users', {
+      username: 'bearer_made',
+      name: '令牌',
+      role: 'inspector',
+      regionCode: '441802006001',
+      password: 'abc12345',
+    });
     assert.equal(created.status, 201);
   });
 

@@ -46,7 +46,9 @@ describe('platform', () => {
 
   test('the OpenAPI document is 3.1 and describes every route with its errors', async () => {
     const client = new ApiClient(stack.baseUrl);
-    const doc = await client.get<{ openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>('/api/openapi.json');
+    const doc = await client.get<{ openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>(
+      '/api/openapi.json',
+    );
     assert.equal(doc.body.openapi, '3.1.0');
     for (const path of ['/api/auth/login', '/api/users', '/api/users/{id}', '/api/regions/tree', '/api/regions/{code}', '/api/audit-log']) {
       assert.ok(doc.body.paths[path], `missing ${path}`);
@@ -60,7 +62,10 @@ describe('platform', () => {
     assert.equal(missing.status, 404);
     assert.equal(missing.body.error.code, 'ROUTE_NOT_FOUND');
     assert.equal(missing.body.error.requestId, missing.headers.get('x-request-id'));
-    const big = await client.request<{ error: { code: string } }>('POST', '/api/auth/login', { username: 'x', password: 'y'.repeat(2_000_000) });
+    const big = await client.request<{ error: { code: string } }>('POST', '/api/auth/login', {
+      username: 'x',
+      password: 'y'.repeat(2_000_000),
+    });
     assert.equal(big.status, 413);
     assert.equal(big.body.error.code, 'BODY_TOO_LARGE');
     const unauth = await client.get<{ error: { code: string } }>('/api/users');
@@ -71,8 +76,19 @@ describe('platform', () => {
 
   test('the housekeeping workflow deletes dead sessions', async () => {
     const user = (await stack.db('users').first()) as { id: string };
-    await stack.db('sessions').insert({ token_hash: Buffer.from('dead'), user_id: user.id, csrf_token: 'x', revoked_at: stack.db.raw(`now() - interval '2 days'`) });
-    const result = await stack.temporal.client.workflow.execute('housekeepingWorkflow', { taskQueue: stack.config.temporalTaskQueue, workflowId: 'hk-test', args: [] });
+    await stack
+      .db('sessions')
+      .insert({
+        token_hash: Buffer.from('dead'),
+        user_id: user.id,
+        csrf_token: 'x',
+        revoked_at: stack.db.raw(`now() - interval '2 days'`),
+      });
+    const result = await stack.temporal.client.workflow.execute('housekeepingWorkflow', {
+      taskQueue: stack.config.temporalTaskQueue,
+      workflowId: 'hk-test',
+      args: [],
+    });
     assert.deepEqual(result, { sessionsDeleted: 1, idempotencyKeysDeleted: 0 });
   });
 });

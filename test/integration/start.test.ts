@@ -29,7 +29,11 @@ function portOpen(port: number): Promise<boolean> {
 }
 
 function run(script: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -50,18 +54,29 @@ after(async () => {
 
 test('npm start brings everything up on an empty database, prints URLs and logins, and Ctrl-C leaves nothing running', async () => {
   const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
-  const env = { PORT: String(port), TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, TEMPORAL_UI_PORT: String(uiPort), DATABASE_URL: database.url, DATA_DIR: dataDir };
+  const env = {
+    PORT: String(port),
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    TEMPORAL_UI_PORT: String(uiPort),
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+  };
   for (const round of ['first', 'second']) {
     const start = run('scripts/start.ts', env);
     const deadline = Date.now() + 120_000;
-    while (!start.output().includes('Ready in') && Date.now() < deadline && start.child.exitCode === null) await new Promise((r) => setTimeout(r, 250));
+    while (!start.output().includes('Ready in') && Date.now() < deadline && start.child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 250));
     assert.match(start.output(), /Ready in/, `${round} start:\n${start.output()}`);
     assert.match(start.output(), new RegExp(`http://localhost:${port}`));
     assert.match(start.output(), new RegExp(`Temporal Web UI: +http://127.0.0.1:${uiPort}`));
     assert.match(start.output(), /admin +区住建局系统管理员/);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     assert.equal(ready.status, 200, await ready.text());
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Ydym@2026' }) });
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Ydym@2026' }),
+    });
     assert.equal(login.status, 200);
     start.child.kill('SIGINT');
     assert.equal(await start.exit, 0, start.output());

@@ -18,7 +18,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(options: { migrate?: boolean; regions?: boolean; demoUsers?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean; regions?: boolean; demoUsers?: boolean } = {},
+): Promise<TestDatabase> {
   const url = new URL(SERVER);
   url.pathname = `/ydym_test_${randomBytes(5).toString('hex')}`;
   await ensureDatabase(url.toString());

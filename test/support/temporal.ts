@@ -10,6 +10,11 @@ export async function startTestTemporal(): Promise<TestWorkflowEnvironment> {
   const cli = findTemporalCli(process.env.TEMPORAL_CLI_PATH || undefined);
   if (!cli) throw new Error('no Temporal CLI: run the tests through `npm test`, which provisions it');
   return TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', searchAttributes: SEARCH_ATTRIBUTES, extraArgs: ['--log-level', 'error'] },
+    server: {
+      executable: { type: 'existing-path', path: cli },
+      ip: '127.0.0.1',
+      searchAttributes: SEARCH_ATTRIBUTES,
+      extraArgs: ['--log-level', 'error'],
+    },
   });
 }

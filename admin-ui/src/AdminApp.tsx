@@ -1,0 +1,44 @@
+/**
+ * The react-admin application: providers, layout, resources, and the custom pages (region tree,
+ * personal settings) mounted through `CustomRoutes` inside the layout.
+ */
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import auditLog from './audit-log/index.ts';
+import { authProvider } from './authProvider.ts';
+import { Dashboard } from './dashboard/Dashboard.tsx';
+import { dataProvider } from './dataProvider.ts';
+import { i18nProvider } from './i18nProvider.ts';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { LoginPage } from './login/LoginPage.tsx';
+import profile from './profile/index.ts';
+import { queryClient } from './queryClient.ts';
+import regions from './regions/index.ts';
+import { theme } from './theme.ts';
+import users from './users/index.ts';
+
+export function AdminApp() {
+  return (
+    <Admin
+      title="app.name"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      queryClient={queryClient}
+      theme={theme}
+      layout={AppLayout}
+      loginPage={LoginPage}
+      dashboard={Dashboard}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="users" {...users} />
+      <Resource name="audit-log" {...auditLog} />
+      <CustomRoutes>
+        <Route path="/regions" element={<regions.page />} />
+        <Route path="/regions/:code" element={<regions.page />} />
+        <Route path="/profile" element={<profile.page />} />
+      </CustomRoutes>
+    </Admin>
+  );
+}

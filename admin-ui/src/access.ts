@@ -1,0 +1,34 @@
+/**
+ * Maps react-admin's access questions (resource + page action) onto the CASL rules the API sent, so
+ * the UI hides exactly what the API would refuse. The rules themselves live in `domain/abilities.ts`.
+ */
+import { asSubject } from '../../domain/abilities.ts';
+import type { Action, AppAbility, Subject } from '../../domain/abilities.ts';
+
+/** Which CASL subject guards each react-admin resource or custom page. */
+const SUBJECT_OF: Record<string, Exclude<Subject, 'all'>> = {
+  users: 'User',
+  regions: 'Region',
+  'audit-log': 'AuditLog',
+};
+
+/** react-admin's page actions and this app's own button actions, as CASL actions. */
+const ACTION_OF: Record<string, Action> = {
+  list: 'read',
+  show: 'read',
+  export: 'read',
+  read: 'read',
+  create: 'create',
+  edit: 'update',
+  update: 'update',
+  disable: 'disable',
+  resetPassword: 'resetPassword',
+};
+
+/** Whether the ability allows `action` on `resource`, for one record when given. Unknown means no. */
+export function canAccessResource(ability: AppAbility, resource: string, action: string, record?: Record<string, unknown>): boolean {
+  const subject = SUBJECT_OF[resource];
+  const casl = ACTION_OF[action];
+  if (!subject || !casl) return false;
+  return record ? ability.can(casl, asSubject(subject, record)) : ability.can(casl, subject);
+}

@@ -1,0 +1,30 @@
+/**
+ * Who acted. Clicking the name narrows the list to that person's entries (the `actorId` filter),
+ * which is how an auditor follows one user's trail.
+ */
+import type { MouseEvent } from 'react';
+import { Link as MuiLink, Tooltip } from '@mui/material';
+import { useListContext, useRecordContext, useTranslate } from 'react-admin';
+import type { AuditEntry } from './types.ts';
+
+export function AuditActorField(_props: { label?: string; source?: string }) {
+  const translate = useTranslate();
+  const entry = useRecordContext<AuditEntry>();
+  const { filterValues, setFilters } = useListContext();
+  if (!entry) return null;
+  if (!entry.actorId) return <span>{entry.actorName ?? '—'}</span>;
+  const actorId = entry.actorId;
+  const name = entry.actorName ?? actorId;
+  const onlyThisActor = (event: MouseEvent) => {
+    // The row itself expands on click; this link filters instead.
+    event.stopPropagation();
+    setFilters({ ...filterValues, actorId });
+  };
+  return (
+    <Tooltip title={translate('resources.audit-log.onlyThisActor', { name })}>
+      <MuiLink component="button" type="button" onClick={onlyThisActor} underline="hover">
+        {name}
+      </MuiLink>
+    </Tooltip>
+  );
+}

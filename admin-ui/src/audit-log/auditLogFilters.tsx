@@ -1,0 +1,19 @@
+/** Filters the API offers on the audit log: action, actor, and a time window. */
+import { DateTimeInput, SelectInput, TextInput } from 'react-admin';
+import { KNOWN_ACTIONS } from './types.ts';
+
+const actionChoices = KNOWN_ACTIONS.map((id) => ({ id, name: `resources.audit-log.actions.${id}` }));
+
+/** The datetime input speaks local wall-clock time; the API wants an instant. */
+const toInstant = (value: string | null) => {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
+export const auditLogFilters = [
+  <SelectInput key="action" source="action" choices={actionChoices} alwaysOn />,
+  <DateTimeInput key="from" source="from" parse={toInstant} />,
+  <DateTimeInput key="to" source="to" parse={toInstant} />,
+  <TextInput key="actorId" source="actorId" />,
+];

@@ -1,0 +1,104 @@
+/**
+ * Cookie-session authentication against `/api/auth/*`. The signed-in user and their CASL rules come
+ * from login or `/api/auth/me` and are kept in memory for the page's life; the API stays the judge,
+ * and any 401 it returns signs the user out.
+ */
+import type { AuthProvider, UserIdentity } from 'react-admin';
+import { createAppAbility } from '../../domain/abilities.ts';
+import type { AppAbility, AppRule } from '../../domain/abilities.ts';
+import type { Role } from '../../domain/roles.ts';
+import { canAccessResource } from './access.ts';
+import { apiErrorOf, apiRequest } from './http.ts';
+
+/** The signed-in user as the API describes them. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  regionCode: string;
+  regionName: string | null;
+}
+
+interface Session {
+  user: SessionUser;
+  ability: AppAbility;
+}
+
+/** What `useGetIdentity()` returns in this app. */
+export interface AppIdentity extends UserIdentity, Omit<SessionUser, 'id'> {
+  id: string;
+  fullName: string;
+}
+
+let current: Promise<Session> | null = null;
+
+function toSession(body: unknown): Session {
+  const { user, abilities } = body as { user: SessionUser; abilities: AppRule[] };
+  return { user, ability: createAppAbility(abilities) };
+}
+
+function session(): Promise<Session> {
+  if (!current) {
+    const loading = apiRequest('/api/auth/me').then(toSession);
+    current = loading;
+    // A failed lookup must not be remembered: the next check asks the server again.
+    loading.catch(() => {
+      if (current === loading) current = null;
+    });
+  }
+  return current;
+}
+
+export const authProvider: AuthProvider = {
+  async login(params: { username: string; password: string }) {
+    const body = await apiRequest('/api/auth/login', {
+      method: 'POST',
+      body: { username: params.username, password: params.password },
+    });
+    current = Promise.resolve(toSession(body));
+  },
+
+  async logout() {
+    const wasSignedIn = current !== null;
+    current = null;
+    if (!wasSignedIn) return;
+    try {
+      await apiRequest('/api/auth/logout', { method: 'POST' });
+    } catch {
+      // The session may already be gone server-side (expired, revoked); signing out locally suffices.
+    }
+  },
+
+  async checkAuth() {
+    try {
+      await session();
+    } catch (error) {
+      const apiError = apiErrorOf(error);
+      // A first visit needs no scolding; an expired session deserves a word.
+      if (apiError?.code === 'SESSION_EXPIRED') throw new Error(apiError.message);
+      // react-admin reads `message: false` as "redirect to the login page without a notification".
+      throw Object.assign(new Error('unauthenticated'), { message: false });
+    }
+  },
+
+  async checkError(error: unknown) {
+    const apiError = apiErrorOf(error);
+    if (apiError?.status === 401) throw new Error(apiError.message);
+    // 403 and the rest are answers about one request, shown as notifications; the session is fine.
+  },
+
+  async getIdentity(): Promise<AppIdentity> {
+    const { user } = await session();
+    return { ...user, fullName: user.name };
+  },
+
+  async getPermissions(): Promise<AppAbility> {
+    return (await session()).ability;
+  },
+
+  async canAccess(params: { action: string; resource: string; record?: Record<string, unknown> }) {
+    const { ability } = await session();
+    return canAccessResource(ability, params.resource, params.action, params.record);
+  },
+};

@@ -1,0 +1,53 @@
+/** The home page: who is signed in, where they work, and the pages their role may open. */
+import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Title, useCanAccess, useGetIdentity, useTranslate } from 'react-admin';
+import auditLog from '../audit-log/index.ts';
+import type { AppIdentity } from '../authProvider.ts';
+import profile from '../profile/index.ts';
+import regions from '../regions/index.ts';
+import users from '../users/index.ts';
+import { Fact } from './Fact.tsx';
+import { ShortcutCard } from './ShortcutCard.tsx';
+import type { Shortcut } from './ShortcutCard.tsx';
+
+export function Dashboard() {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const me = identity as AppIdentity | undefined;
+  const canUsers = useCanAccess({ resource: 'users', action: 'list' }).canAccess === true;
+  const canAudit = useCanAccess({ resource: 'audit-log', action: 'list' }).canAccess === true;
+
+  const shortcuts: Shortcut[] = [
+    { to: '/regions', title: 'resources.regions.menu', hint: 'app.dashboard.regions', icon: regions.icon },
+    ...(canUsers ? [{ to: '/users', title: 'resources.users.menu', hint: 'app.dashboard.users', icon: users.icon }] : []),
+    ...(canAudit ? [{ to: '/audit-log', title: 'resources.audit-log.menu', hint: 'app.dashboard.auditLog', icon: auditLog.icon }] : []),
+    { to: '/profile', title: 'resources.profile.name', hint: 'app.dashboard.profile', icon: profile.icon },
+  ];
+
+  return (
+    <Stack spacing={2} sx={{ mt: { xs: 1, sm: 2 }, mb: 2 }}>
+      <Title title={translate('app.dashboard.title')} />
+      <Card>
+        <CardContent>
+          <Typography variant="h5" component="h1" gutterBottom>
+            {me ? translate('app.dashboard.welcome', { name: me.name }) : '\u00a0'}
+          </Typography>
+          {me && (
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 1, sm: 4 }}>
+              <Fact label={translate('app.dashboard.role')} value={translate(`app.roles.${me.role}`)} />
+              <Fact label={translate('app.dashboard.region')} value={me.regionName ?? me.regionCode} />
+            </Stack>
+          )}
+        </CardContent>
+      </Card>
+      <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+        {translate('app.dashboard.shortcuts')}
+      </Typography>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
+        {shortcuts.map((s) => (
+          <ShortcutCard key={s.to} shortcut={s} />
+        ))}
+      </Box>
+    </Stack>
+  );
+}

@@ -1,0 +1,57 @@
+/** Steps the admin UI tests share: signing in and out, reading the menu, spotting untranslated text. */
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP } from '../support/browser.ts';
+
+export const DEMO_PASSWORD = 'Ydym@2026';
+
+/** The side-menu entries as the UI labels them in Chinese. */
+export const MENU = { home: '首页', regions: '行政区划', users: '用户管理', auditLog: '审计日志' } as const;
+
+export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Fills the sign-in form and presses the button (the outcome is for the caller to check). */
+export async function submitLogin(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  if (!page.url().includes('/login')) await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** Signs in and waits for the home page. */
+export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await submitLogin(page, baseUrl, username, password);
+  await page.getByText('您好').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '个人中心' }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+}
+
+/** Which of the given menu labels the side menu shows. */
+export async function visibleMenu(page: Page, labels: readonly string[]): Promise<string[]> {
+  const shown: string[] = [];
+  for (const label of labels) {
+    if (await page.getByRole('menuitem', { name: label, exact: true }).isVisible()) shown.push(label);
+  }
+  return shown;
+}
+
+/** Fails when the page shows a message key (e.g. `ra.action.save`) instead of its translation. */
+export async function assertNoMessageKeys(page: Page): Promise<void> {
+  const text = await page.locator('body').innerText();
+  const keys = text.match(/\b(?:ra|app|resources)\.[\w-]+\.[\w.-]+/g) ?? [];
+  assert.deepEqual(keys, [], `untranslated keys on ${page.url()}`);
+}
+
+/** True when nothing sticks out sideways (a phone user should never scroll horizontally). */
+export async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+}
