@@ -76,14 +76,12 @@ describe('platform', () => {
 
   test('the housekeeping workflow deletes dead sessions', async () => {
     const user = (await stack.db('users').first()) as { id: string };
-    await stack
-      .db('sessions')
-      .insert({
-        token_hash: Buffer.from('dead'),
-        user_id: user.id,
-        csrf_token: 'x',
-        revoked_at: stack.db.raw(`now() - interval '2 days'`),
-      });
+    await stack.db('sessions').insert({
+      token_hash: Buffer.from('dead'),
+      user_id: user.id,
+      csrf_token: 'x',
+      revoked_at: stack.db.raw(`now() - interval '2 days'`),
+    });
     const result = await stack.temporal.client.workflow.execute('housekeepingWorkflow', {
       taskQueue: stack.config.temporalTaskQueue,
       workflowId: 'hk-test',
