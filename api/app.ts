@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
+import type { FileStore } from '../domain/files.ts';
 import { AuditStore } from '../domain/stores/audit.ts';
 import { IdempotencyStore } from '../domain/stores/idempotency.ts';
 import { RegionStore } from '../domain/stores/regions.ts';
@@ -34,6 +35,7 @@ export interface AppDeps {
   db: Db;
   logger: Logger;
   temporal: Client;
+  files: FileStore;
   /** Folder of the built UI; the default is admin-ui/dist. */
   uiDist?: string;
   version?: string;

@@ -1,6 +1,7 @@
 /** `npm run api`: the API alone, against the configured PostgreSQL and Temporal (deployments). */
 import { connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
+import { fileStoreFor } from '../domain/files.ts';
 import { createLogger } from '../domain/logger.ts';
 import { runMain } from '../scripts/lib/main.ts';
 import { startApi } from './server.ts';
@@ -10,7 +11,7 @@ runMain('api', async () => {
   const logger = createLogger(config.logLevel, 'ydym-api');
   const db = await connectDatabase(config);
   const { connection, client } = await connectTemporal(config);
-  const api = await startApi({ config, db, logger, temporal: client });
+  const api = await startApi({ config, db, logger, temporal: client, files: fileStoreFor(config.dataDir) });
   logger.info({ url: api.url }, 'api listening');
   return async () => {
     await api.close();

@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { Config } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
+import type { FileStore } from '../domain/files.ts';
 import { BootError } from '../domain/boot.ts';
 import { createApp } from './app.ts';
 
@@ -12,7 +13,14 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(deps: { config: Config; db: Db; logger: Logger; temporal: Client; uiDist?: string }): Promise<RunningApi> {
+export async function startApi(deps: {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  temporal: Client;
+  files: FileStore;
+  uiDist?: string;
+}): Promise<RunningApi> {
   const app = createApp(deps);
   const { port, host } = deps.config;
   const server: Server = await new Promise((resolve, reject) => {

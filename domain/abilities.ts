@@ -9,11 +9,11 @@ import type { FieldCondition, FieldInstruction, JsInterpreter } from '@ucast/mon
 import type { Role } from './roles.ts';
 import { regionScopePrefix } from './regions.ts';
 
-export const ACTIONS = ['manage', 'read', 'create', 'update', 'disable', 'resetPassword'] as const;
+export const ACTIONS = ['manage', 'read', 'create', 'update', 'disable', 'resetPassword', 'readPersonal', 'import', 'print'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Subjects grow with the platform; each names a resource guarded by region. */
-export const SUBJECTS = ['User', 'Region', 'AuditLog', 'all'] as const;
+export const SUBJECTS = ['User', 'Region', 'AuditLog', 'Building', 'ImportJob', 'LabelBatch', 'all'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
 /** A record tagged with its subject type, so rules with conditions can be checked against it. */
@@ -52,23 +52,35 @@ export interface AbilityUser {
 /** Builds the rules for one user: the same list is enforced by the API and mirrored by the UI. */
 export function rulesFor(user: AbilityUser): AppRule[] {
   const rules: AppRule[] = [];
-  const can = (action: Action | Action[], subject: Subject, conditions?: Record<string, unknown>) =>
+  const can = (action: Action | Action[], subject: Subject | Subject[], conditions?: Record<string, unknown>) =>
     rules.push(conditions ? { action, subject, conditions } : { action, subject });
   const prefix = regionScopePrefix(user.regionCode);
   const within = (field: string) => ({ [field]: { $startsWith: prefix } });
 
   can('read', 'Region', within('code'));
+  can('read', 'Building', within('villageCode'));
+  const registrar = () => {
+    can(['create', 'update', 'readPersonal', 'print'], 'Building', within('villageCode'));
+    can(['create', 'read'], ['ImportJob', 'LabelBatch'], within('regionCode'));
+  };
   switch (user.role) {
     case 'district_admin':
       can(['read', 'create', 'update', 'disable', 'resetPassword'], 'User', within('regionCode'));
       can('read', 'AuditLog', within('regionCode'));
-      break;
-    case 'auditor':
-      can('read', 'AuditLog', within('regionCode'));
+      registrar();
       break;
     case 'district_officer':
     case 'town_officer':
+      registrar();
+      break;
     case 'inspector':
+      // Inspectors meet owners on site: they may see their contact details (each view is audited).
+      can(['readPersonal', 'print'], 'Building', within('villageCode'));
+      can(['create', 'read'], 'LabelBatch', within('regionCode'));
+      break;
+    case 'auditor':
+      can('read', 'AuditLog', within('regionCode'));
+      can('read', ['ImportJob', 'LabelBatch'], within('regionCode'));
       break;
   }
   return rules;

@@ -8,8 +8,11 @@ import pg from 'pg';
 
 export type Db = Knex;
 
-// Return int8 (bigint) and numeric as numbers where they fit: counts come back as int8.
+// int8 (counts) and numeric (areas) as numbers: every such value here fits a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// Calendar dates stay 'YYYY-MM-DD' strings: a Date would shift them by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export function createDb(databaseUrl: string, poolMax = 10): Db {
   return knexFactory({

@@ -9,6 +9,7 @@ import { startApi } from '../api/server.ts';
 import { connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { ensureDatabase } from '../domain/db.ts';
+import { fileStoreFor } from '../domain/files.ts';
 import { createLogger } from '../domain/logger.ts';
 import { migrateLatest } from '../domain/migrate.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '../domain/seed/demo.ts';
@@ -69,13 +70,14 @@ runMain('start', async () => {
 
     const { connection, client } = await connectTemporal(config);
     stops.push(() => connection.close());
-    const worker = await startWorker({ config, db, client });
+    const files = fileStoreFor(resolve(config.dataDir));
+    const worker = await startWorker({ config, db, client, files });
     stops.push(() => worker.stop());
     worker.done.catch((error: unknown) => {
       logger.fatal({ err: error }, 'worker crashed');
       void stopAll().finally(() => process.exit(1));
     });
-    const api = await startApi({ config, db, logger, temporal: client });
+    const api = await startApi({ config, db, logger, temporal: client, files });
     stops.push(() => api.close());
 
     const lines = [

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium } from './lib/chromium.ts';
+import { ensureTestTools } from './lib/test-tools.ts';
 import { runMain } from './lib/main.ts';
 import { ensurePostgres } from './lib/postgres.ts';
 import { provisionTemporalCli } from './lib/temporal-cli.ts';
@@ -52,12 +52,12 @@ runMain('test', async () => {
   await step('format', process.execPath, [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level', 'warn']);
 
   const files = only.length ? only : findTests(ROOT).sort();
-  const needsBrowser = files.some((f) => f.startsWith('test/browser/'));
+  const needsTools = files.some((f) => f.startsWith('test/'));
   const cli = await provisionTemporalCli(say, process.env.TEMPORAL_CLI_PATH || undefined);
   await ensurePostgres(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', say);
   const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_CLI_PATH: cli, NODE_ENV: 'test' };
-  if (needsBrowser) {
-    env.CHROMIUM_PATH = await ensureChromium(say);
+  if (needsTools) {
+    env.CHROMIUM_PATH = await ensureTestTools(say);
     await buildUi({ force: true, say });
   }
   say(`${files.length} test files`);

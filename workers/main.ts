@@ -1,6 +1,7 @@
 /** `npm run worker`: the Temporal worker alone, against the configured services (deployments). */
 import { connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
+import { fileStoreFor } from '../domain/files.ts';
 import { createLogger } from '../domain/logger.ts';
 import { runMain } from '../scripts/lib/main.ts';
 import { installTemporalRuntime } from './log.ts';
@@ -12,7 +13,7 @@ runMain('worker', async () => {
   installTemporalRuntime(logger);
   const db = await connectDatabase(config);
   const { connection, client } = await connectTemporal(config);
-  const worker = await startWorker({ config, db, client });
+  const worker = await startWorker({ config, db, client, files: fileStoreFor(config.dataDir) });
   logger.info({ taskQueue: config.temporalTaskQueue }, 'worker running');
   worker.done.catch((error: unknown) => {
     logger.fatal({ err: error }, 'worker crashed');

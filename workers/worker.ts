@@ -4,16 +4,22 @@ import { Worker } from '@temporalio/worker';
 import type { NativeConnection } from '@temporalio/worker';
 import type { Config } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
+import type { FileStore } from '../domain/files.ts';
 import { createActivities } from './activities/index.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
-export async function createWorker(deps: { config: Config; db: Db; connection: NativeConnection }): Promise<Worker> {
+export async function createWorker(deps: { config: Config; db: Db; files: FileStore; connection: NativeConnection }): Promise<Worker> {
   return Worker.create({
     connection: deps.connection,
     namespace: deps.config.temporalNamespace,
     taskQueue: deps.config.temporalTaskQueue,
     workflowsPath: WORKFLOWS_PATH,
-    activities: createActivities({ db: deps.db, sessionIdleMinutes: deps.config.sessionIdleMinutes }),
+    activities: createActivities({
+      db: deps.db,
+      files: deps.files,
+      config: deps.config,
+      sessionIdleMinutes: deps.config.sessionIdleMinutes,
+    }),
   });
 }

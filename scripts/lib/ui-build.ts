@@ -9,7 +9,7 @@ export const UI_INDEX = join(ROOT, 'admin-ui', 'dist', 'index.html');
 
 export async function buildUi(options: { force?: boolean; say: (line: string) => void }): Promise<void> {
   if (!options.force && existsSync(UI_INDEX)) return;
-  options.say('Building the admin UI (vite build, about 30–60 s)…');
+  options.say('Building the admin UI (vite build)…');
   const started = Date.now();
   await new Promise<void>((resolve, reject) => {
     const child = spawn(

@@ -30,7 +30,7 @@ describe('platform', () => {
   test('/readyz answers 503 and names what is missing: no worker on the queue, PostgreSQL unreachable', async () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', TEMPORAL_TASK_QUEUE: 'nobody-polls-here', LOG_LEVEL: 'silent' });
     const deadDb = createDb('postgres://postgres@127.0.0.1:1/none', 1);
-    const api = await startApi({ config, db: deadDb, logger: createLogger('silent'), temporal: stack.temporal.client });
+    const api = await startApi({ config, db: deadDb, logger: createLogger('silent'), temporal: stack.temporal.client, files: stack.files });
     try {
       const r = await new ApiClient(api.url).get<{ status: string; checks: Record<string, { ok: boolean; detail: string }> }>('/readyz');
       assert.equal(r.status, 503);

@@ -2,12 +2,17 @@
  * The whole platform in one test process: a fresh database, a Temporal dev server, the worker and the
  * API (serving the built UI) on a free loopback port. Nothing outside the machine is reached.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { startApi } from '../../api/server.ts';
 import { loadConfig } from '../../domain/config.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
+import { fileStoreFor } from '../../domain/files.ts';
+import type { FileStore } from '../../domain/files.ts';
 import { createLogger } from '../../domain/logger.ts';
 import { ensureSchedules } from '../../workers/schedules.ts';
 import { createWorker } from '../../workers/worker.ts';
@@ -20,30 +25,41 @@ export interface Stack {
   config: Config;
   temporal: TestWorkflowEnvironment;
   worker: Worker;
+  files: FileStore;
   stop(): Promise<void>;
 }
 
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const database = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'ydym-stack-'));
+  const files = fileStoreFor(dataDir);
   const temporal = await startTestTemporal();
-  const config = loadConfig({ PORT: '0', DATABASE_URL: database.url, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
   const logger = createLogger(config.logLevel);
-  const worker = await createWorker({ config, db: database.db, connection: temporal.nativeConnection });
+  const worker = await createWorker({ config, db: database.db, files, connection: temporal.nativeConnection });
   const running = worker.run();
   await ensureSchedules(temporal.client, config.temporalTaskQueue);
-  const api = await startApi({ config, db: database.db, logger, temporal: temporal.client });
+  const api = await startApi({ config, db: database.db, logger, temporal: temporal.client, files });
   return {
     baseUrl: api.url,
     db: database.db,
     config: { ...config, baseUrl: api.url },
     temporal,
     worker,
+    files,
     async stop() {
       await api.close();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await temporal.teardown();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

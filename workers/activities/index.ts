@@ -1,9 +1,13 @@
 /** All activities, built from their dependencies; the worker is the only place that wires real ones. */
+import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
+import type { FileStore } from '../../domain/files.ts';
 import { createHousekeepingActivities } from './housekeeping.ts';
 
 export interface ActivityDeps {
   db: Db;
+  files: FileStore;
+  config: Config;
   sessionIdleMinutes: number;
 }
 

@@ -1,6 +1,7 @@
 /**
- * Chromium for browser tests comes from Debian's packages (with the CJK fonts, or Chinese renders as
- * boxes). Installed here when missing and we are root with apt-get; otherwise a clear message.
+ * Tools the tests use, from Debian's packages: Chromium for browser tests (with the CJK fonts, or Chinese
+ * renders as boxes) and poppler's pdftoppm to rasterise printed PDFs. Installed here when missing and we
+ * are root with apt-get; otherwise a clear message.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,18 +20,19 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-export async function ensureChromium(say: (line: string) => void): Promise<string> {
-  if (existsSync(CHROMIUM_PATH) && (process.env.CHROMIUM_PATH || fontsPresent())) return CHROMIUM_PATH;
+export async function ensureTestTools(say: (line: string) => void): Promise<string> {
+  const chromiumOk = existsSync(CHROMIUM_PATH) && (process.env.CHROMIUM_PATH !== undefined || fontsPresent());
+  if (chromiumOk && existsSync('/usr/bin/pdftoppm')) return CHROMIUM_PATH;
   const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canApt) {
     throw new Error(
-      `Browser tests need Chromium at ${CHROMIUM_PATH} and the CJK fonts. Install them with\n` +
-        '  sudo apt-get install -y chromium fonts-noto-cjk\n' +
+      `The tests need Chromium at ${CHROMIUM_PATH}, the CJK fonts and pdftoppm. Install them with\n` +
+        '  sudo apt-get install -y chromium fonts-noto-cjk poppler-utils\n' +
         'or set CHROMIUM_PATH to a Chromium binary.',
     );
   }
-  say('Installing Chromium and CJK fonts from Debian (apt-get install chromium fonts-noto-cjk)…');
+  say('Installing test tools from Debian (apt-get install chromium fonts-noto-cjk poppler-utils)…');
   await run('apt-get', ['update', '-q']);
-  await run('apt-get', ['install', '-y', '-q', 'chromium', 'fonts-noto-cjk']);
+  await run('apt-get', ['install', '-y', '-q', 'chromium', 'fonts-noto-cjk', 'poppler-utils']);
   return CHROMIUM_PATH;
 }

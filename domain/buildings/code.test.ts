@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildingCode, buildingCodeProblem, checkCharacter } from './building-code.ts';
+import { buildingCode, buildingCodeProblem, checkCharacter } from './code.ts';
 
 test('the check character follows ISO 7064 MOD 11-2, as in resident ID numbers', () => {
   // The published example of GB 11643: 11010519491231002X.
