@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
 import type { FileStore } from '../domain/files.ts';
+import { BuildingStore } from '../domain/buildings/store.ts';
 import { AuditStore } from '../domain/stores/audit.ts';
 import { IdempotencyStore } from '../domain/stores/idempotency.ts';
 import { RegionStore } from '../domain/stores/regions.ts';
@@ -23,11 +24,13 @@ import { ApiRouter } from './http/router.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { serveUi } from './http/static-ui.ts';
 import { auditRoutes } from './routes/audit-log.ts';
+import { buildingRoutes } from './routes/buildings.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { userRoutes } from './routes/users.ts';
 import { AuthService } from './services/auth.ts';
+import { BuildingService } from './services/buildings.ts';
 import { UserService } from './services/users.ts';
 
 export interface AppDeps {
@@ -49,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
     sessions: new SessionStore(db),
     audit: new AuditStore(db),
     idempotency: new IdempotencyStore(db),
+    buildings: new BuildingStore(db),
   };
   const auth = new AuthService({ db, ...stores, maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
   const userService = new UserService({ db, ...stores });
@@ -77,6 +81,7 @@ export function createApp(deps: AppDeps): Express {
   userRoutes(api, { users: stores.users, service: userService });
   regionRoutes(api, { regions: stores.regions });
   auditRoutes(api, { audit: stores.audit });
+  buildingRoutes(api, { buildings: stores.buildings, service: new BuildingService({ db, ...stores }) });
 
   const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
   const apiApp = express.Router();

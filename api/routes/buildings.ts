@@ -1,0 +1,134 @@
+/** The building registry: list, house file, create, edit, personal data view, and the public summary. */
+import { Type } from '@sinclair/typebox';
+import { APPRAISAL_GRADE, BUILDING_USE, BUSINESS_CATEGORY, JUDGEMENT, STRUCTURE_TYPE } from '../../domain/buildings/enums.ts';
+import { BuildingCreate, BuildingPatch } from '../../domain/buildings/schema.ts';
+import { BUILDING_SORT_FIELDS, masked } from '../../domain/buildings/store.ts';
+import type { BuildingStore } from '../../domain/buildings/store.ts';
+import { ForbiddenError } from '../../domain/errors.ts';
+import { auditContext } from '../http/context.ts';
+import type { ApiRouter } from '../http/router.ts';
+import { AUTH_ERRORS, ErrorResponse, RegionCode, listOf, listQuery, splitIds } from '../http/schemas.ts';
+import type { BuildingService } from '../services/buildings.ts';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Building = Type.Object({ id: Type.String(), code: Type.String(), ...BuildingCreate.properties }, { additionalProperties: true });
+const CodeParams = Type.Object({ code: Type.String({ maxLength: 40, description: '18-character building code' }) });
+const CODE_ERRORS = {
+  ...AUTH_ERRORS,
+  400: { description: '房屋编码格式错误（长度、字符或校验位）', schema: ErrorResponse },
+  404: { description: '不存在或无权查看', schema: ErrorResponse },
+};
+const Year = Type.Integer({ minimum: 1800, maximum: 2100 });
+
+export function buildingRoutes(api: ApiRouter, deps: { buildings: BuildingStore; service: BuildingService }): void {
+  api.route({
+    method: 'get',
+    path: '/buildings',
+    summary: 'List buildings in the caller’s region, filtered and sorted (owner data masked)',
+    tags: ['buildings'],
+    auth: true,
+    query: listQuery(BUILDING_SORT_FIELDS, {
+      regionCode: Type.Optional(RegionCode),
+      use: Type.Optional(literals(BUILDING_USE.values)),
+      businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values)),
+      structureType: Type.Optional(literals(STRUCTURE_TYPE.values)),
+      latestJudgement: Type.Optional(literals(JUDGEMENT.values)),
+      appraisalGrade: Type.Optional(literals(APPRAISAL_GRADE.values)),
+      minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+      yearFrom: Type.Optional(Year),
+      yearTo: Type.Optional(Year),
+      q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Text in the address or the owner name' })),
+    }),
+    responses: { 200: { description: '房屋列表', schema: listOf(Building) }, ...AUTH_ERRORS },
+    handler: async ({ query, ctx }) => ({ body: await deps.buildings.list(ctx.ability, { ...query, ids: splitIds(query.ids) }) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/buildings/by-code/:code',
+    summary: 'The house file: the building, its change history, inspections, complaints and cases',
+    tags: ['buildings'],
+    auth: true,
+    params: CodeParams,
+    responses: { 200: { description: '房屋档案' }, ...CODE_ERRORS },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.houseFile(ctx.ability, params.code) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/buildings/:code/personal',
+    summary: 'Owner name and phone in full (each view is recorded in the audit log)',
+    tags: ['buildings'],
+    auth: true,
+    params: CodeParams,
+    responses: {
+      200: {
+        description: '户主信息',
+        schema: Type.Object({ ownerName: Type.Union([Type.String(), Type.Null()]), ownerPhone: Type.Union([Type.String(), Type.Null()]) }),
+      },
+      ...CODE_ERRORS,
+    },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.personal(ctx.ability, params.code, auditContext(ctx)) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/buildings/:code',
+    summary: 'One building (owner data masked)',
+    tags: ['buildings'],
+    auth: true,
+    params: CodeParams,
+    responses: { 200: { description: '房屋', schema: Building }, ...CODE_ERRORS },
+    handler: async ({ params, ctx }) => ({ body: masked(await deps.service.get(ctx.ability, params.code)) }),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/buildings',
+    summary: 'Register a building; its code is assigned from the village’s sequence',
+    tags: ['buildings'],
+    auth: true,
+    body: BuildingCreate,
+    responses: {
+      201: { description: '已登记', schema: Building },
+      ...AUTH_ERRORS,
+      422: { description: '违反规则', schema: ErrorResponse },
+    },
+    handler: async ({ body, ctx }) => {
+      if (!ctx.ability.can('create', 'Building')) throw new ForbiddenError('您的角色无权登记房屋');
+      return { status: 201, body: await deps.service.create(ctx.ability, body, auditContext(ctx)) };
+    },
+  });
+
+  api.route({
+    method: 'patch',
+    path: '/buildings/:code',
+    summary: 'Edit a building; every change is recorded with its before and after',
+    tags: ['buildings'],
+    auth: true,
+    params: CodeParams,
+    body: BuildingPatch,
+    responses: {
+      200: { description: '已修改', schema: Building },
+      ...CODE_ERRORS,
+      409: { description: '版本已过期', schema: ErrorResponse },
+      422: { description: '违反规则', schema: ErrorResponse },
+    },
+    handler: async ({ params, body, ctx }) => ({ body: await deps.service.update(ctx.ability, params.code, body, auditContext(ctx)) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/public/buildings/:code',
+    summary: 'What a scanned label shows to anyone: no personal data',
+    tags: ['public'],
+    auth: false,
+    params: CodeParams,
+    responses: {
+      200: { description: '房屋公开信息' },
+      400: { description: '房屋编码格式错误', schema: ErrorResponse },
+      404: { description: '不存在', schema: ErrorResponse },
+    },
+    handler: async ({ params }) => ({ body: await deps.service.publicSummary(params.code) }),
+  });
+}

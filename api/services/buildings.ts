@@ -1,0 +1,170 @@
+/**
+ * The building registry's rules around the store: codes checked before lookups (a mistyped code is
+ * told apart from an unknown one), scope checks (404 to read, 403 to write), cross-field rules,
+ * optimistic versions, change history, and audited views of personal data.
+ */
+import { asSubject } from '../../domain/abilities.ts';
+import type { AppAbility } from '../../domain/abilities.ts';
+import { buildingCodeProblem, CODE_PROBLEM_MESSAGES, normaliseBuildingCode } from '../../domain/buildings/code.ts';
+import { buildingRuleProblems } from '../../domain/buildings/rules.ts';
+import type { BuildingState } from '../../domain/buildings/rules.ts';
+import type { BuildingCreateInput, BuildingPatchInput } from '../../domain/buildings/schema.ts';
+import { changedFields, masked } from '../../domain/buildings/store.ts';
+import type { Building, BuildingChange, BuildingStore } from '../../domain/buildings/store.ts';
+import type { Db } from '../../domain/db.ts';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
+import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
+import type { RegionStore } from '../../domain/stores/regions.ts';
+
+export interface HouseFile {
+  building: Building;
+  changes: BuildingChange[];
+  inspections: unknown[];
+  complaints: unknown[];
+  cases: unknown[];
+}
+
+/** The fields of a building anyone may see (the scan page): no personal data. */
+export interface PublicBuilding {
+  code: string;
+  address: string;
+  villageName: string | null;
+  townName: string | null;
+  districtName: string | null;
+  use: Building['use'];
+  floorsAbove: number | null;
+  structureType: Building['structureType'];
+  latestJudgement: Building['latestJudgement'];
+  latestJudgementAt: string | null;
+}
+
+/** A well-formed code, or a 400 that says what is wrong with it. */
+export function checkedCode(raw: string, field = 'params.code'): string {
+  const code = normaliseBuildingCode(raw);
+  const problem = buildingCodeProblem(code);
+  if (problem) {
+    const message = CODE_PROBLEM_MESSAGES[problem];
+    throw new InputError('INVALID_BUILDING_CODE', message, [{ field, reason: problem, message }]);
+  }
+  return code;
+}
+
+export class BuildingService {
+  constructor(private readonly deps: { db: Db; buildings: BuildingStore; regions: RegionStore; audit: AuditStore }) {}
+
+  async get(ability: AppAbility, rawCode: string): Promise<Building> {
+    const code = checkedCode(rawCode);
+    const building = await this.deps.buildings.find(ability, code);
+    if (!building) throw new NotFoundError(`房屋 ${code} 不存在或无权查看`);
+    return building;
+  }
+
+  async houseFile(ability: AppAbility, rawCode: string): Promise<HouseFile> {
+    const building = await this.get(ability, rawCode);
+    return {
+      building: masked(building),
+      changes: await this.deps.buildings.changes(building.code),
+      inspections: [],
+      complaints: [],
+      cases: [],
+    };
+  }
+
+  /** Owner name and phone in full; recorded in the audit log. */
+  async personal(
+    ability: AppAbility,
+    rawCode: string,
+    ctx: AuditContext,
+  ): Promise<{ ownerName: string | null; ownerPhone: string | null }> {
+    const building = await this.get(ability, rawCode);
+    if (!ability.can('readPersonal', asSubject('Building', building))) throw new ForbiddenError('您的角色无权查看户主完整信息');
+    await this.deps.audit.record(ctx, {
+      action: 'building.personal_viewed',
+      subjectType: 'Building',
+      subjectId: building.code,
+      regionCode: building.villageCode,
+    });
+    return { ownerName: building.ownerName, ownerPhone: building.ownerPhone };
+  }
+
+  async publicSummary(rawCode: string): Promise<PublicBuilding> {
+    const code = checkedCode(rawCode);
+    const b = await this.deps.buildings.find(null, code);
+    if (!b) throw new NotFoundError(`编码为 ${code} 的房屋不存在，请核对标签`);
+    return {
+      code: b.code,
+      address: b.address ?? '',
+      villageName: b.villageName,
+      townName: b.townName,
+      districtName: (await this.deps.regions.nameOf(b.code.slice(0, 6))) ?? null,
+      use: b.use,
+      floorsAbove: b.floorsAbove,
+      structureType: b.structureType,
+      latestJudgement: b.latestJudgement,
+      latestJudgementAt: b.latestJudgementAt,
+    };
+  }
+
+  private rules(state: BuildingState): void {
+    const problems = buildingRuleProblems(state, 'body.');
+    if (problems.length) throw new RuleError('RULE_VIOLATED', problems.map((p) => p.message).join('；'), problems);
+  }
+
+  async create(ability: AppAbility, input: BuildingCreateInput, ctx: AuditContext): Promise<Building> {
+    const village = await this.deps.regions.find(ability, input.villageCode);
+    if (!village || village.level !== 'village') {
+      const exists = await this.deps.regions.exists(input.villageCode);
+      if (exists && !village) throw new ForbiddenError('该村(社区)不在您的管辖范围内');
+      throw RuleError.field('body.villageCode', 'unknownVillage', `村(社区)代码 ${input.villageCode} 不存在`, 'UNKNOWN_VILLAGE');
+    }
+    if (!ability.can('create', asSubject('Building', { villageCode: input.villageCode }))) throw new ForbiddenError('您的角色无权登记房屋');
+    this.rules(input);
+    const code = await this.deps.db.transaction(async (trx) => {
+      if (input.externalId && (await trx('buildings').where({ external_id: input.externalId }).first())) {
+        throw RuleError.field('body.externalId', 'taken', `外部编号 ${input.externalId} 已被其他房屋使用`, 'EXTERNAL_ID_TAKEN');
+      }
+      const created = await this.deps.buildings.create(input, trx);
+      await this.deps.audit.record(
+        ctx,
+        { action: 'building.create', subjectType: 'Building', subjectId: created, regionCode: input.villageCode },
+        trx,
+      );
+      return created;
+    });
+    return masked((await this.deps.buildings.find(ability, code)) as Building);
+  }
+
+  async update(ability: AppAbility, rawCode: string, patch: BuildingPatchInput, ctx: AuditContext): Promise<Building> {
+    const code = checkedCode(rawCode);
+    const before = await this.deps.buildings.find(null, code);
+    if (!before) throw new NotFoundError(`房屋 ${code} 不存在`);
+    // Outside the caller's region a write is 403 (a read would be 404).
+    if (!ability.can('update', asSubject('Building', before))) throw new ForbiddenError('该房屋不在您的管辖范围内或您无权修改');
+    const { version, ...fields } = patch;
+    this.rules({ ...before, ...fields } as BuildingState);
+    const changes = changedFields(fields, before);
+    await this.deps.db.transaction(async (trx) => {
+      const current = (await trx('buildings').where({ code }).forUpdate().first('version')) as { version: number };
+      if (version !== undefined && current.version !== version) {
+        throw new ConflictError('STALE_VERSION', '该房屋信息已被他人修改，请刷新后再编辑');
+      }
+      if (Object.keys(changes).length === 0) return;
+      if (changes.externalId && (await trx('buildings').where({ external_id: changes.externalId }).whereNot({ code }).first())) {
+        throw RuleError.field('body.externalId', 'taken', `外部编号 ${changes.externalId} 已被其他房屋使用`, 'EXTERNAL_ID_TAKEN');
+      }
+      await this.deps.buildings.update(code, changes, before, { actorId: ctx.actorId, actorName: ctx.actorName, source: 'api' }, trx);
+      await this.deps.audit.record(
+        ctx,
+        {
+          action: 'building.update',
+          subjectType: 'Building',
+          subjectId: code,
+          regionCode: before.villageCode,
+          details: { fields: Object.keys(changes) },
+        },
+        trx,
+      );
+    });
+    return masked((await this.deps.buildings.find(ability, code)) as Building);
+  }
+}

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildingCode } from '../../domain/buildings/code.ts';
+import { ApiClient, loggedIn } from '../support/http.ts';
+import type { ApiClient as Client } from '../support/http.ts';
+import { startStack } from '../support/stack.ts';
+import type { Stack } from '../support/stack.ts';
+
+let stack: Stack;
+let officer: Client;
+before(async () => {
+  stack = await startStack();
+  officer = await loggedIn(stack.baseUrl, 'officer');
+});
+after(async () => stack?.stop());
+
+type B = Record<string, unknown> & { code: string; version: number; ownerName: string | null; ownerPhone: string | null };
+type ErrorReply = { error: { code: string; message: string; field?: string; details?: { field: string }[] } };
+
+const house = (over: Record<string, unknown> = {}) => ({
+  villageCode: '441802006001',
+  address: '凤城街道高基里 12 号',
+  ownerName: '张三丰',
+  ownerPhone: '13812345678',
+  floorsAbove: 4,
+  structureType: 'brick_concrete',
+  use: 'business',
+  businessCategory: 'catering',
+  yearBuilt: 1998,
+  ...over,
+});
+
+describe('building registry', () => {
+  test('registering assigns consecutive codes per village with a valid check character; the list masks the owner', async () => {
+    const a = await officer.post<B>('/api/buildings', house());
+    const b = await officer.post<B>('/api/buildings', house({ address: '凤城街道高基里 14 号', use: 'own_home', businessCategory: null }));
+    assert.equal(a.status, 201, JSON.stringify(a.body));
+    assert.equal(a.body.code, buildingCode('441802006001', 1));
+    assert.equal(b.body.code, buildingCode('441802006001', 2));
+    assert.equal(a.body.ownerName, '张**');
+    const list = await officer.get<{ data: B[]; total: number }>('/api/buildings?regionCode=441802006&use=business&q=高基里');
+    assert.equal(list.body.total, 1);
+    assert.equal(list.body.data[0]?.ownerPhone, '138****5678');
+  });
+
+  test('the house file holds the building and its change history; edits record before and after; a stale version is 409', async () => {
+    const code = buildingCode('441802006001', 1);
+    const file = await officer.get<{ building: B; changes: unknown[]; inspections: unknown[] }>(`/api/buildings/by-code/${code}`);
+    assert.equal(file.status, 200);
+    assert.deepEqual(file.body.inspections, []);
+    const v = file.body.building.version;
+    const edit = await officer.patch<B>(`/api/buildings/${code}`, { floorsAbove: 5, version: v });
+    assert.equal(edit.status, 200, JSON.stringify(edit.body));
+    assert.equal(edit.body.version, v + 1);
+    const stale = await officer.patch<ErrorReply>(`/api/buildings/${code}`, { floorsAbove: 6, version: v });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.body.error.code, 'STALE_VERSION');
+    const after = await officer.get<{ changes: { changes: Record<string, { before: unknown; after: unknown }> }[] }>(
+      `/api/buildings/by-code/${code}`,
+    );
+    assert.deepEqual(after.body.changes[0]?.changes.floorsAbove, { before: 4, after: 5 });
+  });
+
+  test('a mistyped code is told apart from an unknown one', async () => {
+    const good = buildingCode('441802006001', 1);
+    const badCheck = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    const cases: [string, number, string][] = [
+      ['12345', 400, 'length'],
+      [`A${good.slice(1)}`, 400, 'characters'],
+      [badCheck, 400, 'checkCharacter'],
+      [buildingCode('441802006001', 999), 404, ''],
+    ];
+    for (const [code, status, reason] of cases) {
+      const r = await officer.get<ErrorReply & { error: { details?: { reason: string }[] } }>(`/api/buildings/by-code/${code}`);
+      assert.equal(r.status, status, code);
+      if (reason) assert.equal(r.body.error.details?.[0]?.reason, reason);
+    }
+  });
+
+  test('bad input names the field, cross-field rules apply, and nothing is written', async () => {
+    const count = async () => Number(((await stack.db('buildings').count({ n: '*' }).first()) as { n: number }).n);
+    const before = await count();
+    const cases: [Record<string, unknown>, number, string][] = [
+      [house({ floorsAbove: 0 }), 400, 'body.floorsAbove'],
+      [house({ structureType: 'cardboard' }), 400, 'body.structureType'],
+      [house({ businessCategory: null }), 422, 'body.businessCategory'],
+      [house({ use: 'own_home' }), 422, 'body.businessCategory'],
+      [house({ villageCode: '441802006999' }), 422, 'body.villageCode'],
+      [house({ latitude: 23.7 }), 422, 'body.longitude'],
+      [house({ yearBuilt: 2090 }), 422, 'body.yearBuilt'],
+    ];
+    for (const [body, status, field] of cases) {
+      const r = await officer.post<ErrorReply>('/api/buildings', body);
+      assert.equal(r.status, status, `${field}: ${JSON.stringify(r.body)}`);
+      assert.equal(r.body.error.field, field);
+    }
+    assert.equal(await count(), before);
+  });
+
+  test('scope: a town officer sees only their town; another town’s house is 404 to read and 403 to write', async () => {
+    const other = await officer.post<B>('/api/buildings', house({ villageCode: '441802007001', address: '东城街道某路 1 号' }));
+    const town = await loggedIn(stack.baseUrl, 'town');
+    assert.equal((await town.get(`/api/buildings/by-code/${other.body.code}`)).status, 404);
+    assert.equal((await town.patch(`/api/buildings/${other.body.code}`, { floorsAbove: 2 })).status, 403);
+    const list = await town.get<{ data: B[]; total: number }>('/api/buildings?perPage=100');
+    assert.ok(list.body.data.every((b) => b.code.startsWith('441802006')));
+    assert.equal((await town.post('/api/buildings', house({ villageCode: '441802007001' }))).status, 403);
+  });
+
+  test('the full owner data is shown only to roles that need it, and each view is audited', async () => {
+    const code = buildingCode('441802006001', 1);
+    const inspector = await loggedIn(stack.baseUrl, 'inspector');
+    const full = await inspector.get<{ ownerName: string; ownerPhone: string }>(`/api/buildings/${code}/personal`);
+    assert.deepEqual(full.body, { ownerName: '张三丰', ownerPhone: '13812345678' });
+    const audited = await stack.db('audit_log').where({ action: 'building.personal_viewed', subject_id: code });
+    assert.equal(audited.length, 1);
+    const auditor = await loggedIn(stack.baseUrl, 'auditor');
+    assert.equal((await auditor.get(`/api/buildings/${code}/personal`)).status, 403);
+  });
+
+  test('the public summary of a scanned code has no personal data', async () => {
+    const code = buildingCode('441802006001', 1);
+    const anon = new ApiClient(stack.baseUrl);
+    const r = await anon.get<Record<string, unknown>>(`/api/public/buildings/${code.toLowerCase()}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.districtName, '清城区');
+    assert.equal(r.body.villageName, '高基里社区居委会');
+    const text = JSON.stringify(r.body);
+    assert.ok(!text.includes('张') && !text.includes('1381234'), text);
+    assert.equal((await anon.get('/api/public/buildings/123')).status, 400);
+  });
+});
