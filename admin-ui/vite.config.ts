@@ -24,17 +24,19 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     // react-admin and MUI together are large; they change less often than the app, so they get
-    // their own long-cached chunks while each screen loads on demand.
+    // their own long-cached chunks while each screen loads on demand. The router has its own, so
+    // the public scan page (/m/b/…) loads React and the router only, never react-admin or MUI.
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+            { name: 'router', test: /node_modules[\\/](react-router|react-router-dom|cookie|set-cookie-parser)[\\/]/, priority: 25 },
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/, priority: 20 },
             {
               name: 'react-admin',
-              test: /node_modules[\\/](react-admin|ra-[a-z-]+|react-hook-form|@tanstack|react-router|react-router-dom|node-polyglot|lodash)[\\/]/,
+              test: /node_modules[\\/](react-admin|ra-[a-z-]+|react-hook-form|@tanstack|node-polyglot|lodash)[\\/]/,
               priority: 10,
             },
           ],

@@ -25,8 +25,11 @@ import { sessionMiddleware } from './http/session.ts';
 import { serveUi } from './http/static-ui.ts';
 import { auditRoutes } from './routes/audit-log.ts';
 import { buildingRoutes } from './routes/buildings.ts';
+import { buildingImportRoutes } from './routes/building-imports.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { labelBatchRoutes } from './routes/label-batches.ts';
+import { labelRoutes } from './routes/labels.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { userRoutes } from './routes/users.ts';
 import { AuthService } from './services/auth.ts';
@@ -82,6 +85,10 @@ export function createApp(deps: AppDeps): Express {
   regionRoutes(api, { regions: stores.regions });
   auditRoutes(api, { audit: stores.audit });
   buildingRoutes(api, { buildings: stores.buildings, service: new BuildingService({ db, ...stores }) });
+  labelRoutes(api, { db, buildings: stores.buildings, baseUrl: config.baseUrl });
+  labelBatchRoutes(api, { db, files: deps.files, temporal: deps.temporal, taskQueue: config.temporalTaskQueue });
+  const importDeps = { db, files: deps.files, temporal: deps.temporal, taskQueue: config.temporalTaskQueue };
+  buildingImportRoutes(api, { ...importDeps, idempotency: new Idempotency(stores.idempotency) });
 
   const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
   const apiApp = express.Router();

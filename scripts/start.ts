@@ -14,6 +14,7 @@ import { createLogger } from '../domain/logger.ts';
 import { migrateLatest } from '../domain/migrate.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '../domain/seed/demo.ts';
 import { districtRegions } from '../domain/seed/regions.ts';
+import { seedSyntheticBuildings } from '../domain/synthetic/seed.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
 import { RegionStore } from '../domain/stores/regions.ts';
 import { installTemporalRuntime } from '../workers/log.ts';
@@ -25,6 +26,8 @@ import { provisionTemporalCli } from './lib/temporal-cli.ts';
 import { buildUi } from './lib/ui-build.ts';
 
 const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
+/** Synthetic houses loaded into an empty registry when DEMO_DATA is on: enough to make lists and maps look real. */
+const DEMO_BUILDINGS = 3000;
 
 runMain('start', async () => {
   const started = Date.now();
@@ -65,6 +68,10 @@ runMain('start', async () => {
     }
     const demo = config.demoData ? await seedDemoUsers(db) : 0;
     if (demo) say(`Created ${demo} demo users`);
+    if (config.demoData && !(await db('buildings').first('code'))) {
+      const houses = await seedSyntheticBuildings(db, { count: DEMO_BUILDINGS, district: config.seedDistrict.slice(0, 6) });
+      say(`Created ${houses} synthetic demo buildings`);
+    }
 
     await buildUi({ say });
 

@@ -1,2 +1,4 @@
 /** Every workflow the worker runs; bundled by the worker, so only deterministic code goes here. */
 export { housekeepingWorkflow } from './housekeeping/workflow.ts';
+export { labelBatchWorkflow } from './label-batch/workflow.ts';
+export { buildingImportWorkflow } from './building-import/workflow.ts';

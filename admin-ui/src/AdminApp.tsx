@@ -1,14 +1,18 @@
 /**
- * The react-admin application: providers, layout, resources, and the custom pages (region tree,
- * personal settings) mounted through `CustomRoutes` inside the layout.
+ * The react-admin application: providers, layout, resources (house files, imports, label batches,
+ * users, audit log), and the custom pages (region tree, personal settings) mounted through
+ * `CustomRoutes` inside the layout.
  */
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import auditLog from './audit-log/index.ts';
 import { authProvider } from './authProvider.ts';
+import buildingImports from './building-imports/index.ts';
+import buildings from './buildings/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider.ts';
 import { i18nProvider } from './i18nProvider.ts';
+import labelBatches from './label-batches/index.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './login/LoginPage.tsx';
 import profile from './profile/index.ts';
@@ -32,6 +36,9 @@ export function AdminApp() {
       requireAuth
       disableTelemetry
     >
+      <Resource name="buildings" {...buildings} />
+      <Resource name="building-imports" {...buildingImports} />
+      <Resource name="label-batches" {...labelBatches} />
       <Resource name="users" {...users} />
       <Resource name="audit-log" {...auditLog} />
       <CustomRoutes>

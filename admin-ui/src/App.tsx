@@ -2,17 +2,23 @@
  * The browser router for everything the API serves at `/`. The admin owns every path except
  * `/m/…`, which is kept for the public mobile pages (QR landing, complaint, progress lookup): those
  * are for citizens without accounts, so they must live here, outside `<Admin>` and its sign-in.
+ * Both load on demand, so a phone that scans a label never downloads react-admin.
  */
+import { Suspense, lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { AdminApp } from './AdminApp.tsx';
+
+const AdminApp = lazy(() => import('./AdminApp.tsx').then((m) => ({ default: m.AdminApp })));
+const ScanPage = lazy(() => import('./mobile/ScanPage.tsx').then((m) => ({ default: m.ScanPage })));
 
 export function App() {
   return (
     <BrowserRouter>
-      <Routes>
-        {/* The public mobile pages' routes (under /m/) belong here, beside and outside the admin. */}
-        <Route path="/*" element={<AdminApp />} />
-      </Routes>
+      <Suspense fallback={null}>
+        <Routes>
+          <Route path="/m/b/:code" element={<ScanPage />} />
+          <Route path="/*" element={<AdminApp />} />
+        </Routes>
+      </Suspense>
     </BrowserRouter>
   );
 }

@@ -10,6 +10,9 @@ const SUBJECT_OF: Record<string, Exclude<Subject, 'all'>> = {
   users: 'User',
   regions: 'Region',
   'audit-log': 'AuditLog',
+  buildings: 'Building',
+  'building-imports': 'ImportJob',
+  'label-batches': 'LabelBatch',
 };
 
 /** react-admin's page actions and this app's own button actions, as CASL actions. */
@@ -23,6 +26,9 @@ const ACTION_OF: Record<string, Action> = {
   update: 'update',
   disable: 'disable',
   resetPassword: 'resetPassword',
+  readPersonal: 'readPersonal',
+  print: 'print',
+  import: 'import',
 };
 
 /** Whether the ability allows `action` on `resource`, for one record when given. Unknown means no. */

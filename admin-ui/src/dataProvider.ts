@@ -1,9 +1,9 @@
 /**
  * The generic data provider for the API's one list convention (`page`, `perPage`, `sort`, `order`,
  * filters as query parameters, answered with `{ data, total }`), plus the few calls that are not
- * CRUD (password changes, the region tree). Those go through the data provider too, so a 401 from
- * any of them reaches `authProvider.checkError` and signs the user out. A region's detail is plain
- * `getOne('regions', { id: code })`.
+ * CRUD (password changes, the region tree, house files, file uploads and downloads). Those go
+ * through the data provider too, so a 401 from any of them reaches `authProvider.checkError` and
+ * signs the user out. A region's detail is plain `getOne('regions', { id: code })`.
  */
 import type {
   CreateParams,
@@ -28,12 +28,16 @@ import type {
   UpdateParams,
   UpdateResult,
 } from 'react-admin';
-import { apiRequest } from './http.ts';
+import type { BuildingPersonal, HouseFile } from './buildings/types.ts';
+import type { ImportJob, ImportProblem } from './building-imports/types.ts';
+import { apiDownload, apiRequest } from './http.ts';
+import type { DownloadedFile, HttpMethod } from './http.ts';
 import type { RegionNode } from './regions/types.ts';
 
 const API = '/api';
 /** The API refuses larger pages. */
 const MAX_PER_PAGE = 100;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Query = Record<string, string>;
 
@@ -83,13 +87,18 @@ async function fetchList<R extends RaRecord>(path: string, query: Query, signal?
   return { data: body.data as R[], total: typeof body.total === 'number' ? body.total : body.data.length };
 }
 
-/** Only the fields the user changed: the API refuses unknown and read-only fields in a PATCH. */
+/**
+ * Only the fields the user changed: the API refuses unknown and read-only fields in a PATCH. A
+ * record's `version` goes along unchanged: it is the optimistic lock (the API answers 409 when
+ * someone else saved in between).
+ */
 function changedFields(data: Record<string, unknown>, previous: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!previous) return data;
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (JSON.stringify(value) !== JSON.stringify(previous[key])) changed[key] = value;
+    if (key !== 'version' && JSON.stringify(value) !== JSON.stringify(previous[key])) changed[key] = value;
   }
+  if (Object.keys(changed).length > 0 && typeof previous.version === 'number') changed.version = previous.version;
   return changed;
 }
 
@@ -99,6 +108,15 @@ export interface AppDataProvider extends DataProvider {
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
   /** The tree from `root` (the user's own region when omitted), `depth` levels deep. */
   regionTree(params: { root?: string; depth: number; signal?: AbortSignal }): Promise<RegionNode>;
+  /** A house file: the building with its change history and related records. */
+  houseFile(code: string, signal?: AbortSignal): Promise<HouseFile>;
+  /** The owner's contact details in full; the API records every call. */
+  buildingPersonal(code: string): Promise<BuildingPersonal>;
+  /** A file from the API (`path` under /api): labels, templates, error reports. */
+  download(path: string, options?: { method?: HttpMethod; body?: unknown }): Promise<DownloadedFile>;
+  /** Uploads a spreadsheet of buildings; the import runs in the background. */
+  uploadImport(file: File): Promise<ImportJob>;
+  importProblems(id: string, page: number, perPage: number, signal?: AbortSignal): Promise<{ data: ImportProblem[]; total: number }>;
 }
 
 export const dataProvider: AppDataProvider = {
@@ -167,5 +185,31 @@ export const dataProvider: AppDataProvider = {
     const query: Query = { depth: String(depth) };
     if (root !== undefined) query.root = root;
     return (await apiRequest(url('/regions/tree', query), { signal })) as RegionNode;
+  },
+
+  async houseFile(code, signal) {
+    return (await apiRequest(url(`/buildings/by-code/${segment(code)}`), { signal })) as HouseFile;
+  },
+
+  async buildingPersonal(code) {
+    return (await apiRequest(url(`/buildings/${segment(code)}/personal`))) as BuildingPersonal;
+  },
+
+  async download(path, options = {}) {
+    return apiDownload(url(path), options);
+  },
+
+  async uploadImport(file) {
+    // By extension: browsers on Windows call a CSV file "application/vnd.ms-excel".
+    const name = file.name.toLowerCase();
+    const type = name.endsWith('.xlsx') ? XLSX_TYPE : name.endsWith('.csv') ? 'text/csv' : file.type;
+    return (await apiRequest(url('/building-imports'), { method: 'POST', file: { data: file, name: file.name, type } })) as ImportJob;
+  },
+
+  async importProblems(id, page, perPage, signal) {
+    const query = { page: String(page), perPage: String(perPage) };
+    const body = await apiRequest(url(`/building-imports/${segment(id)}/problems`, query), { signal });
+    if (!isListBody(body)) throw new TypeError('unexpected list response from /building-imports/:id/problems');
+    return { data: body.data as ImportProblem[], total: body.total };
   },
 };

@@ -32,6 +32,14 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** Reuse a key to retry the same action; a fresh key is made otherwise. */
   idempotencyKey?: string;
+  /** A file sent as the raw body (uploads) instead of JSON, its name in `X-File-Name`. */
+  file?: { data: Blob; name: string; type: string };
+}
+
+/** A file the API sent, with the name it suggested (`Content-Disposition`), if any. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
 }
 
 /** Shown when the request never reached the server (a translation key, see i18n). */
@@ -107,16 +115,22 @@ export function apiErrorOf(error: unknown): (ApiErrorPayload & { status: number;
   return { ...body, status: error.status, message: error.message };
 }
 
-function send(path: string, method: HttpMethod, options: RequestOptions, key: string | undefined): Promise<Response> {
-  const headers = new Headers({ Accept: 'application/json' });
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+function send(path: string, method: HttpMethod, options: RequestOptions, key: string | undefined, accept: string): Promise<Response> {
+  const headers = new Headers({ Accept: accept });
+  if (options.file) {
+    headers.set('Content-Type', options.file.type);
+    headers.set('X-File-Name', encodeURIComponent(options.file.name));
+  } else if (options.body !== undefined) {
+    headers.set('Content-Type', 'application/json');
+  }
   if (key !== undefined) {
     headers.set('Idempotency-Key', key);
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers.set('X-CSRF-Token', csrf);
   }
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
-  if (options.body !== undefined) init.body = JSON.stringify(options.body);
+  if (options.file) init.body = options.file.data;
+  else if (options.body !== undefined) init.body = JSON.stringify(options.body);
   if (options.signal) init.signal = options.signal;
   return fetch(path, init);
 }
@@ -124,27 +138,54 @@ function send(path: string, method: HttpMethod, options: RequestOptions, key: st
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 /**
- * Sends one request and returns the parsed JSON (undefined for 204). A mutation that fails before
- * reaching the server (a phone losing signal) is retried once with the same Idempotency-Key, so the
- * server applies it at most once.
+ * Sends one request and returns the successful response. A mutation that fails before reaching the
+ * server (a phone losing signal) is retried once with the same Idempotency-Key, so the server
+ * applies it at most once.
  */
-export async function apiRequest(path: string, options: RequestOptions = {}): Promise<unknown> {
+async function exchange(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
   const key = UNSAFE_METHODS.has(method) ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
   let response: Response;
   try {
-    response = await send(path, method, options, key);
+    response = await send(path, method, options, key, accept);
   } catch (error) {
     if (isAbort(error) || key === undefined) throw isAbort(error) ? error : new HttpError(NETWORK_ERROR_MESSAGE, 0, null);
     await new Promise((resolve) => setTimeout(resolve, 800));
     try {
-      response = await send(path, method, options, key);
+      response = await send(path, method, options, key, accept);
     } catch (retryError) {
       throw isAbort(retryError) ? retryError : new HttpError(NETWORK_ERROR_MESSAGE, 0, null);
     }
   }
   if (!response.ok) throw await toHttpError(response);
+  return response;
+}
+
+/** Sends one request and returns the parsed JSON (undefined for 204). */
+export async function apiRequest(path: string, options: RequestOptions = {}): Promise<unknown> {
+  const response = await exchange(path, options, 'application/json');
   if (response.status === 204) return undefined;
   const text = await response.text();
   return text === '' ? undefined : (JSON.parse(text) as unknown);
+}
+
+/** The file name of a `Content-Disposition` header, preferring the UTF-8 form (Chinese names). */
+function suggestedName(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const utf8 = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (utf8?.[1]) {
+    try {
+      return decodeURIComponent(utf8[1].trim());
+    } catch {
+      // A malformed encoding falls back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain?.[1]?.trim() ?? null;
+}
+
+/** Fetches a file (PDF, CSV, image) with the session; API errors arrive as for `apiRequest`. */
+export async function apiDownload(path: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+  const response = await exchange(path, options, '*/*');
+  return { blob: await response.blob(), fileName: suggestedName(response.headers.get('Content-Disposition')) };
 }

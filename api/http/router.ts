@@ -89,6 +89,8 @@ export class ApiRouter {
 }
 
 export function send(res: Response, reply: Reply): void {
+  // Binary routes (PDFs, images) stream their own response and return no body.
+  if (res.headersSent) return;
   if (reply.body === undefined) res.status(reply.status ?? 204).end();
   else res.status(reply.status ?? 200).json(reply.body);
 }

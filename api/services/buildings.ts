@@ -13,6 +13,7 @@ import { changedFields, masked } from '../../domain/buildings/store.ts';
 import type { Building, BuildingChange, BuildingStore } from '../../domain/buildings/store.ts';
 import type { Db } from '../../domain/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
+import { maskName, maskPhone } from '../../domain/mask.ts';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
 import type { RegionStore } from '../../domain/stores/regions.ts';
 
@@ -36,6 +37,18 @@ export interface PublicBuilding {
   structureType: Building['structureType'];
   latestJudgement: Building['latestJudgement'];
   latestJudgementAt: string | null;
+}
+
+const PERSONAL_MASKS: Record<string, (v: string | null) => string | null> = { ownerName: maskName, ownerPhone: maskPhone };
+
+/** Personal data in a change record is masked like everywhere else (full values need the audited view). */
+function maskChange(change: BuildingChange): BuildingChange {
+  const changes = { ...change.changes };
+  for (const [field, mask] of Object.entries(PERSONAL_MASKS)) {
+    const c = changes[field];
+    if (c) changes[field] = { before: mask(c.before as string | null), after: mask(c.after as string | null) };
+  }
+  return { ...change, changes };
 }
 
 /** A well-formed code, or a 400 that says what is wrong with it. */
@@ -63,7 +76,7 @@ export class BuildingService {
     const building = await this.get(ability, rawCode);
     return {
       building: masked(building),
-      changes: await this.deps.buildings.changes(building.code),
+      changes: (await this.deps.buildings.changes(building.code)).map(maskChange),
       inspections: [],
       complaints: [],
       cases: [],

@@ -21,11 +21,11 @@ const ALL = Object.values(MENU);
 
 describe('the admin shell', () => {
   const expected: Record<string, string[]> = {
-    admin: [MENU.home, MENU.regions, MENU.users, MENU.auditLog],
-    officer: [MENU.home, MENU.regions],
-    town: [MENU.home, MENU.regions],
-    inspector: [MENU.home, MENU.regions],
-    auditor: [MENU.home, MENU.regions, MENU.auditLog],
+    admin: [MENU.home, MENU.buildings, MENU.imports, MENU.labels, MENU.regions, MENU.users, MENU.auditLog],
+    officer: [MENU.home, MENU.buildings, MENU.imports, MENU.labels, MENU.regions],
+    town: [MENU.home, MENU.buildings, MENU.imports, MENU.labels, MENU.regions],
+    inspector: [MENU.home, MENU.buildings, MENU.labels, MENU.regions],
+    auditor: [MENU.home, MENU.buildings, MENU.regions, MENU.auditLog],
   };
 
   for (const [username, menu] of Object.entries(expected)) {

@@ -1,12 +1,21 @@
 /** Steps the admin UI tests share: signing in and out, reading the menu, spotting untranslated text. */
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DESKTOP } from '../support/browser.ts';
 
 export const DEMO_PASSWORD = 'Ydym@2026';
 
-/** The side-menu entries as the UI labels them in Chinese. */
-export const MENU = { home: '首页', regions: '行政区划', users: '用户管理', auditLog: '审计日志' } as const;
+/** The side-menu entries as the UI labels them in Chinese, in the menu's order. */
+export const MENU = {
+  home: '首页',
+  buildings: '房屋档案',
+  imports: '批量导入',
+  labels: '标签打印',
+  regions: '行政区划',
+  users: '用户管理',
+  auditLog: '审计日志',
+} as const;
 
 export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -55,3 +64,13 @@ export async function assertNoMessageKeys(page: Page): Promise<void> {
 export async function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 }
+
+/** Clicks something that downloads a file and returns the file's name and bytes. */
+export async function download(page: Page, trigger: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/** True when the bytes are a PDF document. */
+export const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-';

@@ -49,7 +49,7 @@ describe('building registry', () => {
     assert.equal(file.status, 200);
     assert.deepEqual(file.body.inspections, []);
     const v = file.body.building.version;
-    const edit = await officer.patch<B>(`/api/buildings/${code}`, { floorsAbove: 5, version: v });
+    const edit = await officer.patch<B>(`/api/buildings/${code}`, { floorsAbove: 5, ownerPhone: '13900001111', version: v });
     assert.equal(edit.status, 200, JSON.stringify(edit.body));
     assert.equal(edit.body.version, v + 1);
     const stale = await officer.patch<ErrorReply>(`/api/buildings/${code}`, { floorsAbove: 6, version: v });
@@ -59,6 +59,8 @@ describe('building registry', () => {
       `/api/buildings/by-code/${code}`,
     );
     assert.deepEqual(after.body.changes[0]?.changes.floorsAbove, { before: 4, after: 5 });
+    // Personal data stays masked in the history too.
+    assert.deepEqual(after.body.changes[0]?.changes.ownerPhone, { before: '138****5678', after: '139****1111' });
   });
 
   test('a mistyped code is told apart from an unknown one', async () => {
@@ -111,7 +113,7 @@ describe('building registry', () => {
     const code = buildingCode('441802006001', 1);
     const inspector = await loggedIn(stack.baseUrl, 'inspector');
     const full = await inspector.get<{ ownerName: string; ownerPhone: string }>(`/api/buildings/${code}/personal`);
-    assert.deepEqual(full.body, { ownerName: '张三丰', ownerPhone: '13812345678' });
+    assert.deepEqual(full.body, { ownerName: '张三丰', ownerPhone: '13900001111' });
     const audited = await stack.db('audit_log').where({ action: 'building.personal_viewed', subject_id: code });
     assert.equal(audited.length, 1);
     const auditor = await loggedIn(stack.baseUrl, 'auditor');

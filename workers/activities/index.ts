@@ -3,6 +3,8 @@ import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { createHousekeepingActivities } from './housekeeping.ts';
+import { createImportActivities } from './imports.ts';
+import { createLabelActivities } from './labels.ts';
 
 export interface ActivityDeps {
   db: Db;
@@ -12,5 +14,9 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createHousekeepingActivities(deps) };
+  return {
+    ...createHousekeepingActivities(deps),
+    ...createLabelActivities({ ...deps, baseUrl: deps.config.baseUrl }),
+    ...createImportActivities(deps),
+  };
 }

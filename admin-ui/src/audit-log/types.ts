@@ -26,4 +26,9 @@ export const KNOWN_ACTIONS = [
   'user.enable',
   'user.reset_password',
   'user.change_password',
+  'building.create',
+  'building.update',
+  'building.personal_viewed',
+  'building_import.create',
+  'labelBatch.create',
 ] as const;

@@ -4,18 +4,9 @@
  */
 import { DateField, useLocaleState } from 'react-admin';
 import type { DateFieldProps } from 'react-admin';
-
-const OPTIONS: Intl.DateTimeFormatOptions = {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-  timeZone: 'Asia/Shanghai',
-};
+import { BEIJING_DATE_TIME } from './DateTimeText.tsx';
 
 export function DateTimeField(props: Omit<DateFieldProps, 'showTime' | 'locales' | 'options'>) {
   const [locale] = useLocaleState();
-  return <DateField emptyText="—" {...props} showTime locales={locale === 'en' ? 'en-GB' : 'zh-CN'} options={OPTIONS} />;
+  return <DateField emptyText="—" {...props} showTime locales={locale === 'en' ? 'en-GB' : 'zh-CN'} options={BEIJING_DATE_TIME} />;
 }

@@ -2,6 +2,9 @@
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { Title, useCanAccess, useGetIdentity, useTranslate } from 'react-admin';
 import auditLog from '../audit-log/index.ts';
+import buildingImports from '../building-imports/index.ts';
+import buildings from '../buildings/index.ts';
+import labelBatches from '../label-batches/index.ts';
 import type { AppIdentity } from '../authProvider.ts';
 import profile from '../profile/index.ts';
 import regions from '../regions/index.ts';
@@ -16,8 +19,27 @@ export function Dashboard() {
   const me = identity as AppIdentity | undefined;
   const canUsers = useCanAccess({ resource: 'users', action: 'list' }).canAccess === true;
   const canAudit = useCanAccess({ resource: 'audit-log', action: 'list' }).canAccess === true;
+  const canBuildings = useCanAccess({ resource: 'buildings', action: 'list' }).canAccess === true;
+  const canImport = useCanAccess({ resource: 'building-imports', action: 'create' }).canAccess === true;
+  const canLabels = useCanAccess({ resource: 'label-batches', action: 'create' }).canAccess === true;
 
   const shortcuts: Shortcut[] = [
+    ...(canBuildings
+      ? [{ to: '/buildings', title: 'resources.buildings.menu', hint: 'app.dashboard.buildings', icon: buildings.icon }]
+      : []),
+    ...(canImport
+      ? [
+          {
+            to: '/building-imports/create',
+            title: 'resources.building-imports.menu',
+            hint: 'app.dashboard.imports',
+            icon: buildingImports.icon,
+          },
+        ]
+      : []),
+    ...(canLabels
+      ? [{ to: '/label-batches', title: 'resources.label-batches.menu', hint: 'app.dashboard.labels', icon: labelBatches.icon }]
+      : []),
     { to: '/regions', title: 'resources.regions.menu', hint: 'app.dashboard.regions', icon: regions.icon },
     ...(canUsers ? [{ to: '/users', title: 'resources.users.menu', hint: 'app.dashboard.users', icon: users.icon }] : []),
     ...(canAudit ? [{ to: '/audit-log', title: 'resources.audit-log.menu', hint: 'app.dashboard.auditLog', icon: auditLog.icon }] : []),

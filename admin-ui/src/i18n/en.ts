@@ -6,6 +6,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import type { RegionLevel } from '../../../domain/regions.ts';
 import { ROLE_LABELS_EN } from '../../../domain/roles.ts';
+import { buildingsEnglish } from './buildings.en.ts';
 
 const REGION_LEVEL_LABELS_EN: Record<RegionLevel, string> = {
   national: 'Nation',
@@ -46,9 +47,13 @@ export const appEnglish = {
       users: 'Create and manage user accounts',
       auditLog: 'Review who did what, and when',
       profile: 'Change your password',
+      buildings: 'Find the house files of your area',
+      imports: 'Register many buildings from a spreadsheet',
+      labels: 'Make QR code labels for a whole region',
     },
   },
   resources: {
+    ...buildingsEnglish,
     users: {
       name: 'User |||| Users',
       menu: 'Users',
@@ -180,11 +185,25 @@ export const appEnglish = {
           reset_password: 'Password reset',
           change_password: 'Password changed',
         },
+        building: {
+          create: 'Building registered',
+          update: 'House file edited',
+          personal_viewed: 'Owner details viewed',
+        },
+        building_import: {
+          create: 'Buildings imported',
+        },
+        labelBatch: {
+          create: 'Label batch requested',
+        },
       },
       subjectTypes: {
         User: 'User',
         Region: 'Region',
         Session: 'Session',
+        Building: 'Building',
+        ImportJob: 'Import',
+        LabelBatch: 'Label batch',
       },
       onlyThisActor: 'Show only entries by %{name}',
       noDetails: 'No further details',

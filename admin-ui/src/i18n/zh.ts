@@ -5,6 +5,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { REGION_LEVEL_LABELS } from '../../../domain/regions.ts';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
+import { buildingsChinese } from './buildings.zh.ts';
 import type { AppMessages } from './en.ts';
 import { raChinese } from './raChinese.ts';
 
@@ -38,9 +39,13 @@ export const appChinese: AppMessages = {
       users: '新建和管理用户账号',
       auditLog: '查看谁在何时做了什么',
       profile: '修改登录密码',
+      buildings: '查询辖区内的房屋档案',
+      imports: '用表格批量登记房屋',
+      labels: '按区域批量生成房屋二维码标签',
     },
   },
   resources: {
+    ...buildingsChinese,
     users: {
       name: '用户',
       menu: '用户管理',
@@ -172,11 +177,25 @@ export const appChinese: AppMessages = {
           reset_password: '重置密码',
           change_password: '修改密码',
         },
+        building: {
+          create: '登记房屋',
+          update: '修改房屋档案',
+          personal_viewed: '查看户主完整信息',
+        },
+        building_import: {
+          create: '批量导入房屋',
+        },
+        labelBatch: {
+          create: '批量生成标签',
+        },
       },
       subjectTypes: {
         User: '用户',
         Region: '行政区划',
         Session: '会话',
+        Building: '房屋',
+        ImportJob: '导入任务',
+        LabelBatch: '标签批次',
       },
       onlyThisActor: '只看 %{name} 的记录',
       noDetails: '无更多详情',

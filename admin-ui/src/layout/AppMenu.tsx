@@ -1,9 +1,13 @@
 /**
  * The side menu. Each entry asks the same access question the pages ask (`authProvider.canAccess`,
- * which mirrors the API's CASL rules), so users only see what they may open.
+ * which mirrors the API's CASL rules), so users only see what they may open. Imports and label
+ * batches are listed for those who may start one.
  */
 import { CanAccess, Menu, useTranslate } from 'react-admin';
 import auditLog from '../audit-log/index.ts';
+import buildingImports from '../building-imports/index.ts';
+import buildings from '../buildings/index.ts';
+import labelBatches from '../label-batches/index.ts';
 import regions from '../regions/index.ts';
 import users from '../users/index.ts';
 
@@ -12,6 +16,17 @@ export function AppMenu() {
   return (
     <Menu>
       <Menu.DashboardItem />
+      <Menu.ResourceItem name="buildings" primaryText={translate('resources.buildings.menu')} leftIcon={<buildings.icon />} />
+      <CanAccess action="create" resource="building-imports">
+        <Menu.Item
+          to="/building-imports/create"
+          primaryText={translate('resources.building-imports.menu')}
+          leftIcon={<buildingImports.icon />}
+        />
+      </CanAccess>
+      <CanAccess action="create" resource="label-batches">
+        <Menu.ResourceItem name="label-batches" primaryText={translate('resources.label-batches.menu')} leftIcon={<labelBatches.icon />} />
+      </CanAccess>
       <CanAccess action="list" resource="regions">
         <Menu.Item to="/regions" primaryText={translate('resources.regions.menu')} leftIcon={<regions.icon />} />
       </CanAccess>

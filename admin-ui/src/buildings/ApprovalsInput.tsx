@@ -1,0 +1,24 @@
+/** The approvals of a building (permits and their numbers and dates), any number of them. */
+import { ArrayInput, DateInput, SelectInput, SimpleFormIterator, TextInput, maxLength, required } from 'react-admin';
+import { choicesOf } from './choices.ts';
+
+const todayOrEarlier = (value: unknown) =>
+  typeof value === 'string' && value > new Date().toISOString().slice(0, 10) ? 'resources.buildings.validation.future' : undefined;
+
+export function ApprovalsInput() {
+  return (
+    <ArrayInput source="approvals" className="wide">
+      <SimpleFormIterator inline disableReordering>
+        <SelectInput
+          source="type"
+          label="resources.buildings.approval.type"
+          choices={choicesOf('approvalType')}
+          validate={required()}
+          sx={{ minWidth: 220 }}
+        />
+        <TextInput source="number" label="resources.buildings.approval.number" validate={[required(), maxLength(100)]} />
+        <DateInput source="date" label="resources.buildings.approval.date" validate={todayOrEarlier} />
+      </SimpleFormIterator>
+    </ArrayInput>
+  );
+}

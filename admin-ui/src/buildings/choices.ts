@@ -1,0 +1,40 @@
+/**
+ * The building's enumerations as select choices. Names are translation keys
+ * (`resources.buildings.enums.<field>.<value>`), so selects and fields follow the language; the
+ * Chinese words are those of `domain/buildings/enums.ts`.
+ */
+import {
+  ALTERATION,
+  APPRAISAL_GRADE,
+  APPROVAL_TYPE,
+  BUILDING_USE,
+  BUSINESS_CATEGORY,
+  FOUNDATION_TYPE,
+  JUDGEMENT,
+  RECTIFICATION_STATUS,
+  STRUCTURE_TYPE,
+} from '../../../domain/buildings/enums.ts';
+
+export const BUILDING_ENUMS = {
+  structureType: STRUCTURE_TYPE.values,
+  foundationType: FOUNDATION_TYPE.values,
+  alteration: ALTERATION.values,
+  use: BUILDING_USE.values,
+  businessCategory: BUSINESS_CATEGORY.values,
+  latestJudgement: JUDGEMENT.values,
+  appraisalGrade: APPRAISAL_GRADE.values,
+  rectificationStatus: RECTIFICATION_STATUS.values,
+  approvalType: APPROVAL_TYPE.values,
+};
+
+export type EnumField = keyof typeof BUILDING_ENUMS;
+
+export const isEnumField = (field: string): field is EnumField => Object.hasOwn(BUILDING_ENUMS, field);
+
+/** The translation key of one enum value. */
+export const enumLabelKey = (field: EnumField, value: string) => `resources.buildings.enums.${field}.${value}`;
+
+/** Choices for a `SelectInput`. */
+export function choicesOf(field: EnumField): { id: string; name: string }[] {
+  return BUILDING_ENUMS[field].map((id) => ({ id, name: enumLabelKey(field, id) }));
+}

@@ -1,0 +1,24 @@
+/**
+ * The list filters the API understands: text in the address or owner's name, a region's subtree,
+ * use, business category, structure, latest judgement, appraisal grade, minimum floors and a range
+ * of years built. The first four are always shown; the rest are added from the filter button.
+ */
+import { NumberInput, SearchInput, SelectInput, minValue, useTranslate } from 'react-admin';
+import { RegionInput } from '../common/RegionInput.tsx';
+import { choicesOf } from './choices.ts';
+
+export function useBuildingFilters() {
+  const translate = useTranslate();
+  return [
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.buildings.filters.q')} />,
+    <RegionInput key="regionCode" source="regionCode" label="resources.buildings.filters.regionCode" alwaysOn />,
+    <SelectInput key="latestJudgement" source="latestJudgement" choices={choicesOf('latestJudgement')} alwaysOn />,
+    <SelectInput key="use" source="use" choices={choicesOf('use')} alwaysOn />,
+    <SelectInput key="businessCategory" source="businessCategory" choices={choicesOf('businessCategory')} />,
+    <SelectInput key="structureType" source="structureType" choices={choicesOf('structureType')} />,
+    <SelectInput key="appraisalGrade" source="appraisalGrade" choices={choicesOf('appraisalGrade')} />,
+    <NumberInput key="minFloors" source="minFloors" min={1} validate={minValue(1)} sx={{ width: 140 }} />,
+    <NumberInput key="yearFrom" source="yearFrom" min={1800} sx={{ width: 150 }} />,
+    <NumberInput key="yearTo" source="yearTo" min={1800} sx={{ width: 150 }} />,
+  ];
+}

@@ -1,0 +1,13 @@
+/** The house file of one building (history and related records), cached beside the building. */
+import { useQuery } from '@tanstack/react-query';
+import { useDataProvider } from 'react-admin';
+import type { AppDataProvider } from '../dataProvider.ts';
+
+export function useHouseFile(code: string | undefined) {
+  const dataProvider = useDataProvider<AppDataProvider>();
+  return useQuery({
+    queryKey: ['buildings', 'houseFile', code],
+    queryFn: ({ signal }) => dataProvider.houseFile(code ?? '', signal),
+    enabled: code !== undefined,
+  });
+}

@@ -1,0 +1,21 @@
+/** A date and time in Beijing time, outside a record context (e.g. inside a list of entries). */
+import { useLocaleState } from 'react-admin';
+
+/** Beijing time, the zone the authority works in and the API's messages use. */
+export const BEIJING_DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+  timeZone: 'Asia/Shanghai',
+};
+
+export function DateTimeText({ value }: { value: string | null | undefined }) {
+  const [locale] = useLocaleState();
+  if (!value) return <>—</>;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return <>{value}</>;
+  return <time dateTime={value}>{date.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', BEIJING_DATE_TIME)}</time>;
+}

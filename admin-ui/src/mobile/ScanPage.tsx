@@ -1,0 +1,64 @@
+/**
+ * `/m/b/:code`, the page a phone opens when it scans a house's label: the public summary of the
+ * house, with the actions that start from it; or a clear page when the code is mistyped or unknown.
+ * No sign-in, no react-admin, no MUI: it must open fast on any phone.
+ */
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { normaliseBuildingCode } from '../../../domain/buildings/code.ts';
+import { lookUpBuilding, whoIsSignedIn } from './api.ts';
+import type { Lookup, Viewer } from './api.ts';
+import { BuildingSummary } from './BuildingSummary.tsx';
+import { MobileShell } from './MobileShell.tsx';
+import { ProblemCard } from './ProblemCard.tsx';
+import { ScanActions } from './ScanActions.tsx';
+import { TEXT } from './text.ts';
+
+function Loading() {
+  return (
+    <section className="scan-card" aria-busy="true" aria-label={TEXT.loading}>
+      <div className="scan-skeleton" style={{ width: '40%' }} />
+      <div className="scan-skeleton" style={{ width: '80%', height: 24 }} />
+      <div className="scan-skeleton" style={{ width: '60%' }} />
+    </section>
+  );
+}
+
+export function ScanPage() {
+  const { code: raw = '' } = useParams<{ code: string }>();
+  const code = normaliseBuildingCode(raw);
+  const [lookup, setLookup] = useState<Lookup | null>(null);
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLookup(null);
+    lookUpBuilding(code, controller.signal).then(setLookup, () => undefined);
+    return () => controller.abort();
+  }, [code, attempt]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    whoIsSignedIn(controller.signal).then(setViewer, () => undefined);
+    return () => controller.abort();
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = 'zh-CN';
+    document.title = TEXT.documentTitle(code);
+  }, [code]);
+
+  return (
+    <MobileShell>
+      {lookup === null && <Loading />}
+      {lookup?.kind === 'found' && (
+        <>
+          <BuildingSummary building={lookup.building} />
+          <ScanActions code={lookup.building.code} viewer={viewer} />
+        </>
+      )}
+      {lookup && lookup.kind !== 'found' && <ProblemCard problem={lookup} code={code} onRetry={() => setAttempt((n) => n + 1)} />}
+    </MobileShell>
+  );
+}

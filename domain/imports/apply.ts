@@ -1,0 +1,152 @@
+/**
+ * Writes the valid rows of one chunk with a handful of set-based statements, inside the caller's
+ * transaction: one locking read of the buildings the rows name, then one INSERT of the new buildings
+ * (with one code reservation for all villages), one UPDATE of the changed ones and one INSERT of their
+ * change records. A row is matched by its house code, else by its external id; a match whose values
+ * are all equal is counted as unchanged and not written.
+ */
+import type { Db } from '../db.ts';
+import type { BuildingCreateInput } from '../buildings/schema.ts';
+import type { ImportProblem } from './header.ts';
+import { IMPORTED_ENTRIES, insertBuildings } from './insert.ts';
+import { columnOf } from './template.ts';
+import type { ImportField } from './template.ts';
+import type { ValidRow } from './validate.ts';
+
+/** Who the changes are recorded for. */
+export interface ApplyActor {
+  id: string | null;
+  name: string;
+  /** `import:<job id>`, recorded with every change. */
+  source: string;
+}
+
+/** What a chunk's valid rows did, and the rows refused while matching them. */
+export interface ApplyResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  problems: ImportProblem[];
+}
+
+type Stored = Record<string, unknown> & { code: string; village_code: string; external_id: string | null };
+type Changes = Record<string, { before: unknown; after: unknown }>;
+
+const UPDATABLE = IMPORTED_ENTRIES.filter(([field]) => field !== 'villageCode');
+
+/**
+ * What a row changes in a stored building, in the shape BuildingStore.update records. The values of an
+ * import are primitives (numbers, strings, booleans, dates as strings, null), for which the JSON
+ * equality of `changedFields` is plain equality; comparing with the stored columns directly avoids
+ * building a domain object and a JSON string per field for every row.
+ */
+function changesOf(input: BuildingCreateInput, stored: Stored): Changes | undefined {
+  let changes: Changes | undefined;
+  for (const [field, column] of UPDATABLE) {
+    const after = input[field];
+    if (after === undefined) continue;
+    const before = stored[column] ?? null;
+    if (after !== before) (changes ??= {})[field] = { before, after };
+  }
+  return changes;
+}
+
+/** The update row: every column the file carries, from the row or, where its cell was blank, as stored. */
+function updateRow(input: BuildingCreateInput, stored: Stored, present: ReadonlySet<ImportField>): Record<string, unknown> {
+  const row: Record<string, unknown> = { code: stored.code };
+  for (const [field, column] of UPDATABLE) if (present.has(field)) row[column] = input[field] === undefined ? stored[column] : input[field];
+  return row;
+}
+
+/**
+ * Applies valid rows in the caller's transaction. Rows whose house code is unknown, whose external id
+ * belongs to another house or village, or that name a house another row of the chunk named already are
+ * refused as problems; the others are inserted, updated or counted as unchanged.
+ */
+export async function applyRows(
+  trx: Db,
+  rows: readonly ValidRow[],
+  present: ReadonlySet<ImportField>,
+  actor: ApplyActor,
+  canUpdate: (villageCode: string) => boolean,
+): Promise<ApplyResult> {
+  const problems: ImportProblem[] = [];
+  const problem = (row: ValidRow, field: ImportField, value: string, reason: string) =>
+    problems.push({ line: row.line, column: columnOf(field).header, value, reason });
+  const codes = rows.flatMap((r) => (r.code ? [r.code] : []));
+  const externalIds = rows.flatMap((r) => (r.input.externalId ? [r.input.externalId] : []));
+  // FOR UPDATE: an edit in the UI between this read and the write below waits, and is never lost.
+  const found = (
+    await trx.raw(`SELECT * FROM buildings WHERE code = ANY(?::text[]) OR external_id = ANY(?::text[]) FOR UPDATE`, [codes, externalIds])
+  ).rows as Stored[];
+  const byCode = new Map(found.map((b) => [b.code, b]));
+  const byExternal = new Map(found.flatMap((b) => (b.external_id ? [[b.external_id, b] as const] : [])));
+
+  const fresh: ValidRow[] = [];
+  const updates: { code: string; row: Record<string, unknown>; changes: Changes }[] = [];
+  const claimed = new Map<string, number>();
+  let unchanged = 0;
+  for (const row of rows) {
+    const ext = row.input.externalId ?? null;
+    const other = ext ? byExternal.get(ext) : undefined;
+    let target: Stored | undefined;
+    if (row.code) {
+      target = byCode.get(row.code);
+      if (!target) {
+        problem(row, 'code', row.code, '房屋编码不存在');
+        continue;
+      }
+      if (other && other.code !== target.code) {
+        problem(row, 'externalId', ext ?? '', `外部编号已被房屋 ${other.code} 使用`);
+        continue;
+      }
+    } else if (other) {
+      target = other;
+      if (other.village_code !== row.input.villageCode) {
+        problem(
+          row,
+          'externalId',
+          ext ?? '',
+          `外部编号已登记在村(社区) ${other.village_code} 的房屋 ${other.code}，与所填村(社区)代码不一致`,
+        );
+        continue;
+      }
+    }
+    if (!target) {
+      fresh.push(row);
+      continue;
+    }
+    if (!canUpdate(target.village_code)) {
+      problem(row, 'villageCode', target.village_code, `房屋 ${target.code} 不在您的管辖范围内`);
+      continue;
+    }
+    const earlier = claimed.get(target.code);
+    if (earlier !== undefined) {
+      problem(row, row.code ? 'code' : 'externalId', row.code ?? ext ?? '', `与第 ${earlier} 行是同一栋房屋（${target.code}）`);
+      continue;
+    }
+    claimed.set(target.code, row.line);
+    const changes = changesOf(row.input, target);
+    if (!changes) unchanged++;
+    else updates.push({ code: target.code, row: updateRow(row.input, target, present), changes });
+  }
+
+  const inserted = await insertBuildings(
+    trx,
+    fresh.map((r) => r.input),
+  );
+  if (updates.length) {
+    const set = UPDATABLE.filter(([field]) => present.has(field)).map(([, column]) => `"${column}" = r."${column}"`);
+    await trx.raw(
+      `UPDATE buildings b SET ${[...set, 'version = b.version + 1', 'updated_at = now()'].join(', ')}
+       FROM jsonb_populate_recordset(NULL::buildings, ?::jsonb) r WHERE b.code = r.code`,
+      [JSON.stringify(updates.map((u) => u.row))],
+    );
+    await trx.raw(
+      `INSERT INTO building_changes (building_code, actor_id, actor_name, source, changes)
+       SELECT c.code, ?, ?, ?, c.changes FROM jsonb_to_recordset(?::jsonb) AS c(code text, changes jsonb)`,
+      [actor.id, actor.name, actor.source, JSON.stringify(updates.map((u) => ({ code: u.code, changes: u.changes })))],
+    );
+  }
+  return { inserted, updated: updates.length, unchanged, problems };
+}
