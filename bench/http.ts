@@ -21,7 +21,8 @@ export async function autocannonRun(
     connections: options.connections ?? 50,
     duration: options.seconds ?? 10,
     headers: options.headers ?? {},
-    ...(options.rate ? { overallRate: options.rate } : {}),
+    // A steady rate per connection: 50 clients each asking at their own pace, not one burst.
+    ...(options.rate ? { connectionRate: Math.max(1, Math.round(options.rate / (options.connections ?? 50))) } : {}),
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] ?? '/' }) }],
   });
   return {
