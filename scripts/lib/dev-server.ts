@@ -26,7 +26,7 @@ function portOpen(host: string, port: number): Promise<boolean> {
   });
 }
 
-export async function startDevServer(options: {
+async function launch(options: {
   cli: string;
   dataDir: string;
   address: string;
@@ -96,4 +96,20 @@ export async function startDevServer(options: {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Starts the dev server. The CLI picks its HTTP API and metrics ports itself (free when picked, not
+ * reserved), so another process can take one first; such a start is tried again, twice at most.
+ */
+export async function startDevServer(options: Parameters<typeof launch>[0]): Promise<DevServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(options);
+    } catch (error) {
+      const raced = /exited[\s\S]*address already in use/.test((error as Error).message);
+      if (!raced || attempt >= 3) throw error;
+      options.log('The Temporal dev server lost a race for one of its own ports; starting it again');
+    }
+  }
 }
