@@ -1,18 +1,5 @@
 /** An audit entry as `/api/audit-log` returns it. */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  regionCode: string | null;
-  ip: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-}
+export type { AuditEntry } from '../../../domain/stores/audit.ts';
 
 /** Actions the UI has words for; others are shown as their raw code. */
 export const KNOWN_ACTIONS = [
