@@ -32,6 +32,15 @@ import { labelBatchRoutes } from './routes/label-batches.ts';
 import { labelRoutes } from './routes/labels.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { userRoutes } from './routes/users.ts';
+import { caseFileRoutes } from './routes/case-files.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { definitionRoutes } from './routes/definitions.ts';
+import { RAW_BODY_PATHS, supervisionRoutes } from './routes/supervision.ts';
+import { taskRoutes } from './routes/tasks.ts';
+import { CaseWorkflows } from '../domain/cases/workflow-client.ts';
+import { CaseService } from './services/cases.ts';
+import { CaseStore } from '../domain/cases/store.ts';
+import { TaskStore } from '../domain/cases/tasks.ts';
 import { AuthService } from './services/auth.ts';
 import { BuildingService } from './services/buildings.ts';
 import { UserService } from './services/users.ts';
@@ -89,11 +98,35 @@ export function createApp(deps: AppDeps): Express {
   labelBatchRoutes(api, { db, files: deps.files, temporal: deps.temporal, taskQueue: config.temporalTaskQueue });
   const importDeps = { db, files: deps.files, temporal: deps.temporal, taskQueue: config.temporalTaskQueue };
   buildingImportRoutes(api, { ...importDeps, idempotency: new Idempotency(stores.idempotency) });
+  const workflows = new CaseWorkflows(deps.temporal, config);
+  const cases = new CaseStore(db);
+  const caseService = new CaseService({
+    db,
+    config,
+    cases,
+    tasks: new TaskStore(db),
+    buildings: stores.buildings,
+    audit: stores.audit,
+    workflows,
+  });
+  caseRoutes(api, { cases, service: caseService });
+  caseFileRoutes(api, { db, files: deps.files, service: caseService });
+  taskRoutes(api, { db, service: caseService });
+  definitionRoutes(api, { db });
+  supervisionRoutes(api, { db, config, workflows });
 
   const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
   const apiApp = express.Router();
-  apiApp.use(express.json({ limit: config.bodyLimit }));
-  apiApp.use(sessionMiddleware({ sessions: stores.sessions, users: stores.users, idleMinutes: config.sessionIdleMinutes }));
+  apiApp.use(
+    express.json({
+      limit: config.bodyLimit,
+      // Signed requests are verified over the exact bytes received.
+      verify: (req, _res, buf) => {
+        if (RAW_BODY_PATHS.includes((req as { path?: string }).path ?? '')) (req as { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+  );
+  apiApp.use(sessionMiddleware({ sessions: stores.sessions, idleMinutes: config.sessionIdleMinutes }));
   apiApp.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });

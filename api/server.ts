@@ -24,7 +24,8 @@ export async function startApi(deps: {
   const app = createApp(deps);
   const { port, host } = deps.config;
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
+    // Express 5 hands a listen error to the callback as well as to the 'error' event.
+    const s = app.listen(port, host, (error?: Error) => (error ? undefined : resolve(s)));
     s.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         new BootError(

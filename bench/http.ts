@@ -13,7 +13,7 @@ export interface LoadResult {
 export async function autocannonRun(
   baseUrl: string,
   paths: string[],
-  options: { connections?: number; seconds?: number; headers?: Record<string, string>; rate?: number } = {},
+  options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {},
 ): Promise<LoadResult> {
   let i = 0;
   const result = await autocannon({
@@ -21,8 +21,6 @@ export async function autocannonRun(
     connections: options.connections ?? 50,
     duration: options.seconds ?? 10,
     headers: options.headers ?? {},
-    // A steady rate per connection: 50 clients each asking at their own pace, not one burst.
-    ...(options.rate ? { connectionRate: Math.max(1, Math.round(options.rate / (options.connections ?? 50))) } : {}),
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] ?? '/' }) }],
   });
   return {

@@ -9,11 +9,25 @@ import type { FieldCondition, FieldInstruction, JsInterpreter } from '@ucast/mon
 import type { Role } from './roles.ts';
 import { regionScopePrefix } from './regions.ts';
 
-export const ACTIONS = ['manage', 'read', 'create', 'update', 'disable', 'resetPassword', 'readPersonal', 'import', 'print'] as const;
+export const ACTIONS = [
+  'manage',
+  'read',
+  'create',
+  'update',
+  'disable',
+  'resetPassword',
+  'readPersonal',
+  'import',
+  'print',
+  'cancel',
+  'escalate',
+  'reassign',
+  'audit',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Subjects grow with the platform; each names a resource guarded by region. */
-export const SUBJECTS = ['User', 'Region', 'AuditLog', 'Building', 'ImportJob', 'LabelBatch', 'all'] as const;
+export const SUBJECTS = ['User', 'Region', 'AuditLog', 'Building', 'ImportJob', 'LabelBatch', 'Case', 'all'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
 /** A record tagged with its subject type, so rules with conditions can be checked against it. */
@@ -59,6 +73,8 @@ export function rulesFor(user: AbilityUser): AppRule[] {
 
   can('read', 'Region', within('code'));
   can('read', 'Building', within('villageCode'));
+  // Everyone with an account sees the cases of their area; the task inbox decides who works which step.
+  can('read', 'Case', within('regionCode'));
   const registrar = () => {
     can(['create', 'update', 'readPersonal', 'print'], 'Building', within('villageCode'));
     can(['create', 'read'], ['ImportJob', 'LabelBatch'], within('regionCode'));
@@ -67,10 +83,15 @@ export function rulesFor(user: AbilityUser): AppRule[] {
     case 'district_admin':
       can(['read', 'create', 'update', 'disable', 'resetPassword'], 'User', within('regionCode'));
       can('read', 'AuditLog', within('regionCode'));
+      can(['create', 'cancel', 'escalate', 'reassign', 'audit'], 'Case', within('regionCode'));
       registrar();
       break;
     case 'district_officer':
+      can(['create', 'cancel', 'escalate', 'reassign', 'audit'], 'Case', within('regionCode'));
+      registrar();
+      break;
     case 'town_officer':
+      can(['create', 'escalate', 'reassign'], 'Case', within('regionCode'));
       registrar();
       break;
     case 'inspector':
@@ -81,6 +102,7 @@ export function rulesFor(user: AbilityUser): AppRule[] {
     case 'auditor':
       can('read', 'AuditLog', within('regionCode'));
       can('read', ['ImportJob', 'LabelBatch'], within('regionCode'));
+      can('audit', 'Case', within('regionCode'));
       break;
   }
   return rules;

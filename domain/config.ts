@@ -109,6 +109,31 @@ export const CONFIG_VARS = {
   demoData: v('DEMO_DATA', 'true', '`npm start` only: load demo users when the database has none.', bool),
   seedDistrict: v('SEED_DISTRICT', '441802', 'District whose region tree `npm start` loads when empty.', regionCode),
   cookieSecure: v('COOKIE_SECURE', 'false', 'Mark session cookies Secure (set true behind HTTPS).', bool),
+  caseDaySeconds: v(
+    'CASE_DAY_SECONDS',
+    '86400',
+    'Length of one definition day in seconds for case deadlines and reminders (tests use 1).',
+    int(1, 86400),
+  ),
+  supervisionUrl: v(
+    'SUPERVISION_URL',
+    '',
+    'Base URL of the government supervision system (政务监督信息化系统). Default: the bundled simulator.',
+    optional(url(['http:', 'https:'])),
+  ),
+  supervisionSecret: v(
+    'SUPERVISION_SECRET',
+    'whsec_ZGVtby1zdXBlcnZpc2lvbi1zZWNyZXQtY2hhbmdlLW1l',
+    'Shared secret signing requests to and callbacks from the supervision system (Standard Webhooks `whsec_…`).',
+    str,
+  ),
+  supervisionTimeoutMs: v('SUPERVISION_TIMEOUT_MS', '10000', 'Timeout of one call to the supervision system.', int(100, 600_000)),
+  supervisionSimPort: v(
+    'SUPERVISION_SIM_PORT',
+    '3100',
+    '`npm start` and `npm run supervision-sim`: port of the bundled supervision system simulator.',
+    int(0, 65535),
+  ),
 } as const;
 
 type Vars = typeof CONFIG_VARS;

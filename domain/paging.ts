@@ -25,13 +25,16 @@ export async function paged<Row, T>(
   tiebreak: string,
   map: (row: Row) => T,
 ): Promise<ListResult<T>> {
-  const countRow = (await query.clone().clearSelect().clearOrder().count({ n: '*' }).first()) as { n: number } | undefined;
   const column = sortColumns[params.sort ?? defaultSort] ?? sortColumns[defaultSort] ?? tiebreak;
-  const rows = (await query
-    .clone()
-    .orderBy(column, params.order ?? 'asc')
-    .orderBy(tiebreak, 'asc')
-    .limit(params.perPage)
-    .offset((params.page - 1) * params.perPage)) as Row[];
+  // The count and the page are independent: two pool connections answer sooner than one after the other.
+  const [countRow, rows] = (await Promise.all([
+    query.clone().clearSelect().clearOrder().count({ n: '*' }).first(),
+    query
+      .clone()
+      .orderBy(column, params.order ?? 'asc')
+      .orderBy(tiebreak, 'asc')
+      .limit(params.perPage)
+      .offset((params.page - 1) * params.perPage),
+  ])) as [{ n: number } | undefined, Row[]];
   return { data: rows.map(map), total: countRow?.n ?? 0 };
 }

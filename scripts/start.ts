@@ -6,6 +6,8 @@
  */
 import { resolve } from 'node:path';
 import { startApi } from '../api/server.ts';
+import { supervisionCallbackUrl } from '../domain/cases/escalation.ts';
+import { startSupervisionSimulator } from '../domain/supervision/simulator.ts';
 import { connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { ensureDatabase } from '../domain/db.ts';
@@ -87,6 +89,19 @@ runMain('start', async () => {
     const api = await startApi({ config, db, logger, temporal: client, files });
     stops.push(() => api.close());
 
+    // Without a configured supervision system, escalations go to the bundled simulator.
+    let simulatorUrl: string | undefined;
+    if (!config.supervisionUrl) {
+      const sim = await startSupervisionSimulator({
+        port: config.supervisionSimPort,
+        secret: config.supervisionSecret,
+        callbackUrl: supervisionCallbackUrl(config),
+        stateFile: resolve(config.dataDir, 'supervision-sim.json'),
+      });
+      stops.push(() => sim.close());
+      simulatorUrl = sim.url;
+    }
+
     const lines = [
       '',
       '一栋一码 · 自建房安全监管平台 is running',
@@ -94,6 +109,9 @@ runMain('start', async () => {
       `  API document:          ${api.url}/api/openapi.json`,
       `  Readiness:             ${api.url}/readyz`,
       dev ? `  Temporal Web UI:       ${dev.uiUrl}` : `  Temporal:              ${config.temporalAddress} (external)`,
+      simulatorUrl
+        ? `  Supervision system:    ${simulatorUrl} (simulator — 政务监督信息化系统模拟器)`
+        : `  Supervision system:    ${config.supervisionUrl}`,
       '',
       `  Demo logins (password ${DEMO_PASSWORD}):`,
       ...DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${ROLE_LABELS[u.role]}`),

@@ -3,20 +3,21 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/clien
 import type { Client } from '@temporalio/client';
 
 export const HOUSEKEEPING_SCHEDULE_ID = 'ydym-housekeeping';
+export const CASE_SWEEP_SCHEDULE_ID = 'ydym-case-sweep';
 
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
+  await ensure(client, HOUSEKEEPING_SCHEDULE_ID, '1 hour', 'housekeepingWorkflow', taskQueue);
+  // A case row without its workflow (a crash between the two writes) waits at most a minute or so.
+  await ensure(client, CASE_SWEEP_SCHEDULE_ID, '1 minute', 'caseSweepWorkflow', taskQueue);
+}
+
+async function ensure(client: Client, scheduleId: string, every: string, workflowType: string, taskQueue: string): Promise<void> {
   try {
     await client.schedule.create({
-      scheduleId: HOUSEKEEPING_SCHEDULE_ID,
-      spec: { intervals: [{ every: '1 hour' }] },
+      scheduleId,
+      spec: { intervals: [{ every }] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'housekeepingWorkflow',
-        taskQueue,
-        args: [],
-        workflowExecutionTimeout: '10 minutes',
-      },
+      action: { type: 'startWorkflow', workflowType, taskQueue, args: [], workflowExecutionTimeout: '10 minutes' },
     });
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;

@@ -6,10 +6,19 @@ import type { Config } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
 import type { FileStore } from '../domain/files.ts';
 import { createActivities } from './activities/index.ts';
+import { supervisionBaseUrl } from '../domain/cases/escalation.ts';
+import { createSupervisionClient } from '../domain/supervision/client.ts';
+import type { SupervisionClient } from '../domain/supervision/client.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
-export async function createWorker(deps: { config: Config; db: Db; files: FileStore; connection: NativeConnection }): Promise<Worker> {
+export async function createWorker(deps: {
+  config: Config;
+  db: Db;
+  files: FileStore;
+  connection: NativeConnection;
+  supervision?: SupervisionClient;
+}): Promise<Worker> {
   return Worker.create({
     connection: deps.connection,
     namespace: deps.config.temporalNamespace,
@@ -20,6 +29,13 @@ export async function createWorker(deps: { config: Config; db: Db; files: FileSt
       files: deps.files,
       config: deps.config,
       sessionIdleMinutes: deps.config.sessionIdleMinutes,
+      supervision:
+        deps.supervision ??
+        createSupervisionClient({
+          baseUrl: supervisionBaseUrl(deps.config),
+          secret: deps.config.supervisionSecret,
+          timeoutMs: deps.config.supervisionTimeoutMs,
+        }),
     }),
   });
 }

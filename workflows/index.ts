@@ -2,3 +2,5 @@
 export { housekeepingWorkflow } from './housekeeping/workflow.ts';
 export { labelBatchWorkflow } from './label-batch/workflow.ts';
 export { buildingImportWorkflow } from './building-import/workflow.ts';
+export { hazardCaseWorkflow } from './hazard-case/workflow.ts';
+export { caseSweepWorkflow } from './case-sweep/workflow.ts';

@@ -7,7 +7,6 @@ import type { NextFunction, Request, Response } from 'express';
 import { createAppAbility, rulesFor } from '../../domain/abilities.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
 import type { SessionStore } from '../../domain/stores/sessions.ts';
-import type { UserStore } from '../../domain/stores/users.ts';
 
 export const SESSION_COOKIE = 'ydym_session';
 export const CSRF_COOKIE = 'ydym_csrf';
@@ -23,14 +22,13 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-export function sessionMiddleware(deps: { sessions: SessionStore; users: UserStore; idleMinutes: number }) {
+export function sessionMiddleware(deps: { sessions: SessionStore; idleMinutes: number }) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('Authorization') ?? '')?.[1];
     const cookie = readCookie(req, SESSION_COOKIE);
     const token = bearer ?? cookie;
     if (!token) return next();
-    const { session, expired } = await deps.sessions.findLive(token, deps.idleMinutes);
-    const credentials = session && (await deps.users.credentialsById(session.userId));
+    const { session, user: credentials, expired } = await deps.sessions.findLive(token, deps.idleMinutes);
     if (!session || !credentials || credentials.disabled) {
       // A bearer client asked for something with a dead token: say so. A stale cookie is only
       // refused where a user is required, so public pages keep working.

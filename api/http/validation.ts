@@ -89,7 +89,8 @@ export function validator(schema: TSchema, source: 'body' | 'query' | 'params'):
     const copy = value === undefined && source === 'body' ? undefined : structuredClone(value ?? {});
     if (copy === undefined) throw InputError.field('body', 'required', '请求体必须是 JSON 对象');
     if (validate(copy)) return copy;
-    const problems = (validate.errors ?? []).map((e) => describe(fieldOf(source, e), e));
+    // An `if` error only says a `then` branch failed; that branch's own error names the field.
+    const problems = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => describe(fieldOf(source, e), e));
     const unique = problems.filter((p, i) => problems.findIndex((q) => q.field === p.field && q.reason === p.reason) === i);
     throw new InputError('INVALID_INPUT', unique.map((p) => p.message).join('；'), unique);
   };

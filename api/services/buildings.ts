@@ -73,10 +73,12 @@ export class BuildingService {
   }
 
   async houseFile(ability: AppAbility, rawCode: string): Promise<HouseFile> {
-    const building = await this.get(ability, rawCode);
+    // The history is read beside the building (not after it) and dropped if the building is refused.
+    const code = checkedCode(rawCode);
+    const [building, changes] = await Promise.all([this.get(ability, code), this.deps.buildings.changes(code)]);
     return {
       building: masked(building),
-      changes: (await this.deps.buildings.changes(building.code)).map(maskChange),
+      changes: changes.map(maskChange),
       inspections: [],
       complaints: [],
       cases: [],

@@ -5,6 +5,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db.ts';
 import { SessionRow } from '../models.ts';
+import type { UserRow } from '../models.ts';
+import { toCredentials } from './users.ts';
+import type { Credentials } from './users.ts';
 
 export interface Session {
   id: string;
@@ -34,13 +37,27 @@ export class SessionStore {
     return { token, session: { id: row.id, userId, csrfToken, lastSeenAt: row.last_seen_at } };
   }
 
-  /** The live session for a token: not revoked, seen within `idleMinutes`. */
-  async findLive(token: string, idleMinutes: number): Promise<{ session: Session | undefined; expired: boolean }> {
-    const row = (await SessionRow.query(this.db).where('token_hash', digest(token)).whereNull('revoked_at').first()) as
-      SessionRow | undefined;
-    if (!row) return { session: undefined, expired: false };
-    if (Date.now() - row.last_seen_at.getTime() > idleMinutes * 60_000) return { session: undefined, expired: true };
-    return { session: { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, lastSeenAt: row.last_seen_at }, expired: false };
+  /**
+   * The live session for a token (not revoked, seen within `idleMinutes`) with its user, in one query:
+   * this runs on every authenticated request.
+   */
+  async findLive(
+    token: string,
+    idleMinutes: number,
+  ): Promise<{ session: Session | undefined; user: Credentials | undefined; expired: boolean }> {
+    const row = (await this.db('sessions as s')
+      .join('users as u', 'u.id', 's.user_id')
+      .where('s.token_hash', digest(token))
+      .whereNull('s.revoked_at')
+      .select('u.*', 's.id as session_id', 's.csrf_token', 's.last_seen_at')
+      .first()) as (UserRow & { session_id: string; csrf_token: string; last_seen_at: Date }) | undefined;
+    if (!row) return { session: undefined, user: undefined, expired: false };
+    if (Date.now() - row.last_seen_at.getTime() > idleMinutes * 60_000) return { session: undefined, user: undefined, expired: true };
+    return {
+      session: { id: row.session_id, userId: row.id, csrfToken: row.csrf_token, lastSeenAt: row.last_seen_at },
+      user: toCredentials(row),
+      expired: false,
+    };
   }
 
   /** Marks activity; skipped when the last mark is under a minute old, to spare writes. */

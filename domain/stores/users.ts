@@ -186,7 +186,8 @@ export class UserStore {
   }
 }
 
-function toCredentials(row: UserRow): Credentials {
+/** Maps a users row (or a row carrying the same columns) to the credentials the API works with. */
+export function toCredentials(row: UserRow): Credentials {
   return {
     id: row.id,
     username: row.username,

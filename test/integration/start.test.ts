@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { DEMO_USERS } from '../../domain/seed/demo.ts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -53,9 +54,10 @@ after(async () => {
 });
 
 test('npm start brings everything up on an empty database, prints URLs and logins, and Ctrl-C leaves nothing running', async () => {
-  const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+  const [port, temporalPort, uiPort, simPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const env = {
     PORT: String(port),
+    SUPERVISION_SIM_PORT: String(simPort),
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
     TEMPORAL_UI_PORT: String(uiPort),
     DATABASE_URL: database.url,
@@ -70,6 +72,7 @@ test('npm start brings everything up on an empty database, prints URLs and login
     assert.match(start.output(), new RegExp(`http://localhost:${port}`));
     assert.match(start.output(), new RegExp(`Temporal Web UI: +http://127.0.0.1:${uiPort}`));
     assert.match(start.output(), /admin +区住建局系统管理员/);
+    assert.match(start.output(), new RegExp(`Supervision system: +http://127.0.0.1:${simPort} \\(simulator`));
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     assert.equal(ready.status, 200, await ready.text());
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -80,10 +83,10 @@ test('npm start brings everything up on an empty database, prints URLs and login
     assert.equal(login.status, 200);
     start.child.kill('SIGINT');
     assert.equal(await start.exit, 0, start.output());
-    for (const p of [port, temporalPort, uiPort]) assert.equal(await portOpen(p), false, `port ${p} still open after Ctrl-C`);
+    for (const p of [port, temporalPort, uiPort, simPort]) assert.equal(await portOpen(p), false, `port ${p} still open after Ctrl-C`);
   }
   const users = await database.db('users').count({ n: '*' }).first();
-  assert.equal(Number(users?.n), 5, 'demo users loaded once, not twice');
+  assert.equal(Number(users?.n), DEMO_USERS.length, 'demo users loaded once, not twice');
 });
 
 test('a wrong or unreachable setting stops start-up with a message naming it', async () => {

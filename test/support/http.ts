@@ -31,7 +31,14 @@ export class ApiClient {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: h,
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string'
+            ? body
+            : Buffer.isBuffer(body)
+              ? new Uint8Array(body)
+              : JSON.stringify(body),
     });
     for (const set of res.headers.getSetCookie()) {
       const [pair = ''] = set.split(';');

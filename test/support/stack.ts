@@ -3,6 +3,8 @@
  * API (serving the built UI) on a free loopback port. Nothing outside the machine is reached.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -29,13 +31,22 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** A free loopback port, so the whole stack (worker included) knows the API's URL before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'ydym-stack-'));
   const files = fileStoreFor(dataDir);
   const temporal = await startTestTemporal();
   const config = loadConfig({
-    PORT: '0',
+    PORT: String(await freePort()),
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -49,7 +60,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   return {
     baseUrl: api.url,
     db: database.db,
-    config: { ...config, baseUrl: api.url },
+    config,
     temporal,
     worker,
     files,

@@ -2,6 +2,9 @@
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
 import type { FileStore } from '../../domain/files.ts';
+import type { SupervisionClient } from '../../domain/supervision/client.ts';
+import { createCaseSweepActivities } from './case-sweep.ts';
+import { createCaseActivities } from './cases.ts';
 import { createHousekeepingActivities } from './housekeeping.ts';
 import { createImportActivities } from './imports.ts';
 import { createLabelActivities } from './labels.ts';
@@ -11,6 +14,7 @@ export interface ActivityDeps {
   files: FileStore;
   config: Config;
   sessionIdleMinutes: number;
+  supervision: SupervisionClient;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -18,5 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createHousekeepingActivities(deps),
     ...createLabelActivities({ ...deps, baseUrl: deps.config.baseUrl }),
     ...createImportActivities(deps),
+    ...createCaseActivities(deps),
+    ...createCaseSweepActivities(deps),
   };
 }

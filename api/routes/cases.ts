@@ -1,0 +1,177 @@
+/**
+ * Hazard cases: register, list and search, the case page (state of every BPMN element), the trail with
+ * its chain verification, cancel and escalate by hand. Task work is in tasks.ts, evidence files in
+ * case-files.ts.
+ */
+import { Type } from '@sinclair/typebox';
+import { CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS } from '../../domain/cases/enums.ts';
+import { CASE_SORT } from '../../domain/cases/store.ts';
+import type { CaseStore } from '../../domain/cases/store.ts';
+import { UnauthenticatedError } from '../../domain/errors.ts';
+import { auditContext } from '../http/context.ts';
+import type { RequestContext } from '../http/context.ts';
+import type { ApiRouter } from '../http/router.ts';
+import { AUTH_ERRORS, ErrorResponse, RegionCode, Timestamp, Uuid, listOf, listQuery } from '../http/schemas.ts';
+import type { CaseService, CaseUser } from '../services/cases.ts';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const DateOnly = Type.String({ format: 'date' });
+
+export const CaseSummary = Type.Object(
+  {
+    id: Uuid,
+    number: Type.String({ description: 'Case number, YH + date + sequence' }),
+    buildingCode: Type.String(),
+    address: Nullable(Type.String()),
+    villageName: Nullable(Type.String()),
+    townName: Nullable(Type.String()),
+    regionCode: Type.String(),
+    category: literals(CASE_CATEGORY.values),
+    severity: literals(CASE_SEVERITY.values),
+    status: literals(CASE_STATUS.values),
+    activeElements: Type.Array(Type.String(), { description: 'BPMN elements the case is in now' }),
+    dueAt: Nullable(Timestamp),
+    overdue: Type.Boolean(),
+    escalationCount: Type.Integer(),
+    recheckFailures: Type.Integer(),
+    createdAt: Timestamp,
+    closedAt: Nullable(Timestamp),
+  },
+  { additionalProperties: true },
+);
+
+const CaseDetail = Type.Intersect([
+  CaseSummary,
+  Type.Object(
+    {
+      elements: Type.Record(Type.String(), Type.Object({ visits: Type.Integer(), active: Type.Boolean() }), {
+        description: 'State of every BPMN element the case passed: visit count and whether it is active',
+      }),
+      openTasks: Type.Array(Type.Object({}, { additionalProperties: true })),
+    },
+    { additionalProperties: true },
+  ),
+]);
+
+const IdParams = Type.Object({ id: Uuid });
+const Reason = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500, description: '理由' }) }, { additionalProperties: false });
+const NOT_FOUND = { 404: { description: '案件不存在或无权查看', schema: ErrorResponse } };
+const CONFLICT = { 409: { description: '案件状态已变化（已被他人办理、已销号或已撤销）', schema: ErrorResponse } };
+
+export function caseUser(ctx: RequestContext): CaseUser {
+  if (!ctx.user) throw new UnauthenticatedError('UNAUTHENTICATED', '请先登录');
+  return { id: ctx.user.id, name: ctx.user.name, role: ctx.user.role, regionCode: ctx.user.regionCode };
+}
+
+export function caseRoutes(api: ApiRouter, deps: { cases: CaseStore; service: CaseService }): void {
+  api.route({
+    method: 'post',
+    path: '/cases',
+    summary: 'Register a hazard on a building: writes the case and starts its workflow; answers with the case (assign task open)',
+    tags: ['cases'],
+    auth: true,
+    body: Type.Object(
+      {
+        buildingCode: Type.String({ minLength: 1, maxLength: 30, description: '房屋编码（18 位）' }),
+        category: literals(CASE_CATEGORY.values),
+        severity: literals(CASE_SEVERITY.values),
+        description: Type.String({ minLength: 2, maxLength: 2000, description: '隐患描述' }),
+      },
+      { additionalProperties: false },
+    ),
+    responses: {
+      201: { description: '已登记', schema: CaseDetail },
+      ...AUTH_ERRORS,
+      422: { description: '房屋不存在', schema: ErrorResponse },
+    },
+    handler: async ({ body, ctx }) => ({
+      status: 201,
+      body: await deps.service.register(ctx.ability, caseUser(ctx), body, auditContext(ctx)),
+    }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/cases',
+    summary: 'Cases the caller may see, filtered and sorted',
+    tags: ['cases'],
+    auth: true,
+    query: listQuery(Object.keys(CASE_SORT) as [string, ...string[]], {
+      status: Type.Optional(literals(CASE_STATUS.values)),
+      regionCode: Type.Optional(RegionCode),
+      severity: Type.Optional(literals(CASE_SEVERITY.values)),
+      category: Type.Optional(literals(CASE_CATEGORY.values)),
+      overdue: Type.Optional(Type.Boolean()),
+      buildingCode: Type.Optional(Type.String({ pattern: '^[0-9]{17}[0-9Xx]$' })),
+      createdFrom: Type.Optional(DateOnly),
+      createdTo: Type.Optional(DateOnly),
+      q: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'Part of the case number' })),
+    }),
+    responses: { 200: { description: '案件列表', schema: listOf(CaseSummary) }, ...AUTH_ERRORS },
+    handler: async ({ query, ctx }) => ({ body: await deps.cases.list(ctx.ability, query) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/cases/:id',
+    summary: 'The case page: the case, its open tasks, the state of every BPMN element, escalations and callbacks',
+    tags: ['cases'],
+    auth: true,
+    params: IdParams,
+    responses: { 200: { description: '案件', schema: CaseDetail }, ...AUTH_ERRORS, ...NOT_FOUND },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.detail(ctx.ability, caseUser(ctx), params.id) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/cases/:id/events',
+    summary: "The case's trail (append-only, hash-chained) with its evidence files and the chain's verification",
+    tags: ['cases'],
+    auth: true,
+    params: IdParams,
+    responses: { 200: { description: '案件记录' }, ...AUTH_ERRORS, ...NOT_FOUND },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.events(ctx.ability, params.id) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/cases/:id/verify',
+    summary: "Recomputes the case's hash chain; names the first broken link",
+    tags: ['cases'],
+    auth: true,
+    params: IdParams,
+    responses: {
+      200: {
+        description: '校验结果',
+        schema: Type.Object({
+          caseId: Uuid,
+          ok: Type.Boolean(),
+          events: Type.Integer(),
+          brokenAt: Nullable(Type.Object({ seq: Type.Integer(), reason: literals(['prev_hash', 'hash', 'gap']) })),
+          lastHash: Type.String(),
+        }),
+      },
+      ...AUTH_ERRORS,
+      ...NOT_FOUND,
+    },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.verify(ctx.ability, params.id) }),
+  });
+
+  for (const action of ['cancel', 'escalate'] as const) {
+    api.route({
+      method: 'post',
+      path: `/cases/:id/${action}`,
+      summary:
+        action === 'cancel' ? 'Cancel the case with a reason (district officers)' : 'Escalate the case to the supervision system by hand',
+      tags: ['cases'],
+      auth: true,
+      params: IdParams,
+      body: Reason,
+      responses: { 200: { description: '案件', schema: CaseDetail }, ...AUTH_ERRORS, ...NOT_FOUND, ...CONFLICT },
+      handler: async ({ params, body, ctx, req }) => ({
+        body: await deps.service[action](ctx.ability, caseUser(ctx), params.id, body.reason, req.get('Idempotency-Key')),
+      }),
+    });
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The task inbox and the work on a task: claim, release, complete (the step's form, validated against
+ * the case's definition version), reassign. Each action is a workflow update whose id is the client's
+ * Idempotency-Key, and each answers with the case as it is after the action.
+ */
+import { Type } from '@sinclair/typebox';
+import { TASK_SORT, TASK_VIEWS, TaskStore } from '../../domain/cases/tasks.ts';
+import type { Db } from '../../domain/db.ts';
+import type { ApiRouter } from '../http/router.ts';
+import { AUTH_ERRORS, ErrorResponse, Uuid, listOf, listQuery } from '../http/schemas.ts';
+import type { CaseService } from '../services/cases.ts';
+import { caseUser } from './cases.ts';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const STEPS = ['assign', 'control', 'rectify', 'recheck', 'close', 'escalationRefused'] as const;
+
+const TaskRow = Type.Object(
+  {
+    id: Uuid,
+    caseId: Uuid,
+    caseNumber: Type.String(),
+    step: literals(STEPS),
+    stepName: Type.String(),
+    status: literals(['open', 'claimed', 'completed', 'cancelled']),
+    dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    overdue: Type.Boolean(),
+    canClaim: Type.Boolean(),
+    canComplete: Type.Boolean(),
+  },
+  { additionalProperties: true },
+);
+const IdParams = Type.Object({ id: Uuid });
+const TASK_ERRORS = {
+  ...AUTH_ERRORS,
+  404: { description: '任务不存在或无权查看', schema: ErrorResponse },
+  409: { description: '任务已被他人认领或办理、或案件已结束', schema: ErrorResponse },
+  422: { description: '表单不符合规则（字段与原因见 details）', schema: ErrorResponse },
+};
+
+export function taskRoutes(api: ApiRouter, deps: { db: Db; service: CaseService }): void {
+  const tasks = new TaskStore(deps.db);
+
+  api.route({
+    method: 'get',
+    path: '/tasks',
+    summary: 'The inbox: my tasks, tasks I may claim, done by me, overdue; sorted by due date',
+    tags: ['tasks'],
+    auth: true,
+    query: listQuery(Object.keys(TASK_SORT) as [string, ...string[]], {
+      view: Type.Optional(literals(TASK_VIEWS)),
+      step: Type.Optional(literals(STEPS)),
+      severity: Type.Optional(literals(['serious', 'general'])),
+      q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Case number, building code or address' })),
+    }),
+    responses: { 200: { description: '任务列表', schema: listOf(TaskRow) }, ...AUTH_ERRORS },
+    handler: async ({ query, ctx }) => ({ body: await tasks.list(caseUser(ctx), query.view ?? 'mine', query) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/tasks/counts',
+    summary: 'How many tasks each inbox view holds',
+    tags: ['tasks'],
+    auth: true,
+    responses: {
+      200: {
+        description: '各视图数量',
+        schema: Type.Object({ mine: Type.Integer(), claimable: Type.Integer(), done: Type.Integer(), overdue: Type.Integer() }),
+      },
+      ...AUTH_ERRORS,
+    },
+    handler: async ({ ctx }) => ({ body: await tasks.counts(caseUser(ctx)) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/tasks/:id',
+    summary: 'One task',
+    tags: ['tasks'],
+    auth: true,
+    params: IdParams,
+    responses: { 200: { description: '任务', schema: TaskRow }, ...TASK_ERRORS },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.task(ctx.ability, caseUser(ctx), params.id) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/tasks/:id/candidates',
+    summary: 'Users who could take the task (for reassigning)',
+    tags: ['tasks'],
+    auth: true,
+    params: IdParams,
+    responses: { 200: { description: '可改派人员' }, ...TASK_ERRORS },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.candidates(ctx.ability, caseUser(ctx), params.id) }),
+  });
+
+  for (const action of ['claim', 'release'] as const) {
+    api.route({
+      method: 'post',
+      path: `/tasks/:id/${action}`,
+      summary: action === 'claim' ? 'Claim the task' : 'Give the task back to the pool',
+      tags: ['tasks'],
+      auth: true,
+      params: IdParams,
+      responses: { 200: { description: '办理后的案件' }, ...TASK_ERRORS },
+      handler: async ({ params, ctx, req }) => ({
+        body: await deps.service[action](ctx.ability, caseUser(ctx), params.id, req.get('Idempotency-Key')),
+      }),
+    });
+  }
+
+  api.route({
+    method: 'post',
+    path: '/tasks/:id/complete',
+    summary: "Complete the task with its step's form (definitions/hazard-case forms); claims it first if open",
+    tags: ['tasks'],
+    auth: true,
+    params: IdParams,
+    body: Type.Object({ form: Type.Object({}, { additionalProperties: true }) }, { additionalProperties: false }),
+    responses: { 200: { description: '办理后的案件（任务已从待办中移除）' }, ...TASK_ERRORS },
+    handler: async ({ params, body, ctx, req }) => ({
+      body: await deps.service.complete(ctx.ability, caseUser(ctx), params.id, body.form, req.get('Idempotency-Key')),
+    }),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/tasks/:id/reassign',
+    summary: 'Hand the task to another eligible user (officers)',
+    tags: ['tasks'],
+    auth: true,
+    params: IdParams,
+    body: Type.Object(
+      { userId: Uuid, reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) },
+      { additionalProperties: false },
+    ),
+    responses: { 200: { description: '改派后的案件' }, ...TASK_ERRORS },
+    handler: async ({ params, body, ctx, req }) => ({
+      body: await deps.service.reassign(ctx.ability, caseUser(ctx), params.id, body.userId, body.reason, req.get('Idempotency-Key')),
+    }),
+  });
+}

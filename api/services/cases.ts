@@ -1,0 +1,312 @@
+/**
+ * Hazard cases for the API: registration (the case row, then its workflow), the case page's data, and
+ * every human action on a case or task as a workflow update. Authorisation is CASL on the case's region
+ * here; the workflow's validators add what only it knows (who holds the task, four eyes, the gate).
+ */
+import { hazardCaseDefinition, LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
+import { hazardForms } from '../../definitions/hazard-case/forms.ts';
+import { asSubject } from '../../domain/abilities.ts';
+import type { AppAbility } from '../../domain/abilities.ts';
+import { checkedCode } from './buildings.ts';
+import type { BuildingStore } from '../../domain/buildings/store.ts';
+import { verifyCaseChain } from '../../domain/cases/chain.ts';
+import type { ChainVerdict } from '../../domain/cases/chain.ts';
+import type { CaseCategory } from '../../domain/cases/enums.ts';
+import { supervisionBaseUrl } from '../../domain/cases/escalation.ts';
+import type { CaseRecord, CaseStore } from '../../domain/cases/store.ts';
+import { eventSummary } from '../../domain/cases/summary.ts';
+import type { InboxUser, TaskRow, TaskStore } from '../../domain/cases/tasks.ts';
+import type { Config } from '../../domain/config.ts';
+import type { Db } from '../../domain/db.ts';
+import { ForbiddenError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
+import type { TSchema } from '@sinclair/typebox';
+import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
+import {
+  cancelCaseUpdate,
+  claimTaskUpdate,
+  completeTaskUpdate,
+  escalateCaseUpdate,
+  reassignTaskUpdate,
+  releaseTaskUpdate,
+} from '../../workflows/hazard-case/messages.ts';
+import type { Actor } from '../../workflows/hazard-case/messages.ts';
+import { validator } from '../http/validation.ts';
+import type { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
+
+export interface CaseServiceDeps {
+  db: Db;
+  config: Config;
+  cases: CaseStore;
+  tasks: TaskStore;
+  buildings: BuildingStore;
+  audit: AuditStore;
+  workflows: CaseWorkflows;
+}
+
+export type CaseUser = InboxUser & { name: string };
+
+export interface CaseDetail extends Omit<CaseRecord, 'evidenceSubmitterId' | 'workflowStarted'> {
+  openTasks: TaskRow[];
+  elements: Record<string, { visits: number; active: boolean }>;
+  escalations: Record<string, unknown>[];
+  callbacks: Record<string, unknown>[];
+  supervision: { simulator: boolean; url: string };
+}
+
+/** Validates a step's form; problems are named under `body.form`. */
+function checkForm(schema: TSchema, raw: unknown): Record<string, unknown> {
+  try {
+    return validator(schema, 'body')(raw ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const details = error.details.map((d) => ({ ...d, field: d.field.replace(/^body\b/, 'body.form') }));
+    throw new InputError(error.code, error.message, details);
+  }
+}
+
+/** Update ids are scoped to the user, as Idempotency-Keys are. */
+const scoped = (user: CaseUser, key: string | undefined) => (key ? `${user.id}:${key}` : undefined);
+
+const actorOf = (u: CaseUser): Actor => ({ id: u.id, name: u.name, role: u.role, regionCode: u.regionCode });
+
+/** Every uuid a completion form names as a file. */
+function formFileIds(form: Record<string, unknown>): { field: string; id: string }[] {
+  const out: { field: string; id: string }[] = [];
+  for (const [field, value] of Object.entries(form)) {
+    if (/fileIds$/i.test(field) && Array.isArray(value)) value.forEach((id, i) => out.push({ field: `${field}.${i}`, id: String(id) }));
+    if (/FileId$/.test(field) && typeof value === 'string') out.push({ field, id: value });
+  }
+  return out;
+}
+
+export class CaseService {
+  constructor(private readonly deps: CaseServiceDeps) {}
+
+  async register(
+    ability: AppAbility,
+    user: CaseUser,
+    input: { buildingCode: string; category: CaseCategory; severity: 'serious' | 'general'; description: string },
+    ctx: AuditContext,
+  ): Promise<CaseDetail> {
+    const code = checkedCode(input.buildingCode, 'body.buildingCode');
+    const building = await this.deps.buildings.find(ability, code);
+    if (!building) throw RuleError.field('body.buildingCode', 'unknown', `房屋 ${code} 不存在或不在您的辖区`, 'UNKNOWN_BUILDING');
+    const villageCode = building.villageCode as string;
+    if (!ability.can('create', asSubject('Case', { regionCode: villageCode }))) throw new ForbiddenError('您的角色无权登记隐患');
+    const created = await this.deps.db.transaction(async (trx) => {
+      const row = await this.deps.cases.create(
+        {
+          buildingCode: code,
+          regionCode: villageCode,
+          category: input.category,
+          severity: input.severity,
+          description: input.description.trim(),
+          source: 'officer',
+          sourceRef: null,
+          definitionVersion: LATEST_HAZARD_CASE_VERSION,
+          createdBy: user.id,
+        },
+        trx,
+      );
+      await this.deps.audit.record(ctx, { action: 'case.register', subjectType: 'Case', subjectId: row.id, regionCode: villageCode }, trx);
+      return row;
+    });
+    const record = (await this.deps.cases.find(null, created.id)) as CaseRecord;
+    // The row is committed: if this start fails, the sweeper starts the workflow later.
+    await this.deps.workflows.start(record, actorOf(user));
+    await this.deps.cases.markStarted(record.id);
+    await this.waitForSeq(record.id, 1);
+    return this.detail(ability, user, record.id);
+  }
+
+  /** The workflow writes its first step right after starting; the registrant should see the assign task. */
+  private async waitForSeq(caseId: string, seq: number, timeoutMs = 5000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const row = (await this.deps.db('cases').where({ id: caseId }).first('last_seq')) as { last_seq: number } | undefined;
+      if ((row?.last_seq ?? 0) >= seq) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async get(ability: AppAbility, id: string): Promise<CaseRecord> {
+    const c = await this.deps.cases.find(ability, id);
+    if (!c) throw new NotFoundError('案件不存在或无权查看');
+    return c;
+  }
+
+  async detail(ability: AppAbility, user: CaseUser, id: string): Promise<CaseDetail> {
+    const c = await this.get(ability, id);
+    const { db } = this.deps;
+    const [openTasks, paths, escalations, callbacks] = await Promise.all([
+      this.deps.tasks.ofCase(id, user),
+      db('case_events').where({ case_id: id }).select(db.raw(`jsonb_array_elements_text(coalesce(data->'path', '[]'::jsonb)) AS element`)),
+      db('case_escalations').where({ case_id: id }).orderBy('no'),
+      db('supervision_callbacks').where({ case_id: id }).orderBy('received_at'),
+    ]);
+    const elements: CaseDetail['elements'] = {};
+    for (const { element } of paths as { element: string }[]) {
+      elements[element] = { visits: (elements[element]?.visits ?? 0) + 1, active: false };
+    }
+    for (const active of c.activeElements) elements[active] = { visits: elements[active]?.visits ?? 1, active: true };
+    const { evidenceSubmitterId: _s, workflowStarted: _w, ...rest } = c;
+    return {
+      ...rest,
+      openTasks,
+      elements,
+      escalations: (escalations as Record<string, unknown>[]).map((e) => ({
+        no: e.no,
+        reason: e.reason,
+        reasonText: e.reason_text,
+        status: e.status,
+        receiptId: e.receipt_id,
+        error: e.error,
+        requestedAt: e.requested_at,
+        answeredAt: e.answered_at,
+      })),
+      callbacks: (callbacks as Record<string, unknown>[]).map((cb) => ({
+        id: cb.id,
+        receiptId: cb.receipt_id,
+        kind: cb.kind,
+        text: cb.text,
+        sentAt: cb.sent_at,
+        receivedAt: cb.received_at,
+      })),
+      supervision: { simulator: !this.deps.config.supervisionUrl, url: supervisionBaseUrl(this.deps.config) },
+    };
+  }
+
+  async events(ability: AppAbility, id: string) {
+    const c = await this.get(ability, id);
+    const def = hazardCaseDefinition(c.definitionVersion);
+    const { db } = this.deps;
+    const [rows, files, chain] = await Promise.all([
+      db('case_events').where({ case_id: id }).orderBy('seq'),
+      db('case_files').where({ case_id: id }).whereNotNull('task_id').orderBy('created_at'),
+      verifyCaseChain(db, id),
+    ]);
+    const filesByTask = new Map<string, Record<string, unknown>[]>();
+    for (const f of files as Record<string, unknown>[]) {
+      const list = filesByTask.get(f.task_id as string) ?? [];
+      list.push({ id: f.id, name: f.name, mime: f.mime, size: f.size, sha256: f.sha256 });
+      filesByTask.set(f.task_id as string, list);
+    }
+    const data = (rows as Record<string, unknown>[]).map((r) => {
+      const elementId = r.element_id as string | null;
+      const eventData = r.data as Record<string, unknown>;
+      return {
+        seq: r.seq,
+        type: r.type,
+        elementId,
+        stepName: elementId ? (Object.values(def.steps).find((s) => s.elementId === elementId)?.name ?? null) : null,
+        actorName: r.actor_name,
+        actorRole: r.actor_role,
+        occurredAt: (r.occurred_at as Date).toISOString(),
+        summary: eventSummary(def, r.type as string, elementId, eventData),
+        data: eventData,
+        hash: r.hash,
+        prevHash: r.prev_hash,
+        files: r.type === 'task.completed' && r.task_id ? (filesByTask.get(r.task_id as string) ?? []) : [],
+      };
+    });
+    return { data, chain };
+  }
+
+  async verify(ability: AppAbility, id: string): Promise<ChainVerdict> {
+    const c = await this.get(ability, id);
+    if (!ability.can('audit', asSubject('Case', c)) && !ability.can('read', asSubject('Case', c))) throw new ForbiddenError();
+    return verifyCaseChain(this.deps.db, id);
+  }
+
+  /** A task the user may see (the case's region is theirs). */
+  async task(ability: AppAbility, user: CaseUser, taskId: string): Promise<TaskRow> {
+    const task = await this.deps.tasks.find(taskId, user);
+    if (!task) throw new NotFoundError('任务不存在或无权查看');
+    await this.get(ability, task.caseId);
+    return task;
+  }
+
+  async claim(ability: AppAbility, user: CaseUser, taskId: string, key: string | undefined): Promise<CaseDetail> {
+    const task = await this.task(ability, user, taskId);
+    await this.deps.workflows.update(task.caseId, claimTaskUpdate, { taskId, actor: actorOf(user) }, scoped(user, key));
+    return this.detail(ability, user, task.caseId);
+  }
+
+  async release(ability: AppAbility, user: CaseUser, taskId: string, key: string | undefined): Promise<CaseDetail> {
+    const task = await this.task(ability, user, taskId);
+    await this.deps.workflows.update(task.caseId, releaseTaskUpdate, { taskId, actor: actorOf(user) }, scoped(user, key));
+    return this.detail(ability, user, task.caseId);
+  }
+
+  async complete(ability: AppAbility, user: CaseUser, taskId: string, rawForm: unknown, key: string | undefined): Promise<CaseDetail> {
+    const task = await this.task(ability, user, taskId);
+    const c = await this.get(ability, task.caseId);
+    const schema = hazardForms(c.definitionVersion)[task.step];
+    const form = checkForm(schema, rawForm);
+    const named = formFileIds(form);
+    const known = new Set(
+      (
+        (await this.deps
+          .db('case_files')
+          .where({ case_id: c.id })
+          .whereIn(
+            'id',
+            named.map((n) => n.id),
+          )
+          .select('id')) as { id: string }[]
+      ).map((r) => r.id),
+    );
+    const unknown = named.find((n) => !known.has(n.id));
+    if (unknown) throw RuleError.field(`body.form.${unknown.field}`, 'unknownFile', '文件不存在或不属于本案件，请重新上传', 'UNKNOWN_FILE');
+    await this.deps.workflows.update(
+      c.id,
+      completeTaskUpdate,
+      { taskId, actor: actorOf(user), form, fileIds: [...known] },
+      scoped(user, key),
+    );
+    return this.detail(ability, user, c.id);
+  }
+
+  async reassign(
+    ability: AppAbility,
+    user: CaseUser,
+    taskId: string,
+    toUserId: string,
+    reason: string | undefined,
+    key: string | undefined,
+  ) {
+    const task = await this.task(ability, user, taskId);
+    const c = await this.get(ability, task.caseId);
+    if (!ability.can('reassign', asSubject('Case', c))) throw new ForbiddenError('您的角色无权改派任务');
+    const candidates = await this.deps.tasks.candidates(task, c.regionCode, c.evidenceSubmitterId);
+    const to = candidates.find((u) => u.id === toUserId);
+    if (!to) throw RuleError.field('body.userId', 'notEligible', '该用户不能办理此任务（角色、辖区或复核回避）', 'NOT_ELIGIBLE');
+    await this.deps.workflows.update(
+      c.id,
+      reassignTaskUpdate,
+      { taskId, actor: actorOf(user), to, ...(reason ? { reason } : {}) },
+      scoped(user, key),
+    );
+    return this.detail(ability, user, c.id);
+  }
+
+  async candidates(ability: AppAbility, user: CaseUser, taskId: string) {
+    const task = await this.task(ability, user, taskId);
+    const c = await this.get(ability, task.caseId);
+    return this.deps.tasks.candidates(task, c.regionCode, c.evidenceSubmitterId);
+  }
+
+  async cancel(ability: AppAbility, user: CaseUser, id: string, reason: string, key: string | undefined): Promise<CaseDetail> {
+    const c = await this.get(ability, id);
+    if (!ability.can('cancel', asSubject('Case', c))) throw new ForbiddenError('只有区住建局业务人员可以撤销案件');
+    await this.deps.workflows.update(id, cancelCaseUpdate, { actor: actorOf(user), reason }, scoped(user, key));
+    return this.detail(ability, user, id);
+  }
+
+  async escalate(ability: AppAbility, user: CaseUser, id: string, reason: string, key: string | undefined): Promise<CaseDetail> {
+    const c = await this.get(ability, id);
+    if (!ability.can('escalate', asSubject('Case', c))) throw new ForbiddenError('您的角色无权督办');
+    await this.deps.workflows.update(id, escalateCaseUpdate, { actor: actorOf(user), reason }, scoped(user, key));
+    return this.detail(ability, user, id);
+  }
+}

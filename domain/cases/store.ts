@@ -1,0 +1,198 @@
+/**
+ * Cases as the API reads them: the rows the workflow's activity wrote, scoped by the reader's CASL
+ * rules in SQL. The only writes here are the registration (the first half of the dual write) and the
+ * evidence files; every other change belongs to the workflow.
+ */
+import type { AppAbility } from '../abilities.ts';
+import { whereAllowed } from '../access-sql.ts';
+import type { Db } from '../db.ts';
+import { maskName, maskPhone } from '../mask.ts';
+import { paged } from '../paging.ts';
+import type { ListParams, ListResult } from '../paging.ts';
+import type { CaseCategory } from './enums.ts';
+
+export const CASE_SCOPE = { regionCode: 'c.region_code' };
+
+export const CASE_SORT = { createdAt: 'c.created_at', dueAt: 'c.due_at', number: 'c.number' };
+
+export interface CaseSummary {
+  id: string;
+  number: string;
+  buildingCode: string;
+  address: string | null;
+  villageName: string | null;
+  townName: string | null;
+  regionCode: string;
+  category: string;
+  severity: 'serious' | 'general';
+  status: string;
+  activeElements: string[];
+  dueAt: string | null;
+  overdue: boolean;
+  escalationCount: number;
+  recheckFailures: number;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface CaseRecord extends CaseSummary {
+  definitionVersion: number;
+  description: string;
+  source: string;
+  responsible: { name: string | null; phone: string | null; relation: string | null } | null;
+  measures: string[];
+  rectifyDeadline: string | null;
+  appraisalGrade: string | null;
+  demolished: boolean;
+  cancelReason: string | null;
+  evidenceSubmitterId: string | null;
+  createdByName: string | null;
+  workflowStarted: boolean;
+}
+
+export interface CaseFilter {
+  status?: string | undefined;
+  regionCode?: string | undefined;
+  severity?: string | undefined;
+  category?: string | undefined;
+  overdue?: boolean | undefined;
+  buildingCode?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface NewCase {
+  buildingCode: string;
+  regionCode: string;
+  category: CaseCategory;
+  severity: 'serious' | 'general';
+  description: string;
+  source: 'officer' | 'inspection' | 'complaint';
+  sourceRef: string | null;
+  definitionVersion: number;
+  createdBy: string | null;
+}
+
+type Row = Record<string, unknown>;
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
+
+export function toSummary(r: Row): CaseSummary {
+  const due = r.due_at as Date | null;
+  const open = !['closed', 'cancelled'].includes(r.status as string);
+  return {
+    id: r.id as string,
+    number: r.number as string,
+    buildingCode: r.building_code as string,
+    address: (r.address as string | null) ?? null,
+    villageName: (r.village_name as string | null) ?? null,
+    townName: (r.town_name as string | null) ?? null,
+    regionCode: r.region_code as string,
+    category: r.category as string,
+    severity: r.severity as 'serious' | 'general',
+    status: r.status as string,
+    activeElements: (r.active_elements as string[]) ?? [],
+    dueAt: iso(due),
+    overdue: open && due != null && due.getTime() < Date.now(),
+    escalationCount: r.escalation_count as number,
+    recheckFailures: r.recheck_failures as number,
+    createdAt: iso(r.created_at) as string,
+    closedAt: iso(r.closed_at),
+  };
+}
+
+function toRecord(r: Row): CaseRecord {
+  const responsible = r.responsible as { name?: string; phone?: string; relation?: string } | null;
+  return {
+    ...toSummary(r),
+    definitionVersion: r.definition_version as number,
+    description: r.description as string,
+    source: r.source as string,
+    // Owner data: masked here; the full view is not offered on cases (the house file audits it).
+    responsible: responsible
+      ? { name: maskName(responsible.name ?? null), phone: maskPhone(responsible.phone ?? null), relation: responsible.relation ?? null }
+      : null,
+    measures: (r.measures as string[] | null) ?? [],
+    rectifyDeadline: (r.rectify_deadline as string | null) ?? null,
+    appraisalGrade: (r.appraisal_grade as string | null) ?? null,
+    demolished: r.demolished === true,
+    cancelReason: (r.cancel_reason as string | null) ?? null,
+    evidenceSubmitterId: (r.evidence_submitter_id as string | null) ?? null,
+    createdByName: (r.created_by_name as string | null) ?? null,
+    workflowStarted: r.workflow_started_at != null,
+  };
+}
+
+export class CaseStore {
+  constructor(private readonly db: Db) {}
+
+  base(db: Db = this.db) {
+    return db('cases as c')
+      .join('buildings as b', 'b.code', 'c.building_code')
+      .leftJoin('regions as v', 'v.code', 'c.region_code')
+      .leftJoin('regions as t', 't.code', 'v.parent_code')
+      .select('c.*', 'b.address', 'v.name as village_name', 't.name as town_name');
+  }
+
+  /** Writes the case row (first half of the dual write); the workflow is started after the commit. */
+  async create(input: NewCase, db: Db): Promise<{ id: string; number: string }> {
+    const [row] = (await db('cases')
+      .insert({
+        number: db.raw(`'YH' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('case_number_seq')::text, 6, '0')`),
+        building_code: input.buildingCode,
+        region_code: input.regionCode,
+        category: input.category,
+        severity: input.severity,
+        description: input.description,
+        source: input.source,
+        source_ref: input.sourceRef,
+        definition_version: input.definitionVersion,
+        created_by: input.createdBy,
+      })
+      .returning(['id', 'number'])) as { id: string; number: string }[];
+    if (!row) throw new Error('insert returned no case');
+    return row;
+  }
+
+  async list(ability: AppAbility, params: ListParams & CaseFilter): Promise<ListResult<CaseSummary>> {
+    const query = whereAllowed(this.base(), ability, 'read', 'Case', CASE_SCOPE);
+    if (params.status) query.where('c.status', params.status);
+    if (params.regionCode) query.whereRaw('c.region_code LIKE ?', [`${params.regionCode}%`]);
+    if (params.severity) query.where('c.severity', params.severity);
+    if (params.category) query.where('c.category', params.category);
+    if (params.overdue) query.whereNotIn('c.status', ['closed', 'cancelled']).where('c.due_at', '<', this.db.fn.now());
+    if (params.buildingCode) query.where('c.building_code', params.buildingCode.toUpperCase());
+    if (params.createdFrom) query.whereRaw(`c.created_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.createdFrom]);
+    if (params.createdTo) query.whereRaw(`c.created_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.createdTo]);
+    if (params.q) query.where('c.number', 'ilike', `%${params.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    return paged<Row, CaseSummary>(query, params, CASE_SORT, 'createdAt', 'c.id', toSummary);
+  }
+
+  /** One case the ability may read (or any case, for the workflow side). */
+  async find(ability: AppAbility | null, id: string, db: Db = this.db): Promise<CaseRecord | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const query = this.base(db).leftJoin('users as cu', 'cu.id', 'c.created_by').select('cu.name as created_by_name').where('c.id', id);
+    if (ability) whereAllowed(query, ability, 'read', 'Case', CASE_SCOPE);
+    const row = (await query.first()) as Row | undefined;
+    return row && toRecord(row);
+  }
+
+  async openCasesOf(buildingCode: string): Promise<CaseSummary[]> {
+    const rows = (await this.base().where('c.building_code', buildingCode).orderBy('c.created_at', 'desc').limit(50)) as Row[];
+    return rows.map(toSummary);
+  }
+
+  /** Cases written more than `olderThanMs` ago whose workflow was never seen to start (the sweeper's list). */
+  async unstarted(olderThanMs: number, limit = 100): Promise<CaseRecord[]> {
+    const rows = (await this.base()
+      .whereNull('c.workflow_started_at')
+      .where('c.created_at', '<', this.db.raw(`now() - make_interval(secs => ?)`, [olderThanMs / 1000]))
+      .orderBy('c.created_at')
+      .limit(limit)) as Row[];
+    return rows.map(toRecord);
+  }
+
+  async markStarted(id: string): Promise<void> {
+    await this.db('cases').where({ id }).whereNull('workflow_started_at').update({ workflow_started_at: this.db.fn.now() });
+  }
+}

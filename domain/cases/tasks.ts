@@ -1,0 +1,208 @@
+/**
+ * The task inbox, read from the `tasks` rows the workflow writes. Four views of one user: mine (claimed
+ * by me), claimable (my role, my region, a case I may see, and never a recheck of my own evidence), done
+ * by me, overdue. Sorted by due date; the partial indexes of migration 0008 serve each view.
+ */
+import type { Knex } from 'knex';
+import { hazardCaseDefinition } from '../../definitions/hazard-case/index.ts';
+import type { StepId } from '../../definitions/hazard-case/types.ts';
+import type { Db } from '../db.ts';
+import type { ListParams, ListResult } from '../paging.ts';
+import { paged } from '../paging.ts';
+
+export const TASK_VIEWS = ['mine', 'claimable', 'done', 'overdue'] as const;
+export type TaskView = (typeof TASK_VIEWS)[number];
+
+export interface InboxUser {
+  id: string;
+  role: string;
+  regionCode: string;
+}
+
+export interface TaskRow {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  step: StepId;
+  stepName: string;
+  elementId: string;
+  status: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  createdAt: string;
+  completedAt: string | null;
+  outcome: string | null;
+  severity: string;
+  category: string;
+  buildingCode: string;
+  address: string | null;
+  villageName: string | null;
+  regionCode: string;
+  canClaim: boolean;
+  canComplete: boolean;
+}
+
+export interface TaskFilter {
+  step?: string | undefined;
+  severity?: string | undefined;
+  q?: string | undefined;
+}
+
+const OFFICERS = ['district_admin', 'district_officer', 'town_officer'];
+export const TASK_SORT = { dueAt: 't.due_at', createdAt: 't.created_at', completedAt: 't.completed_at' };
+
+/** Every region code that holds `code` (itself included): a task at any of these levels may be the user's. */
+export function enclosingRegions(code: string): string[] {
+  return [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
+}
+
+const like = (code: string) => `${code}%`;
+
+export class TaskStore {
+  constructor(private readonly db: Db) {}
+
+  private base(db: Db = this.db) {
+    return db('tasks as t')
+      .join('cases as c', 'c.id', 't.case_id')
+      .join('buildings as b', 'b.code', 'c.building_code')
+      .leftJoin('regions as v', 'v.code', 'c.region_code')
+      .leftJoin('users as a', 'a.id', 't.assignee_id')
+      .select(
+        't.*',
+        'c.number as case_number',
+        'c.severity',
+        'c.category',
+        'c.building_code',
+        'c.region_code as case_region_code',
+        'c.definition_version',
+        'c.evidence_submitter_id',
+        'b.address',
+        'v.name as village_name',
+        'a.name as assignee_name',
+      );
+  }
+
+  /** Tasks the user could claim now: open, their role, their region or one holding it, a case they see. */
+  private claimable(q: Knex.QueryBuilder, user: InboxUser): Knex.QueryBuilder {
+    return q
+      .where('t.status', 'open')
+      .whereRaw('? = ANY(t.roles)', [user.role])
+      .where((w) => w.where('t.region_code', 'like', like(user.regionCode)).orWhereIn('t.region_code', enclosingRegions(user.regionCode)))
+      .where('c.region_code', 'like', like(user.regionCode))
+      .where((w) => w.whereNot('t.step', 'recheck').orWhereNull('c.evidence_submitter_id').orWhereNot('c.evidence_submitter_id', user.id));
+  }
+
+  private view(user: InboxUser, view: TaskView, db: Db = this.db): Knex.QueryBuilder {
+    const q = this.base(db);
+    switch (view) {
+      case 'mine':
+        return q.where('t.status', 'claimed').where('t.assignee_id', user.id);
+      case 'claimable':
+        return this.claimable(q, user);
+      case 'done':
+        return q.where('t.status', 'completed').where('t.completed_by', user.id);
+      case 'overdue':
+        return q
+          .whereIn('t.status', ['open', 'claimed'])
+          .where('t.due_at', '<', db.fn.now())
+          .where((w) => {
+            w.where('t.assignee_id', user.id).orWhere((sub) => void this.claimable(sub, user));
+            // Officers oversee every late task of their area, whoever holds it.
+            if (OFFICERS.includes(user.role)) w.orWhere('t.region_code', 'like', like(user.regionCode));
+          });
+    }
+  }
+
+  toRow(r: Record<string, unknown>, user: InboxUser): TaskRow {
+    const def = hazardCaseDefinition(r.definition_version as number);
+    const step = r.step as StepId;
+    const due = r.due_at as Date | null;
+    const live = r.status === 'open' || r.status === 'claimed';
+    const regionOk =
+      (r.region_code as string).startsWith(user.regionCode) || enclosingRegions(user.regionCode).includes(r.region_code as string);
+    const eligible =
+      live &&
+      (r.roles as string[]).includes(user.role) &&
+      regionOk &&
+      (r.case_region_code as string).startsWith(user.regionCode) &&
+      !(step === 'recheck' && r.evidence_submitter_id === user.id);
+    return {
+      id: r.id as string,
+      caseId: r.case_id as string,
+      caseNumber: r.case_number as string,
+      step,
+      stepName: def.steps[step]?.name ?? step,
+      elementId: r.element_id as string,
+      status: r.status as string,
+      assigneeId: (r.assignee_id as string | null) ?? null,
+      assigneeName: (r.assignee_name as string | null) ?? null,
+      dueAt: due ? due.toISOString() : null,
+      overdue: live && due != null && due.getTime() < Date.now(),
+      createdAt: (r.created_at as Date).toISOString(),
+      completedAt: r.completed_at ? (r.completed_at as Date).toISOString() : null,
+      outcome: (r.outcome as string | null) ?? null,
+      severity: r.severity as string,
+      category: r.category as string,
+      buildingCode: r.building_code as string,
+      address: (r.address as string | null) ?? null,
+      villageName: (r.village_name as string | null) ?? null,
+      regionCode: r.region_code as string,
+      canClaim: eligible && r.status === 'open',
+      canComplete: eligible && (r.status === 'open' || r.assignee_id === user.id),
+    };
+  }
+
+  async list(user: InboxUser, view: TaskView, params: ListParams & TaskFilter): Promise<ListResult<TaskRow>> {
+    const q = this.view(user, view);
+    if (params.step) q.where('t.step', params.step);
+    if (params.severity) q.where('c.severity', params.severity);
+    if (params.q) {
+      const text = `%${params.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      q.where((w) => w.where('c.number', 'ilike', text).orWhere('b.address', 'ilike', text).orWhere('c.building_code', 'ilike', text));
+    }
+    const defaultSort = view === 'done' ? 'completedAt' : 'dueAt';
+    const order = params.order ?? (view === 'done' ? 'desc' : 'asc');
+    return paged(q, { ...params, sort: params.sort ?? defaultSort, order }, TASK_SORT, defaultSort, 't.id', (r: Record<string, unknown>) =>
+      this.toRow(r, user),
+    );
+  }
+
+  async counts(user: InboxUser): Promise<Record<TaskView, number>> {
+    const entries = await Promise.all(
+      TASK_VIEWS.map(async (view) => {
+        const row = (await this.view(user, view).clearSelect().count({ n: '*' }).first()) as { n: number } | undefined;
+        return [view, row?.n ?? 0] as const;
+      }),
+    );
+    return Object.fromEntries(entries) as Record<TaskView, number>;
+  }
+
+  /** One task with what the API needs to authorise it (the case's region is checked by the caller). */
+  async find(id: string, user: InboxUser): Promise<TaskRow | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const row = (await this.base().where('t.id', id).first()) as Record<string, unknown> | undefined;
+    return row && this.toRow(row, user);
+  }
+
+  async ofCase(caseId: string, user: InboxUser, open = true): Promise<TaskRow[]> {
+    const q = this.base().where('t.case_id', caseId).orderBy('t.task_no');
+    if (open) q.whereIn('t.status', ['open', 'claimed']);
+    return ((await q) as Record<string, unknown>[]).map((r) => this.toRow(r, user));
+  }
+
+  /** Users who could take a task: its roles, a region meeting the task's, able to see the case. */
+  async candidates(task: TaskRow, caseRegion: string, submitterId: string | null) {
+    const q = this.db('users')
+      .where('disabled', false)
+      .whereIn('role', (await this.db('tasks').where({ id: task.id }).first('roles')).roles as string[])
+      .whereRaw('? LIKE region_code || ?', [caseRegion, '%'])
+      .where((w) => w.whereRaw('? LIKE region_code || ?', [task.regionCode, '%']).orWhere('region_code', 'like', like(task.regionCode)))
+      .orderBy('name')
+      .limit(200)
+      .select('id', 'name', 'role', 'region_code as regionCode');
+    if (task.step === 'recheck' && submitterId) q.whereNot('id', submitterId);
+    return (await q) as { id: string; name: string; role: string; regionCode: string }[];
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The API's side of the case workflow: starting it (the second half of the dual write, safe to repeat),
+ * sending it updates with the client's Idempotency-Key as the update id, and turning the validator's
+ * refusals into the platform's HTTP errors.
+ */
+import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Config } from '../config.ts';
+import { ConflictError, ForbiddenError, RuleError, UnavailableError } from '../errors.ts';
+import { SA_BUILDING_CODE, SA_CASE_STATUS, SA_CASE_TYPE, SA_DUE_AT, SA_REGION_CODE, SA_SEVERITY } from '../search-attributes.ts';
+import type { CaseRecord } from './store.ts';
+import { HAZARD_CASE_WORKFLOW, REFUSAL, caseWorkflowId } from '../../workflows/hazard-case/messages.ts';
+import type { Actor, CaseState, HazardCaseInput } from '../../workflows/hazard-case/messages.ts';
+import type { UpdateDefinition } from '@temporalio/client';
+
+export class CaseWorkflows {
+  constructor(
+    private readonly temporal: Client,
+    private readonly config: Config,
+  ) {}
+
+  /** Starts the case's workflow; one already running (or finished) under that id counts as started. */
+  async start(c: CaseRecord, registeredBy: Actor | null): Promise<void> {
+    const input: HazardCaseInput = {
+      caseId: c.id,
+      definitionVersion: c.definitionVersion,
+      severity: c.severity,
+      regionCode: c.regionCode,
+      buildingCode: c.buildingCode,
+      daySeconds: this.config.caseDaySeconds,
+      registeredBy,
+    };
+    try {
+      await this.temporal.workflow.start(HAZARD_CASE_WORKFLOW, {
+        workflowId: caseWorkflowId(c.id),
+        taskQueue: this.config.temporalTaskQueue,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: [
+          { key: SA_REGION_CODE, value: c.regionCode },
+          { key: SA_CASE_TYPE, value: 'hazard' },
+          { key: SA_CASE_STATUS, value: 'registered' },
+          { key: SA_SEVERITY, value: c.severity },
+          { key: SA_BUILDING_CODE, value: c.buildingCode },
+          { key: SA_DUE_AT, value: new Date(Date.now() + 86_400_000) },
+        ],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw error;
+    }
+  }
+
+  /** Sends an update; the validator's refusal becomes 409/403/422, a finished case 409. */
+  async update<A>(caseId: string, def: UpdateDefinition<CaseState, [A]>, args: A, idempotencyKey: string | undefined): Promise<CaseState> {
+    const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
+    try {
+      return await handle.executeUpdate(def, { args: [args], updateId: idempotencyKey ?? randomUUID() });
+    } catch (error) {
+      throw refusal(error);
+    }
+  }
+
+  async signal<A>(caseId: string, send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<A>): Promise<boolean> {
+    try {
+      await send(this.temporal.workflow.getHandle(caseWorkflowId(caseId)));
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return false;
+      throw error;
+    }
+  }
+}
+
+function refusal(error: unknown): Error {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const message = error.cause.message;
+    switch (error.cause.type) {
+      case REFUSAL.conflict:
+        return new ConflictError('TASK_CONFLICT', message);
+      case REFUSAL.forbidden:
+        return new ForbiddenError(message, 'TASK_FORBIDDEN');
+      case REFUSAL.rule:
+        return new RuleError('CASE_RULE', message);
+    }
+  }
+  if (error instanceof WorkflowNotFoundError) return new ConflictError('CASE_FINISHED', '案件流程已结束，不能再办理');
+  if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
+    return new ConflictError('CASE_FINISHED', '案件流程已结束，不能再办理');
+  }
+  if (error instanceof Error && /UNAVAILABLE|connect/i.test(error.message))
+    return new UnavailableError('TEMPORAL_UNAVAILABLE', '流程引擎暂不可用，请稍后重试');
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,124 @@
+/**
+ * The hazard case's messages, defined once: the workflow sets their handlers, the API calls them by the
+ * same constants. Human work arrives as updates (validated before they are recorded); the supervision
+ * system's callbacks as a signal; the live state as a query.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Severity, StepId } from '../../definitions/hazard-case/types.ts';
+
+export const HAZARD_CASE_WORKFLOW = 'hazardCaseWorkflow';
+
+/** One workflow per case: starting it twice is harmless, and the sweeper can find it by id. */
+export function caseWorkflowId(caseId: string): string {
+  return `case-${caseId}`;
+}
+
+/** Who acts: the API passes the signed-in user, already authorised for the case's region. */
+export interface Actor {
+  id: string;
+  name: string;
+  role: string;
+  regionCode: string;
+}
+
+export interface HazardCaseInput {
+  caseId: string;
+  definitionVersion: number;
+  severity: Severity;
+  /** The house's village code. */
+  regionCode: string;
+  buildingCode: string;
+  /** Seconds in one definition day, fixed for the life of the case (tests use 1). */
+  daySeconds: number;
+  registeredBy: Actor | null;
+}
+
+export type CaseStatus = 'registered' | 'assigning' | 'controlling' | 'rectifying' | 'rechecking' | 'closing' | 'closed' | 'cancelled';
+
+export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
+
+export interface TaskState {
+  id: string;
+  taskNo: number;
+  step: StepId;
+  elementId: string;
+  roles: string[];
+  regionCode: string;
+  status: TaskStatus;
+  assigneeId: string | null;
+  dueAt: string | null;
+  /** For an escalation-refused task: which escalation it is about. */
+  escalationNo?: number;
+}
+
+export interface EscalationState {
+  no: number;
+  reason: string;
+  reasonText: string;
+  status: 'sending' | 'accepted' | 'refused' | 'handled';
+  receiptId: string | null;
+}
+
+/** Answer of the `caseState` query and of every update. */
+export interface CaseState {
+  caseId: string;
+  definitionVersion: number;
+  severity: Severity;
+  status: CaseStatus;
+  /** Tasks not yet completed or cancelled. */
+  openTasks: TaskState[];
+  recheckFailures: number;
+  escalations: EscalationState[];
+  /** Who submitted the latest rectification evidence (never its rechecker). */
+  evidenceSubmitterId: string | null;
+  appraisalGrade: string | null;
+  demolished: boolean;
+  /** Times each BPMN element was entered. */
+  visits: Record<string, number>;
+  seq: number;
+}
+
+export interface TaskArgs {
+  taskId: string;
+  actor: Actor;
+}
+
+export interface CompleteTaskArgs extends TaskArgs {
+  /** The step's form, already checked against its schema by the API. */
+  form: Record<string, unknown>;
+  /** Evidence files of this completion, already stored and checked to belong to the case. */
+  fileIds: string[];
+}
+
+export interface ReassignTaskArgs extends TaskArgs {
+  to: Actor;
+  reason?: string;
+}
+
+export interface CaseActionArgs {
+  actor: Actor;
+  reason: string;
+}
+
+export interface SupervisionCallbackArgs {
+  callbackId: string;
+  receiptId: string;
+  kind: 'acknowledged' | 'instruction' | 'result';
+  text: string;
+  sentAt: string;
+}
+
+export const caseStateQuery = defineQuery<CaseState>('caseState');
+export const claimTaskUpdate = defineUpdate<CaseState, [TaskArgs]>('claimTask');
+export const releaseTaskUpdate = defineUpdate<CaseState, [TaskArgs]>('releaseTask');
+export const completeTaskUpdate = defineUpdate<CaseState, [CompleteTaskArgs]>('completeTask');
+export const reassignTaskUpdate = defineUpdate<CaseState, [ReassignTaskArgs]>('reassignTask');
+export const cancelCaseUpdate = defineUpdate<CaseState, [CaseActionArgs]>('cancelCase');
+export const escalateCaseUpdate = defineUpdate<CaseState, [CaseActionArgs]>('escalateCase');
+export const supervisionCallbackSignal = defineSignal<[SupervisionCallbackArgs]>('supervisionCallback');
+
+/**
+ * Why an update was refused, as the ApplicationFailure type its validator throws; the API maps each to
+ * its HTTP status (409 for a stale or raced request, 403 for the wrong person, 422 for a broken rule).
+ */
+export const REFUSAL = { conflict: 'CaseConflict', forbidden: 'CaseForbidden', rule: 'CaseRule' } as const;
