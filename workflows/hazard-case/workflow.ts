@@ -38,7 +38,8 @@ import { completionPlan } from './plan.ts';
 import { Refusal, checkClaim, checkClosingGate, checkComplete, checkEligible, checkRelease, dueAt, findTask, taskRegion } from './rules.ts';
 
 const { applyCaseTransition } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+  // One transaction of a few rows: a worker that dies mid-write is noticed soon.
+  startToCloseTimeout: '10 seconds',
   // A database outage must delay a case, never lose a step: retry until it is back.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });

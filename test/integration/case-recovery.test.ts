@@ -1,0 +1,148 @@
+/**
+ * Crashes: the API dying between the case row and the workflow start (the sweeper starts it), and the
+ * worker process killed (SIGKILL) in the middle of a case and restarted: the case goes on with nothing
+ * lost and nothing doubled, and its history replays.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { after, before, describe, test } from 'node:test';
+import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
+import { CaseStore } from '../../domain/cases/store.ts';
+import { ASSIGN_FORM, complete, createHouse, openTask, upload, waitForCase } from '../support/cases.ts';
+import type { CaseInfo } from '../support/cases.ts';
+import { loggedIn } from '../support/http.ts';
+import type { ApiClient } from '../support/http.ts';
+import { recordHistories } from '../support/histories.ts';
+import { startStack } from '../support/stack.ts';
+import type { Stack } from '../support/stack.ts';
+
+let stack: Stack;
+let officer: ApiClient;
+let town: ApiClient;
+let inspector: ApiClient;
+let house: string;
+let child: ChildProcess | undefined;
+
+/** A worker in its own process, as in production, so it can be killed for real. */
+async function startWorkerProcess(): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: stack.config.databaseUrl,
+      TEMPORAL_ADDRESS: stack.temporal.address,
+      DATA_DIR: stack.config.dataDir,
+      PORT: String(stack.config.port),
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    proc.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('worker running')) resolve();
+    });
+    proc.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    proc.on('exit', (code) => reject(new Error(`worker exited (${code}):\n${out}`)));
+  });
+  return proc;
+}
+
+before(async () => {
+  stack = await startStack();
+  officer = await loggedIn(stack.baseUrl, 'officer');
+  town = await loggedIn(stack.baseUrl, 'town');
+  inspector = await loggedIn(stack.baseUrl, 'inspector');
+  house = await createHouse(officer);
+});
+after(async () => {
+  child?.kill('SIGKILL');
+  if (stack) await recordHistories(stack, 'case-recovery');
+  await stack?.stop();
+});
+
+describe('crash safety', () => {
+  test('a case row whose workflow never started (API crash after the commit) is started by the sweeper', async () => {
+    const cases = new CaseStore(stack.db);
+    const row = await stack.db.transaction((trx) =>
+      cases.create(
+        {
+          buildingCode: house,
+          regionCode: '441802006001',
+          category: 'foundation',
+          severity: 'general',
+          description: '地基下沉',
+          source: 'officer',
+          sourceRef: null,
+          definitionVersion: LATEST_HAZARD_CASE_VERSION,
+          createdBy: null,
+        },
+        trx,
+      ),
+    );
+    // Backdate it past the sweeper's grace period, then run the sweep the schedule runs every minute.
+    await stack
+      .db('cases')
+      .where({ id: row.id })
+      .update({ created_at: stack.db.raw(`now() - interval '5 minutes'`) });
+    const swept = await stack.temporal.client.workflow.execute('caseSweepWorkflow', {
+      taskQueue: stack.config.temporalTaskQueue,
+      workflowId: `sweep-test-${row.id}`,
+    });
+    assert.deepEqual(swept, { started: 1 });
+    const c = await waitForCase(officer, row.id, (x) => x.openTasks.some((t) => t.step === 'assign'));
+    assert.equal(c.status, 'assigning');
+    const again = await stack.temporal.client.workflow.execute('caseSweepWorkflow', {
+      taskQueue: stack.config.temporalTaskQueue,
+      workflowId: `sweep-test-again-${row.id}`,
+    });
+    assert.deepEqual(again, { started: 0 }, 'a started case is not swept again');
+  });
+
+  test('the worker killed mid-case and restarted: the case continues, nothing lost or doubled', async () => {
+    const c0 = await officer.post<CaseInfo>('/api/cases', {
+      buildingCode: house,
+      category: 'ancillary',
+      severity: 'general',
+      description: '阳台栏杆松动',
+    });
+    assert.equal(c0.status, 201);
+    let c = await complete(town, openTask(c0.body, 'assign').id, ASSIGN_FORM);
+
+    // From here the work runs in a worker process of its own.
+    stack.worker.shutdown();
+    while (stack.worker.getState() !== 'STOPPED') await new Promise((resolve) => setTimeout(resolve, 50));
+    child = await startWorkerProcess();
+    const photo = await upload(inspector, c.id);
+    const pending = inspector.post<CaseInfo>(`/api/tasks/${openTask(c, 'rectify').id}/complete`, {
+      form: { description: '已更换栏杆', fileIds: [photo] },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child?.once('exit', resolve));
+    child = await startWorkerProcess();
+    const done = await pending;
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    c = await complete(town, openTask(done.body, 'recheck').id, { result: 'pass' });
+    c = await complete(town, openTask(c, 'close').id, { signRemoved: true });
+    assert.equal(c.status, 'closed');
+
+    const trail = await officer.get<{ data: { seq: number; type: string; data: { step?: string } }[]; chain: { ok: boolean } }>(
+      `/api/cases/${c.id}/events`,
+    );
+    assert.equal(trail.body.chain.ok, true);
+    assert.deepEqual(
+      trail.body.data.map((e) => e.seq),
+      trail.body.data.map((_, i) => i + 1),
+      'no gaps',
+    );
+    const completed = trail.body.data.filter((e) => e.type === 'task.completed').map((e) => e.data.step);
+    assert.deepEqual(completed, ['assign', 'rectify', 'recheck', 'close'], 'each step recorded once');
+    const tasks = await stack.db('tasks').where({ case_id: c.id }).orderBy('task_no');
+    assert.deepEqual(
+      tasks.map((t: { step: string; status: string }) => `${t.step}:${t.status}`),
+      ['assign:completed', 'rectify:completed', 'recheck:completed', 'close:completed'],
+    );
+  });
+});
