@@ -185,8 +185,10 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
   }
 
   async function openTasks(tasks: TaskState[], t: Omit<Transition, 'caseId' | 'seq' | 'occurredAt'>): Promise<void> {
-    await apply({ ...t, openTasks: tasks.map(taskOpen) });
+    // In the state before the write completes: an update arriving meanwhile passes its validator and
+    // then waits in the queue behind this write, instead of being refused for a task it can already see.
     state.openTasks.push(...tasks);
+    await apply({ ...t, openTasks: tasks.map(taskOpen) });
     tasks.forEach(watch);
   }
 
