@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps): Express {
   const stores = {
     regions: new RegionStore(db),
     users: new UserStore(db),
-    sessions: new SessionStore(db),
+    sessions: new SessionStore(db, config.sessionCacheMs),
     audit: new AuditStore(db),
     idempotency: new IdempotencyStore(db),
     buildings: new BuildingStore(db),

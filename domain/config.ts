@@ -103,6 +103,12 @@ export const CONFIG_VARS = {
   dataDir: v('DATA_DIR', 'data', 'Folder for the dev server state and stored files (relative to the project).', str),
   logLevel: v('LOG_LEVEL', 'info', 'Log level.', oneOf(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const)),
   sessionIdleMinutes: v('SESSION_IDLE_MINUTES', '30', 'A session idle this long expires.', int(1, 24 * 60)),
+  sessionCacheMs: v(
+    'SESSION_CACHE_MS',
+    '2000',
+    'How long an API process reuses a session lookup; a revocation elsewhere takes effect within it (0: off).',
+    int(0, 60_000),
+  ),
   loginMaxFailures: v('LOGIN_MAX_FAILURES', '5', 'Failed logins in a row that lock an account.', int(1, 100)),
   loginLockMinutes: v('LOGIN_LOCK_MINUTES', '15', 'How long a locked account stays locked.', int(1, 24 * 60)),
   bodyLimit: v('BODY_LIMIT', '1mb', 'Largest JSON request body.', str),

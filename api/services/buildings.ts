@@ -73,9 +73,10 @@ export class BuildingService {
   }
 
   async houseFile(ability: AppAbility, rawCode: string): Promise<HouseFile> {
-    // The history is read beside the building (not after it) and dropped if the building is refused.
     const code = checkedCode(rawCode);
-    const [building, changes] = await Promise.all([this.get(ability, code), this.deps.buildings.changes(code)]);
+    const found = await this.deps.buildings.withChanges(ability, code);
+    if (!found) throw new NotFoundError(`房屋 ${code} 不存在或无权查看`);
+    const { building, changes } = found;
     return {
       building: masked(building),
       changes: changes.map(maskChange),

@@ -20,8 +20,20 @@ function digest(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
+type Live = { session: Session | undefined; user: Credentials | undefined; expired: boolean };
+
 export class SessionStore {
-  constructor(private readonly db: Db) {}
+  /**
+   * Live sessions seen in the last `cacheMs`, so a burst of requests (a page load, a scan) costs one
+   * lookup. A revocation through this store drops the entry at once; another API process sees it
+   * within `cacheMs` at most.
+   */
+  private readonly cache = new Map<string, { live: Live; until: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly cacheMs = 0,
+  ) {}
 
   /** Opens a session; returns the token (shown once) and the session. */
   async open(
@@ -41,10 +53,19 @@ export class SessionStore {
    * The live session for a token (not revoked, seen within `idleMinutes`) with its user, in one query:
    * this runs on every authenticated request.
    */
-  async findLive(
-    token: string,
-    idleMinutes: number,
-  ): Promise<{ session: Session | undefined; user: Credentials | undefined; expired: boolean }> {
+  async findLive(token: string, idleMinutes: number): Promise<Live> {
+    if (this.cacheMs > 0) {
+      const hit = this.cache.get(token);
+      if (hit && hit.until > Date.now()) return hit.live;
+      const live = await this.lookup(token, idleMinutes);
+      if (this.cache.size > 10_000) this.cache.clear();
+      if (live.session) this.cache.set(token, { live, until: Date.now() + this.cacheMs });
+      return live;
+    }
+    return this.lookup(token, idleMinutes);
+  }
+
+  private async lookup(token: string, idleMinutes: number): Promise<Live> {
     const row = (await this.db('sessions as s')
       .join('users as u', 'u.id', 's.user_id')
       .where('s.token_hash', digest(token))
@@ -63,15 +84,22 @@ export class SessionStore {
   /** Marks activity; skipped when the last mark is under a minute old, to spare writes. */
   async touch(session: Session): Promise<void> {
     if (Date.now() - session.lastSeenAt.getTime() < 60_000) return;
+    session.lastSeenAt = new Date();
     await this.db('sessions').where({ id: session.id }).update({ last_seen_at: this.db.fn.now() });
   }
 
+  private forget(match: (session: Session) => boolean): void {
+    for (const [token, entry] of this.cache) if (entry.live.session && match(entry.live.session)) this.cache.delete(token);
+  }
+
   async revoke(id: string, db: Db = this.db): Promise<void> {
+    this.forget((s) => s.id === id);
     await db('sessions').where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
   }
 
   /** Revokes every live session of a user but `keepId`; returns how many. */
   async revokeAllOf(userId: string, keepId: string | null, db: Db = this.db): Promise<number> {
+    this.forget((s) => s.userId === userId && s.id !== keepId);
     const query = db('sessions').where({ user_id: userId }).whereNull('revoked_at');
     if (keepId) query.whereNot({ id: keepId });
     return query.update({ revoked_at: db.fn.now() });
