@@ -7,7 +7,9 @@ import { Type } from '@sinclair/typebox';
 import { CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS } from '../../domain/cases/enums.ts';
 import { CASE_SORT } from '../../domain/cases/store.ts';
 import type { CaseStore } from '../../domain/cases/store.ts';
-import { UnauthenticatedError } from '../../domain/errors.ts';
+import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
+import { asSubject } from '../../domain/abilities.ts';
+import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
@@ -156,6 +158,27 @@ export function caseRoutes(api: ApiRouter, deps: { cases: CaseStore; service: Ca
       ...NOT_FOUND,
     },
     handler: async ({ params, ctx }) => ({ body: await deps.service.verify(ctx.ability, params.id) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/cases/:id/dossier.pdf',
+    summary: 'The case dossier (PDF): timeline with hashes, evidence with SHA-256, chain verification (auditors, district)',
+    tags: ['cases'],
+    auth: true,
+    params: IdParams,
+    responses: { 200: { description: 'application/pdf' }, ...AUTH_ERRORS, ...NOT_FOUND },
+    handler: async ({ params, ctx, res }) => {
+      const user = caseUser(ctx);
+      const c = await deps.service.get(ctx.ability, params.id);
+      // Refused before the PDF response starts, so the refusal is a normal JSON error.
+      if (!ctx.ability.can('audit', asSubject('Case', c))) throw new ForbiddenError('只有审计人员和区住建局可以导出案卷');
+      return sendFile(res, {
+        contentType: 'application/pdf',
+        filename: `dossier-${c.number}.pdf`,
+        body: (out) => deps.service.dossier(ctx.ability, user, params.id, auditContext(ctx), out),
+      });
+    },
   });
 
   for (const action of ['cancel', 'escalate'] as const) {

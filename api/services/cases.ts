@@ -10,6 +10,8 @@ import type { AppAbility } from '../../domain/abilities.ts';
 import { checkedCode } from './buildings.ts';
 import type { BuildingStore } from '../../domain/buildings/store.ts';
 import { verifyCaseChain } from '../../domain/cases/chain.ts';
+import { writeDossier } from '../../domain/cases/dossier.ts';
+import type { Writable } from 'node:stream';
 import type { ChainVerdict } from '../../domain/cases/chain.ts';
 import type { CaseCategory } from '../../domain/cases/enums.ts';
 import { supervisionBaseUrl } from '../../domain/cases/escalation.ts';
@@ -210,6 +212,45 @@ export class CaseService {
       };
     });
     return { data, chain };
+  }
+
+  /** The auditor's dossier: written to `out`; each export is recorded in the audit log. */
+  async dossier(ability: AppAbility, user: CaseUser, id: string, ctx: AuditContext, out: Writable): Promise<void> {
+    const c = await this.get(ability, id);
+    if (!ability.can('audit', asSubject('Case', c))) throw new ForbiddenError('只有审计人员和区住建局可以导出案卷');
+    const { data, chain } = await this.events(ability, id);
+    const files = (await this.deps
+      .db('case_files as f')
+      .leftJoin('tasks as t', 't.id', 'f.task_id')
+      .where('f.case_id', id)
+      .whereNotNull('f.task_id')
+      .orderBy('f.created_at')
+      .select('f.name', 'f.mime', 'f.size', 'f.sha256', 'f.created_at', 't.step')) as Record<string, unknown>[];
+    await this.deps.audit.record(ctx, { action: 'case.dossier_export', subjectType: 'Case', subjectId: id, regionCode: c.regionCode });
+    await writeDossier(
+      {
+        case: c,
+        events: data.map((e) => ({
+          ...e,
+          seq: e.seq as number,
+          hash: e.hash as string,
+          actorName: e.actorName as string | null,
+          actorRole: e.actorRole as string | null,
+        })),
+        files: files.map((f) => ({
+          name: f.name as string,
+          mime: f.mime as string,
+          size: f.size as number,
+          sha256: f.sha256 as string,
+          step: (f.step as string | null) ?? null,
+          uploadedAt: (f.created_at as Date).toISOString(),
+        })),
+        chain,
+        exportedBy: user.name,
+        exportedAt: new Date(),
+      },
+      out,
+    );
   }
 
   async verify(ability: AppAbility, id: string): Promise<ChainVerdict> {

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { verifyCaseChain } from '../../domain/cases/chain.ts';
+import { pdfText } from '../support/pdf.ts';
 import { startSupervisionSimulator } from '../../domain/supervision/simulator.ts';
 import { ASSIGN_FORM, complete, createHouse, openTask, registerCase, upload, waitForCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
@@ -104,6 +105,17 @@ describe('hazard case', () => {
     assert.equal(trail.body.chain.ok, true);
     assert.ok(trail.body.data.some((e) => e.type === 'task.completed' && e.files.length === 1));
     assert.equal((await auditor.get<{ ok: boolean }>(`/api/cases/${c.id}/verify`)).body.ok, true);
+
+    // The auditor's dossier: a PDF with the timeline and the verification; a town officer may not export it.
+    const pdf = await fetch(`${stack.baseUrl}/api/cases/${c.id}/dossier.pdf`, { headers: { Cookie: auditor.cookieHeader() } });
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    const text = pdfText(bytes);
+    assert.match(text, /校验通过/);
+    assert.match(text, new RegExp(c.number));
+    assert.equal((await town.get(`/api/cases/${c.id}/dossier.pdf`)).status, 403);
   });
 
   test('a second failed recheck escalates to the supervision system, exactly once', async () => {

@@ -13,6 +13,11 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The session cookies, for a raw fetch (binary answers such as PDFs). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   get csrf(): string | undefined {
     return this.cookies.get('ydym_csrf');
   }
