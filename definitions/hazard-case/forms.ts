@@ -23,7 +23,7 @@ export {
   type RectifyFormInput,
 } from './v1/forms.ts';
 
-export const HAZARD_FORMS: Readonly<Record<number, Readonly<Record<StepId, TSchema>>>> = { 1: HAZARD_FORMS_V1 };
+export const HAZARD_FORMS: Readonly<Record<number, Readonly<Record<StepId, TSchema>>>> = { 1: HAZARD_FORMS_V1, 2: HAZARD_FORMS_V1 };
 
 /** The step forms of `version`; throws for a version that has none. */
 export function hazardForms(version: number): Readonly<Record<StepId, TSchema>> {

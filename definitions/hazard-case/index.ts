@@ -4,18 +4,24 @@
  */
 import type { HazardCaseDefinition, StepDefinition } from './types.ts';
 import { HAZARD_CASE_V1 } from './v1/definition.ts';
+import { HAZARD_CASE_V2 } from './v2/definition.ts';
 
 export type { CaseRole, HazardCaseDefinition, RegionLevel, Severity, StepDefinition, StepId } from './types.ts';
 export { HAZARD_CASE_V1 } from './v1/definition.ts';
+export { HAZARD_CASE_V2 } from './v2/definition.ts';
 
 /** Every version still needed: a running case keeps the version it started with. */
-export const HAZARD_CASE_DEFINITIONS: Readonly<Record<number, HazardCaseDefinition>> = { 1: HAZARD_CASE_V1 };
+export const HAZARD_CASE_DEFINITIONS: Readonly<Record<number, HazardCaseDefinition>> = { 1: HAZARD_CASE_V1, 2: HAZARD_CASE_V2 };
 
 /** The version new cases start with. */
-export const LATEST_HAZARD_CASE_VERSION = 1;
+export const LATEST_HAZARD_CASE_VERSION = 2;
 
 /** Each version's BPMN file, relative to the repository root (read by whoever serves the diagram). */
-export const HAZARD_CASE_BPMN_FILES: Readonly<Record<number, string>> = { 1: 'definitions/hazard-case/v1/hazard-case.bpmn' };
+export const HAZARD_CASE_BPMN_FILES: Readonly<Record<number, string>> = {
+  1: 'definitions/hazard-case/v1/hazard-case.bpmn',
+  // Version 2 changed timings only: the process and its diagram are version 1's.
+  2: 'definitions/hazard-case/v1/hazard-case.bpmn',
+};
 
 /** The definition of `version`; an unknown version is a programming or data error, so it throws. */
 export function hazardCaseDefinition(version: number): HazardCaseDefinition {

@@ -5,6 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
+import { CaseStore } from '../../domain/cases/store.ts';
+import type { CaseRecord } from '../../domain/cases/store.ts';
+import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { signHeaders } from '../../domain/supervision/signing.ts';
 import { startSupervisionSimulator } from '../../domain/supervision/simulator.ts';
 import { createHouse, openTask, registerCase, complete, waitForCase } from '../support/cases.ts';
@@ -50,6 +54,25 @@ describe('deadlines and escalation', () => {
     assert.ok(types.includes('task.reminded'), types.join());
     assert.equal(received(c.id).length, 1);
     assert.equal(received(c.id)[0]?.payload.reason, 'overdue');
+  });
+
+  test('a case started on definition version 1 keeps its timers after version 2 became the latest', async () => {
+    const cases = new CaseStore(stack.db);
+    const input = { buildingCode: house, regionCode: '441802006001', category: 'other' as const, severity: 'general' as const };
+    const old = await stack.db.transaction((trx) =>
+      cases.create({ ...input, description: '旧版本案件', source: 'officer', sourceRef: null, definitionVersion: 1, createdBy: null }, trx),
+    );
+    await new CaseWorkflows(stack.temporal.client, stack.config).start((await cases.find(null, old.id)) as CaseRecord, null);
+    const current = await registerCase(officer, house);
+    assert.equal(LATEST_HAZARD_CASE_VERSION, 2);
+    const reminders = async (id: string) => {
+      await waitForCase(officer, id, (x) => x.escalations[0]?.status === 'accepted', 20_000);
+      const trail = await officer.get<{ data: { type: string }[] }>(`/api/cases/${id}/events`);
+      return trail.body.data.filter((e) => e.type === 'task.reminded').length;
+    };
+    assert.equal(await reminders(old.id), 1, 'version 1: one reminder before the assign deadline');
+    assert.equal(await reminders(current.id), 2, 'version 2: two reminders');
+    assert.equal((await officer.get<{ definitionVersion: number }>(`/api/cases/${old.id}`)).body.definitionVersion, 1);
   });
 
   test('the supervision system down for a while, then up, receives exactly one escalation', async () => {

@@ -4,6 +4,7 @@
  * cancel, the 409 race, the inbox, evidence files, and the trail's hash chain.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { verifyCaseChain } from '../../domain/cases/chain.ts';
 import { pdfText } from '../support/pdf.ts';
@@ -245,5 +246,13 @@ describe('hazard case', () => {
     const verdict = await auditor.get<{ ok: boolean; brokenAt: { seq: number; reason: string } }>(`/api/cases/${c.id}/verify`);
     assert.equal(verdict.body.ok, false);
     assert.deepEqual(verdict.body.brokenAt, { seq: 2, reason: 'hash' });
+
+    // The operator's command says the same and fails.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', c.number], {
+      env: { ...process.env, DATABASE_URL: stack.config.databaseUrl, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, new RegExp(`${c.number}.*第 2 条记录校验失败`));
   });
 });
