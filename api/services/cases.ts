@@ -115,20 +115,9 @@ export class CaseService {
     });
     const record = (await this.deps.cases.find(null, created.id)) as CaseRecord;
     // The row is committed: if this start fails, the sweeper starts the workflow later.
-    await this.deps.workflows.start(record, actorOf(user));
+    await this.deps.workflows.start(record, actorOf(user), true);
     await this.deps.cases.markStarted(record.id);
-    await this.waitForSeq(record.id, 1);
     return this.detail(ability, user, record.id);
-  }
-
-  /** The workflow writes its first step right after starting; the registrant should see the assign task. */
-  private async waitForSeq(caseId: string, seq: number, timeoutMs = 5000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (Date.now() < until) {
-      const row = (await this.deps.db('cases').where({ id: caseId }).first('last_seq')) as { last_seq: number } | undefined;
-      if ((row?.last_seq ?? 0) >= seq) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   }
 
   async get(ability: AppAbility, id: string): Promise<CaseRecord> {
@@ -140,11 +129,12 @@ export class CaseService {
   async detail(ability: AppAbility, user: CaseUser, id: string): Promise<CaseDetail> {
     const c = await this.get(ability, id);
     const { db } = this.deps;
+    const escalated = c.escalationCount > 0;
     const [openTasks, paths, escalations, callbacks] = await Promise.all([
       this.deps.tasks.ofCase(id, user),
       db('case_events').where({ case_id: id }).select(db.raw(`jsonb_array_elements_text(coalesce(data->'path', '[]'::jsonb)) AS element`)),
-      db('case_escalations').where({ case_id: id }).orderBy('no'),
-      db('supervision_callbacks').where({ case_id: id }).orderBy('received_at'),
+      escalated ? db('case_escalations').where({ case_id: id }).orderBy('no') : [],
+      escalated ? db('supervision_callbacks').where({ case_id: id }).orderBy('received_at') : [],
     ]);
     const elements: CaseDetail['elements'] = {};
     for (const { element } of paths as { element: string }[]) {
@@ -280,23 +270,23 @@ export class CaseService {
   }
 
   async complete(ability: AppAbility, user: CaseUser, taskId: string, rawForm: unknown, key: string | undefined): Promise<CaseDetail> {
-    const task = await this.task(ability, user, taskId);
+    const task = await this.deps.tasks.find(taskId, user);
+    if (!task) throw new NotFoundError('任务不存在或无权查看');
     const c = await this.get(ability, task.caseId);
     const schema = hazardForms(c.definitionVersion)[task.step];
     const form = checkForm(schema, rawForm);
     const named = formFileIds(form);
-    const known = new Set(
-      (
-        (await this.deps
+    const rows = named.length
+      ? ((await this.deps
           .db('case_files')
           .where({ case_id: c.id })
           .whereIn(
             'id',
             named.map((n) => n.id),
           )
-          .select('id')) as { id: string }[]
-      ).map((r) => r.id),
-    );
+          .select('id')) as { id: string }[])
+      : [];
+    const known = new Set(rows.map((r) => r.id));
     const unknown = named.find((n) => !known.has(n.id));
     if (unknown) throw RuleError.field(`body.form.${unknown.field}`, 'unknownFile', '文件不存在或不属于本案件，请重新上传', 'UNKNOWN_FILE');
     await this.deps.workflows.update(

@@ -4,14 +4,19 @@
  * refusals into the platform's HTTP errors.
  */
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import type { Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Config } from '../config.ts';
 import { ConflictError, ForbiddenError, RuleError, UnavailableError } from '../errors.ts';
-import { SA_BUILDING_CODE, SA_CASE_STATUS, SA_CASE_TYPE, SA_DUE_AT, SA_REGION_CODE, SA_SEVERITY } from '../search-attributes.ts';
+import { SA_BUILDING_CODE, SA_CASE_STATUS, SA_CASE_TYPE, SA_REGION_CODE, SA_SEVERITY } from '../search-attributes.ts';
 import type { CaseRecord } from './store.ts';
-import { HAZARD_CASE_WORKFLOW, REFUSAL, caseWorkflowId } from '../../workflows/hazard-case/messages.ts';
+import { HAZARD_CASE_WORKFLOW, REFUSAL, caseWorkflowId, registeredUpdate } from '../../workflows/hazard-case/messages.ts';
 import type { Actor, CaseState, HazardCaseInput } from '../../workflows/hazard-case/messages.ts';
 import type { UpdateDefinition } from '@temporalio/client';
 
@@ -21,8 +26,12 @@ export class CaseWorkflows {
     private readonly config: Config,
   ) {}
 
-  /** Starts the case's workflow; one already running (or finished) under that id counts as started. */
-  async start(c: CaseRecord, registeredBy: Actor | null): Promise<void> {
+  /**
+   * Starts the case's workflow; one already running (or finished) under that id counts as started.
+   * With `awaitRegistration`, the start carries an update that answers once the workflow has written
+   * the registration (update-with-start: one round trip, and the caller reads its own write).
+   */
+  async start(c: CaseRecord, registeredBy: Actor | null, awaitRegistration = false): Promise<void> {
     const input: HazardCaseInput = {
       caseId: c.id,
       definitionVersion: c.definitionVersion,
@@ -32,21 +41,29 @@ export class CaseWorkflows {
       daySeconds: this.config.caseDaySeconds,
       registeredBy,
     };
+    const options = {
+      workflowId: caseWorkflowId(c.id),
+      taskQueue: this.config.temporalTaskQueue,
+      args: [input] as [HazardCaseInput],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+      typedSearchAttributes: [
+        { key: SA_REGION_CODE, value: c.regionCode },
+        { key: SA_CASE_TYPE, value: 'hazard' },
+        { key: SA_CASE_STATUS, value: 'registered' },
+        { key: SA_SEVERITY, value: c.severity },
+        { key: SA_BUILDING_CODE, value: c.buildingCode },
+      ],
+    };
     try {
-      await this.temporal.workflow.start(HAZARD_CASE_WORKFLOW, {
-        workflowId: caseWorkflowId(c.id),
-        taskQueue: this.config.temporalTaskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: SA_REGION_CODE, value: c.regionCode },
-          { key: SA_CASE_TYPE, value: 'hazard' },
-          { key: SA_CASE_STATUS, value: 'registered' },
-          { key: SA_SEVERITY, value: c.severity },
-          { key: SA_BUILDING_CODE, value: c.buildingCode },
-          { key: SA_DUE_AT, value: new Date(Date.now() + 86_400_000) },
-        ],
-      });
+      if (awaitRegistration) {
+        const startWorkflowOperation = new WithStartWorkflowOperation(HAZARD_CASE_WORKFLOW, {
+          ...options,
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        });
+        await this.temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation });
+      } else {
+        await this.temporal.workflow.start(HAZARD_CASE_WORKFLOW, options);
+      }
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return;
       throw error;

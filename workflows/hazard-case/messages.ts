@@ -109,6 +109,8 @@ export interface SupervisionCallbackArgs {
 }
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
+/** Sent with the start (update-with-start): answers once the registration is written, so the caller sees the first task. */
+export const registeredUpdate = defineUpdate<CaseState, []>('awaitRegistration');
 export const claimTaskUpdate = defineUpdate<CaseState, [TaskArgs]>('claimTask');
 export const releaseTaskUpdate = defineUpdate<CaseState, [TaskArgs]>('releaseTask');
 export const completeTaskUpdate = defineUpdate<CaseState, [CompleteTaskArgs]>('completeTask');
