@@ -15,6 +15,7 @@ import type { Db } from '../../domain/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
 import { maskName, maskPhone } from '../../domain/mask.ts';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
+import type { HouseCase } from '../../domain/buildings/store.ts';
 import type { RegionStore } from '../../domain/stores/regions.ts';
 
 export interface HouseFile {
@@ -22,7 +23,7 @@ export interface HouseFile {
   changes: BuildingChange[];
   inspections: unknown[];
   complaints: unknown[];
-  cases: unknown[];
+  cases: HouseCase[];
 }
 
 /** The fields of a building anyone may see (the scan page): no personal data. */
@@ -76,13 +77,13 @@ export class BuildingService {
     const code = checkedCode(rawCode);
     const found = await this.deps.buildings.withChanges(ability, code);
     if (!found) throw new NotFoundError(`房屋 ${code} 不存在或无权查看`);
-    const { building, changes } = found;
+    const { building, changes, cases } = found;
     return {
       building: masked(building),
       changes: changes.map(maskChange),
       inspections: [],
       complaints: [],
-      cases: [],
+      cases,
     };
   }
 

@@ -136,6 +136,18 @@ export const BUILDING_SORT_FIELDS = Object.keys(SORT) as [string, ...string[]];
 
 const SCOPE = { villageCode: 'b.village_code' };
 
+/** A case as the house file lists it. */
+export interface HouseCase {
+  id: string;
+  number: string;
+  category: string;
+  severity: string;
+  status: string;
+  dueAt: string | null;
+  createdAt: string;
+  closedAt: string | null;
+}
+
 export class BuildingStore {
   constructor(private readonly db: Db) {}
 
@@ -221,7 +233,10 @@ export class BuildingStore {
    * The building with its latest changes in one query (the scan page and the house file are the
    * platform's busiest reads: one round trip instead of two).
    */
-  async withChanges(ability: AppAbility, code: string): Promise<{ building: Building; changes: BuildingChange[] } | undefined> {
+  async withChanges(
+    ability: AppAbility,
+    code: string,
+  ): Promise<{ building: Building; changes: BuildingChange[]; cases: HouseCase[] } | undefined> {
     const query = this.base()
       .where('b.code', code)
       .select(
@@ -230,13 +245,21 @@ export class BuildingStore {
                     'source', c.source, 'changes', c.changes) ORDER BY c.id DESC), '[]'::json)
              FROM (SELECT * FROM building_changes WHERE building_code = b.code ORDER BY id DESC LIMIT 200) c) AS recent_changes`,
         ),
+        // A case lies in its house's village, so whoever may read the house may read its cases.
+        this.db.raw(
+          `(SELECT coalesce(json_agg(json_build_object('id', k.id, 'number', k.number, 'category', k.category, 'severity', k.severity,
+                    'status', k.status, 'dueAt', k.due_at, 'createdAt', k.created_at, 'closedAt', k.closed_at) ORDER BY k.created_at DESC), '[]'::json)
+             FROM (SELECT * FROM cases WHERE building_code = b.code ORDER BY created_at DESC LIMIT 50) k) AS recent_cases`,
+        ),
       );
     whereAllowed(query, ability, 'read', 'Building', SCOPE);
-    const row = (await query.first()) as (Row & { recent_changes: (BuildingChange & { at: string })[] }) | undefined;
+    const row = (await query.first()) as
+      (Row & { recent_changes: (BuildingChange & { at: string })[]; recent_cases: HouseCase[] }) | undefined;
     if (!row) return undefined;
     return {
       building: toBuilding(row),
       changes: row.recent_changes.map((c) => ({ ...c, at: new Date(c.at).toISOString() })),
+      cases: row.recent_cases,
     };
   }
 
