@@ -134,7 +134,9 @@ runMain('bench:cases', async () => {
     };
     await pool(Math.min(concurrency, cases), concurrency, runOne); // warm-up
     completions.length = 0;
+    const cpuBefore = { api: api.cpuSeconds(), worker: worker.cpuSeconds() };
     const platformSeconds = await pool(cases, concurrency, (i) => runOne(i + concurrency));
+    const cpu = { api: api.cpuSeconds() - cpuBefore.api, worker: worker.cpuSeconds() - cpuBefore.worker };
     const platformRate = cases / platformSeconds;
     const platformP95 = p95(completions);
 
@@ -205,6 +207,9 @@ runMain('bench:cases', async () => {
     say('| --- | --- | --- | --- | --- |');
     say(
       `| ${cases} cases end to end, concurrency ${concurrency} | ${platformRate.toFixed(1)} cases/s, completion p95 ${platformP95} ms | ${bareRate.toFixed(1)} bare cases/s (4 updates), update p95 ${p95(bareLatencies)} ms | ${(platformRate / bareRate).toFixed(2)} of bare | ≥ 0.5 of bare |`,
+    );
+    say(
+      `| CPU per case (API / worker process) | ${((cpu.api * 1000) / cases).toFixed(0)} ms / ${((cpu.worker * 1000) / cases).toFixed(0)} ms | — | — | — |`,
     );
     for (const [name, r] of Object.entries(inbox)) {
       say(`| inbox ${name} (${openTasks} open tasks; ${r.total ?? '—'} match) | ${r.p95} ms p95 | — | — | p95 < 50 ms |`);

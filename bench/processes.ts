@@ -6,6 +6,8 @@ export interface Service {
   pid: number;
   /** Resident memory of the process, in MB (Linux /proc). */
   rssMb(): number;
+  /** CPU time used so far (user + system), in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -21,6 +23,10 @@ export function spawnService(script: string, env: Record<string, string>, readyT
       if (output.includes(readyText)) {
         resolve({
           pid: child.pid as number,
+          cpuSeconds: () => {
+            const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+            return (Number(fields[11]) + Number(fields[12])) / 100;
+          },
           rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
           stop: () =>
             new Promise<void>((done) => {
