@@ -3,12 +3,12 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/clien
 import type { Client } from '@temporalio/client';
 
 export const HOUSEKEEPING_SCHEDULE_ID = 'ydym-housekeeping';
-export const CASE_SWEEP_SCHEDULE_ID = 'ydym-case-sweep';
+export const SWEEP_SCHEDULE_ID = 'ydym-sweep';
 
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
   await ensure(client, HOUSEKEEPING_SCHEDULE_ID, '1 hour', 'housekeepingWorkflow', taskQueue);
-  // A case row without its workflow (a crash between the two writes) waits at most a minute or so.
-  await ensure(client, CASE_SWEEP_SCHEDULE_ID, '1 minute', 'caseSweepWorkflow', taskQueue);
+  // A row without its workflow (a crash between the two writes) waits a minute or so, not forever.
+  await ensure(client, SWEEP_SCHEDULE_ID, '1 minute', 'sweepWorkflow', taskQueue);
 }
 
 async function ensure(client: Client, scheduleId: string, every: string, workflowType: string, taskQueue: string): Promise<void> {

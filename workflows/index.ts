@@ -3,4 +3,4 @@ export { housekeepingWorkflow } from './housekeeping/workflow.ts';
 export { labelBatchWorkflow } from './label-batch/workflow.ts';
 export { buildingImportWorkflow } from './building-import/workflow.ts';
 export { hazardCaseWorkflow } from './hazard-case/workflow.ts';
-export { caseSweepWorkflow } from './case-sweep/workflow.ts';
+export { sweepWorkflow } from './sweep/workflow.ts';

@@ -85,18 +85,25 @@ export async function submitImport(deps: SubmitDeps, s: Submission): Promise<Imp
     );
   });
   try {
-    await deps.temporal.workflow.start<(input: BuildingImportInput) => Promise<ImportProgress>>(BUILDING_IMPORT_WORKFLOW, {
-      taskQueue: deps.taskQueue,
-      workflowId: importWorkflowId(id),
-      args: [{ jobId: id }],
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-      await jobs.fail(id, '无法启动导入任务（工作流服务不可用），请稍后重新上传');
-      throw new UnavailableError('WORKFLOW_UNAVAILABLE', '无法启动导入任务，工作流服务暂不可用，请稍后重试');
-    }
+    await startImportWorkflow(deps, id);
+  } catch {
+    await jobs.fail(id, '无法启动导入任务（工作流服务不可用），请稍后重新上传');
+    throw new UnavailableError('WORKFLOW_UNAVAILABLE', '无法启动导入任务，工作流服务暂不可用，请稍后重试');
   }
   const row = await jobs.row(id);
   if (!row) throw new Error(`import job ${id} vanished`);
   return toImportJob(row);
+}
+
+/** Starts the import's workflow; "already started" counts as success (the sweeper calls this too). */
+export async function startImportWorkflow(deps: { temporal: Client; taskQueue: string }, jobId: string): Promise<void> {
+  try {
+    await deps.temporal.workflow.start<(input: BuildingImportInput) => Promise<ImportProgress>>(BUILDING_IMPORT_WORKFLOW, {
+      taskQueue: deps.taskQueue,
+      workflowId: importWorkflowId(jobId),
+      args: [{ jobId }],
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
 }

@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
 import { CaseStore } from '../../domain/cases/store.ts';
+import { LabelBatchStore } from '../../domain/labels/store.ts';
 import { ASSIGN_FORM, complete, createHouse, openTask, upload, waitForCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
@@ -86,18 +87,41 @@ describe('crash safety', () => {
       .db('cases')
       .where({ id: row.id })
       .update({ created_at: stack.db.raw(`now() - interval '5 minutes'`) });
-    const swept = await stack.temporal.client.workflow.execute('caseSweepWorkflow', {
+    const swept = await stack.temporal.client.workflow.execute('sweepWorkflow', {
       taskQueue: stack.config.temporalTaskQueue,
       workflowId: `sweep-test-${row.id}`,
     });
-    assert.deepEqual(swept, { started: 1 });
+    assert.deepEqual(swept, { cases: 1, labelBatches: 0, imports: 0 });
     const c = await waitForCase(officer, row.id, (x) => x.openTasks.some((t) => t.step === 'assign'));
     assert.equal(c.status, 'assigning');
-    const again = await stack.temporal.client.workflow.execute('caseSweepWorkflow', {
+    const again = await stack.temporal.client.workflow.execute('sweepWorkflow', {
       taskQueue: stack.config.temporalTaskQueue,
       workflowId: `sweep-test-again-${row.id}`,
     });
-    assert.deepEqual(again, { started: 0 }, 'a started case is not swept again');
+    assert.deepEqual(again, { cases: 0, labelBatches: 0, imports: 0 }, 'a started case is not swept again');
+  });
+
+  test('a label batch left queued by a crash before its workflow started is started by the sweeper and finishes', async () => {
+    const store = new LabelBatchStore(stack.db);
+    const id = await stack.db.transaction((trx) =>
+      store.create({ regionCode: '441802006001', codes: [house], total: 1, chunkSize: 10, createdBy: null, createdAt: new Date() }, trx),
+    );
+    await stack
+      .db('label_batches')
+      .where({ id })
+      .update({ created_at: stack.db.raw(`now() - interval '5 minutes'`) });
+    const swept = await stack.temporal.client.workflow.execute('sweepWorkflow', {
+      taskQueue: stack.config.temporalTaskQueue,
+      workflowId: `sweep-test-batch-${id}`,
+    });
+    assert.equal((swept as { labelBatches: number }).labelBatches, 1);
+    const until = Date.now() + 30_000;
+    let status = 'queued';
+    while (Date.now() < until && status !== 'done') {
+      status = ((await stack.db('label_batches').where({ id }).first('status')) as { status: string }).status;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.equal(status, 'done');
   });
 
   test('the worker killed mid-case and restarted: the case continues, nothing lost or doubled', async () => {

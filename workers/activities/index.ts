@@ -3,7 +3,7 @@ import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
 import type { FileStore } from '../../domain/files.ts';
 import type { SupervisionClient } from '../../domain/supervision/client.ts';
-import { createCaseSweepActivities } from './case-sweep.ts';
+import { createSweepActivities } from './sweep.ts';
 import { createCaseActivities } from './cases.ts';
 import { createHousekeepingActivities } from './housekeeping.ts';
 import { createImportActivities } from './imports.ts';
@@ -23,6 +23,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createLabelActivities({ ...deps, baseUrl: deps.config.baseUrl }),
     ...createImportActivities(deps),
     ...createCaseActivities(deps),
-    ...createCaseSweepActivities(deps),
+    ...createSweepActivities(deps),
   };
 }

@@ -1,0 +1,45 @@
+/** The sweeper's activity: starts the workflow of every row that should have one and may not (see the sweep workflow). */
+import { Context } from '@temporalio/activity';
+import type { Config } from '../../domain/config.ts';
+import { CaseStore } from '../../domain/cases/store.ts';
+import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
+import type { Db } from '../../domain/db.ts';
+import { startImportWorkflow } from '../../domain/imports/submit.ts';
+import { startLabelBatchWorkflow } from '../../domain/labels/batches.ts';
+import type { SweepResult } from '../../workflows/sweep/workflow.ts';
+
+export function createSweepActivities(deps: { db: Db; config: Config }) {
+  const cases = new CaseStore(deps.db);
+  return {
+    /** Starts missing workflows of rows written more than `olderThanMs` ago; returns how many of each. */
+    async startMissingWorkflows({ olderThanMs }: { olderThanMs: number }): Promise<SweepResult> {
+      const temporal = Context.current().client;
+      const workflows = new CaseWorkflows(temporal, deps.config);
+      const missing = await cases.unstarted(olderThanMs);
+      for (const c of missing) {
+        await workflows.start(c, null);
+        await cases.markStarted(c.id);
+      }
+      // A queued batch or import has not been picked up by its workflow yet: started or not, starting it
+      // again is harmless (the id exists) and starts the ones a crash left behind.
+      const cutoff = deps.db.raw(`now() - make_interval(secs => ?)`, [olderThanMs / 1000]);
+      const target = { temporal, taskQueue: deps.config.temporalTaskQueue, db: deps.db };
+      const batches = (await deps
+        .db('label_batches')
+        .where('status', 'queued')
+        .where('created_at', '<', cutoff)
+        .limit(100)
+        .select('id')) as {
+        id: string;
+      }[];
+      for (const b of batches) await startLabelBatchWorkflow(target, b.id);
+      const imports = (await deps.db('import_jobs').where('status', 'queued').where('created_at', '<', cutoff).limit(100).select('id')) as {
+        id: string;
+      }[];
+      for (const j of imports) await startImportWorkflow(target, j.id);
+      return { cases: missing.length, labelBatches: batches.length, imports: imports.length };
+    },
+  };
+}
+
+export type SweepActivities = ReturnType<typeof createSweepActivities>;
