@@ -127,19 +127,18 @@ export class CaseService {
   }
 
   async detail(ability: AppAbility, user: CaseUser, id: string): Promise<CaseDetail> {
-    const c = await this.get(ability, id);
+    const found = await this.deps.cases.findWithState(ability, id);
+    if (!found) throw new NotFoundError('案件不存在或无权查看');
+    const c = found.record;
     const { db } = this.deps;
     const escalated = c.escalationCount > 0;
-    const [openTasks, paths, escalations, callbacks] = await Promise.all([
-      this.deps.tasks.ofCase(id, user),
-      db('case_events').where({ case_id: id }).select(db.raw(`jsonb_array_elements_text(coalesce(data->'path', '[]'::jsonb)) AS element`)),
+    const [escalations, callbacks] = await Promise.all([
       escalated ? db('case_escalations').where({ case_id: id }).orderBy('no') : [],
       escalated ? db('supervision_callbacks').where({ case_id: id }).orderBy('received_at') : [],
     ]);
+    const openTasks = found.taskRows.map((r) => this.deps.tasks.toRow(r, user));
     const elements: CaseDetail['elements'] = {};
-    for (const { element } of paths as { element: string }[]) {
-      elements[element] = { visits: (elements[element]?.visits ?? 0) + 1, active: false };
-    }
+    for (const [element, visits] of Object.entries(found.visits)) elements[element] = { visits, active: false };
     for (const active of c.activeElements) elements[active] = { visits: elements[active]?.visits ?? 1, active: true };
     const { evidenceSubmitterId: _s, workflowStarted: _w, ...rest } = c;
     return {

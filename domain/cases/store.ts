@@ -177,6 +177,56 @@ export class CaseStore {
     return row && toRecord(row);
   }
 
+  /**
+   * The case page in one query: the case with its open task rows (as the inbox reads them) and the
+   * number of times each BPMN element was entered.
+   */
+  async findWithState(
+    ability: AppAbility,
+    id: string,
+  ): Promise<{ record: CaseRecord; taskRows: Record<string, unknown>[]; visits: Record<string, number> } | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const db = this.db;
+    const query = this.base()
+      .leftJoin('users as cu', 'cu.id', 'c.created_by')
+      .select(
+        'cu.name as created_by_name',
+        db.raw(`(SELECT coalesce(json_agg(json_build_object('id', t.id, 'case_id', t.case_id, 'task_no', t.task_no, 'step', t.step,
+                   'element_id', t.element_id, 'roles', t.roles, 'region_code', t.region_code, 'status', t.status,
+                   'assignee_id', t.assignee_id, 'assignee_name', a.name, 'due_at', t.due_at, 'created_at', t.created_at,
+                   'completed_at', t.completed_at, 'outcome', t.outcome) ORDER BY t.task_no), '[]'::json)
+                 FROM tasks t LEFT JOIN users a ON a.id = t.assignee_id
+                 WHERE t.case_id = c.id AND t.status IN ('open', 'claimed')) AS open_task_rows`),
+        db.raw(`(SELECT coalesce(json_object_agg(v.element, v.n), '{}'::json)
+                 FROM (SELECT p.element, count(*) AS n FROM case_events e,
+                         jsonb_array_elements_text(coalesce(e.data->'path', '[]'::jsonb)) AS p(element)
+                       WHERE e.case_id = c.id GROUP BY p.element) v) AS element_visits`),
+      )
+      .where('c.id', id);
+    whereAllowed(query, ability, 'read', 'Case', CASE_SCOPE);
+    const row = (await query.first()) as
+      (Row & { open_task_rows: Record<string, unknown>[]; element_visits: Record<string, number> }) | undefined;
+    if (!row) return undefined;
+    const date = (v: unknown) => (v == null ? null : new Date(v as string));
+    // The task rows as TaskStore reads them: the case's columns beside each task's own.
+    const taskRows = row.open_task_rows.map((t) => ({
+      ...t,
+      due_at: date(t.due_at),
+      created_at: date(t.created_at),
+      completed_at: date(t.completed_at),
+      case_number: row.number,
+      severity: row.severity,
+      category: row.category,
+      building_code: row.building_code,
+      case_region_code: row.region_code,
+      definition_version: row.definition_version,
+      evidence_submitter_id: row.evidence_submitter_id,
+      address: row.address,
+      village_name: row.village_name,
+    }));
+    return { record: toRecord(row), taskRows, visits: row.element_visits };
+  }
+
   async openCasesOf(buildingCode: string): Promise<CaseSummary[]> {
     const rows = (await this.base().where('c.building_code', buildingCode).orderBy('c.created_at', 'desc').limit(50)) as Row[];
     return rows.map(toSummary);
