@@ -3,10 +3,7 @@
  * groups). Values are stable English identifiers; labels are what users read.
  */
 
-function labelled<const T extends Record<string, string>>(labels: T) {
-  const values = Object.keys(labels) as (keyof T & string)[];
-  return { values: values as [keyof T & string, ...(keyof T & string)[]], labels };
-}
+import { labelled } from '../labelled.ts';
 
 export const STRUCTURE_TYPE = labelled({
   timber: '木结构',

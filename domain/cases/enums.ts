@@ -1,9 +1,6 @@
 /** Enumerations of the hazard case (DOMAIN.md): values are stable identifiers, labels what users read. */
 
-function labelled<const T extends Record<string, string>>(labels: T) {
-  const values = Object.keys(labels) as (keyof T & string)[];
-  return { values: values as [keyof T & string, ...(keyof T & string)[]], labels };
-}
+import { labelled } from '../labelled.ts';
 
 /** Hazard categories (异常类型). */
 export const CASE_CATEGORY = labelled({
