@@ -1,7 +1,7 @@
 /**
- * The react-admin application: providers, layout, resources (house files, imports, label batches,
- * users, audit log), and the custom pages (region tree, personal settings) mounted through
- * `CustomRoutes` inside the layout.
+ * The react-admin application: providers, layout, resources (hazard cases, house files, imports,
+ * label batches, users, audit log), and the custom pages (task inbox, process definition, region
+ * tree, personal settings) mounted through `CustomRoutes` inside the layout.
  */
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
@@ -9,8 +9,10 @@ import auditLog from './audit-log/index.ts';
 import { authProvider } from './authProvider.ts';
 import buildingImports from './building-imports/index.ts';
 import buildings from './buildings/index.ts';
+import cases from './cases/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider.ts';
+import definitions from './definitions/index.ts';
 import { i18nProvider } from './i18nProvider.ts';
 import labelBatches from './label-batches/index.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -18,6 +20,7 @@ import { LoginPage } from './login/LoginPage.tsx';
 import profile from './profile/index.ts';
 import { queryClient } from './queryClient.ts';
 import regions from './regions/index.ts';
+import tasks from './tasks/index.ts';
 import { theme } from './theme.ts';
 import users from './users/index.ts';
 
@@ -36,12 +39,16 @@ export function AdminApp() {
       requireAuth
       disableTelemetry
     >
+      <Resource name="cases" {...cases} />
       <Resource name="buildings" {...buildings} />
       <Resource name="building-imports" {...buildingImports} />
       <Resource name="label-batches" {...labelBatches} />
       <Resource name="users" {...users} />
       <Resource name="audit-log" {...auditLog} />
       <CustomRoutes>
+        <Route path="/inbox" element={<tasks.page />} />
+        <Route path="/inbox/:taskId" element={<tasks.taskPage />} />
+        <Route path="/definitions/hazard" element={<definitions.page />} />
         <Route path="/regions" element={<regions.page />} />
         <Route path="/regions/:code" element={<regions.page />} />
         <Route path="/profile" element={<profile.page />} />

@@ -13,6 +13,9 @@ const SUBJECT_OF: Record<string, Exclude<Subject, 'all'>> = {
   buildings: 'Building',
   'building-imports': 'ImportJob',
   'label-batches': 'LabelBatch',
+  cases: 'Case',
+  // Tasks are steps of cases: whoever reads a case's region may list tasks; the API decides whose they are.
+  tasks: 'Case',
 };
 
 /** react-admin's page actions and this app's own button actions, as CASL actions. */
@@ -29,6 +32,10 @@ const ACTION_OF: Record<string, Action> = {
   readPersonal: 'readPersonal',
   print: 'print',
   import: 'import',
+  cancel: 'cancel',
+  escalate: 'escalate',
+  reassign: 'reassign',
+  audit: 'audit',
 };
 
 /** Whether the ability allows `action` on `resource`, for one record when given. Unknown means no. */

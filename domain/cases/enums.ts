@@ -29,6 +29,8 @@ export const CASE_STATUS = labelled({
   cancelled: '已撤销',
 });
 
+export type CaseStatus = (typeof CASE_STATUS.values)[number];
+
 export const CASE_SOURCE = labelled({ officer: '人工登记', inspection: '排查发现', complaint: '群众投诉' });
 
 export const OPEN_CASE_STATUSES = ['registered', 'assigning', 'controlling', 'rectifying', 'rechecking', 'closing'] as const;

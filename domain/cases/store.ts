@@ -9,7 +9,7 @@ import type { Db } from '../db.ts';
 import { maskName, maskPhone } from '../mask.ts';
 import { paged } from '../paging.ts';
 import type { ListParams, ListResult } from '../paging.ts';
-import type { CaseCategory } from './enums.ts';
+import type { CaseCategory, CaseStatus } from './enums.ts';
 
 export const CASE_SCOPE = { regionCode: 'c.region_code' };
 
@@ -23,9 +23,9 @@ export interface CaseSummary {
   villageName: string | null;
   townName: string | null;
   regionCode: string;
-  category: string;
+  category: CaseCategory;
   severity: 'serious' | 'general';
-  status: string;
+  status: CaseStatus;
   activeElements: string[];
   dueAt: string | null;
   overdue: boolean;
@@ -88,9 +88,9 @@ export function toSummary(r: Row): CaseSummary {
     villageName: (r.village_name as string | null) ?? null,
     townName: (r.town_name as string | null) ?? null,
     regionCode: r.region_code as string,
-    category: r.category as string,
+    category: r.category as CaseCategory,
     severity: r.severity as 'serious' | 'general',
-    status: r.status as string,
+    status: r.status as CaseStatus,
     activeElements: (r.active_elements as string[]) ?? [],
     dueAt: iso(due),
     overdue: open && due != null && due.getTime() < Date.now(),

@@ -5,7 +5,9 @@
  */
 import type { Knex } from 'knex';
 import { hazardCaseDefinition } from '../../definitions/hazard-case/index.ts';
-import type { StepId } from '../../definitions/hazard-case/types.ts';
+import type { Severity, StepId } from '../../definitions/hazard-case/types.ts';
+import type { TaskStatus } from '../../workflows/hazard-case/messages.ts';
+import type { CaseCategory } from './enums.ts';
 import type { Db } from '../db.ts';
 import type { ListParams, ListResult } from '../paging.ts';
 import { paged } from '../paging.ts';
@@ -26,7 +28,7 @@ export interface TaskRow {
   step: StepId;
   stepName: string;
   elementId: string;
-  status: string;
+  status: TaskStatus;
   assigneeId: string | null;
   assigneeName: string | null;
   dueAt: string | null;
@@ -34,8 +36,8 @@ export interface TaskRow {
   createdAt: string;
   completedAt: string | null;
   outcome: string | null;
-  severity: string;
-  category: string;
+  severity: Severity;
+  category: CaseCategory;
   buildingCode: string;
   address: string | null;
   villageName: string | null;
@@ -135,7 +137,7 @@ export class TaskStore {
       step,
       stepName: def.steps[step]?.name ?? step,
       elementId: r.element_id as string,
-      status: r.status as string,
+      status: r.status as TaskStatus,
       assigneeId: (r.assignee_id as string | null) ?? null,
       assigneeName: (r.assignee_name as string | null) ?? null,
       dueAt: due ? due.toISOString() : null,
@@ -143,8 +145,8 @@ export class TaskStore {
       createdAt: (r.created_at as Date).toISOString(),
       completedAt: r.completed_at ? (r.completed_at as Date).toISOString() : null,
       outcome: (r.outcome as string | null) ?? null,
-      severity: r.severity as string,
-      category: r.category as string,
+      severity: r.severity as Severity,
+      category: r.category as CaseCategory,
       buildingCode: r.building_code as string,
       address: (r.address as string | null) ?? null,
       villageName: (r.village_name as string | null) ?? null,

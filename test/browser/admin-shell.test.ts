@@ -21,11 +21,11 @@ const ALL = Object.values(MENU);
 
 describe('the admin shell', () => {
   const expected: Record<string, string[]> = {
-    admin: [MENU.home, MENU.buildings, MENU.imports, MENU.labels, MENU.regions, MENU.users, MENU.auditLog],
-    officer: [MENU.home, MENU.buildings, MENU.imports, MENU.labels, MENU.regions],
-    town: [MENU.home, MENU.buildings, MENU.imports, MENU.labels, MENU.regions],
-    inspector: [MENU.home, MENU.buildings, MENU.labels, MENU.regions],
-    auditor: [MENU.home, MENU.buildings, MENU.regions, MENU.auditLog],
+    admin: [MENU.home, MENU.cases, MENU.buildings, MENU.imports, MENU.labels, MENU.regions, MENU.users, MENU.definitions, MENU.auditLog],
+    officer: [MENU.inbox, MENU.home, MENU.cases, MENU.buildings, MENU.imports, MENU.labels, MENU.regions, MENU.definitions],
+    town: [MENU.inbox, MENU.home, MENU.cases, MENU.buildings, MENU.imports, MENU.labels, MENU.regions, MENU.definitions],
+    inspector: [MENU.inbox, MENU.home, MENU.cases, MENU.buildings, MENU.labels, MENU.regions],
+    auditor: [MENU.home, MENU.cases, MENU.buildings, MENU.regions, MENU.definitions, MENU.auditLog],
   };
 
   for (const [username, menu] of Object.entries(expected)) {
@@ -68,7 +68,11 @@ describe('the admin shell', () => {
     await screenshot(page, 'desktop-audit-log-by-actor');
 
     await page.goto(`${stack.baseUrl}/users`);
-    await page.getByRole('row').filter({ hasText: 'inspector' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: /\binspector\b(?!2)/ })
+      .first()
+      .click();
     await page.getByText('最近登录').waitFor();
     await assertNoMessageKeys(page);
     await screenshot(page, 'desktop-users-show');

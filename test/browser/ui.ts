@@ -8,12 +8,15 @@ export const DEMO_PASSWORD = 'Ydym@2026';
 
 /** The side-menu entries as the UI labels them in Chinese, in the menu's order. */
 export const MENU = {
+  inbox: '我的待办',
   home: '首页',
+  cases: '隐患案件',
   buildings: '房屋档案',
   imports: '批量导入',
   labels: '标签打印',
   regions: '行政区划',
   users: '用户管理',
+  definitions: '流程定义',
   auditLog: '审计日志',
 } as const;
 

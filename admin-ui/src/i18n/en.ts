@@ -7,6 +7,7 @@ import type { TranslationMessages } from 'react-admin';
 import type { RegionLevel } from '../../../domain/regions.ts';
 import { ROLE_LABELS_EN } from '../../../domain/roles.ts';
 import { buildingsEnglish } from './buildings.en.ts';
+import { casesEnglish } from './cases.en.ts';
 
 const REGION_LEVEL_LABELS_EN: Record<RegionLevel, string> = {
   national: 'Nation',
@@ -53,6 +54,7 @@ export const appEnglish = {
     },
   },
   resources: {
+    ...casesEnglish,
     ...buildingsEnglish,
     users: {
       name: 'User |||| Users',

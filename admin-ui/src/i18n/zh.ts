@@ -6,6 +6,7 @@ import type { TranslationMessages } from 'react-admin';
 import { REGION_LEVEL_LABELS } from '../../../domain/regions.ts';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { buildingsChinese } from './buildings.zh.ts';
+import { casesChinese } from './cases.zh.ts';
 import type { AppMessages } from './en.ts';
 import { raChinese } from './raChinese.ts';
 
@@ -45,6 +46,7 @@ export const appChinese: AppMessages = {
     },
   },
   resources: {
+    ...casesChinese,
     ...buildingsChinese,
     users: {
       name: '用户',

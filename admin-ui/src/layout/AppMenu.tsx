@@ -1,21 +1,29 @@
 /**
  * The side menu. Each entry asks the same access question the pages ask (`authProvider.canAccess`,
  * which mirrors the API's CASL rules), so users only see what they may open. Imports and label
- * batches are listed for those who may start one.
+ * batches are listed for those who may start one. The task inbox comes first for the roles that
+ * work case steps; the process definition is for officers, administrators and auditors.
  */
-import { CanAccess, Menu, useTranslate } from 'react-admin';
+import { CanAccess, Menu, useGetIdentity, useTranslate } from 'react-admin';
 import auditLog from '../audit-log/index.ts';
+import type { AppIdentity } from '../authProvider.ts';
 import buildingImports from '../building-imports/index.ts';
 import buildings from '../buildings/index.ts';
+import cases from '../cases/index.ts';
+import definitions, { readsDefinitions } from '../definitions/index.ts';
 import labelBatches from '../label-batches/index.ts';
 import regions from '../regions/index.ts';
+import tasks, { hasInbox } from '../tasks/index.ts';
 import users from '../users/index.ts';
 
 export function AppMenu() {
   const translate = useTranslate();
+  const role = (useGetIdentity().identity as AppIdentity | undefined)?.role;
   return (
     <Menu>
+      {hasInbox(role) && <Menu.Item to="/inbox" primaryText={translate('resources.tasks.menu')} leftIcon={<tasks.icon />} />}
       <Menu.DashboardItem />
+      <Menu.ResourceItem name="cases" primaryText={translate('resources.cases.menu')} leftIcon={<cases.icon />} />
       <Menu.ResourceItem name="buildings" primaryText={translate('resources.buildings.menu')} leftIcon={<buildings.icon />} />
       <CanAccess action="create" resource="building-imports">
         <Menu.Item
@@ -31,6 +39,9 @@ export function AppMenu() {
         <Menu.Item to="/regions" primaryText={translate('resources.regions.menu')} leftIcon={<regions.icon />} />
       </CanAccess>
       <Menu.ResourceItem name="users" primaryText={translate('resources.users.menu')} leftIcon={<users.icon />} />
+      {readsDefinitions(role) && (
+        <Menu.Item to="/definitions/hazard" primaryText={translate('resources.definitions.menu')} leftIcon={<definitions.icon />} />
+      )}
       <Menu.ResourceItem name="audit-log" primaryText={translate('resources.audit-log.menu')} leftIcon={<auditLog.icon />} />
     </Menu>
   );

@@ -1,0 +1,54 @@
+/**
+ * 撤销 or 督办: an officer's decision on the whole case, with a reason. Hidden unless the user's
+ * rules allow it on this case, and once the case is finished.
+ */
+import { useState } from 'react';
+import type { ReactElement } from 'react';
+import { Button, useCanAccess } from 'react-admin';
+import { cancelCase, escalateCase } from './api.ts';
+import { ReasonDialog } from './ReasonDialog.tsx';
+import type { CaseDetail } from './types.ts';
+import { isFinished } from './types.ts';
+import { useCaseAction } from './useCaseAction.ts';
+
+interface CaseDecisionButtonProps {
+  record: CaseDetail;
+  decision: 'cancel' | 'escalate';
+  icon: ReactElement;
+}
+
+const SEND = { cancel: cancelCase, escalate: escalateCase };
+
+export function CaseDecisionButton({ record, decision, icon }: CaseDecisionButtonProps) {
+  const { canAccess } = useCanAccess({ resource: 'cases', action: decision, record });
+  const [open, setOpen] = useState(false);
+  const { run, busy } = useCaseAction();
+  if (!canAccess || isFinished(record.status)) return null;
+  const confirm = async (reason: string) => {
+    const outcome = await run({ [decision]: record.id, reason }, (key) => SEND[decision](record.id, reason, key), {
+      success: `resources.cases.notifications.${decision === 'cancel' ? 'cancelled' : 'escalated'}`,
+    });
+    if (outcome.ok || outcome.status === 409) setOpen(false);
+  };
+  return (
+    <>
+      <Button
+        label={`resources.cases.actions.${decision}`}
+        onClick={() => setOpen(true)}
+        color={decision === 'cancel' ? 'error' : 'primary'}
+      >
+        {icon}
+      </Button>
+      <ReasonDialog
+        open={open}
+        title={`resources.cases.${decision}.title`}
+        content={`resources.cases.${decision}.content`}
+        confirm={`resources.cases.actions.${decision}`}
+        danger={decision === 'cancel'}
+        busy={busy}
+        onConfirm={confirm}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The case list filters the API understands: case number, status, severity, category, town,
+ * overdue only, building code and a range of registration dates. The first five are always shown.
+ */
+import { BooleanInput, DateInput, ReferenceInput, SearchInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { categoryChoices, severityChoices, statusChoices } from './choices.ts';
+
+/** The API takes `overdue=true` only; an unticked box means "no filter", not "not overdue". */
+const onlyWhenTicked = (value: boolean) => (value ? true : undefined);
+
+export function useCaseFilters() {
+  const translate = useTranslate();
+  return [
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.cases.filters.q')} />,
+    <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
+    <SelectInput key="severity" source="severity" choices={severityChoices} alwaysOn />,
+    <SelectInput key="category" source="category" choices={categoryChoices} alwaysOn />,
+    <BooleanInput key="overdue" source="overdue" label="resources.cases.filters.overdue" parse={onlyWhenTicked} alwaysOn />,
+    <ReferenceInput
+      key="regionCode"
+      source="regionCode"
+      reference="regions"
+      filter={{ level: 'town' }}
+      sort={{ field: 'code', order: 'ASC' }}
+      perPage={100}
+    >
+      <SelectInput optionText="name" label="resources.cases.filters.town" sx={{ minWidth: 180 }} />
+    </ReferenceInput>,
+    <TextInput key="buildingCode" source="buildingCode" sx={{ minWidth: 220 }} />,
+    <DateInput key="createdFrom" source="createdFrom" label="resources.cases.filters.createdFrom" />,
+    <DateInput key="createdTo" source="createdTo" label="resources.cases.filters.createdTo" />,
+  ];
+}

@@ -1,0 +1,331 @@
+/**
+ * Chinese messages of hazard cases, the task inbox and the process definition, key for key as
+ * `cases.en.ts`. Step names and the step forms' labels come from the definition
+ * (`definitions/hazard-case`), categories, statuses and sources from `domain/cases/enums.ts`, so the
+ * UI, the API's messages and the dossier use the same words.
+ */
+import { CONTROL_MEASURES, ESCALATION_ACTIONS, MEASURES, RECHECK_RESULTS, RELATIONS } from '../../../definitions/hazard-case/labels.ts';
+import { LATEST_HAZARD_CASE_VERSION, hazardCaseDefinition } from '../../../definitions/hazard-case/index.ts';
+import type { StepId } from '../../../definitions/hazard-case/index.ts';
+import { CODE_PROBLEM_MESSAGES } from '../../../domain/buildings/code.ts';
+import { CASE_CATEGORY, CASE_SEVERITY, CASE_SOURCE, CASE_STATUS } from '../../../domain/cases/enums.ts';
+import type { casesEnglish } from './cases.en.ts';
+import type { MessageShape } from './en.ts';
+
+const step = Object.fromEntries(Object.values(hazardCaseDefinition(LATEST_HAZARD_CASE_VERSION).steps).map((s) => [s.id, s.name])) as Record<
+  StepId,
+  string
+>;
+
+export const casesChinese: MessageShape<typeof casesEnglish> = {
+  cases: {
+    name: '隐患案件',
+    menu: '隐患案件',
+    page: {
+      list: '隐患案件',
+      create: '登记隐患',
+      show: '隐患案件 %{recordRepresentation}',
+    },
+    fields: {
+      id: '案件',
+      number: '案件编号',
+      buildingCode: '房屋编码',
+      address: '房屋',
+      category: '隐患类型',
+      severity: '隐患等级',
+      status: '状态',
+      dueAt: '办理期限',
+      escalationCount: '督办',
+      createdAt: '登记时间',
+      closedAt: '销号时间',
+      description: '隐患描述',
+      source: '来源',
+      responsible: '整改责任人',
+      measures: '整治措施',
+      rectifyDeadline: '整改期限',
+      appraisalGrade: '鉴定等级',
+      demolished: '已拆除',
+      reason: '原因',
+    },
+    filters: {
+      q: '案件编号',
+      overdue: '只看超期',
+      town: '镇（街道）',
+      createdFrom: '登记日期起',
+      createdTo: '登记日期止',
+    },
+    helpers: {
+      buildingCode: '房屋二维码标签上的 18 位编码',
+      description: '发现了什么、在房屋哪个部位、严重到什么程度',
+      severityHelp: '按排查的初步判定结论选择',
+      severity: {
+        serious: '存在严重安全隐患：地基不稳或承重构件明显损坏，有倒塌风险，须立即停止使用、撤离人员、封闭现场。',
+        general: '存在一定安全隐患：个别构件损坏。',
+      },
+    },
+    validation: {
+      buildingCode: CODE_PROBLEM_MESSAGES,
+    },
+    create: {
+      buildingUnknown: '辖区内没有这个编码的房屋',
+    },
+    actions: {
+      register: '登记隐患',
+      cancel: '撤销',
+      escalate: '督办',
+      dossier: '导出案卷',
+    },
+    cancel: {
+      title: '撤销该案件？',
+      content: '案件将被撤销（如举报不实），未办结的任务随之取消。撤销原因记入案件记录。',
+    },
+    escalate: {
+      title: '报送政务监督系统督办？',
+      content: '案件将报送政务监督信息化系统和区住建局，其回复将显示在本页。',
+    },
+    notifications: {
+      conflict: '%{message}（页面已刷新）',
+      registered: '隐患已登记，案件编号 %{number}',
+      cancelled: '案件已撤销',
+      escalated: '督办已发出',
+    },
+    enums: {
+      category: CASE_CATEGORY.labels,
+      status: CASE_STATUS.labels,
+      severity: CASE_SEVERITY.labels,
+      escalationStatus: { sending: '报送中', accepted: '已受理', refused: '被退回', handled: '已处理' },
+      callbackKind: { acknowledged: '受理', instruction: '指示', result: '结果' },
+      source: CASE_SOURCE.labels,
+    },
+    due: {
+      left: '剩余 %{time}',
+      overdue: '已超期 %{time}',
+      days: '%{n} 天',
+      hours: '%{n} 小时',
+      minutes: '%{n} 分钟',
+    },
+    header: {
+      recheckFailures: '复核不通过 %{count} 次',
+      cancelled: '已撤销：%{reason}',
+      closed: '已销号，警示牌已摘除。',
+    },
+    openTask: {
+      step: '待%{step}',
+      claimedBy: '%{name} 办理中',
+      unclaimed: '待认领',
+    },
+    sections: {
+      openTasks: '当前任务',
+      diagram: '办理流程',
+      timeline: '办理记录',
+      facts: '案件信息',
+      escalations: '督办记录',
+    },
+    diagram: {
+      label: '案件 %{number} 的流程图',
+      visits: '经过 %{n} 次',
+    },
+    chain: {
+      ok: '校验通过（共 %{count} 条）',
+      broken: '第 %{seq} 条记录校验失败',
+      lastHash: '最后一条记录的哈希 %{hash}',
+    },
+    timeline: {
+      system: '系统',
+      actor: '%{name}（%{role}）',
+      file: '%{name}（SHA-256 %{sha256}…）',
+    },
+    escalations: {
+      none: '未督办',
+      simulator: '（模拟器）',
+      system: '政务监督信息化系统',
+      no: '第 %{no} 次督办',
+      requestedAt: '报送于',
+      answeredAt: '答复于',
+      receipt: '回执号',
+    },
+  },
+  tasks: {
+    name: '任务',
+    menu: '我的待办',
+    page: {
+      inbox: '我的待办',
+      task: '办理：%{step}',
+    },
+    views: { mine: '我的待办', claimable: '待认领', done: '已办', overdue: '超期' },
+    fields: {
+      dueAt: '办理期限',
+      completedAt: '办结时间',
+      caseNumber: '案件编号',
+      step: '环节',
+      address: '房屋',
+      severity: '隐患等级',
+      assigneeName: '办理人',
+      responsibleName: '整改责任人姓名',
+      responsiblePhone: '联系电话',
+      relation: '与房屋关系',
+      measures: '整治措施',
+      rectifyDeadline: '整改期限',
+      note: '备注',
+      measuresTaken: '已采取的管控措施',
+      controlPhotos: '现场照片',
+      rectifyDescription: '整改情况',
+      rectifyFiles: '整改照片及材料',
+      appraisalGrade: '鉴定等级',
+      appraisalReport: '鉴定报告（PDF）',
+      demolished: '已拆除',
+      recheckResult: '复核结果',
+      reasons: '不通过原因',
+      recheckPhotos: '复核照片',
+      signRemoved: '已摘除警示牌',
+      demolitionFiles: '拆除证明材料',
+      escalationAction: '处理方式',
+      escalationNote: '处理说明',
+    },
+    filters: {
+      q: '案件编号、地址或房屋编码',
+    },
+    helpers: {
+      phone: '手机号或固定电话（区号-号码）',
+      relation: '产权人为第一责任人',
+      rectifyDeadline: '不填则按默认期限：%{days} 天',
+      appraisalGrade: '已委托鉴定的，填写鉴定结论',
+      appraisalReport: '有资质机构出具的鉴定报告（PDF）',
+      reasons: '案件将退回整改；第二次不通过将督办',
+      seriousClose: '严重隐患须有 A 或 B 级鉴定结论，或拆除证明',
+    },
+    intro: {
+      assign: '确定整改责任人、整治措施和整改期限。',
+      control: '停止使用、撤离人员、设置围挡和警示标志，并上传现场照片。',
+      rectify: '提交产权人的整改材料：整改情况、照片，需鉴定的附鉴定报告。',
+      recheck: '现场复核整改情况。提交整改材料的人不能复核。',
+      close: '销号并摘除警示牌。',
+      escalationRefused: '政务监督系统退回了督办：补充后重新上报，或记录已处理。',
+    },
+    actions: {
+      claim: '认领',
+      work: '办理',
+      submit: '提交',
+      release: '退回',
+      reassign: '改派',
+      back: '返回我的待办',
+    },
+    state: {
+      finished: '该任务已办结。',
+      claimFirst: '认领后即可办理。',
+      heldBy: '%{name} 正在办理该任务。',
+      notYours: '您不能办理该任务。',
+    },
+    empty: {
+      mine: '暂无待办任务。',
+      claimable: '暂无可认领的任务。',
+      done: '还没有办结的任务。',
+      overdue: '没有超期任务。',
+    },
+    evidence: {
+      title: '最近一次整改材料',
+    },
+    reassign: {
+      title: '改派“%{step}”任务',
+      to: '改派给',
+      reason: '原因（选填）',
+      noCandidates: '没有其他可办理该环节的人员',
+    },
+    upload: {
+      camera: '拍照',
+      pickPhotos: '从相册选择',
+      pickFiles: '选择文件',
+      pickPdf: '选择 PDF 文件',
+      limits: '支持 JPEG、PNG、WebP 或 PDF，每个文件不超过 10 MB',
+      limitsImages: '支持 JPEG、PNG 或 WebP 照片，每张不超过 10 MB',
+      uploading: '正在上传 %{name}',
+      remove: '移除 %{name}',
+      failed: '上传失败',
+      wrongType: '文件类型不支持',
+      tooLarge: '文件超过 10 MB',
+      empty: '文件为空',
+      pending: '请等待文件上传完成',
+      required: '请至少上传 1 张照片',
+      requiredFile: '请上传文件',
+      tooMany: '最多 20 个文件',
+    },
+    validation: {
+      phone: '请填写 11 位手机号或带区号的固定电话',
+      pastDate: '整改期限不能早于今天',
+      signRemoved: '警示牌摘除后请勾选',
+      seriousClose: '严重隐患须有 A 或 B 级鉴定结论，或拆除证明',
+      demolitionProof: '请上传拆除证明材料',
+    },
+    values: {
+      notAppraised: '未鉴定',
+    },
+    notifications: {
+      claimed: '已认领',
+      released: '任务已退回',
+      completed: '已提交',
+      reassigned: '任务已改派',
+      invalid: '部分内容需要修改，请按提示更正',
+    },
+    enums: {
+      step,
+      measures: MEASURES,
+      relations: RELATIONS,
+      controlMeasures: CONTROL_MEASURES,
+      recheckResults: RECHECK_RESULTS,
+      escalationActions: ESCALATION_ACTIONS,
+      outcome: {
+        assigned: '已分派',
+        controlled: '已落实管控',
+        submitted: '已提交整改材料',
+        pass: '复核通过',
+        fail: '复核不通过',
+        closed: '已销号',
+        resent: '重新上报',
+        handled: '已处理',
+      },
+      status: { open: '待认领', claimed: '办理中', completed: '已办结', cancelled: '已取消' },
+    },
+  },
+  definitions: {
+    name: '流程定义',
+    menu: '流程定义',
+    page: {
+      title: '流程定义',
+    },
+    fields: {
+      version: '版本',
+      versionN: '第 %{version} 版',
+      latest: '（当前）',
+      region: '区域',
+      allRegions: '我的全部辖区',
+    },
+    stats: {
+      badge: '当前 %{active} / 经过 %{passed}',
+      cases: '共 %{count} 个案件',
+    },
+    steps: {
+      title: '环节',
+      name: '环节',
+      roles: '办理角色',
+      level: '层级',
+      serious: '时限（严重）',
+      general: '时限（一定）',
+      reminders: '提前提醒',
+      outcomes: '办理结果',
+      days: '%{n} 天',
+      none: '—',
+    },
+    diagram: {
+      label: '隐患案件流程图',
+      failed: '流程图加载失败',
+      zoomIn: '放大',
+      zoomOut: '缩小',
+      fit: '适应窗口',
+      legend: {
+        done: '已经过',
+        active: '当前所在',
+        overdue: '超期',
+      },
+    },
+  },
+};

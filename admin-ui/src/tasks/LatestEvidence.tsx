@@ -1,0 +1,41 @@
+/**
+ * For the rechecker and the closer: the latest rectification as submitted (what was done, photos and
+ * documents), so the decision is made on the evidence without leaving the task.
+ */
+import { Box, Card, CardContent, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { hazardCaseDefinition } from '../../../definitions/hazard-case/index.ts';
+import { fetchCaseEvents } from '../cases/api.ts';
+import { EvidenceFiles } from '../cases/EvidenceFiles.tsx';
+import type { CaseDetail } from '../cases/types.ts';
+import { useApiQuery } from '../cases/useApiQuery.ts';
+import { DateTimeText } from '../common/DateTimeText.tsx';
+
+export function LatestEvidence({ record }: { record: CaseDetail }) {
+  const translate = useTranslate();
+  const events = useApiQuery(['cases', record.id, 'events'], (signal) => fetchCaseEvents(record.id, signal));
+  const rectifyElement = hazardCaseDefinition(record.definitionVersion).steps.rectify.elementId;
+  const latest = events.data?.data.filter((e) => e.type === 'task.completed' && e.elementId === rectifyElement).at(-1);
+  if (!latest) return null;
+  const form = (latest.data.form ?? {}) as { description?: unknown };
+  return (
+    <Card variant="outlined" component="section" aria-labelledby="latest-evidence">
+      <CardContent>
+        <Typography id="latest-evidence" variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+          {translate('resources.tasks.evidence.title')}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" component="p">
+          <DateTimeText value={latest.occurredAt} /> · {latest.actorName ?? ''}
+        </Typography>
+        {typeof form.description === 'string' && (
+          <Typography variant="body2" sx={{ mt: 1, whiteSpace: 'pre-line' }}>
+            {form.description}
+          </Typography>
+        )}
+        <Box>
+          <EvidenceFiles caseId={record.id} files={latest.files} />
+        </Box>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+/** The task calls beyond react-admin's CRUD: tab counts, claim, release, complete and reassign. */
+import type { HazardFormInputs } from '../../../definitions/hazard-case/forms.ts';
+import type { CaseDetail } from '../cases/types.ts';
+import { apiRequest } from '../http.ts';
+import type { TaskCandidate, TaskCounts } from './types.ts';
+
+const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
+
+/** The form of any step, as `POST /api/tasks/:id/complete` takes it. */
+export type StepForm = HazardFormInputs[keyof HazardFormInputs];
+
+export async function fetchTaskCounts(signal?: AbortSignal): Promise<TaskCounts> {
+  return (await apiRequest('/api/tasks/counts', { signal })) as TaskCounts;
+}
+
+export async function claimTask(id: string, idempotencyKey: string): Promise<CaseDetail> {
+  return (await apiRequest(`${taskPath(id)}/claim`, { method: 'POST', idempotencyKey })) as CaseDetail;
+}
+
+/** Gives a claimed task back to the group that may claim it. */
+export async function releaseTask(id: string, idempotencyKey: string): Promise<CaseDetail> {
+  return (await apiRequest(`${taskPath(id)}/release`, { method: 'POST', idempotencyKey })) as CaseDetail;
+}
+
+export async function completeTask(id: string, form: StepForm, idempotencyKey: string): Promise<CaseDetail> {
+  return (await apiRequest(`${taskPath(id)}/complete`, { method: 'POST', body: { form }, idempotencyKey })) as CaseDetail;
+}
+
+export async function fetchCandidates(id: string, signal?: AbortSignal): Promise<TaskCandidate[]> {
+  return (await apiRequest(`${taskPath(id)}/candidates`, { signal })) as TaskCandidate[];
+}
+
+export async function reassignTask(id: string, userId: string, reason: string, idempotencyKey: string): Promise<CaseDetail> {
+  const body = reason.trim() ? { userId, reason: reason.trim() } : { userId };
+  return (await apiRequest(`${taskPath(id)}/reassign`, { method: 'POST', body, idempotencyKey })) as CaseDetail;
+}

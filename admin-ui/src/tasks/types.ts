@@ -1,0 +1,22 @@
+/** Task shapes as the API returns them (`/api/tasks…`): one row per human step of a case. */
+
+/** The inbox tabs: my claimed tasks, tasks I may claim, what I finished, and everything overdue. */
+export const TASK_VIEWS = ['mine', 'claimable', 'done', 'overdue'] as const;
+export type TaskView = (typeof TASK_VIEWS)[number];
+
+export const isTaskView = (value: unknown): value is TaskView => TASK_VIEWS.includes(value as TaskView);
+
+export type { TaskStatus } from '../../../workflows/hazard-case/messages.ts';
+/** One row of `GET /api/tasks` (the API's own type). */
+export type { TaskRow } from '../../../domain/cases/tasks.ts';
+
+/** `GET /api/tasks/counts`: the badge of each inbox tab. */
+export type TaskCounts = Record<TaskView, number>;
+
+/** `GET /api/tasks/:id/candidates`: who a task may be reassigned to. */
+export interface TaskCandidate {
+  id: string;
+  name: string;
+  role: string;
+  regionCode: string;
+}
