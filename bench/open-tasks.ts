@@ -20,8 +20,8 @@ export async function seedOpenTasks(db: Db, count: number): Promise<void> {
   );
   const inspector = (await db('users').where({ username: 'inspector' }).first('id')) as { id: string };
   await db.raw(
-    `INSERT INTO tasks (case_id, task_no, step, element_id, roles, region_code, status, assignee_id, due_at, created_at)
-     SELECT c.id, 1, s.step, s.element, s.roles, CASE WHEN s.step = 'rectify' THEN c.region_code ELSE substr(c.region_code, 1, 9) END,
+    `INSERT INTO tasks (case_id, task_no, step, element_id, roles, region_code, case_region_code, status, assignee_id, due_at, created_at)
+     SELECT c.id, 1, s.step, s.element, s.roles, CASE WHEN s.step = 'rectify' THEN c.region_code ELSE substr(c.region_code, 1, 9) END, c.region_code,
             CASE WHEN s.step = 'rectify' AND k % 10 = 0 AND c.region_code = '441802006001' THEN 'claimed' ELSE 'open' END,
             CASE WHEN s.step = 'rectify' AND k % 10 = 0 AND c.region_code = '441802006001' THEN ?::uuid END,
             c.due_at, now()

@@ -67,6 +67,8 @@ export async function up(knex: Knex): Promise<void> {
     t.specificType('roles', 'text[]').notNullable();
     // The region the task belongs to, at the step's level (town for assign, village for rectify …).
     t.string('region_code', 12).notNullable();
+    // The case's village, copied here so the inbox filters tasks by the reader's region without a join.
+    t.string('case_region_code', 12).notNullable();
     t.text('status').notNullable().defaultTo('open');
     t.uuid('assignee_id').nullable();
     t.foreign('assignee_id', 'tasks_assignee_fk').references('users.id');
@@ -80,8 +82,10 @@ export async function up(knex: Knex): Promise<void> {
     t.jsonb('form').nullable();
     t.check(`status IN ('open', 'claimed', 'completed', 'cancelled')`, [], 'tasks_status_check');
   });
-  // The inbox: open tasks by region and due date; my claimed tasks; what I finished.
-  await knex.raw(`CREATE INDEX tasks_open_region_idx ON tasks (region_code text_pattern_ops, due_at) WHERE status IN ('open', 'claimed')`);
+  // The inbox: open tasks by the case's region and due date; my claimed tasks; what I finished.
+  await knex.raw(
+    `CREATE INDEX tasks_open_region_idx ON tasks (case_region_code text_pattern_ops, due_at) WHERE status IN ('open', 'claimed')`,
+  );
   await knex.raw(`CREATE INDEX tasks_open_due_idx ON tasks (due_at) WHERE status IN ('open', 'claimed')`);
   await knex.raw(`CREATE INDEX tasks_assignee_idx ON tasks (assignee_id, due_at) WHERE status = 'claimed'`);
   await knex.raw(`CREATE INDEX tasks_done_idx ON tasks (completed_by, completed_at DESC) WHERE status = 'completed'`);

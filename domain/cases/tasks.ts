@@ -10,7 +10,6 @@ import type { TaskStatus } from '../../workflows/hazard-case/messages.ts';
 import type { CaseCategory } from './enums.ts';
 import type { Db } from '../db.ts';
 import type { ListParams, ListResult } from '../paging.ts';
-import { paged } from '../paging.ts';
 
 export const TASK_VIEWS = ['mine', 'claimable', 'done', 'overdue'] as const;
 export type TaskView = (typeof TASK_VIEWS)[number];
@@ -77,7 +76,6 @@ export class TaskStore {
         'c.severity',
         'c.category',
         'c.building_code',
-        'c.region_code as case_region_code',
         'c.definition_version',
         'c.evidence_submitter_id',
         'b.address',
@@ -86,18 +84,24 @@ export class TaskStore {
       );
   }
 
-  /** Tasks the user could claim now: open, their role, their region or one holding it, a case they see. */
+  /**
+   * Tasks the user could claim now: open, their role, a case in their region, and never the recheck of
+   * evidence they submitted. (A task's own region is its case's village cut to the step's level, so a
+   * case inside the user's region always has its tasks in that region or in one holding it: the
+   * workflow's region rule needs no separate condition here.)
+   */
   private claimable(q: Knex.QueryBuilder, user: InboxUser): Knex.QueryBuilder {
     return q
       .where('t.status', 'open')
+      .where('t.case_region_code', 'like', like(user.regionCode))
       .whereRaw('? = ANY(t.roles)', [user.role])
-      .where((w) => w.where('t.region_code', 'like', like(user.regionCode)).orWhereIn('t.region_code', enclosingRegions(user.regionCode)))
-      .where('c.region_code', 'like', like(user.regionCode))
-      .where((w) => w.whereNot('t.step', 'recheck').orWhereNull('c.evidence_submitter_id').orWhereNot('c.evidence_submitter_id', user.id));
+      .whereRaw(`NOT (t.step = 'recheck' AND EXISTS (SELECT 1 FROM cases k WHERE k.id = t.case_id AND k.evidence_submitter_id = ?))`, [
+        user.id,
+      ]);
   }
 
-  private view(user: InboxUser, view: TaskView, db: Db = this.db): Knex.QueryBuilder {
-    const q = this.base(db);
+  /** The view's conditions, on `tasks as t` alone (so counts need no join). */
+  private where(q: Knex.QueryBuilder, user: InboxUser, view: TaskView, db: Db = this.db): Knex.QueryBuilder {
     switch (view) {
       case 'mine':
         return q.where('t.status', 'claimed').where('t.assignee_id', user.id);
@@ -106,15 +110,15 @@ export class TaskStore {
       case 'done':
         return q.where('t.status', 'completed').where('t.completed_by', user.id);
       case 'overdue':
-        return q
-          .whereIn('t.status', ['open', 'claimed'])
-          .where('t.due_at', '<', db.fn.now())
-          .where((w) => {
-            w.where('t.assignee_id', user.id).orWhere((sub) => void this.claimable(sub, user));
-            // Officers oversee every late task of their area, whoever holds it.
-            if (OFFICERS.includes(user.role)) w.orWhere('t.region_code', 'like', like(user.regionCode));
-          });
+        q.whereIn('t.status', ['open', 'claimed']).where('t.due_at', '<', db.fn.now());
+        // Officers oversee every late task of their area, whoever holds it (their claimable ones included).
+        if (OFFICERS.includes(user.role)) return q.where('t.case_region_code', 'like', like(user.regionCode));
+        return q.where((w) => w.where('t.assignee_id', user.id).orWhere((sub) => void this.claimable(sub, user)));
     }
+  }
+
+  private view(user: InboxUser, view: TaskView, db: Db = this.db): Knex.QueryBuilder {
+    return this.where(this.base(db), user, view, db);
   }
 
   toRow(r: Record<string, unknown>, user: InboxUser): TaskRow {
@@ -157,24 +161,45 @@ export class TaskStore {
   }
 
   async list(user: InboxUser, view: TaskView, params: ListParams & TaskFilter): Promise<ListResult<TaskRow>> {
-    const q = this.view(user, view);
-    if (params.step) q.where('t.step', params.step);
-    if (params.severity) q.where('c.severity', params.severity);
-    if (params.q) {
-      const text = `%${params.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      q.where((w) => w.where('c.number', 'ilike', text).orWhere('b.address', 'ilike', text).orWhere('c.building_code', 'ilike', text));
-    }
+    // Filters on the case or the house are subqueries, so the count runs on the tasks alone.
+    const filter = (q: Knex.QueryBuilder) => {
+      this.where(q, user, view);
+      if (params.step) q.where('t.step', params.step);
+      if (params.severity)
+        q.whereExists((e) => e.select(1).from('cases as k').whereRaw('k.id = t.case_id').where('k.severity', params.severity));
+      if (params.q) {
+        const text = `%${params.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+        q.whereExists((e) =>
+          e
+            .select(1)
+            .from('cases as k')
+            .join('buildings as kb', 'kb.code', 'k.building_code')
+            .whereRaw('k.id = t.case_id')
+            .where((w) =>
+              w.where('k.number', 'ilike', text).orWhere('kb.address', 'ilike', text).orWhere('k.building_code', 'ilike', text),
+            ),
+        );
+      }
+      return q;
+    };
     const defaultSort = view === 'done' ? 'completedAt' : 'dueAt';
+    const column = TASK_SORT[(params.sort ?? defaultSort) as keyof typeof TASK_SORT] ?? TASK_SORT[defaultSort];
     const order = params.order ?? (view === 'done' ? 'desc' : 'asc');
-    return paged(q, { ...params, sort: params.sort ?? defaultSort, order }, TASK_SORT, defaultSort, 't.id', (r: Record<string, unknown>) =>
-      this.toRow(r, user),
-    );
+    const [countRow, rows] = (await Promise.all([
+      filter(this.db('tasks as t')).count({ n: '*' }).first(),
+      filter(this.base())
+        .orderBy(column, order)
+        .orderBy('t.id', 'asc')
+        .limit(params.perPage)
+        .offset((params.page - 1) * params.perPage),
+    ])) as [{ n: number } | undefined, Record<string, unknown>[]];
+    return { total: countRow?.n ?? 0, data: rows.map((r) => this.toRow(r, user)) };
   }
 
   async counts(user: InboxUser): Promise<Record<TaskView, number>> {
     const entries = await Promise.all(
       TASK_VIEWS.map(async (view) => {
-        const row = (await this.view(user, view).clearSelect().count({ n: '*' }).first()) as { n: number } | undefined;
+        const row = (await this.where(this.db('tasks as t'), user, view).count({ n: '*' }).first()) as { n: number } | undefined;
         return [view, row?.n ?? 0] as const;
       }),
     );

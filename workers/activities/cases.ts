@@ -80,6 +80,7 @@ export function createCaseActivities({ db, config, supervision }: CaseActivityDe
             element_id: task.elementId,
             roles: task.roles,
             region_code: task.regionCode,
+            case_region_code: trx.raw('(SELECT region_code FROM cases WHERE id = ?)', [t.caseId]),
             status: task.assigneeId ? 'claimed' : 'open',
             assignee_id: task.assigneeId,
             due_at: task.dueAt,
