@@ -89,7 +89,16 @@ describe('user administration', () => {
     await signIn(page, stack.baseUrl, 'wang.town', 'Start2026x');
     assert.ok(await page.getByText('王镇街，您好').isVisible());
     // Same browser, new user: the menu follows the new user's abilities, not the administrator's.
-    assert.deepEqual(await visibleMenu(page, Object.values(MENU)), [MENU.home, MENU.buildings, MENU.imports, MENU.labels, MENU.regions]);
+    assert.deepEqual(await visibleMenu(page, Object.values(MENU)), [
+      MENU.inbox,
+      MENU.home,
+      MENU.cases,
+      MENU.buildings,
+      MENU.imports,
+      MENU.labels,
+      MENU.regions,
+      MENU.definitions,
+    ]);
     assert.ok(await page.getByText('凤城街道').first().isVisible());
     await context.close();
   });
