@@ -49,6 +49,8 @@ export async function up(knex: Knex): Promise<void> {
       'cases_status_check',
     );
     t.index(['building_code'], 'cases_building_idx');
+    // The inbox's four-eyes check looks up the cases whose evidence the reader submitted.
+    t.index(['evidence_submitter_id'], 'cases_evidence_submitter_idx');
     t.index(['status', 'due_at'], 'cases_status_due_idx');
     t.index(['created_at'], 'cases_created_idx');
   });
