@@ -18,6 +18,12 @@ export const ErrorResponse = Type.Object(
 );
 
 export const Uuid = Type.String({ format: 'uuid' });
+
+/** A value or null. */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+/** One of the given string values (an enumeration's values). */
+export const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 export const RegionCode = Type.String({ pattern: '^(0|\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12})$', description: 'Administrative region code' });
 export const Timestamp = Type.String({ format: 'date-time' });
 

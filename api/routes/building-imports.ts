@@ -19,14 +19,13 @@ import { auditContext } from '../http/context.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { Idempotency } from '../http/idempotency.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, Timestamp, listOf, listQuery } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, Nullable, Timestamp, listOf, listQuery } from '../http/schemas.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** What browsers and clients declare for CSV and XLSX; the content decides what the file really is. */
 const UPLOAD_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel', XLSX_TYPE, 'application/octet-stream'];
 const readRaw = express.raw({ type: () => true, limit: '100mb' });
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Status = Type.Union(IMPORT_STATUSES.map((s) => Type.Literal(s)));
 const Job = Type.Object({
   id: Type.String({ format: 'uuid' }),

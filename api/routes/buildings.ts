@@ -7,10 +7,9 @@ import type { BuildingStore } from '../../domain/buildings/store.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, RegionCode, listOf, listQuery, splitIds } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, RegionCode, listOf, listQuery, literals, splitIds } from '../http/schemas.ts';
 import type { BuildingService } from '../services/buildings.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Building = Type.Object({ id: Type.String(), code: Type.String(), ...BuildingCreate.properties }, { additionalProperties: true });
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 40, description: '18-character building code' }) });
 const CODE_ERRORS = {

@@ -13,11 +13,9 @@ import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, RegionCode, Timestamp, Uuid, listOf, listQuery } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import type { CaseService, CaseUser } from '../services/cases.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateOnly = Type.String({ format: 'date' });
 
 export const CaseSummary = Type.Object(

@@ -2,11 +2,10 @@
 import { Type } from '@sinclair/typebox';
 import { LABEL_BATCH_STATUSES } from '../../domain/labels/store.ts';
 import type { LabelBatch, LabelBatchChunk } from '../../domain/labels/store.ts';
-import { Timestamp } from '../http/schemas.ts';
+import { Nullable, Timestamp } from '../http/schemas.ts';
 
 /** queued → running → done, or failed. */
 export const LabelBatchStatus = Type.Union(LABEL_BATCH_STATUSES.map((s) => Type.Literal(s)));
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Chunk = Type.Object({ chunkNo: Type.Integer(), labelCount: Type.Integer(), doneAt: Timestamp, url: Type.String() });
 /** A label batch with its progress, as every label-batch route answers it. */
 export const LabelBatchJson = Type.Object({

@@ -7,11 +7,10 @@ import { Type } from '@sinclair/typebox';
 import { TASK_SORT, TASK_VIEWS, TaskStore } from '../../domain/cases/tasks.ts';
 import type { Db } from '../../domain/db.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, Uuid, listOf, listQuery } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import type { CaseService } from '../services/cases.ts';
 import { caseUser } from './cases.ts';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const STEPS = ['assign', 'control', 'rectify', 'recheck', 'close', 'escalationRefused'] as const;
 
 const TaskRow = Type.Object(

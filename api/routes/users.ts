@@ -6,11 +6,10 @@ import type { UserStore } from '../../domain/stores/users.ts';
 import { auditContext } from '../http/context.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, RegionCode, Timestamp, listOf, listQuery, splitIds } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Timestamp, listOf, listQuery, splitIds } from '../http/schemas.ts';
 import type { UserService } from '../services/users.ts';
 
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Phone = Type.String({ pattern: '^[0-9+\\- ]{5,20}$', description: 'Phone number' });
 const Username = Type.String({ pattern: '^[A-Za-z0-9_.-]{3,32}$', description: '3–32 letters, digits, _ . -' });
 const Name = Type.String({ minLength: 1, maxLength: 50 });

@@ -227,11 +227,6 @@ export class CaseStore {
     return { record: toRecord(row), taskRows, visits: row.element_visits };
   }
 
-  async openCasesOf(buildingCode: string): Promise<CaseSummary[]> {
-    const rows = (await this.base().where('c.building_code', buildingCode).orderBy('c.created_at', 'desc').limit(50)) as Row[];
-    return rows.map(toSummary);
-  }
-
   /** Cases written more than `olderThanMs` ago whose workflow was never seen to start (the sweeper's list). */
   async unstarted(olderThanMs: number, limit = 100): Promise<CaseRecord[]> {
     const rows = (await this.base()

@@ -213,12 +213,6 @@ export class TaskStore {
     return row && this.toRow(row, user);
   }
 
-  async ofCase(caseId: string, user: InboxUser, open = true): Promise<TaskRow[]> {
-    const q = this.base().where('t.case_id', caseId).orderBy('t.task_no');
-    if (open) q.whereIn('t.status', ['open', 'claimed']);
-    return ((await q) as Record<string, unknown>[]).map((r) => this.toRow(r, user));
-  }
-
   /** Users who could take a task: its roles, a region meeting the task's, able to see the case. */
   async candidates(task: TaskRow, caseRegion: string, submitterId: string | null) {
     const q = this.db('users')
