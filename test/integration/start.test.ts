@@ -2,32 +2,14 @@ import assert from 'node:assert/strict';
 import { DEMO_USERS } from '../../domain/seed/demo.ts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createTestDatabase } from '../support/database.ts';
 import type { TestDatabase } from '../support/database.ts';
+import { freePort, portFree } from '../support/ports.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(true));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(false)));
-  });
-}
 
 function run(script: string, env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
@@ -83,7 +65,7 @@ test('npm start brings everything up on an empty database, prints URLs and login
     assert.equal(login.status, 200);
     start.child.kill('SIGINT');
     assert.equal(await start.exit, 0, start.output());
-    for (const p of [port, temporalPort, uiPort, simPort]) assert.equal(await portOpen(p), false, `port ${p} still open after Ctrl-C`);
+    for (const p of [port, temporalPort, uiPort, simPort]) assert.equal(await portFree(p), true, `port ${p} still open after Ctrl-C`);
   }
   const users = await database.db('users').count({ n: '*' }).first();
   assert.equal(Number(users?.n), DEMO_USERS.length, 'demo users loaded once, not twice');

@@ -3,8 +3,6 @@
  * API (serving the built UI) on a free loopback port. Nothing outside the machine is reached.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -19,6 +17,7 @@ import { createLogger } from '../../domain/logger.ts';
 import { ensureSchedules } from '../../workers/schedules.ts';
 import { createWorker } from '../../workers/worker.ts';
 import { createTestDatabase } from './database.ts';
+import { freePort } from './ports.ts';
 import { startTestTemporal } from './temporal.ts';
 
 export interface Stack {
@@ -31,14 +30,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** A free loopback port, so the whole stack (worker included) knows the API's URL before it starts. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** Chosen before start-up, so the whole stack (worker included) knows the API's URL before it starts. */
+export { freePort };
 
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const database = await createTestDatabase();
