@@ -5,7 +5,9 @@
  * request shows in the figures (no coordinated omission, as in wrk2). autocannon's rate limit sends
  * each connection's share in bursts, which measures the bursts rather than the server.
  */
+import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import type { LoadResult } from './http.ts';
 
 export interface OpenLoopOptions {
@@ -62,4 +64,37 @@ export async function openLoopRun(baseUrl: string, paths: string[], options: Ope
   latencies.sort((a, b) => a - b);
   const at = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0) * 10) / 10;
   return { requestsPerSecond: Math.round(latencies.length / elapsed), p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
+}
+
+/**
+ * The same run after a `warmUpSeconds` run that is not counted, in a process of its own: a generator
+ * sharing the benchmark's heap (hundreds of thousands of imported rows) pauses with its garbage
+ * collector and books the pause as server latency.
+ */
+export function openLoopInChild(
+  baseUrl: string,
+  paths: string[],
+  options: OpenLoopOptions & { warmUpSeconds: number },
+): Promise<LoadResult> {
+  const child = fork(fileURLToPath(import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (result) => resolve(result as LoadResult));
+    child.once('exit', (code) => reject(new Error(`open-loop generator exited (${code}) without a result`)));
+    child.send({ baseUrl, paths, options });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
+  process.once('message', (message) => {
+    const { baseUrl, paths, options } = message as {
+      baseUrl: string;
+      paths: string[];
+      options: OpenLoopOptions & { warmUpSeconds: number };
+    };
+    void (async () => {
+      await openLoopRun(baseUrl, paths, { ...options, seconds: options.warmUpSeconds });
+      const result = await openLoopRun(baseUrl, paths, options);
+      process.send?.(result, () => process.exit(0));
+    })();
+  });
 }

@@ -13,7 +13,7 @@ import { autocannonRun, latencyRun } from './http.ts';
 import type { LoadResult } from './http.ts';
 import { benchImport } from './import.ts';
 import { benchLabelPrinting } from './labels.ts';
-import { openLoopRun } from './open-loop.ts';
+import { openLoopInChild } from './open-loop.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -76,10 +76,8 @@ runMain('bench:registry', async () => {
       // The same 50 clients, each on its own steady schedule (open loop): latency at a stated load,
       // after a warm-up (connections, JIT) that is not counted.
       say(`by-code, 50 clients open loop at ${pacedRate} req/s (15 s each, after a 5 s warm-up)…`);
-      const paced = async (base: string, paths: string[], headers?: Record<string, string>) => {
-        await openLoopRun(base, paths, { clients: 50, rate: pacedRate, seconds: 5, ...(headers ? { headers } : {}) });
-        return openLoopRun(base, paths, { clients: 50, rate: pacedRate, seconds: 15, ...(headers ? { headers } : {}) });
-      };
+      const paced = (base: string, paths: string[], headers?: Record<string, string>) =>
+        openLoopInChild(base, paths, { clients: 50, rate: pacedRate, seconds: 15, warmUpSeconds: 5, ...(headers ? { headers } : {}) });
       const byCodePaced = await paced(
         api.url,
         codes.map((c) => `/api/buildings/by-code/${c}`),

@@ -2,6 +2,7 @@
  * PostgreSQL access: one knex instance per process, created from DATABASE_URL. Connection problems are
  * turned into messages that name the address tried.
  */
+import { createHash } from 'node:crypto';
 import knexFactory from 'knex';
 import type { Knex } from 'knex';
 import pg from 'pg';
@@ -24,6 +25,26 @@ export function createDb(databaseUrl: string, poolMax = 10): Db {
     // report them with the address tried (explainDatabaseError), so its own lines are dropped.
     log: { warn: () => undefined, error: () => undefined, deprecate: () => undefined, debug: () => undefined },
   });
+}
+
+/**
+ * Runs a query as a named prepared statement: each pooled connection parses and plans it once, and
+ * PostgreSQL settles on a generic plan after a few runs. For hot reads whose planning costs more than
+ * their execution (the house file: 0.4 ms planning, 0.1 ms execution). The name is a hash of the SQL,
+ * so each distinct shape (one per access scope) is its own statement. Only on the root instance, not
+ * inside a transaction: there it runs as a plain query.
+ */
+export async function runPrepared<Row>(db: Db, query: Knex.QueryBuilder | Knex.Raw): Promise<Row[]> {
+  if ((db as Knex.Transaction).isTransaction) return (await query) as Row[];
+  const { sql, bindings } = query.toSQL().toNative();
+  const name = `q${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+  const connection = (await db.client.acquireConnection()) as pg.Client;
+  try {
+    const result = await connection.query<Row & pg.QueryResultRow>({ name, text: sql, values: bindings as unknown[] });
+    return result.rows;
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
 }
 
 /** host:port/database of a connection URL, without credentials, for messages. */

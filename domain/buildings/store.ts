@@ -4,6 +4,7 @@
  */
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
+import { runPrepared } from '../db.ts';
 import type { Db } from '../db.ts';
 import { maskName, maskPhone } from '../mask.ts';
 import { paged } from '../paging.ts';
@@ -253,8 +254,11 @@ export class BuildingStore {
         ),
       );
     whereAllowed(query, ability, 'read', 'Building', SCOPE);
-    const row = (await query.first()) as
-      (Row & { recent_changes: (BuildingChange & { at: string })[]; recent_cases: HouseCase[] }) | undefined;
+    // The registry's hottest read: prepared, so PostgreSQL does not plan it again on every scan.
+    const [row] = await runPrepared<Row & { recent_changes: (BuildingChange & { at: string })[]; recent_cases: HouseCase[] }>(
+      this.db,
+      query.limit(1),
+    );
     if (!row) return undefined;
     return {
       building: toBuilding(row),
