@@ -11,8 +11,10 @@ export interface Service {
   stop(): Promise<void>;
 }
 
+/** With BENCH_CPU_PROF=<dir>, each service writes a V8 CPU profile there when it stops. */
 export function spawnService(script: string, env: Record<string, string>, readyText: string): Promise<Service> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
