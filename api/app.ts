@@ -34,6 +34,9 @@ import { regionRoutes } from './routes/regions.ts';
 import { userRoutes } from './routes/users.ts';
 import { caseFileRoutes } from './routes/case-files.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { inspectionRoutes } from './routes/inspections.ts';
+import { InspectionService } from './services/inspections.ts';
+import { InspectionStore } from '../domain/inspections/store.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { RAW_BODY_PATHS, supervisionRoutes } from './routes/supervision.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -112,6 +115,14 @@ export function createApp(deps: AppDeps): Express {
   caseRoutes(api, { cases, service: caseService });
   caseFileRoutes(api, { db, files: deps.files, service: caseService });
   taskRoutes(api, { db, service: caseService });
+  const inspections = new InspectionStore(db);
+  inspectionRoutes(api, {
+    db,
+    files: deps.files,
+    inspections,
+    buildings: stores.buildings,
+    service: new InspectionService({ db, inspections, buildings: stores.buildings, cases, caseService, audit: stores.audit }),
+  });
   definitionRoutes(api, { db });
   supervisionRoutes(api, { db, config, workflows });
 

@@ -27,7 +27,7 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** Subjects grow with the platform; each names a resource guarded by region. */
-export const SUBJECTS = ['User', 'Region', 'AuditLog', 'Building', 'ImportJob', 'LabelBatch', 'Case', 'all'] as const;
+export const SUBJECTS = ['User', 'Region', 'AuditLog', 'Building', 'ImportJob', 'LabelBatch', 'Case', 'Inspection', 'all'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
 /** A record tagged with its subject type, so rules with conditions can be checked against it. */
@@ -75,6 +75,8 @@ export function rulesFor(user: AbilityUser): AppRule[] {
   can('read', 'Building', within('villageCode'));
   // Everyone with an account sees the cases of their area; the task inbox decides who works which step.
   can('read', 'Case', within('regionCode'));
+  // Inspections: everyone reads those of their area; who may record one is per role below.
+  can('read', 'Inspection', within('regionCode'));
   const registrar = () => {
     can(['create', 'update', 'readPersonal', 'print'], 'Building', within('villageCode'));
     can(['create', 'read'], ['ImportJob', 'LabelBatch'], within('regionCode'));
@@ -84,20 +86,24 @@ export function rulesFor(user: AbilityUser): AppRule[] {
       can(['read', 'create', 'update', 'disable', 'resetPassword'], 'User', within('regionCode'));
       can('read', 'AuditLog', within('regionCode'));
       can(['create', 'cancel', 'escalate', 'reassign', 'audit'], 'Case', within('regionCode'));
+      can('create', 'Inspection', within('regionCode'));
       registrar();
       break;
     case 'district_officer':
       can(['create', 'cancel', 'escalate', 'reassign', 'audit'], 'Case', within('regionCode'));
+      can('create', 'Inspection', within('regionCode'));
       registrar();
       break;
     case 'town_officer':
       can(['create', 'escalate', 'reassign'], 'Case', within('regionCode'));
+      can('create', 'Inspection', within('regionCode'));
       registrar();
       break;
     case 'inspector':
       // Inspectors meet owners on site: they may see their contact details (each view is audited).
       can(['readPersonal', 'print'], 'Building', within('villageCode'));
       can(['create', 'read'], 'LabelBatch', within('regionCode'));
+      can('create', 'Inspection', within('regionCode'));
       break;
     case 'auditor':
       can('read', 'AuditLog', within('regionCode'));

@@ -14,3 +14,8 @@ export function formatBeijing(date: Date): string {
   const parts = Object.fromEntries(FORMAT.formatToParts(date).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
+
+/** The Beijing calendar date of an instant (YYYY-MM-DD). */
+export function beijingDate(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}

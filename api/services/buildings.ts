@@ -3,6 +3,7 @@
  * told apart from an unknown one), scope checks (404 to read, 403 to write), cross-field rules,
  * optimistic versions, change history, and audited views of personal data.
  */
+import type { Inspection } from '../../domain/inspections/store.ts';
 import { asSubject } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
 import { buildingCodeProblem, CODE_PROBLEM_MESSAGES, normaliseBuildingCode } from '../../domain/buildings/code.ts';
@@ -21,7 +22,7 @@ import type { RegionStore } from '../../domain/stores/regions.ts';
 export interface HouseFile {
   building: Building;
   changes: BuildingChange[];
-  inspections: unknown[];
+  inspections: Inspection[];
   complaints: unknown[];
   cases: HouseCase[];
 }
@@ -77,11 +78,11 @@ export class BuildingService {
     const code = checkedCode(rawCode);
     const found = await this.deps.buildings.withChanges(ability, code);
     if (!found) throw new NotFoundError(`房屋 ${code} 不存在或无权查看`);
-    const { building, changes, cases } = found;
+    const { building, changes, cases, inspections } = found;
     return {
       building: masked(building),
       changes: changes.map(maskChange),
-      inspections: [],
+      inspections,
       complaints: [],
       cases,
     };

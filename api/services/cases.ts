@@ -113,11 +113,15 @@ export class CaseService {
       await this.deps.audit.record(ctx, { action: 'case.register', subjectType: 'Case', subjectId: row.id, regionCode: villageCode }, trx);
       return row;
     });
-    const record = (await this.deps.cases.find(null, created.id)) as CaseRecord;
-    // The row is committed: if this start fails, the sweeper starts the workflow later.
+    await this.startRecorded(user, created.id);
+    return this.detail(ability, user, created.id);
+  }
+
+  /** Starts the workflow of a committed case row; if this fails, the sweeper starts it later. */
+  async startRecorded(user: CaseUser, id: string): Promise<void> {
+    const record = (await this.deps.cases.find(null, id)) as CaseRecord;
     await this.deps.workflows.start(record, actorOf(user), true);
     await this.deps.cases.markStarted(record.id);
-    return this.detail(ability, user, record.id);
   }
 
   async get(ability: AppAbility, id: string): Promise<CaseRecord> {

@@ -5,6 +5,8 @@
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
 import { runPrepared } from '../db.ts';
+import { HOUSE_INSPECTIONS_SQL, toInspection } from '../inspections/store.ts';
+import type { Inspection } from '../inspections/store.ts';
 import type { Db } from '../db.ts';
 import { maskName, maskPhone } from '../mask.ts';
 import { paged } from '../paging.ts';
@@ -237,7 +239,7 @@ export class BuildingStore {
   async withChanges(
     ability: AppAbility,
     code: string,
-  ): Promise<{ building: Building; changes: BuildingChange[]; cases: HouseCase[] } | undefined> {
+  ): Promise<{ building: Building; changes: BuildingChange[]; cases: HouseCase[]; inspections: Inspection[] } | undefined> {
     const query = this.base()
       .where('b.code', code)
       .select(
@@ -252,10 +254,14 @@ export class BuildingStore {
                     'status', k.status, 'dueAt', k.due_at, 'createdAt', k.created_at, 'closedAt', k.closed_at) ORDER BY k.created_at DESC), '[]'::json)
              FROM (SELECT * FROM cases WHERE building_code = b.code ORDER BY created_at DESC LIMIT 50) k) AS recent_cases`,
         ),
+        // Whoever may read the house may read its inspections (the same region rule).
+        this.db.raw(`${HOUSE_INSPECTIONS_SQL} AS recent_inspections`),
       );
     whereAllowed(query, ability, 'read', 'Building', SCOPE);
     // The registry's hottest read: prepared, so PostgreSQL does not plan it again on every scan.
-    const [row] = await runPrepared<Row & { recent_changes: (BuildingChange & { at: string })[]; recent_cases: HouseCase[] }>(
+    const [row] = await runPrepared<
+      Row & { recent_changes: (BuildingChange & { at: string })[]; recent_cases: HouseCase[]; recent_inspections: Row[] }
+    >(
       this.db,
       query.limit(1),
     );
@@ -264,6 +270,7 @@ export class BuildingStore {
       building: toBuilding(row),
       changes: row.recent_changes.map((c) => ({ ...c, at: new Date(c.at).toISOString() })),
       cases: row.recent_cases,
+      inspections: row.recent_inspections.map(toInspection),
     };
   }
 

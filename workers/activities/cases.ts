@@ -12,6 +12,7 @@ import type { Transition } from '../../domain/cases/transition.ts';
 import type { Db } from '../../domain/db.ts';
 import type { BuildingFields } from '../../domain/buildings/schema.ts';
 import { BuildingStore } from '../../domain/buildings/store.ts';
+import { beijingDate } from '../../domain/time.ts';
 import { SupervisionRefused } from '../../domain/supervision/client.ts';
 import type { SupervisionClient } from '../../domain/supervision/client.ts';
 import type { EscalationReceipt } from '../../domain/supervision/types.ts';
@@ -20,11 +21,6 @@ export interface CaseActivityDeps {
   db: Db;
   config: Config;
   supervision: SupervisionClient;
-}
-
-/** The Beijing calendar date of an instant (YYYY-MM-DD). */
-function beijingDate(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 export function createCaseActivities({ db, config, supervision }: CaseActivityDeps) {

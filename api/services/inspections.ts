@@ -1,0 +1,208 @@
+/**
+ * Daily inspections (日常排查): an inspector's findings at a house, recorded once however often the
+ * phone sends them (the id is made on the phone). In one transaction: the inspection, its photos,
+ * for each hazard found the open case of the same house and category joined or a new case opened,
+ * and the house's latest judgement. The new cases' workflows start after the commit (the sweeper
+ * starts any a crash leaves behind).
+ */
+import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
+import { asSubject } from '../../domain/abilities.ts';
+import type { AppAbility } from '../../domain/abilities.ts';
+import type { BuildingStore } from '../../domain/buildings/store.ts';
+import type { CaseCategory } from '../../domain/cases/enums.ts';
+import { OPEN_CASE_STATUSES } from '../../domain/cases/enums.ts';
+import type { CaseStore } from '../../domain/cases/store.ts';
+import type { Db } from '../../domain/db.ts';
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../domain/errors.ts';
+import { presenceOf } from '../../domain/inspections/presence.ts';
+import type { Inspection, InspectionStore, Judgement } from '../../domain/inspections/store.ts';
+import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
+import { beijingDate } from '../../domain/time.ts';
+import { checkedCode } from './buildings.ts';
+import type { CaseService, CaseUser } from './cases.ts';
+
+export interface InspectionInput {
+  id: string;
+  buildingCode: string;
+  judgement: Judgement;
+  hazards: { category: CaseCategory; description: string }[];
+  notes?: string | undefined;
+  fileIds: string[];
+  position: { latitude: number; longitude: number; accuracy?: number | undefined } | null;
+  inspectedAt: string;
+}
+
+export interface InspectionServiceDeps {
+  db: Db;
+  inspections: InspectionStore;
+  buildings: BuildingStore;
+  cases: CaseStore;
+  caseService: CaseService;
+  audit: AuditStore;
+}
+
+/** How far back a form kept on a phone without network may be dated. */
+const MAX_AGE_DAYS = 30;
+/** Phone clocks drift: a little ahead of the server is accepted. */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
+function checkFindings(input: InspectionInput, now: number): void {
+  if (input.judgement === 'none' && input.hazards.length > 0)
+    throw RuleError.field('body.hazards', 'notAllowed', '“未发现安全隐患”时不能填写隐患', 'HAZARDS_WITHOUT_JUDGEMENT');
+  if (input.judgement !== 'none' && input.hazards.length === 0)
+    throw RuleError.field('body.hazards', 'required', '判定存在安全隐患时，请至少勾选一类隐患', 'HAZARDS_REQUIRED');
+  const seen = new Set<string>();
+  input.hazards.forEach((h, i) => {
+    if (seen.has(h.category))
+      throw RuleError.field(`body.hazards.${i}.category`, 'duplicate', '同一类隐患只能填写一次', 'DUPLICATE_HAZARD');
+    seen.add(h.category);
+  });
+  const at = Date.parse(input.inspectedAt);
+  if (at > now + CLOCK_SKEW_MS)
+    throw RuleError.field('body.inspectedAt', 'future', '排查时间晚于当前时间，请检查手机时间', 'INSPECTED_IN_FUTURE');
+  if (at < now - MAX_AGE_DAYS * 86_400_000)
+    throw RuleError.field('body.inspectedAt', 'tooOld', `排查时间早于 ${MAX_AGE_DAYS} 天前，请重新排查`, 'INSPECTION_TOO_OLD');
+}
+
+export class InspectionService {
+  constructor(private readonly deps: InspectionServiceDeps) {}
+
+  /** Records an inspection; `created` is false when this id was recorded before (a re-send). */
+  async submit(
+    ability: AppAbility,
+    user: CaseUser,
+    input: InspectionInput,
+    ctx: AuditContext,
+  ): Promise<{ created: boolean; inspection: Inspection }> {
+    const earlier = await this.recorded(ability, user, input.id);
+    if (earlier) return { created: false, inspection: earlier };
+
+    const code = checkedCode(input.buildingCode, 'body.buildingCode');
+    const building = await this.deps.buildings.find(ability, code);
+    if (!building) throw RuleError.field('body.buildingCode', 'unknown', `房屋 ${code} 不存在或不在您的辖区`, 'UNKNOWN_BUILDING');
+    const regionCode = building.villageCode as string;
+    if (!ability.can('create', asSubject('Inspection', { regionCode }))) throw new ForbiddenError('您的角色无权在此房屋排查');
+    checkFindings(input, Date.now());
+    await this.checkFiles(user, code, input);
+    const position = input.position;
+    const presence = presenceOf(position, { latitude: building.latitude ?? null, longitude: building.longitude ?? null });
+    const hazards = [...input.hazards]
+      .map((h) => ({ category: h.category, description: h.description.trim() }))
+      .sort((a, b) => a.category.localeCompare(b.category));
+
+    const { db } = this.deps;
+    const opened = await db.transaction(async (trx) => {
+      // Inspections of one house are recorded one at a time (the house row is the lock): two finding the
+      // same new hazard at once open one case, and the second joins it. Taken first, before the insert
+      // below takes its key-share lock on the row, so two of them cannot deadlock.
+      await trx('buildings').where({ code }).forNoKeyUpdate().first('code');
+      const inserted = (await trx('inspections')
+        .insert({
+          id: input.id,
+          building_code: code,
+          region_code: regionCode,
+          inspector_id: user.id,
+          inspector_name: user.name,
+          judgement: input.judgement,
+          hazards: JSON.stringify(hazards),
+          notes: input.notes?.trim() || null,
+          latitude: position?.latitude ?? null,
+          longitude: position?.longitude ?? null,
+          accuracy_m: position?.accuracy ?? null,
+          distance_m: presence.distanceM,
+          presence: presence.presence,
+          inspected_at: input.inspectedAt,
+        })
+        .onConflict('id')
+        .ignore()
+        .returning('id')) as { id: string }[];
+      // The same form sent twice at once: the other request recorded it.
+      if (inserted.length === 0) return undefined;
+      if (input.fileIds.length) await trx('inspection_files').whereIn('id', input.fileIds).update({ inspection_id: input.id });
+
+      const newCases: string[] = [];
+      for (const hazard of hazards) {
+        const open = (await trx('cases')
+          .where({ building_code: code, category: hazard.category })
+          .whereIn('status', OPEN_CASE_STATUSES as unknown as string[])
+          .orderBy('created_at')
+          .first('id')) as { id: string } | undefined;
+        let caseId = open?.id;
+        if (!caseId) {
+          caseId = (
+            await this.deps.cases.create(
+              {
+                buildingCode: code,
+                regionCode,
+                category: hazard.category,
+                severity: input.judgement === 'serious' ? 'serious' : 'general',
+                description: hazard.description,
+                source: 'inspection',
+                sourceRef: input.id,
+                definitionVersion: LATEST_HAZARD_CASE_VERSION,
+                createdBy: user.id,
+              },
+              trx,
+            )
+          ).id;
+          newCases.push(caseId);
+        }
+        await trx('inspection_cases').insert({
+          inspection_id: input.id,
+          case_id: caseId,
+          category: hazard.category,
+          joined: Boolean(open),
+        });
+      }
+
+      // The house file shows the latest judgement: a form sent late from a phone never overwrites a newer one.
+      const before = await this.deps.buildings.find(null, code, trx);
+      const day = beijingDate(input.inspectedAt);
+      if (before && (!before.latestJudgementAt || before.latestJudgementAt <= day)) {
+        await this.deps.buildings.update(
+          code,
+          { latestJudgement: input.judgement, latestJudgementAt: day },
+          before,
+          { actorId: user.id, actorName: user.name, source: `inspection:${input.id}` },
+          trx,
+        );
+      }
+      await this.deps.audit.record(ctx, { action: 'inspection.submit', subjectType: 'Inspection', subjectId: input.id, regionCode }, trx);
+      return newCases;
+    });
+    if (!opened) return { created: false, inspection: (await this.recorded(ability, user, input.id)) as Inspection };
+    for (const id of opened) await this.deps.caseService.startRecorded(user, id);
+    return { created: true, inspection: (await this.deps.inspections.find(ability, input.id)) as Inspection };
+  }
+
+  /** The inspection already recorded under this id, when it is the same inspector's. */
+  private async recorded(ability: AppAbility, user: CaseUser, id: string): Promise<Inspection | undefined> {
+    const earlier = await this.deps.inspections.find(null, id);
+    if (!earlier) return undefined;
+    if (earlier.inspectorId !== user.id) throw new ConflictError('INSPECTION_ID_IN_USE', '该排查编号已被他人使用，请重新打开排查表');
+    return (await this.deps.inspections.find(ability, id)) ?? earlier;
+  }
+
+  /** Photos must be this user's uploads for this house, not yet attached to another inspection. */
+  private async checkFiles(user: CaseUser, code: string, input: InspectionInput): Promise<void> {
+    if (input.fileIds.length === 0) return;
+    const rows = (await this.deps
+      .db('inspection_files')
+      .whereIn('id', input.fileIds)
+      .where({ building_code: code, uploaded_by: user.id })
+      .where((q) => q.whereNull('inspection_id').orWhere('inspection_id', input.id))
+      .whereNot('storage_key', 'pending')
+      .select('id')) as { id: string }[];
+    const known = new Set(rows.map((r) => r.id));
+    input.fileIds.forEach((id, i) => {
+      if (!known.has(id))
+        throw RuleError.field(`body.fileIds.${i}`, 'unknownFile', '照片不存在或不属于本次排查，请重新上传', 'UNKNOWN_FILE');
+    });
+  }
+
+  async get(ability: AppAbility, id: string): Promise<Inspection> {
+    const found = await this.deps.inspections.find(ability, id);
+    if (!found) throw new NotFoundError('排查记录不存在或无权查看');
+    return found;
+  }
+}
