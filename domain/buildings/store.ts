@@ -261,10 +261,7 @@ export class BuildingStore {
     // The registry's hottest read: prepared, so PostgreSQL does not plan it again on every scan.
     const [row] = await runPrepared<
       Row & { recent_changes: (BuildingChange & { at: string })[]; recent_cases: HouseCase[]; recent_inspections: Row[] }
-    >(
-      this.db,
-      query.limit(1),
-    );
+    >(this.db, query.limit(1));
     if (!row) return undefined;
     return {
       building: toBuilding(row),
