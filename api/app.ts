@@ -35,6 +35,10 @@ import { userRoutes } from './routes/users.ts';
 import { caseFileRoutes } from './routes/case-files.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
+import { complaintRoutes } from './routes/complaints.ts';
+import { ComplaintService } from './services/complaints.ts';
+import { ComplaintStore } from '../domain/complaints/store.ts';
+import { ComplaintWorkflows } from '../domain/complaints/workflow-client.ts';
 import { InspectionService } from './services/inspections.ts';
 import { InspectionStore } from '../domain/inspections/store.ts';
 import { definitionRoutes } from './routes/definitions.ts';
@@ -122,6 +126,21 @@ export function createApp(deps: AppDeps): Express {
     inspections,
     buildings: stores.buildings,
     service: new InspectionService({ db, inspections, buildings: stores.buildings, cases, caseService, audit: stores.audit }),
+  });
+  const complaints = new ComplaintStore(db);
+  complaintRoutes(api, {
+    db,
+    config,
+    files: deps.files,
+    complaints,
+    service: new ComplaintService({
+      db,
+      config,
+      complaints,
+      buildings: stores.buildings,
+      audit: stores.audit,
+      workflows: new ComplaintWorkflows(deps.temporal, config),
+    }),
   });
   definitionRoutes(api, { db });
   supervisionRoutes(api, { db, config, workflows });

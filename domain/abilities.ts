@@ -27,7 +27,18 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** Subjects grow with the platform; each names a resource guarded by region. */
-export const SUBJECTS = ['User', 'Region', 'AuditLog', 'Building', 'ImportJob', 'LabelBatch', 'Case', 'Inspection', 'all'] as const;
+export const SUBJECTS = [
+  'User',
+  'Region',
+  'AuditLog',
+  'Building',
+  'ImportJob',
+  'LabelBatch',
+  'Case',
+  'Inspection',
+  'Complaint',
+  'all',
+] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
 /** A record tagged with its subject type, so rules with conditions can be checked against it. */
@@ -77,6 +88,9 @@ export function rulesFor(user: AbilityUser): AppRule[] {
   can('read', 'Case', within('regionCode'));
   // Inspections: everyone reads those of their area; who may record one is per role below.
   can('read', 'Inspection', within('regionCode'));
+  // Complaints: everyone reads them (the complainant masked); verifying and the full identity are per role.
+  can('read', 'Complaint', within('regionCode'));
+  const verifier = () => can(['update', 'readPersonal'], 'Complaint', within('regionCode'));
   const registrar = () => {
     can(['create', 'update', 'readPersonal', 'print'], 'Building', within('villageCode'));
     can(['create', 'read'], ['ImportJob', 'LabelBatch'], within('regionCode'));
@@ -87,16 +101,19 @@ export function rulesFor(user: AbilityUser): AppRule[] {
       can('read', 'AuditLog', within('regionCode'));
       can(['create', 'cancel', 'escalate', 'reassign', 'audit'], 'Case', within('regionCode'));
       can('create', 'Inspection', within('regionCode'));
+      verifier();
       registrar();
       break;
     case 'district_officer':
       can(['create', 'cancel', 'escalate', 'reassign', 'audit'], 'Case', within('regionCode'));
       can('create', 'Inspection', within('regionCode'));
+      verifier();
       registrar();
       break;
     case 'town_officer':
       can(['create', 'escalate', 'reassign'], 'Case', within('regionCode'));
       can('create', 'Inspection', within('regionCode'));
+      verifier();
       registrar();
       break;
     case 'inspector':
@@ -104,6 +121,7 @@ export function rulesFor(user: AbilityUser): AppRule[] {
       can(['readPersonal', 'print'], 'Building', within('villageCode'));
       can(['create', 'read'], 'LabelBatch', within('regionCode'));
       can('create', 'Inspection', within('regionCode'));
+      verifier();
       break;
     case 'auditor':
       can('read', 'AuditLog', within('regionCode'));

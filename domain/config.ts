@@ -140,6 +140,25 @@ export const CONFIG_VARS = {
     '`npm start` and `npm run supervision-sim`: port of the bundled supervision system simulator.',
     int(0, 65535),
   ),
+  complaintVerifyDays: v(
+    'COMPLAINT_VERIFY_DAYS',
+    '3',
+    'Days (of `CASE_DAY_SECONDS`) an inspector has to verify a complaint on site.',
+    int(1, 60),
+  ),
+  complaintsPerHour: v('COMPLAINTS_PER_HOUR', '5', 'Complaints accepted per hour from one network address (then 429).', int(1, 100_000)),
+  complaintsPerPhone: v(
+    'COMPLAINTS_PER_PHONE',
+    '3',
+    'Complaints accepted per day with one contact phone number (then 429).',
+    int(1, 100_000),
+  ),
+  complaintPhotosPerHour: v(
+    'COMPLAINT_PHOTOS_PER_HOUR',
+    '30',
+    'Complaint photos accepted per hour from one network address (then 429).',
+    int(1, 100_000),
+  ),
 } as const;
 
 type Vars = typeof CONFIG_VARS;

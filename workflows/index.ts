@@ -4,3 +4,4 @@ export { labelBatchWorkflow } from './label-batch/workflow.ts';
 export { buildingImportWorkflow } from './building-import/workflow.ts';
 export { hazardCaseWorkflow } from './hazard-case/workflow.ts';
 export { sweepWorkflow } from './sweep/workflow.ts';
+export { complaintWorkflow } from './complaint/workflow.ts';

@@ -5,12 +5,11 @@
  * and the house's latest judgement. The new cases' workflows start after the commit (the sweeper
  * starts any a crash leaves behind).
  */
-import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
 import { asSubject } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
 import type { BuildingStore } from '../../domain/buildings/store.ts';
 import type { CaseCategory } from '../../domain/cases/enums.ts';
-import { OPEN_CASE_STATUSES } from '../../domain/cases/enums.ts';
+import { lockHouse, openOrJoinCase } from '../../domain/cases/open-or-join.ts';
 import type { CaseStore } from '../../domain/cases/store.ts';
 import type { Db } from '../../domain/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../domain/errors.ts';
@@ -92,10 +91,9 @@ export class InspectionService {
 
     const { db } = this.deps;
     const opened = await db.transaction(async (trx) => {
-      // Inspections of one house are recorded one at a time (the house row is the lock): two finding the
-      // same new hazard at once open one case, and the second joins it. Taken first, before the insert
-      // below takes its key-share lock on the row, so two of them cannot deadlock.
-      await trx('buildings').where({ code }).forNoKeyUpdate().first('code');
+      // Inspections of one house are recorded one at a time: two finding the same new hazard at once
+      // open one case, and the second joins it.
+      await lockHouse(trx, code);
       const inserted = (await trx('inspections')
         .insert({
           id: input.id,
@@ -122,43 +120,30 @@ export class InspectionService {
 
       const newCases: string[] = [];
       for (const hazard of hazards) {
-        const open = (await trx('cases')
-          .where({ building_code: code, category: hazard.category })
-          .whereIn('status', OPEN_CASE_STATUSES as unknown as string[])
-          .orderBy('created_at')
-          .first('id')) as { id: string } | undefined;
-        let caseId = open?.id;
-        if (!caseId) {
-          caseId = (
-            await this.deps.cases.create(
-              {
-                buildingCode: code,
-                regionCode,
-                category: hazard.category,
-                severity: input.judgement === 'serious' ? 'serious' : 'general',
-                description: hazard.description,
-                source: 'inspection',
-                sourceRef: input.id,
-                definitionVersion: LATEST_HAZARD_CASE_VERSION,
-                createdBy: user.id,
-              },
-              trx,
-            )
-          ).id;
-          newCases.push(caseId);
-        }
-        await trx('inspection_cases').insert({
-          inspection_id: input.id,
-          case_id: caseId,
+        const { caseId, joined } = await openOrJoinCase(trx, this.deps.cases, {
+          buildingCode: code,
+          regionCode,
           category: hazard.category,
-          joined: Boolean(open),
+          severity: input.judgement === 'serious' ? 'serious' : 'general',
+          description: hazard.description,
+          source: 'inspection',
+          sourceRef: input.id,
+          createdBy: user.id,
         });
+        if (!joined) newCases.push(caseId);
+        await trx('inspection_cases').insert({ inspection_id: input.id, case_id: caseId, category: hazard.category, joined });
       }
 
-      // The house file shows the latest judgement: a form sent late from a phone never overwrites a newer one.
+      // The house file shows the latest judgement: a form sent late from a phone never overwrites one
+      // inspected after it (on the same day too), nor an officer's entry of a later date.
       const before = await this.deps.buildings.find(null, code, trx);
       const day = beijingDate(input.inspectedAt);
-      if (before && (!before.latestJudgementAt || before.latestJudgementAt <= day)) {
+      const newer = await trx('inspections')
+        .where({ building_code: code })
+        .whereNot({ id: input.id })
+        .where('inspected_at', '>', input.inspectedAt)
+        .first('id');
+      if (before && !newer && (!before.latestJudgementAt || before.latestJudgementAt <= day)) {
         await this.deps.buildings.update(
           code,
           { latestJudgement: input.judgement, latestJudgementAt: day },

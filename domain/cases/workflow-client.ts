@@ -91,7 +91,8 @@ export class CaseWorkflows {
   }
 }
 
-function refusal(error: unknown): Error {
+/** A failed update as the platform's HTTP error: the validator's refusals 409/403/422, an outage 503. */
+export function refusal(error: unknown): Error {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const message = error.cause.message;
     switch (error.cause.type) {

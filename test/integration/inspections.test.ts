@@ -194,6 +194,9 @@ describe('daily inspection', () => {
     const building = await stack.db('buildings').where({ code }).first('latest_judgement');
     assert.equal(building.latest_judgement, 'none');
     assert.equal(late.body.hazards[0]?.joined, false, 'its hazard still opens a case');
+    // Earlier the same day counts too: only the time decides.
+    await inspector.post('/api/inspections', form(code, { inspectedAt: new Date(Date.now() - 60_000).toISOString() }));
+    assert.equal((await stack.db('buildings').where({ code }).first('latest_judgement')).latest_judgement, 'none');
   });
 
   test('bad input names the field and changes nothing', async () => {

@@ -5,6 +5,7 @@ import type { FileStore } from '../../domain/files.ts';
 import type { SupervisionClient } from '../../domain/supervision/client.ts';
 import { createSweepActivities } from './sweep.ts';
 import { createCaseActivities } from './cases.ts';
+import { createComplaintActivities } from './complaints.ts';
 import { createHousekeepingActivities } from './housekeeping.ts';
 import { createImportActivities } from './imports.ts';
 import { createLabelActivities } from './labels.ts';
@@ -24,5 +25,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createImportActivities(deps),
     ...createCaseActivities(deps),
     ...createSweepActivities(deps),
+    ...createComplaintActivities(deps),
   };
 }

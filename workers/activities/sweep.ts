@@ -3,6 +3,8 @@ import { Context } from '@temporalio/activity';
 import type { Config } from '../../domain/config.ts';
 import { CaseStore } from '../../domain/cases/store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
+import { ComplaintStore } from '../../domain/complaints/store.ts';
+import { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
 import type { Db } from '../../domain/db.ts';
 import { startImportWorkflow } from '../../domain/imports/submit.ts';
 import { startLabelBatchWorkflow } from '../../domain/labels/batches.ts';
@@ -10,6 +12,7 @@ import type { SweepResult } from '../../workflows/sweep/workflow.ts';
 
 export function createSweepActivities(deps: { db: Db; config: Config }) {
   const cases = new CaseStore(deps.db);
+  const complaints = new ComplaintStore(deps.db);
   return {
     /** Starts missing workflows of rows written more than `olderThanMs` ago; returns how many of each. */
     async startMissingWorkflows({ olderThanMs }: { olderThanMs: number }): Promise<SweepResult> {
@@ -37,7 +40,13 @@ export function createSweepActivities(deps: { db: Db; config: Config }) {
         id: string;
       }[];
       for (const j of imports) await startImportWorkflow(target, j.id);
-      return { cases: missing.length, labelBatches: batches.length, imports: imports.length };
+      const lostComplaints = await complaints.unstarted(olderThanMs);
+      const complaintWorkflows = new ComplaintWorkflows(temporal, deps.config);
+      for (const c of lostComplaints) {
+        await complaintWorkflows.start(c);
+        await complaints.markStarted(c.id);
+      }
+      return { cases: missing.length, labelBatches: batches.length, imports: imports.length, complaints: lostComplaints.length };
     },
   };
 }

@@ -16,6 +16,7 @@ export interface SweepResult {
   cases: number;
   labelBatches: number;
   imports: number;
+  complaints: number;
 }
 
 export async function sweepWorkflow(): Promise<SweepResult> {

@@ -1,0 +1,259 @@
+/**
+ * Complaints: the citizen's side without an account (photos, filing, the progress page by tracking
+ * number and secret) and the officers' side (lists, the complaint with its complainant masked, the
+ * audited full contact, the on-site verification).
+ */
+import { Type } from '@sinclair/typebox';
+import { asSubject } from '../../domain/abilities.ts';
+import { CASE_CATEGORY, CASE_SEVERITY } from '../../domain/cases/enums.ts';
+import { COMPLAINT_SORT } from '../../domain/complaints/store.ts';
+import type { ComplaintStore } from '../../domain/complaints/store.ts';
+import type { Config } from '../../domain/config.ts';
+import type { Db } from '../../domain/db.ts';
+import { NotFoundError, RateLimitError } from '../../domain/errors.ts';
+import type { FileStore } from '../../domain/files.ts';
+import { sendFile } from '../http/binary.ts';
+import { auditContext } from '../http/context.ts';
+import type { ApiRouter } from '../http/router.ts';
+import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
+import { readUpload } from '../http/uploads.ts';
+import { clientHash } from '../services/complaints.ts';
+import type { ComplaintService } from '../services/complaints.ts';
+import { caseUser } from './cases.ts';
+
+const DateOnly = Type.String({ format: 'date' });
+const Category = literals(CASE_CATEGORY.values);
+const COMPLAINT_STATUS = ['verifying', 'confirmed', 'unfounded'] as const;
+const PROGRESS_STATUS = ['verifying', 'verify_overdue', 'rectifying', 'rectified', 'withdrawn', 'unfounded'] as const;
+
+export const Progress = Type.Object({
+  trackingNo: Type.String(),
+  category: Category,
+  address: Nullable(Type.String()),
+  status: literals(PROGRESS_STATUS),
+  createdAt: Timestamp,
+  verifyDueAt: Timestamp,
+  verifiedAt: Nullable(Timestamp),
+  reply: Nullable(Type.String()),
+  case: Nullable(Type.Object({ number: Type.String(), closedAt: Nullable(Timestamp) })),
+  notifications: Type.Array(Type.Object({ text: Type.String(), at: Timestamp })),
+});
+
+const Complaint = Type.Object(
+  {
+    id: Uuid,
+    trackingNo: Type.String(),
+    channel: literals(['web', 'open311']),
+    buildingCode: Nullable(Type.String()),
+    regionCode: Type.String(),
+    category: Category,
+    description: Type.String(),
+    contact: Type.Object({ name: Nullable(Type.String()), phone: Nullable(Type.String()) }, { description: 'Masked' }),
+    status: literals(COMPLAINT_STATUS),
+    overdue: Type.Boolean(),
+    verifyDueAt: Timestamp,
+    caseId: Nullable(Uuid),
+    caseNumber: Nullable(Type.String()),
+    createdAt: Timestamp,
+  },
+  { additionalProperties: true },
+);
+
+export const ComplaintBody = Type.Object(
+  {
+    buildingCode: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: '房屋编码（扫码投诉时）' })),
+    position: Type.Optional(
+      Type.Object(
+        { latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }) },
+        { additionalProperties: false, description: '地图上选择的位置（WGS-84），无房屋编码时必填' },
+      ),
+    ),
+    category: Category,
+    description: Type.String({ minLength: 5, maxLength: 1000, description: '问题描述' }),
+    name: Type.Optional(Type.String({ maxLength: 50, description: '姓名（可不填）' })),
+    phone: Type.Optional(Type.String({ maxLength: 20, description: '手机号（可不填）' })),
+    fileIds: Type.Array(Uuid, { maxItems: 9, default: [] }),
+  },
+  { additionalProperties: false },
+);
+
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const IdParams = Type.Object({ id: Uuid });
+const NOT_FOUND = { 404: { description: '投诉不存在或无权查看', schema: ErrorResponse } };
+
+export function complaintRoutes(
+  api: ApiRouter,
+  deps: { db: Db; config: Config; files: FileStore; complaints: ComplaintStore; service: ComplaintService },
+): void {
+  api.route({
+    method: 'post',
+    path: '/public/complaint-files',
+    summary: 'A citizen uploads one complaint photo as the raw body (JPEG, PNG or WebP, ≤ 10 MB); no account',
+    tags: ['complaints'],
+    auth: false,
+    idempotent: false,
+    responses: {
+      201: { description: '已上传', schema: Type.Object({ id: Uuid, name: Type.String(), mime: Type.String(), size: Type.Integer() }) },
+      400: { description: '不是照片', schema: ErrorResponse },
+      413: { description: '文件超过 10 MB', schema: ErrorResponse },
+      429: { description: '上传过于频繁', schema: ErrorResponse },
+    },
+    handler: async ({ ctx, req, res }) => {
+      const hash = clientHash(ctx.ip ?? '');
+      const recent = (await deps
+        .db('complaint_files')
+        .where('client_hash', hash)
+        .where('created_at', '>', deps.db.raw(`now() - interval '1 hour'`))
+        .count({ n: '*' })
+        .first()) as { n: number };
+      if (recent.n >= deps.config.complaintPhotosPerHour) throw new RateLimitError('RATE_LIMITED', '上传过于频繁，请一小时后再试');
+      const { data, kind, name, sha256 } = await readUpload(req, res, {
+        accept: IMAGE_TYPES,
+        typeMessage: '只接受 JPEG、PNG 或 WebP 照片',
+        fallbackName: 'photo',
+      });
+      const [row] = (await deps
+        .db('complaint_files')
+        .insert({ name, mime: kind.mime, size: data.length, sha256, storage_key: 'pending', client_hash: hash })
+        .returning('id')) as { id: string }[];
+      const id = (row as { id: string }).id;
+      const key = `complaints/${id}.${kind.ext}`;
+      await deps.files.put(key, data);
+      await deps.db('complaint_files').where({ id }).update({ storage_key: key });
+      return { status: 201, body: { id, name, mime: kind.mime, size: data.length } };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/public/complaints',
+    summary:
+      'A citizen files a complaint (from a scanned house code or a map position); answers with the tracking number and the secret that opens the progress page',
+    tags: ['complaints'],
+    auth: false,
+    body: ComplaintBody,
+    responses: {
+      201: { description: '已受理', schema: Type.Object({ trackingNo: Type.String(), secret: Type.String(), progress: Progress }) },
+      400: { description: '输入有误', schema: ErrorResponse },
+      422: { description: '房屋不存在或位置不在本区', schema: ErrorResponse },
+      429: { description: '提交过于频繁', schema: ErrorResponse },
+    },
+    handler: async ({ body, ctx }) => {
+      const { trackingNo, secret, progress } = await deps.service.file(body, { address: ctx.ip ?? '', channel: 'web' });
+      return { status: 201, body: { trackingNo, secret, progress } };
+    },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/public/complaints/progress',
+    summary:
+      'The progress page of a complaint: status, dates and replies (nothing internal); the secret travels in the body, never in a URL',
+    tags: ['complaints'],
+    auth: false,
+    idempotent: false,
+    body: Type.Object(
+      { trackingNo: Type.String({ minLength: 1, maxLength: 30 }), secret: Type.String({ minLength: 1, maxLength: 30 }) },
+      { additionalProperties: false },
+    ),
+    responses: { 200: { description: '办理进度', schema: Progress }, 404: { description: '编号或查询码不正确', schema: ErrorResponse } },
+    handler: async ({ body }) => ({ body: await deps.service.progress(body.trackingNo, body.secret) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/complaints',
+    summary: 'Complaints the caller may see (complainant masked), filtered and sorted (newest first by default)',
+    tags: ['complaints'],
+    auth: true,
+    query: listQuery(Object.keys(COMPLAINT_SORT) as [string, ...string[]], {
+      regionCode: Type.Optional(RegionCode),
+      buildingCode: Type.Optional(Type.String({ pattern: '^[0-9]{17}[0-9Xx]$' })),
+      status: Type.Optional(literals(COMPLAINT_STATUS)),
+      overdue: Type.Optional(Type.Boolean()),
+      category: Type.Optional(Category),
+      trackingNo: Type.Optional(Type.String({ pattern: '^[Tt][Ss]\\d{14}$' })),
+      from: Type.Optional(DateOnly),
+      to: Type.Optional(DateOnly),
+    }),
+    responses: { 200: { description: '投诉列表', schema: listOf(Complaint) }, ...AUTH_ERRORS },
+    handler: async ({ query, ctx }) => ({ body: await deps.complaints.list(ctx.ability, query) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/complaints/:id',
+    summary: 'One complaint: its photos, notifications, verification and linked case (complainant masked)',
+    tags: ['complaints'],
+    auth: true,
+    params: IdParams,
+    responses: { 200: { description: '投诉', schema: Complaint }, ...AUTH_ERRORS, ...NOT_FOUND },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.get(ctx.ability, params.id) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/complaints/:id/contact',
+    summary: 'The complainant’s name and phone in full (verifying roles only; each view is recorded in the audit log)',
+    tags: ['complaints'],
+    auth: true,
+    params: IdParams,
+    responses: {
+      200: { description: '投诉人', schema: Type.Object({ name: Nullable(Type.String()), phone: Nullable(Type.String()) }) },
+      ...AUTH_ERRORS,
+      ...NOT_FOUND,
+    },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.contact(ctx.ability, params.id, auditContext(ctx)) }),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/complaints/:id/verify',
+    summary: 'The on-site verification: confirmed opens or joins a hazard case; unfounded closes the complaint with the reply',
+    tags: ['complaints'],
+    auth: true,
+    params: IdParams,
+    body: Type.Object(
+      {
+        result: literals(['confirmed', 'unfounded'] as const),
+        reply: Type.String({ minLength: 2, maxLength: 500, description: '给投诉人的回复' }),
+        severity: Type.Optional(literals(CASE_SEVERITY.values)),
+        buildingCode: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: '按位置投诉时，现场核实的房屋编码' })),
+        note: Type.Optional(Type.String({ maxLength: 1000, description: '内部备注（投诉人看不到）' })),
+      },
+      { additionalProperties: false },
+    ),
+    responses: {
+      200: { description: '已核实', schema: Complaint },
+      ...AUTH_ERRORS,
+      ...NOT_FOUND,
+      409: { description: '已核实', schema: ErrorResponse },
+      422: { description: '缺少房屋编码', schema: ErrorResponse },
+    },
+    handler: async ({ params, body, ctx, req }) => ({
+      body: await deps.service.verify(ctx.ability, caseUser(ctx), params.id, body, req.get('Idempotency-Key') ?? undefined),
+    }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/complaint-files/:id',
+    summary: 'One complaint photo (only to users who may read the complaint)',
+    tags: ['complaints'],
+    auth: true,
+    params: IdParams,
+    responses: { 200: { description: '照片' }, ...AUTH_ERRORS, 404: { description: '照片不存在或无权查看', schema: ErrorResponse } },
+    handler: async ({ params, ctx, res }) => {
+      const file = (await deps
+        .db('complaint_files as f')
+        .join('complaints as p', 'p.id', 'f.complaint_id')
+        .where('f.id', params.id)
+        .first('f.storage_key', 'f.mime', 'f.name', 'p.region_code')) as
+        { storage_key: string; mime: string; name: string; region_code: string } | undefined;
+      if (!file || !ctx.ability.can('read', asSubject('Complaint', { regionCode: file.region_code })))
+        throw new NotFoundError('照片不存在或无权查看');
+      res.setHeader('Cache-Control', 'private, max-age=86400');
+      return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storage_key) });
+    },
+  });
+}

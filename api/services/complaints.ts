@@ -1,0 +1,236 @@
+/**
+ * Complaints (投诉举报): filed by citizens without an account (the web form or Open311), followed with a
+ * tracking number and a secret, verified on site through the complaint workflow. Abuse limits count
+ * per network address and per phone; the complainant's identity is shown in full only to the roles
+ * that verify, and each full view is audited.
+ */
+import { createHash, randomInt } from 'node:crypto';
+import { asSubject } from '../../domain/abilities.ts';
+import type { AppAbility } from '../../domain/abilities.ts';
+import type { BuildingStore } from '../../domain/buildings/store.ts';
+import type { CaseCategory } from '../../domain/cases/enums.ts';
+import { NOTICE, appendNotice } from '../../domain/complaints/notices.ts';
+import { toProgress } from '../../domain/complaints/store.ts';
+import type { Complaint, ComplaintStore, Progress } from '../../domain/complaints/store.ts';
+import type { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
+import type { Config } from '../../domain/config.ts';
+import type { Db } from '../../domain/db.ts';
+import { ForbiddenError, InputError, NotFoundError, RateLimitError, RuleError } from '../../domain/errors.ts';
+import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
+import type { VerifyArgs } from '../../workflows/complaint/messages.ts';
+import { checkedCode } from './buildings.ts';
+import type { CaseUser } from './cases.ts';
+
+export interface ComplaintInput {
+  buildingCode?: string | undefined;
+  position?: { latitude: number; longitude: number } | undefined;
+  category: CaseCategory;
+  description: string;
+  name?: string | undefined;
+  phone?: string | undefined;
+  fileIds: string[];
+}
+
+export interface Filed {
+  id: string;
+  trackingNo: string;
+  /** Shown once: with the tracking number it opens the progress page. */
+  secret: string;
+  progress: Progress;
+}
+
+/** A complaint from a map position belongs to the village of the nearest house within this distance. */
+const NEAREST_HOUSE_M = 300;
+const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const clientHash = (address: string) => sha256(`ydym-complaint-client:${address}`);
+
+function newSecret(): string {
+  return Array.from({ length: 8 }, () => SECRET_ALPHABET[randomInt(SECRET_ALPHABET.length)]).join('');
+}
+
+export class ComplaintService {
+  constructor(
+    private readonly deps: {
+      db: Db;
+      config: Config;
+      complaints: ComplaintStore;
+      buildings: BuildingStore;
+      audit: AuditStore;
+      workflows: ComplaintWorkflows;
+    },
+  ) {}
+
+  /** Files a complaint for a citizen; `fields` names the request's fields for errors (the web form's or Open311's). */
+  async file(input: ComplaintInput, client: { address: string; channel: 'web' | 'open311' }, fields = FORM_FIELDS): Promise<Filed> {
+    const { db, config } = this.deps;
+    const place = await this.place(input, fields);
+    const phone = input.phone?.replace(/[\s-]/g, '') || undefined;
+    if (phone && !/^1[3-9]\d{9}$/.test(phone)) throw InputError.field(fields.phone, 'format', '请填写 11 位手机号码');
+    const hash = clientHash(client.address);
+    await this.checkLimits(hash, phone);
+    const files = await this.checkFiles(input.fileIds, fields.fileIds);
+    const secret = newSecret();
+    const days = config.complaintVerifyDays;
+    const created = await db.transaction(async (trx) => {
+      const [row] = (await trx('complaints')
+        .insert({
+          tracking_no: trx.raw(
+            `'TS' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('complaint_number_seq')::text, 6, '0')`,
+          ),
+          secret_hash: sha256(secret),
+          channel: client.channel,
+          building_code: place.buildingCode,
+          region_code: place.regionCode,
+          latitude: input.position?.latitude ?? null,
+          longitude: input.position?.longitude ?? null,
+          category: input.category,
+          description: input.description.trim(),
+          contact_name: input.name?.trim() || null,
+          contact_phone: phone ?? null,
+          verify_due_at: trx.raw(`now() + make_interval(secs => ?)`, [days * config.caseDaySeconds]),
+          client_hash: hash,
+          last_seq: 0,
+        })
+        .returning(['id', 'tracking_no', 'region_code', 'verify_due_at'])) as {
+        id: string;
+        tracking_no: string;
+        region_code: string;
+        verify_due_at: Date;
+      }[];
+      const c = row as { id: string; tracking_no: string; region_code: string; verify_due_at: Date };
+      if (files.length) await trx('complaint_files').whereIn('id', files).update({ complaint_id: c.id });
+      await appendNotice(trx, c.id, 'received', NOTICE.received(c.tracking_no, days));
+      return c;
+    });
+    // The row is committed: if this start fails, the sweeper starts the workflow later.
+    await this.deps.workflows.start({
+      id: created.id,
+      regionCode: created.region_code,
+      verifyDueAt: created.verify_due_at.toISOString(),
+      buildingCode: place.buildingCode,
+    });
+    await this.deps.complaints.markStarted(created.id);
+    const complaint = (await this.deps.complaints.find(null, created.id)) as Complaint & { caseClosedAt: string | null };
+    return { id: created.id, trackingNo: created.tracking_no, secret, progress: toProgress(complaint) };
+  }
+
+  /** The progress page: the same answer for an unknown number and a wrong secret. */
+  async progress(trackingNo: string, secret: string): Promise<Progress> {
+    const found = /^TS\d{14}$/i.test(trackingNo) ? await this.deps.complaints.byTrackingNo(trackingNo) : undefined;
+    if (!found || found.secretHash !== sha256(secret.trim().toUpperCase()))
+      throw new NotFoundError('投诉编号或查询码不正确', 'COMPLAINT_NOT_FOUND');
+    return toProgress(found);
+  }
+
+  async get(ability: AppAbility, id: string): Promise<Complaint> {
+    const found = await this.deps.complaints.find(ability, id);
+    if (!found) throw new NotFoundError('投诉不存在或无权查看');
+    return found;
+  }
+
+  /** The complainant's name and phone in full: only for the roles that verify, and recorded in the audit log. */
+  async contact(ability: AppAbility, id: string, ctx: AuditContext) {
+    const c = await this.get(ability, id);
+    if (!ability.can('readPersonal', asSubject('Complaint', c))) throw new ForbiddenError('您的角色无权查看投诉人信息');
+    await this.deps.audit.record(ctx, {
+      action: 'complaint.contact_viewed',
+      subjectType: 'Complaint',
+      subjectId: id,
+      regionCode: c.regionCode,
+    });
+    return this.deps.complaints.fullContact(id);
+  }
+
+  async verify(
+    ability: AppAbility,
+    user: CaseUser,
+    id: string,
+    input: Omit<VerifyArgs, 'actor'>,
+    key: string | undefined,
+  ): Promise<Complaint> {
+    const c = await this.get(ability, id);
+    if (!ability.can('update', asSubject('Complaint', c))) throw new ForbiddenError('您的角色无权核实投诉');
+    const args: VerifyArgs = { ...input, actor: { id: user.id, name: user.name, role: user.role, regionCode: user.regionCode } };
+    if (input.result === 'confirmed' && !c.buildingCode) {
+      if (!input.buildingCode) throw RuleError.field('body.buildingCode', 'required', '请填写现场核实的房屋编码', 'BUILDING_REQUIRED');
+      const code = checkedCode(input.buildingCode, 'body.buildingCode');
+      const house = await this.deps.buildings.find(ability, code);
+      if (!house || !house.villageCode?.startsWith(c.regionCode.slice(0, 9)))
+        throw RuleError.field('body.buildingCode', 'unknown', `房屋 ${code} 不存在或不在投诉所在镇（街道）`, 'UNKNOWN_BUILDING');
+      args.buildingCode = code;
+    } else delete args.buildingCode;
+    await this.deps.workflows.verify(id, args, key ? `${user.id}:${key}` : undefined);
+    return this.get(ability, id);
+  }
+
+  private async place(input: ComplaintInput, fields: FieldNames): Promise<{ buildingCode: string | null; regionCode: string }> {
+    if (input.buildingCode) {
+      const code = checkedCode(input.buildingCode, fields.buildingCode);
+      const house = (await this.deps.db('buildings').where({ code }).first('village_code')) as { village_code: string } | undefined;
+      if (!house) throw RuleError.field(fields.buildingCode, 'unknown', `房屋 ${code} 不存在，请核对二维码`, 'UNKNOWN_BUILDING');
+      return { buildingCode: code, regionCode: house.village_code };
+    }
+    if (!input.position) throw InputError.field(fields.position, 'required', '请扫描房屋二维码，或在地图上选择位置');
+    const { latitude, longitude } = input.position;
+    const dLat = NEAREST_HOUSE_M / 111_000;
+    const dLng = dLat / Math.cos((latitude * Math.PI) / 180);
+    const nearest = (await this.deps
+      .db('buildings')
+      .whereBetween('latitude', [latitude - dLat, latitude + dLat])
+      .whereBetween('longitude', [longitude - dLng, longitude + dLng])
+      .orderByRaw('power(latitude - ?, 2) + power((longitude - ?) * ?, 2)', [latitude, longitude, Math.cos((latitude * Math.PI) / 180)])
+      .first('village_code')) as { village_code: string } | undefined;
+    if (!nearest)
+      throw RuleError.field(fields.position, 'outside', '该位置附近没有登记的房屋，请扫描房屋二维码或重新选择位置', 'OUTSIDE_DISTRICT');
+    return { buildingCode: null, regionCode: nearest.village_code };
+  }
+
+  private async checkLimits(hash: string, phone: string | undefined): Promise<void> {
+    const { db, config } = this.deps;
+    const recent = (await db('complaints')
+      .where('client_hash', hash)
+      .where('created_at', '>', db.raw(`now() - interval '1 hour'`))
+      .count({ n: '*' })
+      .first()) as { n: number };
+    if (recent.n >= config.complaintsPerHour) throw new RateLimitError('RATE_LIMITED', '提交过于频繁，请一小时后再试');
+    if (!phone) return;
+    const today = (await db('complaints')
+      .where('contact_phone', phone)
+      .where('created_at', '>', db.raw(`now() - interval '1 day'`))
+      .count({ n: '*' })
+      .first()) as { n: number };
+    if (today.n >= config.complaintsPerPhone) throw new RateLimitError('RATE_LIMITED', '该手机号今日提交的投诉已达上限，请明天再试');
+  }
+
+  /** Photos uploaded for a complaint in the last day and not yet attached to one. */
+  private async checkFiles(ids: string[], field: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = (await this.deps
+      .db('complaint_files')
+      .whereIn('id', ids)
+      .whereNull('complaint_id')
+      .whereNot('storage_key', 'pending')
+      .where('created_at', '>', this.deps.db.raw(`now() - interval '1 day'`))
+      .select('id')) as { id: string }[];
+    const known = new Set(rows.map((r) => r.id));
+    ids.forEach((id, i) => {
+      if (!known.has(id)) throw RuleError.field(`${field}.${i}`, 'unknownFile', '照片不存在或已过期，请重新上传', 'UNKNOWN_FILE');
+    });
+    return [...known];
+  }
+}
+
+export interface FieldNames {
+  buildingCode: string;
+  position: string;
+  phone: string;
+  fileIds: string;
+}
+export const FORM_FIELDS: FieldNames = {
+  buildingCode: 'body.buildingCode',
+  position: 'body.position',
+  phone: 'body.phone',
+  fileIds: 'body.fileIds',
+};

@@ -1,0 +1,82 @@
+/**
+ * The complaint workflow's activities: the verification (a confirmed complaint opens or joins a hazard
+ * case, whose workflow is started here) and the missed deadline. Each is safe to run again: the
+ * complaint row says whether it was already done.
+ */
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { lockHouse, openOrJoinCase } from '../../domain/cases/open-or-join.ts';
+import { CaseStore } from '../../domain/cases/store.ts';
+import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
+import { NOTICE, appendNotice } from '../../domain/complaints/notices.ts';
+import type { Config } from '../../domain/config.ts';
+import type { Db } from '../../domain/db.ts';
+import type { ComplaintState, VerifyArgs } from '../../workflows/complaint/messages.ts';
+
+export function createComplaintActivities({ db, config }: { db: Db; config: Config }) {
+  const cases = new CaseStore(db);
+  return {
+    async verifyComplaint(args: VerifyArgs & { complaintId: string }): Promise<Pick<ComplaintState, 'status' | 'caseId'>> {
+      const { complaintId, actor } = args;
+      const out = await db.transaction(async (trx) => {
+        const c = (await trx('complaints').where({ id: complaintId }).forUpdate().first()) as Record<string, unknown> | undefined;
+        if (!c) throw ApplicationFailure.nonRetryable(`complaint ${complaintId} not found`, 'ComplaintMissing');
+        if (c.status !== 'verifying') return { status: c.status as ComplaintState['status'], caseId: (c.case_id as string | null) ?? null };
+        const verified = {
+          verified_at: trx.fn.now(),
+          verified_by: actor.id,
+          verified_by_name: actor.name,
+          verify_note: args.note ?? null,
+          reply: args.reply,
+        };
+        if (args.result === 'unfounded') {
+          await trx('complaints')
+            .where({ id: complaintId })
+            .update({ ...verified, status: 'unfounded' });
+          await appendNotice(trx, complaintId, 'unfounded', NOTICE.unfounded(args.reply));
+          return { status: 'unfounded' as const, caseId: null };
+        }
+        const code = (c.building_code as string | null) ?? args.buildingCode;
+        if (!code) throw ApplicationFailure.nonRetryable('a confirmed complaint needs its house', 'ComplaintWithoutHouse');
+        await lockHouse(trx, code);
+        const house = (await trx('buildings').where({ code }).first('village_code')) as { village_code: string };
+        const { caseId, joined } = await openOrJoinCase(trx, cases, {
+          buildingCode: code,
+          regionCode: house.village_code,
+          category: c.category as never,
+          severity: args.severity ?? 'general',
+          description: c.description as string,
+          source: 'complaint',
+          sourceRef: complaintId,
+          createdBy: actor.id,
+        });
+        const { number } = (await trx('cases').where({ id: caseId }).first('number')) as { number: string };
+        await trx('complaints')
+          .where({ id: complaintId })
+          .update({ ...verified, status: 'confirmed', building_code: code, case_id: caseId, joined_case: joined });
+        await appendNotice(trx, complaintId, 'confirmed', NOTICE.confirmed(number, joined, args.reply));
+        return { status: 'confirmed' as const, caseId };
+      });
+      if (out.caseId) {
+        // A new case's workflow; also after a retry whose first run stopped between the commit and the start.
+        const record = await cases.find(null, out.caseId);
+        if (record && !record.workflowStarted) {
+          await new CaseWorkflows(Context.current().client, config).start(record, actor);
+          await cases.markStarted(record.id);
+        }
+      }
+      return out;
+    },
+
+    async markComplaintOverdue({ complaintId }: { complaintId: string }): Promise<void> {
+      await db.transaction(async (trx) => {
+        const marked = await trx('complaints')
+          .where({ id: complaintId, status: 'verifying' })
+          .whereNull('overdue_at')
+          .update({ overdue_at: trx.fn.now() });
+        if (marked) await appendNotice(trx, complaintId, 'overdue', NOTICE.overdue());
+      });
+    },
+  };
+}
+
+export type ComplaintActivities = ReturnType<typeof createComplaintActivities>;
