@@ -1,7 +1,7 @@
 /**
- * The react-admin application: providers, layout, resources (hazard cases, house files, imports,
- * label batches, users, audit log), and the custom pages (task inbox, process definition, region
- * tree, personal settings) mounted through `CustomRoutes` inside the layout.
+ * The react-admin application: providers, layout, resources (hazard cases, house files, inspections,
+ * imports, label batches, users, audit log), and the custom pages (task inbox, process definition,
+ * region tree, personal settings) mounted through `CustomRoutes` inside the layout.
  */
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider.ts';
 import definitions from './definitions/index.ts';
 import { i18nProvider } from './i18nProvider.ts';
+import inspections from './inspections/index.ts';
 import labelBatches from './label-batches/index.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './login/LoginPage.tsx';
@@ -41,6 +42,7 @@ export function AdminApp() {
     >
       <Resource name="cases" {...cases} />
       <Resource name="buildings" {...buildings} />
+      <Resource name="inspections" {...inspections} />
       <Resource name="building-imports" {...buildingImports} />
       <Resource name="label-batches" {...labelBatches} />
       <Resource name="users" {...users} />

@@ -14,6 +14,7 @@ const SUBJECT_OF: Record<string, Exclude<Subject, 'all'>> = {
   'building-imports': 'ImportJob',
   'label-batches': 'LabelBatch',
   cases: 'Case',
+  inspections: 'Inspection',
   // Tasks are steps of cases: whoever reads a case's region may list tasks; the API decides whose they are.
   tasks: 'Case',
 };

@@ -21,11 +21,32 @@ const ALL = Object.values(MENU);
 
 describe('the admin shell', () => {
   const expected: Record<string, string[]> = {
-    admin: [MENU.home, MENU.cases, MENU.buildings, MENU.imports, MENU.labels, MENU.regions, MENU.users, MENU.definitions, MENU.auditLog],
-    officer: [MENU.inbox, MENU.home, MENU.cases, MENU.buildings, MENU.imports, MENU.labels, MENU.regions, MENU.definitions],
-    town: [MENU.inbox, MENU.home, MENU.cases, MENU.buildings, MENU.imports, MENU.labels, MENU.regions, MENU.definitions],
-    inspector: [MENU.inbox, MENU.home, MENU.cases, MENU.buildings, MENU.labels, MENU.regions],
-    auditor: [MENU.home, MENU.cases, MENU.buildings, MENU.regions, MENU.definitions, MENU.auditLog],
+    admin: [
+      MENU.home,
+      MENU.cases,
+      MENU.buildings,
+      MENU.inspections,
+      MENU.imports,
+      MENU.labels,
+      MENU.regions,
+      MENU.users,
+      MENU.definitions,
+      MENU.auditLog,
+    ],
+    officer: [
+      MENU.inbox,
+      MENU.home,
+      MENU.cases,
+      MENU.buildings,
+      MENU.inspections,
+      MENU.imports,
+      MENU.labels,
+      MENU.regions,
+      MENU.definitions,
+    ],
+    town: [MENU.inbox, MENU.home, MENU.cases, MENU.buildings, MENU.inspections, MENU.imports, MENU.labels, MENU.regions, MENU.definitions],
+    inspector: [MENU.inbox, MENU.home, MENU.cases, MENU.buildings, MENU.inspections, MENU.labels, MENU.regions],
+    auditor: [MENU.home, MENU.cases, MENU.buildings, MENU.inspections, MENU.regions, MENU.definitions, MENU.auditLog],
   };
 
   for (const [username, menu] of Object.entries(expected)) {

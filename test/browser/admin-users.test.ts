@@ -94,6 +94,7 @@ describe('user administration', () => {
       MENU.home,
       MENU.cases,
       MENU.buildings,
+      MENU.inspections,
       MENU.imports,
       MENU.labels,
       MENU.regions,

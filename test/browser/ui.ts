@@ -12,6 +12,7 @@ export const MENU = {
   home: '首页',
   cases: '隐患案件',
   buildings: '房屋档案',
+  inspections: '排查记录',
   imports: '批量导入',
   labels: '标签打印',
   regions: '行政区划',

@@ -1,7 +1,7 @@
 /** One entry of the change history: when, who, how (edit, import …), and each field's before → after. */
 import { Box, Typography } from '@mui/material';
 import ArrowRightAltIcon from '@mui/icons-material/ArrowRightAlt';
-import { useTranslate } from 'react-admin';
+import { Link, useTranslate } from 'react-admin';
 import { maskName, maskPhone } from '../../../domain/mask.ts';
 import { DateTimeText } from '../common/DateTimeText.tsx';
 import type { BuildingChangeEntry } from './types.ts';
@@ -13,6 +13,20 @@ function shown(field: string, value: unknown): unknown {
   if (field === 'ownerName') return maskName(value);
   if (field === 'ownerPhone') return maskPhone(value);
   return value;
+}
+
+/**
+ * How the change came about. A source may name the record behind it (`inspection:<id>`): the kind is
+ * translated, and an inspection links to its page.
+ */
+function ChangeSource({ source }: { source: string }) {
+  const translate = useTranslate();
+  const colon = source.indexOf(':');
+  const kind = colon < 0 ? source : source.slice(0, colon);
+  const ref = colon < 0 ? '' : source.slice(colon + 1);
+  const label = translate(`resources.buildings.history.sources.${kind}`, { _: kind });
+  if (kind === 'inspection' && ref) return <Link to={`/inspections/${encodeURIComponent(ref)}/show`}>{label}</Link>;
+  return <>{label}</>;
 }
 
 export function ChangeEntry({ entry }: { entry: BuildingChangeEntry }) {
@@ -31,7 +45,7 @@ export function ChangeEntry({ entry }: { entry: BuildingChangeEntry }) {
         {' · '}
         {entry.actorName ?? '—'}
         {' · '}
-        {translate(`resources.buildings.history.sources.${entry.source}`, { _: entry.source })}
+        <ChangeSource source={entry.source} />
       </Typography>
       {fields.length === 0 ? (
         <Typography variant="body2" color="text.secondary">

@@ -1,13 +1,14 @@
 /**
- * The house's inspections, complaints and hazard cases. The platform's next parts fill these in;
- * until then each says 暂无.
+ * The house's inspections, complaints and hazard cases. Inspections are listed (newest first);
+ * complaints and cases still show their count until their parts of the platform fill them in.
  */
 import { Card, CardContent, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { HouseInspections } from './HouseInspections.tsx';
 import type { BuildingRecord } from './types.ts';
 import { useHouseFile } from './useHouseFile.ts';
 
-const KINDS = ['inspections', 'complaints', 'cases'] as const;
+const KINDS = ['complaints', 'cases'] as const;
 
 export function RelatedRecords() {
   const translate = useTranslate();
@@ -15,6 +16,7 @@ export function RelatedRecords() {
   const file = useHouseFile(building?.code);
   return (
     <>
+      <HouseInspections code={building?.code} inspections={file.data?.inspections ?? []} />
       {KINDS.map((kind) => {
         const items = file.data?.[kind] ?? [];
         return (

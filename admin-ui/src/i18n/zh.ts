@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { buildingsChinese } from './buildings.zh.ts';
 import { casesChinese } from './cases.zh.ts';
 import type { AppMessages } from './en.ts';
+import { inspectionsChinese } from './inspections.zh.ts';
 import { raChinese } from './raChinese.ts';
 
 export const appChinese: AppMessages = {
@@ -48,6 +49,7 @@ export const appChinese: AppMessages = {
   resources: {
     ...casesChinese,
     ...buildingsChinese,
+    ...inspectionsChinese,
     users: {
       name: '用户',
       menu: '用户管理',

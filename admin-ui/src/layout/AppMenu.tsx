@@ -11,6 +11,7 @@ import buildingImports from '../building-imports/index.ts';
 import buildings from '../buildings/index.ts';
 import cases from '../cases/index.ts';
 import definitions, { readsDefinitions } from '../definitions/index.ts';
+import inspections from '../inspections/index.ts';
 import labelBatches from '../label-batches/index.ts';
 import regions from '../regions/index.ts';
 import tasks, { hasInbox } from '../tasks/index.ts';
@@ -25,6 +26,7 @@ export function AppMenu() {
       <Menu.DashboardItem />
       <Menu.ResourceItem name="cases" primaryText={translate('resources.cases.menu')} leftIcon={<cases.icon />} />
       <Menu.ResourceItem name="buildings" primaryText={translate('resources.buildings.menu')} leftIcon={<buildings.icon />} />
+      <Menu.ResourceItem name="inspections" primaryText={translate('resources.inspections.menu')} leftIcon={<inspections.icon />} />
       <CanAccess action="create" resource="building-imports">
         <Menu.Item
           to="/building-imports/create"

@@ -1,0 +1,69 @@
+/**
+ * The house file's 排查记录: its latest inspections, newest first, each with time and inspector, the
+ * judgement, the hazards found and the position check, opening the inspection. Narrow enough for
+ * the house file's side column; the full list is one link away, filtered to this house.
+ */
+import { Box, Card, CardContent, List, ListItemButton, Typography } from '@mui/material';
+import { Link, useTranslate } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
+import { DateTimeText } from '../common/DateTimeText.tsx';
+import { HazardChips } from '../inspections/HazardChips.tsx';
+import { InspectionJudgementChip } from '../inspections/InspectionJudgementChip.tsx';
+import { PresenceLabel } from '../inspections/PresenceLabel.tsx';
+import type { Inspection } from '../inspections/types.ts';
+
+/** The house file shows this many; the rest are in the inspection list. */
+const SHOWN = 5;
+
+const inspectionPage = (id: string) => `/inspections/${encodeURIComponent(id)}/show`;
+const listOfHouse = (code: string) => `/inspections?filter=${encodeURIComponent(JSON.stringify({ buildingCode: code }))}`;
+
+function InspectionItem({ inspection }: { inspection: Inspection }) {
+  const translate = useTranslate();
+  return (
+    <ListItemButton
+      component={RouterLink}
+      to={inspectionPage(inspection.id)}
+      data-inspection={inspection.id}
+      sx={{ display: 'grid', gap: 0.75, px: 1, py: 1, borderRadius: 1, alignItems: 'start' }}
+    >
+      <Typography variant="body2" sx={{ fontWeight: 500 }}>
+        <DateTimeText value={inspection.inspectedAt} /> · {inspection.inspectorName ?? translate('app.none')}
+      </Typography>
+      <Box>
+        <InspectionJudgementChip judgement={inspection.judgement} />
+      </Box>
+      {inspection.hazards.length > 0 && <HazardChips hazards={inspection.hazards} />}
+      <PresenceLabel record={inspection} />
+    </ListItemButton>
+  );
+}
+
+export function HouseInspections({ code, inspections }: { code: string | undefined; inspections: readonly Inspection[] }) {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" component="section" aria-labelledby="related-inspections">
+      <CardContent sx={{ '&:last-child': { pb: 1.5 } }}>
+        <Typography id="related-inspections" variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 0.5 }}>
+          {translate('resources.buildings.related.inspections')}
+        </Typography>
+        {inspections.length === 0 ? (
+          <Typography variant="body2" color="text.secondary">
+            {translate('resources.inspections.houseFile.empty')}
+          </Typography>
+        ) : (
+          <List dense disablePadding sx={{ mx: -1 }}>
+            {inspections.slice(0, SHOWN).map((i) => (
+              <InspectionItem key={i.id} inspection={i} />
+            ))}
+          </List>
+        )}
+        {code && inspections.length > SHOWN && (
+          <Link to={listOfHouse(code)} variant="body2" sx={{ display: 'inline-block', mt: 1 }}>
+            {translate('resources.inspections.houseFile.all', { count: inspections.length })}
+          </Link>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * The inspector's notes and photos. Photos load as thumbnails straight from the API, the session
+ * cookie authenticating them as for a case's evidence; each opens in full in a new tab.
+ */
+import { Box, Card, CardContent, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import type { InspectionFile } from './types.ts';
+import { inspectionFileUrl } from './types.ts';
+
+function Photo({ file }: { file: InspectionFile }) {
+  const translate = useTranslate();
+  const url = inspectionFileUrl(file.id);
+  return (
+    <Box
+      component="a"
+      href={url}
+      target="_blank"
+      rel="noopener"
+      title={translate('resources.inspections.values.photo', { name: file.name })}
+      sx={{ display: 'block', width: 112, height: 112, borderRadius: 1, overflow: 'hidden', border: 1, borderColor: 'divider' }}
+    >
+      <Box
+        component="img"
+        src={url}
+        alt={file.name}
+        loading="lazy"
+        sx={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
+      />
+    </Box>
+  );
+}
+
+export function InspectionPhotos({ notes, files }: { notes: string | null; files: readonly InspectionFile[] }) {
+  const translate = useTranslate();
+  return (
+    <Card component="section" aria-labelledby="inspection-photos">
+      <CardContent>
+        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 0.5 }}>
+          {translate('resources.inspections.sections.notes')}
+        </Typography>
+        <Typography
+          variant="body2"
+          sx={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}
+          color={notes ? 'text.primary' : 'text.secondary'}
+        >
+          {notes || translate('app.none')}
+        </Typography>
+        <Typography id="inspection-photos" variant="subtitle1" component="h2" sx={{ fontWeight: 600, mt: 2, mb: 1 }}>
+          {translate('resources.inspections.sections.photos')}
+        </Typography>
+        {files.length === 0 ? (
+          <Typography variant="body2" color="text.secondary">
+            {translate('resources.inspections.values.noPhotos')}
+          </Typography>
+        ) : (
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
+            {files.map((f) => (
+              <Photo key={f.id} file={f} />
+            ))}
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
