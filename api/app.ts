@@ -36,6 +36,7 @@ import { caseFileRoutes } from './routes/case-files.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { complaintRoutes } from './routes/complaints.ts';
+import { open311Router } from './open311/router.ts';
 import { ComplaintService } from './services/complaints.ts';
 import { ComplaintStore } from '../domain/complaints/store.ts';
 import { ComplaintWorkflows } from '../domain/complaints/workflow-client.ts';
@@ -128,20 +129,15 @@ export function createApp(deps: AppDeps): Express {
     service: new InspectionService({ db, inspections, buildings: stores.buildings, cases, caseService, audit: stores.audit }),
   });
   const complaints = new ComplaintStore(db);
-  complaintRoutes(api, {
+  const complaintService = new ComplaintService({
     db,
     config,
-    files: deps.files,
     complaints,
-    service: new ComplaintService({
-      db,
-      config,
-      complaints,
-      buildings: stores.buildings,
-      audit: stores.audit,
-      workflows: new ComplaintWorkflows(deps.temporal, config),
-    }),
+    buildings: stores.buildings,
+    audit: stores.audit,
+    workflows: new ComplaintWorkflows(deps.temporal, config),
   });
+  complaintRoutes(api, { db, config, files: deps.files, complaints, service: complaintService });
   definitionRoutes(api, { db });
   supervisionRoutes(api, { db, config, workflows });
 
@@ -167,6 +163,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use('/api', apiApp);
+  app.use('/open311/v2', open311Router({ db, config, service: complaintService }));
 
   if (!serveUi(app, deps.uiDist)) {
     app.get('/', (_req, res) => {

@@ -21,6 +21,8 @@ export async function up(knex: Knex): Promise<void> {
     t.double('longitude').nullable();
     t.text('category').notNullable();
     t.text('description').notNullable();
+    // Open311's media_url: a link to a photo kept elsewhere, shown to officers as a link, never fetched.
+    t.text('media_url').nullable();
     // The complainant's identity: confidential (masked but for the roles that need it; each full view audited).
     t.text('contact_name').nullable();
     t.text('contact_phone').nullable();

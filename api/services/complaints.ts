@@ -29,6 +29,8 @@ export interface ComplaintInput {
   name?: string | undefined;
   phone?: string | undefined;
   fileIds: string[];
+  /** Open311's media_url: kept as a link. */
+  mediaUrl?: string | undefined;
 }
 
 export interface Filed {
@@ -87,6 +89,7 @@ export class ComplaintService {
           longitude: input.position?.longitude ?? null,
           category: input.category,
           description: input.description.trim(),
+          media_url: input.mediaUrl ?? null,
           contact_name: input.name?.trim() || null,
           contact_phone: phone ?? null,
           verify_due_at: trx.raw(`now() + make_interval(secs => ?)`, [days * config.caseDaySeconds]),

@@ -33,6 +33,7 @@ export interface Complaint {
   position: { latitude: number; longitude: number } | null;
   category: CaseCategory;
   description: string;
+  mediaUrl: string | null;
   contact: { name: string | null; phone: string | null };
   status: ComplaintStatus;
   overdue: boolean;
@@ -76,6 +77,7 @@ function toComplaint(r: Row): Complaint {
     position: r.latitude == null ? null : { latitude: r.latitude as number, longitude: r.longitude as number },
     category: r.category as CaseCategory,
     description: r.description as string,
+    mediaUrl: (r.media_url as string | null) ?? null,
     // Confidential: masked here; `fullContact` gives it whole to the roles that need it.
     contact: { name: maskName((r.contact_name as string | null) ?? null), phone: maskPhone((r.contact_phone as string | null) ?? null) },
     status: r.status as ComplaintStatus,
