@@ -9,6 +9,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 
 const AdminApp = lazy(() => import('./AdminApp.tsx').then((m) => ({ default: m.AdminApp })));
 const ScanPage = lazy(() => import('./mobile/ScanPage.tsx').then((m) => ({ default: m.ScanPage })));
+const InspectPage = lazy(() => import('./mobile/InspectPage.tsx').then((m) => ({ default: m.InspectPage })));
 
 export function App() {
   return (
@@ -16,6 +17,7 @@ export function App() {
       <Suspense fallback={null}>
         <Routes>
           <Route path="/m/b/:code" element={<ScanPage />} />
+          <Route path="/m/b/:code/inspect" element={<InspectPage />} />
           <Route path="/*" element={<AdminApp />} />
         </Routes>
       </Suspense>

@@ -80,7 +80,7 @@ describe('the scan page, at phone size', () => {
     const complain = page.getByRole('button', { name: '投诉举报' });
     assert.ok(await complain.isDisabled());
     assert.equal(await complain.getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).innerText()), '即将开放');
-    assert.equal(await page.getByRole('button', { name: '开始排查' }).count(), 0, 'no inspection for a passer-by');
+    assert.equal(await page.getByRole('link', { name: '开始排查' }).count(), 0, 'no inspection for a passer-by');
     assert.ok(await fitsWidth(page));
     // A light page: neither react-admin nor MUI is downloaded.
     assert.ok(scripts.length > 0);
@@ -102,17 +102,17 @@ describe('the scan page, at phone size', () => {
     await signIn(page, stack.baseUrl, 'inspector');
     await openScanPage(page, unInspected);
     await page.getByText('尚未排查').waitFor();
-    assert.equal(await page.getByRole('button', { name: '开始排查' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: '开始排查' }).count(), 0);
     await context.close();
   });
 
-  test('the inspector of the village, signed in on the phone, sees 开始排查 (not yet open)', async () => {
+  test('the inspector of the village, signed in on the phone, sees 开始排查 leading to the inspection form', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await signIn(page, stack.baseUrl, 'inspector');
     await openScanPage(page, serious);
-    const inspect = page.getByRole('button', { name: '开始排查' });
+    const inspect = page.getByRole('link', { name: '开始排查' });
     await inspect.waitFor();
-    assert.ok(await inspect.isDisabled());
+    assert.equal(await inspect.getAttribute('href'), `/m/b/${serious}/inspect`);
     assert.ok(await fitsWidth(page));
     await screenshot(page, 'phone-scan-inspector');
     await context.close();

@@ -1,10 +1,11 @@
 /**
- * What one can do from a scanned label: file a complaint (anyone) and, for the inspector of this
- * village signed in on this phone, start an inspection. Neither function exists yet, so the buttons
- * are shown disabled with 即将开放 rather than leading to an empty page.
+ * What one can do from a scanned label: start a daily inspection (the inspector of this village or
+ * an officer above it, signed in on this phone) and file a complaint (anyone). Complaints do not
+ * exist yet, so that button is shown disabled with 即将开放 rather than leading to an empty page.
  */
-import { isWithinRegion } from '../../../domain/regions.ts';
+import { Link } from 'react-router-dom';
 import type { Viewer } from './api.ts';
+import { canInspect } from './canInspect.ts';
 import { TEXT } from './text.ts';
 
 function SoonButton({ label, secondary }: { label: string; secondary?: boolean }) {
@@ -22,11 +23,14 @@ function SoonButton({ label, secondary }: { label: string; secondary?: boolean }
 }
 
 export function ScanActions({ code, viewer }: { code: string; viewer: Viewer | null }) {
-  const inspector = viewer?.role === 'inspector' && isWithinRegion(code, viewer.regionCode);
   return (
     <section className="scan-card scan-actions">
+      {canInspect(viewer, code) && (
+        <Link className="scan-button" to={`/m/b/${encodeURIComponent(code)}/inspect`}>
+          {TEXT.inspect}
+        </Link>
+      )}
       <SoonButton label={TEXT.complain} />
-      {inspector && <SoonButton label={TEXT.inspect} secondary />}
     </section>
   );
 }

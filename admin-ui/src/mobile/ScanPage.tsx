@@ -1,7 +1,8 @@
 /**
  * `/m/b/:code`, the page a phone opens when it scans a house's label: the public summary of the
  * house, with the actions that start from it; or a clear page when the code is mistyped or unknown.
- * No sign-in, no react-admin, no MUI: it must open fast on any phone.
+ * No sign-in, no react-admin, no MUI: it must open fast on any phone. On a phone an inspector signed
+ * in on, the inspections still waiting to be sent are listed (and sent) here too.
  */
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -9,10 +10,13 @@ import { normaliseBuildingCode } from '../../../domain/buildings/code.ts';
 import { lookUpBuilding, whoIsSignedIn } from './api.ts';
 import type { Lookup, Viewer } from './api.ts';
 import { BuildingSummary } from './BuildingSummary.tsx';
+import { signedInHere } from './inspectApi.ts';
 import { MobileShell } from './MobileShell.tsx';
+import { OutboxNotice } from './OutboxNotice.tsx';
 import { ProblemCard } from './ProblemCard.tsx';
 import { ScanActions } from './ScanActions.tsx';
 import { TEXT } from './text.ts';
+import { useOutbox } from './useOutbox.ts';
 
 function Loading() {
   return (
@@ -30,6 +34,9 @@ export function ScanPage() {
   const [lookup, setLookup] = useState<Lookup | null>(null);
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Forms an inspector could not send are shown (and sent) from whichever house page they open next.
+  const [official] = useState(signedInHere);
+  const outbox = useOutbox(official);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -51,6 +58,7 @@ export function ScanPage() {
 
   return (
     <MobileShell>
+      <OutboxNotice outbox={outbox} />
       {lookup === null && <Loading />}
       {lookup?.kind === 'found' && (
         <>

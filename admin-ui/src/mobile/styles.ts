@@ -34,7 +34,8 @@ export const SCAN_CSS = `
 .scan-facts dd { margin: 0; font-weight: 500; }
 .scan-actions { display: grid; gap: 10px; }
 .scan-button { display: flex; align-items: center; justify-content: center; gap: 8px; width: 100%; min-height: 48px;
-  border: 0; border-radius: 10px; font: inherit; font-size: 17px; font-weight: 600; background: #1565c0; color: #fff; }
+  border: 0; border-radius: 10px; font: inherit; font-size: 17px; font-weight: 600; background: #1565c0; color: #fff;
+  text-decoration: none; cursor: pointer; }
 .scan-button.secondary { background: #fff; color: #1565c0; border: 2px solid #1565c0; }
 .scan-button:disabled { background: #e0e0e0; color: #757575; border-color: #e0e0e0; }
 .scan-soon { display: block; text-align: center; font-size: 13px; color: #757575; margin-top: 2px; }
@@ -50,5 +51,17 @@ export const SCAN_CSS = `
 .scan-skeleton { height: 18px; border-radius: 6px; background: linear-gradient(90deg, #eceff3 25%, #f6f8fa 50%, #eceff3 75%);
   background-size: 200% 100%; animation: scan-shimmer 1.2s infinite; margin: 8px 0; }
 @keyframes scan-shimmer { to { background-position: -200% 0; } }
+.outbox { border-left: 6px solid #ef6c00; }
+.outbox-title { margin: 0 0 8px; font-size: 17px; color: #c25400; }
+.outbox-list { list-style: none; margin: 0 0 10px; padding: 0; display: grid; gap: 8px; }
+.outbox-item { border: 1px solid #e3e8ef; border-radius: 8px; padding: 8px 10px; }
+.outbox-head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; }
+.outbox-address { font-weight: 600; overflow-wrap: anywhere; }
+.outbox-status { flex: none; font-size: 13px; font-weight: 600; padding: 1px 8px; border-radius: 10px; background: #fff3e0; color: #c25400; }
+.outbox-failed .outbox-status { background: #fdecea; color: #b71c1c; }
+.outbox-time { margin: 2px 0 0; font-size: 13px; color: #5f6b7a; }
+.outbox-reason { margin: 4px 0 0; font-size: 14px; color: #b71c1c; }
+.outbox-discard { margin-top: 6px; min-height: 40px; padding: 0 16px; border: 1px solid #b71c1c; border-radius: 8px; background: #fff;
+  color: #b71c1c; font: inherit; font-size: 15px; }
 .scan-footer { text-align: center; font-size: 12px; color: #6b7785; padding: 8px 16px 24px; }
 `;

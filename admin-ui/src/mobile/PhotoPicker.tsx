@@ -1,0 +1,83 @@
+/**
+ * Photos taken with the phone's camera (or picked from its gallery), shown as thumbnails, each with
+ * a button to remove it.
+ */
+import { useEffect, useState } from 'react';
+import type { ChangeEvent } from 'react';
+import { FieldError } from './FieldError.tsx';
+import { newId } from './inspectApi.ts';
+import type { OutgoingPhoto } from './inspectApi.ts';
+import { MAX_PHOTOS } from './inspectionDraft.ts';
+import { INSPECT_TEXT } from './inspectText.ts';
+import { shrinkPhoto } from './shrinkPhoto.ts';
+
+function Thumb({ photo, index, onRemove }: { photo: OutgoingPhoto; index: number; onRemove: () => void }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const objectUrl = URL.createObjectURL(photo.blob);
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [photo.blob]);
+  return (
+    <li className="insp-thumb">
+      {url && <img src={url} alt={photo.name} />}
+      <button type="button" className="insp-thumb-remove" aria-label={INSPECT_TEXT.removePhoto(index + 1)} onClick={onRemove}>
+        ×
+      </button>
+    </li>
+  );
+}
+
+export function PhotoPicker({
+  photos,
+  error,
+  onChange,
+}: {
+  photos: OutgoingPhoto[];
+  error: string | undefined;
+  onChange: (update: (photos: OutgoingPhoto[]) => OutgoingPhoto[]) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const add = async (event: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(event.target.files ?? []);
+    // Let the same photo be picked again after removing it.
+    event.target.value = '';
+    if (files.length === 0) return;
+    setBusy(true);
+    const added = await Promise.all(files.map(async (f) => ({ key: newId(), ...(await shrinkPhoto(f)) })));
+    onChange((current) => [...current, ...added]);
+    setBusy(false);
+  };
+  const full = photos.length >= MAX_PHOTOS;
+  return (
+    <section className="scan-card" id="field-photos" aria-labelledby="photos-title">
+      <h2 className="insp-legend" id="photos-title">
+        {INSPECT_TEXT.photos}
+      </h2>
+      {photos.length > 0 && (
+        <ul className="insp-thumbs">
+          {photos.map((p, i) => (
+            <Thumb key={p.key} photo={p} index={i} onRemove={() => onChange((current) => current.filter((c) => c.key !== p.key))} />
+          ))}
+        </ul>
+      )}
+      <label className={full || busy ? 'scan-button secondary insp-disabled' : 'scan-button secondary'}>
+        <input
+          type="file"
+          accept="image/*"
+          capture="environment"
+          multiple
+          className="insp-file"
+          disabled={full || busy}
+          aria-describedby="photos-count"
+          onChange={(e) => void add(e)}
+        />
+        {INSPECT_TEXT.takePhoto}
+      </label>
+      <p className="insp-hint" id="photos-count">
+        {INSPECT_TEXT.photoCount(photos.length, MAX_PHOTOS)}
+      </p>
+      <FieldError id="error-photos" message={error} />
+    </section>
+  );
+}
