@@ -37,6 +37,10 @@ import { caseRoutes } from './routes/cases.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 import { open311Router } from './open311/router.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
+import { CampaignService } from './services/campaigns.ts';
+import { CampaignStore } from '../domain/campaigns/store.ts';
+import { CampaignWorkflows } from '../domain/campaigns/workflow-client.ts';
 import { ComplaintService } from './services/complaints.ts';
 import { ComplaintStore } from '../domain/complaints/store.ts';
 import { ComplaintWorkflows } from '../domain/complaints/workflow-client.ts';
@@ -121,12 +125,21 @@ export function createApp(deps: AppDeps): Express {
   caseFileRoutes(api, { db, files: deps.files, service: caseService });
   taskRoutes(api, { db, service: caseService });
   const inspections = new InspectionStore(db);
+  const campaignWorkflows = new CampaignWorkflows(deps.temporal, config);
   inspectionRoutes(api, {
     db,
     files: deps.files,
     inspections,
     buildings: stores.buildings,
-    service: new InspectionService({ db, inspections, buildings: stores.buildings, cases, caseService, audit: stores.audit }),
+    service: new InspectionService({
+      db,
+      inspections,
+      buildings: stores.buildings,
+      cases,
+      caseService,
+      audit: stores.audit,
+      campaigns: campaignWorkflows,
+    }),
   });
   const complaints = new ComplaintStore(db);
   const complaintService = new ComplaintService({
@@ -138,6 +151,17 @@ export function createApp(deps: AppDeps): Express {
     workflows: new ComplaintWorkflows(deps.temporal, config),
   });
   complaintRoutes(api, { db, config, files: deps.files, complaints, service: complaintService });
+  const campaigns = new CampaignStore(db);
+  campaignRoutes(api, {
+    campaigns,
+    service: new CampaignService({
+      db,
+      campaigns,
+      workflows: campaignWorkflows,
+      audit: stores.audit,
+      regionExists: (code) => stores.regions.exists(code),
+    }),
+  });
   definitionRoutes(api, { db });
   supervisionRoutes(api, { db, config, workflows });
 

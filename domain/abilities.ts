@@ -37,6 +37,7 @@ export const SUBJECTS = [
   'Case',
   'Inspection',
   'Complaint',
+  'Campaign',
   'all',
 ] as const;
 export type Subject = (typeof SUBJECTS)[number];
@@ -101,12 +102,14 @@ export function rulesFor(user: AbilityUser): AppRule[] {
       can('read', 'AuditLog', within('regionCode'));
       can(['create', 'cancel', 'escalate', 'reassign', 'audit'], 'Case', within('regionCode'));
       can('create', 'Inspection', within('regionCode'));
+      can(['create', 'cancel'], 'Campaign', within('regionCode'));
       verifier();
       registrar();
       break;
     case 'district_officer':
       can(['create', 'cancel', 'escalate', 'reassign', 'audit'], 'Case', within('regionCode'));
       can('create', 'Inspection', within('regionCode'));
+      can(['create', 'cancel'], 'Campaign', within('regionCode'));
       verifier();
       registrar();
       break;

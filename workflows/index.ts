@@ -5,3 +5,4 @@ export { buildingImportWorkflow } from './building-import/workflow.ts';
 export { hazardCaseWorkflow } from './hazard-case/workflow.ts';
 export { sweepWorkflow } from './sweep/workflow.ts';
 export { complaintWorkflow } from './complaint/workflow.ts';
+export { campaignWorkflow } from './campaign/workflow.ts';

@@ -1,7 +1,7 @@
 /**
  * The react-admin application: providers, layout, resources (hazard cases, house files, inspections,
- * imports, label batches, users, audit log), and the custom pages (task inbox, process definition,
- * region tree, personal settings) mounted through `CustomRoutes` inside the layout.
+ * complaints, imports, label batches, users, audit log), and the custom pages (task inbox, process
+ * definition, region tree, personal settings) mounted through `CustomRoutes` inside the layout.
  */
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { authProvider } from './authProvider.ts';
 import buildingImports from './building-imports/index.ts';
 import buildings from './buildings/index.ts';
 import cases from './cases/index.ts';
+import complaints from './complaints/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider.ts';
 import definitions from './definitions/index.ts';
@@ -43,6 +44,7 @@ export function AdminApp() {
       <Resource name="cases" {...cases} />
       <Resource name="buildings" {...buildings} />
       <Resource name="inspections" {...inspections} />
+      <Resource name="complaints" {...complaints} />
       <Resource name="building-imports" {...buildingImports} />
       <Resource name="label-batches" {...labelBatches} />
       <Resource name="users" {...users} />

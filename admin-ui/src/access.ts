@@ -15,6 +15,7 @@ const SUBJECT_OF: Record<string, Exclude<Subject, 'all'>> = {
   'label-batches': 'LabelBatch',
   cases: 'Case',
   inspections: 'Inspection',
+  complaints: 'Complaint',
   // Tasks are steps of cases: whoever reads a case's region may list tasks; the API decides whose they are.
   tasks: 'Case',
 };

@@ -90,7 +90,21 @@ export function validator(schema: TSchema, source: 'body' | 'query' | 'params'):
     if (copy === undefined) throw InputError.field('body', 'required', '请求体必须是 JSON 对象');
     if (validate(copy)) return copy;
     // An `if` error only says a `then` branch failed; that branch's own error names the field.
-    const problems = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => describe(fieldOf(source, e), e));
+    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+    // A union of literals fails once per literal and once as a whole: one message listing the choices.
+    const choices = new Map<string, unknown[]>();
+    for (const e of errors)
+      if (e.keyword === 'const') {
+        const field = fieldOf(source, e);
+        choices.set(field, [...(choices.get(field) ?? []), (e.params as { allowedValue: unknown }).allowedValue]);
+      }
+    const problems = errors.flatMap((e) => {
+      const field = fieldOf(source, e);
+      const allowed = choices.get(field);
+      if (!allowed || allowed.length < 2 || (e.keyword !== 'const' && e.keyword !== 'anyOf')) return [describe(field, e)];
+      if (e.keyword === 'anyOf') return [];
+      return [describe(field, { ...e, keyword: 'enum', params: { allowedValues: allowed } })];
+    });
     const unique = problems.filter((p, i) => problems.findIndex((q) => q.field === p.field && q.reason === p.reason) === i);
     throw new InputError('INVALID_INPUT', unique.map((p) => p.message).join('；'), unique);
   };

@@ -19,6 +19,18 @@ const CODE_ERRORS = {
 };
 const Year = Type.Integer({ minimum: 1800, maximum: 2100 });
 
+/** The registry's filters (also what picks a campaign's houses). */
+export const BUILDING_FILTER_FIELDS = {
+  use: Type.Optional(literals(BUILDING_USE.values)),
+  businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values)),
+  structureType: Type.Optional(literals(STRUCTURE_TYPE.values)),
+  latestJudgement: Type.Optional(literals(JUDGEMENT.values)),
+  appraisalGrade: Type.Optional(literals(APPRAISAL_GRADE.values)),
+  minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+  yearFrom: Type.Optional(Year),
+  yearTo: Type.Optional(Year),
+};
+
 export function buildingRoutes(api: ApiRouter, deps: { buildings: BuildingStore; service: BuildingService }): void {
   api.route({
     method: 'get',
@@ -28,14 +40,7 @@ export function buildingRoutes(api: ApiRouter, deps: { buildings: BuildingStore;
     auth: true,
     query: listQuery(BUILDING_SORT_FIELDS, {
       regionCode: Type.Optional(RegionCode),
-      use: Type.Optional(literals(BUILDING_USE.values)),
-      businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values)),
-      structureType: Type.Optional(literals(STRUCTURE_TYPE.values)),
-      latestJudgement: Type.Optional(literals(JUDGEMENT.values)),
-      appraisalGrade: Type.Optional(literals(APPRAISAL_GRADE.values)),
-      minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
-      yearFrom: Type.Optional(Year),
-      yearTo: Type.Optional(Year),
+      ...BUILDING_FILTER_FIELDS,
       q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Text in the address or the owner name' })),
     }),
     responses: { 200: { description: '房屋列表', schema: listOf(Building) }, ...AUTH_ERRORS },

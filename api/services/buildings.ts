@@ -4,6 +4,7 @@
  * optimistic versions, change history, and audited views of personal data.
  */
 import type { Inspection } from '../../domain/inspections/store.ts';
+import type { HouseComplaint } from '../../domain/complaints/store.ts';
 import { asSubject } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
 import { buildingCodeProblem, CODE_PROBLEM_MESSAGES, normaliseBuildingCode } from '../../domain/buildings/code.ts';
@@ -23,7 +24,7 @@ export interface HouseFile {
   building: Building;
   changes: BuildingChange[];
   inspections: Inspection[];
-  complaints: unknown[];
+  complaints: HouseComplaint[];
   cases: HouseCase[];
 }
 
@@ -78,12 +79,12 @@ export class BuildingService {
     const code = checkedCode(rawCode);
     const found = await this.deps.buildings.withChanges(ability, code);
     if (!found) throw new NotFoundError(`房屋 ${code} 不存在或无权查看`);
-    const { building, changes, cases, inspections } = found;
+    const { building, changes, cases, inspections, complaints } = found;
     return {
       building: masked(building),
       changes: changes.map(maskChange),
       inspections,
-      complaints: [],
+      complaints,
       cases,
     };
   }

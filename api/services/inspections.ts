@@ -16,6 +16,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../d
 import { presenceOf } from '../../domain/inspections/presence.ts';
 import type { Inspection, InspectionStore, Judgement } from '../../domain/inspections/store.ts';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
+import type { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
 import { beijingDate } from '../../domain/time.ts';
 import { checkedCode } from './buildings.ts';
 import type { CaseService, CaseUser } from './cases.ts';
@@ -38,6 +39,7 @@ export interface InspectionServiceDeps {
   cases: CaseStore;
   caseService: CaseService;
   audit: AuditStore;
+  campaigns: CampaignWorkflows;
 }
 
 /** How far back a form kept on a phone without network may be dated. */
@@ -90,6 +92,7 @@ export class InspectionService {
       .sort((a, b) => a.category.localeCompare(b.category));
 
     const { db } = this.deps;
+    let campaignIds: string[] = [];
     const opened = await db.transaction(async (trx) => {
       // Inspections of one house are recorded one at a time: two finding the same new hazard at once
       // open one case, and the second joins it.
@@ -117,6 +120,15 @@ export class InspectionService {
       // The same form sent twice at once: the other request recorded it.
       if (inserted.length === 0) return undefined;
       if (input.fileIds.length) await trx('inspection_files').whereIn('id', input.fileIds).update({ inspection_id: input.id });
+
+      // A house of a running campaign: this inspection is its special inspection.
+      const fulfilled = (await trx('campaign_items')
+        .where({ building_code: code, status: 'pending' })
+        .whereIn('campaign_id', trx('campaigns').where({ status: 'running' }).select('id'))
+        .update({ status: 'done', inspection_id: input.id, hazards_found: hazards.length, done_at: trx.fn.now() })
+        .returning('campaign_id')) as { campaign_id: string }[];
+      campaignIds = fulfilled.map((f) => f.campaign_id);
+      if (campaignIds.length) await trx('inspections').where({ id: input.id }).update({ kind: 'special', campaign_id: campaignIds[0] });
 
       const newCases: string[] = [];
       for (const hazard of hazards) {
@@ -157,6 +169,7 @@ export class InspectionService {
     });
     if (!opened) return { created: false, inspection: (await this.recorded(ability, user, input.id)) as Inspection };
     for (const id of opened) await this.deps.caseService.startRecorded(user, id);
+    for (const id of campaignIds) await this.deps.campaigns.nudge(id);
     return { created: true, inspection: (await this.deps.inspections.find(ability, input.id)) as Inspection };
   }
 

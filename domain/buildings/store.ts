@@ -4,9 +4,12 @@
  */
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
+import type { Knex } from 'knex';
 import { runPrepared } from '../db.ts';
 import { HOUSE_INSPECTIONS_SQL, toInspection } from '../inspections/store.ts';
 import type { Inspection } from '../inspections/store.ts';
+import { HOUSE_COMPLAINTS_SQL } from '../complaints/store.ts';
+import type { HouseComplaint } from '../complaints/store.ts';
 import type { Db } from '../db.ts';
 import { maskName, maskPhone } from '../mask.ts';
 import { paged } from '../paging.ts';
@@ -83,6 +86,25 @@ export interface BuildingFilter {
   yearTo?: number | undefined;
   q?: string | undefined;
   ids?: string[] | undefined;
+}
+
+/** The registry's filters on a query over `buildings as b` (the list, and the houses of a campaign). */
+export function applyBuildingFilter(query: Knex.QueryBuilder, params: BuildingFilter): Knex.QueryBuilder {
+  if (params.regionCode) query.whereRaw(`b.village_code LIKE ?`, [`${params.regionCode}%`]);
+  if (params.use) query.where('b.use', params.use);
+  if (params.businessCategory) query.where('b.business_category', params.businessCategory);
+  if (params.structureType) query.where('b.structure_type', params.structureType);
+  if (params.latestJudgement) query.where('b.latest_judgement', params.latestJudgement);
+  if (params.appraisalGrade) query.where('b.appraisal_grade', params.appraisalGrade);
+  if (params.minFloors) query.where('b.floors_above', '>=', params.minFloors);
+  if (params.yearFrom) query.where('b.year_built', '>=', params.yearFrom);
+  if (params.yearTo) query.where('b.year_built', '<=', params.yearTo);
+  if (params.ids) query.whereIn('b.code', params.ids);
+  if (params.q) {
+    const like = `%${params.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query.where((w) => w.where('b.address', 'ilike', like).orWhere('b.owner_name', 'ilike', like));
+  }
+  return query;
 }
 
 type Row = Record<string, unknown> & {
@@ -162,21 +184,7 @@ export class BuildingStore {
   }
 
   async list(ability: AppAbility, params: ListParams & BuildingFilter): Promise<ListResult<Building>> {
-    const query = whereAllowed(this.base(), ability, 'read', 'Building', SCOPE);
-    if (params.regionCode) query.whereRaw(`b.village_code LIKE ?`, [`${params.regionCode}%`]);
-    if (params.use) query.where('b.use', params.use);
-    if (params.businessCategory) query.where('b.business_category', params.businessCategory);
-    if (params.structureType) query.where('b.structure_type', params.structureType);
-    if (params.latestJudgement) query.where('b.latest_judgement', params.latestJudgement);
-    if (params.appraisalGrade) query.where('b.appraisal_grade', params.appraisalGrade);
-    if (params.minFloors) query.where('b.floors_above', '>=', params.minFloors);
-    if (params.yearFrom) query.where('b.year_built', '>=', params.yearFrom);
-    if (params.yearTo) query.where('b.year_built', '<=', params.yearTo);
-    if (params.ids) query.whereIn('b.code', params.ids);
-    if (params.q) {
-      const like = `%${params.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.where((w) => w.where('b.address', 'ilike', like).orWhere('b.owner_name', 'ilike', like));
-    }
+    const query = applyBuildingFilter(whereAllowed(this.base(), ability, 'read', 'Building', SCOPE), params);
     const result = await paged<Row, Building>(query, params, SORT, 'code', 'b.code', toBuilding);
     return { total: result.total, data: result.data.map(masked) };
   }
@@ -239,7 +247,10 @@ export class BuildingStore {
   async withChanges(
     ability: AppAbility,
     code: string,
-  ): Promise<{ building: Building; changes: BuildingChange[]; cases: HouseCase[]; inspections: Inspection[] } | undefined> {
+  ): Promise<
+    | { building: Building; changes: BuildingChange[]; cases: HouseCase[]; inspections: Inspection[]; complaints: HouseComplaint[] }
+    | undefined
+  > {
     const query = this.base()
       .where('b.code', code)
       .select(
@@ -256,11 +267,17 @@ export class BuildingStore {
         ),
         // Whoever may read the house may read its inspections (the same region rule).
         this.db.raw(`${HOUSE_INSPECTIONS_SQL} AS recent_inspections`),
+        this.db.raw(`${HOUSE_COMPLAINTS_SQL} AS recent_complaints`),
       );
     whereAllowed(query, ability, 'read', 'Building', SCOPE);
     // The registry's hottest read: prepared, so PostgreSQL does not plan it again on every scan.
     const [row] = await runPrepared<
-      Row & { recent_changes: (BuildingChange & { at: string })[]; recent_cases: HouseCase[]; recent_inspections: Row[] }
+      Row & {
+        recent_changes: (BuildingChange & { at: string })[];
+        recent_cases: HouseCase[];
+        recent_inspections: Row[];
+        recent_complaints: HouseComplaint[];
+      }
     >(this.db, query.limit(1));
     if (!row) return undefined;
     return {
@@ -268,6 +285,7 @@ export class BuildingStore {
       changes: row.recent_changes.map((c) => ({ ...c, at: new Date(c.at).toISOString() })),
       cases: row.recent_cases,
       inspections: row.recent_inspections.map(toInspection),
+      complaints: row.recent_complaints.map((c) => ({ ...c, createdAt: new Date(c.createdAt).toISOString() })),
     };
   }
 

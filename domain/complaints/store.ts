@@ -130,6 +130,23 @@ export function toProgress(c: Complaint & { caseClosedAt?: string | null }): Pro
   };
 }
 
+/** A complaint as the house file lists it (no complainant). */
+export interface HouseComplaint {
+  id: string;
+  trackingNo: string;
+  category: CaseCategory;
+  status: ComplaintStatus;
+  overdue: boolean;
+  caseNumber: string | null;
+  createdAt: string;
+}
+
+/** The house file's latest complaints as a JSON column (correlated on `b`). */
+export const HOUSE_COMPLAINTS_SQL = `(SELECT coalesce(json_agg(json_build_object('id', p.id, 'trackingNo', p.tracking_no, 'category', p.category,
+     'status', p.status, 'overdue', p.overdue_at IS NOT NULL AND p.status = 'verifying', 'caseNumber', c.number, 'createdAt', p.created_at)
+     ORDER BY p.created_at DESC), '[]'::json)
+   FROM (SELECT * FROM complaints WHERE building_code = b.code ORDER BY created_at DESC LIMIT 50) p LEFT JOIN cases c ON c.id = p.case_id)`;
+
 export class ComplaintStore {
   constructor(private readonly db: Db) {}
 

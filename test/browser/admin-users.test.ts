@@ -95,6 +95,7 @@ describe('user administration', () => {
       MENU.cases,
       MENU.buildings,
       MENU.inspections,
+      MENU.complaints,
       MENU.imports,
       MENU.labels,
       MENU.regions,

@@ -13,6 +13,7 @@ export const MENU = {
   cases: '隐患案件',
   buildings: '房屋档案',
   inspections: '排查记录',
+  complaints: '投诉举报',
   imports: '批量导入',
   labels: '标签打印',
   regions: '行政区划',

@@ -138,6 +138,13 @@ describe('complaints', () => {
       .first();
     assert.equal(Number(audited?.n), 1);
     assert.equal((await auditor.get(`/api/complaints/${seen.id}/contact`)).status, 403);
+    // The house file lists it, without the complainant.
+    const houseFile = await officer.get<{ complaints: { trackingNo: string; status: string }[] }>(`/api/buildings/by-code/${house}`);
+    assert.deepEqual(
+      houseFile.body.complaints.map((c) => [c.trackingNo, c.status]),
+      [[filed.trackingNo, 'verifying']],
+    );
+    assert.ok(!JSON.stringify(houseFile.body.complaints).includes('139'), 'no complainant in the house file');
     const img = await fetch(`${stack.baseUrl}/api/complaint-files/${photo.body.id}`, { headers: { cookie: auditor.cookieHeader() } });
     assert.equal(img.status, 200);
     assert.equal((await fetch(`${stack.baseUrl}/api/complaint-files/${photo.body.id}`)).status, 401);

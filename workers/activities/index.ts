@@ -6,6 +6,7 @@ import type { SupervisionClient } from '../../domain/supervision/client.ts';
 import { createSweepActivities } from './sweep.ts';
 import { createCaseActivities } from './cases.ts';
 import { createComplaintActivities } from './complaints.ts';
+import { createCampaignActivities } from './campaigns.ts';
 import { createHousekeepingActivities } from './housekeeping.ts';
 import { createImportActivities } from './imports.ts';
 import { createLabelActivities } from './labels.ts';
@@ -26,5 +27,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createCaseActivities(deps),
     ...createSweepActivities(deps),
     ...createComplaintActivities(deps),
+    ...createCampaignActivities(deps),
   };
 }

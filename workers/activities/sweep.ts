@@ -3,6 +3,7 @@ import { Context } from '@temporalio/activity';
 import type { Config } from '../../domain/config.ts';
 import { CaseStore } from '../../domain/cases/store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
+import { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
 import { ComplaintStore } from '../../domain/complaints/store.ts';
 import { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
 import type { Db } from '../../domain/db.ts';
@@ -46,7 +47,29 @@ export function createSweepActivities(deps: { db: Db; config: Config }) {
         await complaintWorkflows.start(c);
         await complaints.markStarted(c.id);
       }
-      return { cases: missing.length, labelBatches: batches.length, imports: imports.length, complaints: lostComplaints.length };
+      const lostCampaigns = (await deps.db('campaigns').whereNull('workflow_started_at').where('created_at', '<', cutoff).limit(100)) as {
+        id: string;
+        region_code: string;
+        due_at: Date;
+        remind_days_before: number;
+      }[];
+      const campaignWorkflows = new CampaignWorkflows(temporal, deps.config);
+      for (const c of lostCampaigns) {
+        await campaignWorkflows.start({
+          id: c.id,
+          regionCode: c.region_code,
+          dueAt: c.due_at.toISOString(),
+          remindDaysBefore: c.remind_days_before,
+        });
+        await deps.db('campaigns').where({ id: c.id }).update({ workflow_started_at: deps.db.fn.now() });
+      }
+      return {
+        cases: missing.length,
+        labelBatches: batches.length,
+        imports: imports.length,
+        complaints: lostComplaints.length,
+        campaigns: lostCampaigns.length,
+      };
     },
   };
 }

@@ -17,6 +17,7 @@ export interface SweepResult {
   labelBatches: number;
   imports: number;
   complaints: number;
+  campaigns: number;
 }
 
 export async function sweepWorkflow(): Promise<SweepResult> {

@@ -1,14 +1,15 @@
 /**
- * The house's inspections, complaints and hazard cases. Inspections are listed (newest first);
- * complaints and cases still show their count until their parts of the platform fill them in.
+ * The house's inspections, complaints and hazard cases. Inspections and complaints are listed
+ * (newest first); cases still show their count until their part of the platform fills it in.
  */
 import { Card, CardContent, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { HouseComplaints } from './HouseComplaints.tsx';
 import { HouseInspections } from './HouseInspections.tsx';
 import type { BuildingRecord } from './types.ts';
 import { useHouseFile } from './useHouseFile.ts';
 
-const KINDS = ['complaints', 'cases'] as const;
+const KINDS = ['cases'] as const;
 
 export function RelatedRecords() {
   const translate = useTranslate();
@@ -17,6 +18,7 @@ export function RelatedRecords() {
   return (
     <>
       <HouseInspections code={building?.code} inspections={file.data?.inspections ?? []} />
+      <HouseComplaints code={building?.code} />
       {KINDS.map((kind) => {
         const items = file.data?.[kind] ?? [];
         return (

@@ -8,6 +8,7 @@ import type { RegionLevel } from '../../../domain/regions.ts';
 import { ROLE_LABELS_EN } from '../../../domain/roles.ts';
 import { buildingsEnglish } from './buildings.en.ts';
 import { casesEnglish } from './cases.en.ts';
+import { complaintsEnglish } from './complaints.en.ts';
 import { inspectionsEnglish } from './inspections.en.ts';
 
 const REGION_LEVEL_LABELS_EN: Record<RegionLevel, string> = {
@@ -58,6 +59,7 @@ export const appEnglish = {
     ...casesEnglish,
     ...buildingsEnglish,
     ...inspectionsEnglish,
+    ...complaintsEnglish,
     users: {
       name: 'User |||| Users',
       menu: 'Users',

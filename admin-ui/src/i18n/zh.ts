@@ -7,6 +7,7 @@ import { REGION_LEVEL_LABELS } from '../../../domain/regions.ts';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { buildingsChinese } from './buildings.zh.ts';
 import { casesChinese } from './cases.zh.ts';
+import { complaintsChinese } from './complaints.zh.ts';
 import type { AppMessages } from './en.ts';
 import { inspectionsChinese } from './inspections.zh.ts';
 import { raChinese } from './raChinese.ts';
@@ -50,6 +51,7 @@ export const appChinese: AppMessages = {
     ...casesChinese,
     ...buildingsChinese,
     ...inspectionsChinese,
+    ...complaintsChinese,
     users: {
       name: '用户',
       menu: '用户管理',

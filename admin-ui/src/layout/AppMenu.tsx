@@ -10,6 +10,7 @@ import type { AppIdentity } from '../authProvider.ts';
 import buildingImports from '../building-imports/index.ts';
 import buildings from '../buildings/index.ts';
 import cases from '../cases/index.ts';
+import complaints from '../complaints/index.ts';
 import definitions, { readsDefinitions } from '../definitions/index.ts';
 import inspections from '../inspections/index.ts';
 import labelBatches from '../label-batches/index.ts';
@@ -27,6 +28,7 @@ export function AppMenu() {
       <Menu.ResourceItem name="cases" primaryText={translate('resources.cases.menu')} leftIcon={<cases.icon />} />
       <Menu.ResourceItem name="buildings" primaryText={translate('resources.buildings.menu')} leftIcon={<buildings.icon />} />
       <Menu.ResourceItem name="inspections" primaryText={translate('resources.inspections.menu')} leftIcon={<inspections.icon />} />
+      <Menu.ResourceItem name="complaints" primaryText={translate('resources.complaints.menu')} leftIcon={<complaints.icon />} />
       <CanAccess action="create" resource="building-imports">
         <Menu.Item
           to="/building-imports/create"

@@ -1,0 +1,263 @@
+/**
+ * Special-inspection campaigns as the API reads them. A user sees the campaigns of their area and the
+ * campaigns that cover it (a town officer sees the district's campaign), with progress counted only
+ * over the villages they may see.
+ */
+import type { Knex } from 'knex';
+import { applyBuildingFilter } from '../buildings/store.ts';
+import type { BuildingFilter } from '../buildings/store.ts';
+import type { Db } from '../db.ts';
+import { paged } from '../paging.ts';
+import type { ListParams, ListResult } from '../paging.ts';
+import { regionScopePrefix } from '../regions.ts';
+
+export type CampaignStatus = 'running' | 'completed' | 'closed' | 'cancelled';
+export type CampaignFilters = Omit<BuildingFilter, 'regionCode' | 'q' | 'ids'>;
+
+export interface Counts {
+  total: number;
+  done: number;
+  withHazards: number;
+  overdue: number;
+  pending: number;
+}
+
+export interface Campaign {
+  id: string;
+  name: string;
+  regionCode: string;
+  regionName: string | null;
+  filters: CampaignFilters;
+  assigneeRole: 'inspector' | 'town_officer';
+  dueAt: string;
+  remindDaysBefore: number;
+  status: CampaignStatus;
+  remindedAt: string | null;
+  closedAt: string | null;
+  cancelReason: string | null;
+  createdByName: string;
+  createdAt: string;
+  /** Over the villages the reader may see. */
+  progress: Counts;
+}
+
+export interface VillageProgress extends Counts {
+  villageCode: string;
+  villageName: string | null;
+  townCode: string;
+  townName: string | null;
+}
+
+export interface CampaignItem {
+  buildingCode: string;
+  address: string | null;
+  villageCode: string;
+  villageName: string | null;
+  status: 'pending' | 'done' | 'overdue';
+  inspectionId: string | null;
+  hazardsFound: number | null;
+  doneAt: string | null;
+}
+
+/** A house waiting in someone's inbox. */
+export interface CampaignTask extends CampaignItem {
+  campaignId: string;
+  campaignName: string;
+  dueAt: string;
+}
+
+type Row = Record<string, unknown>;
+const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
+const COUNTS = `count(*)::int AS total,
+  count(*) FILTER (WHERE i.status = 'done')::int AS done,
+  count(*) FILTER (WHERE i.hazards_found > 0)::int AS with_hazards,
+  count(*) FILTER (WHERE i.status = 'overdue' OR (i.status = 'pending' AND k.due_at < now()))::int AS overdue,
+  count(*) FILTER (WHERE i.status = 'pending')::int AS pending`;
+const counts = (r: Row): Counts => ({
+  total: (r.total as number) ?? 0,
+  done: (r.done as number) ?? 0,
+  withHazards: (r.with_hazards as number) ?? 0,
+  overdue: (r.overdue as number) ?? 0,
+  pending: (r.pending as number) ?? 0,
+});
+
+function toCampaign(r: Row): Campaign {
+  return {
+    id: r.id as string,
+    name: r.name as string,
+    regionCode: r.region_code as string,
+    regionName: (r.region_name as string | null) ?? null,
+    filters: r.filters as CampaignFilters,
+    assigneeRole: r.assignee_role as Campaign['assigneeRole'],
+    dueAt: iso(r.due_at) as string,
+    remindDaysBefore: r.remind_days_before as number,
+    status: r.status as CampaignStatus,
+    remindedAt: iso(r.reminded_at),
+    closedAt: iso(r.closed_at),
+    cancelReason: (r.cancel_reason as string | null) ?? null,
+    createdByName: r.created_by_name as string,
+    createdAt: iso(r.created_at) as string,
+    progress: counts(r),
+  };
+}
+
+export class CampaignStore {
+  constructor(private readonly db: Db) {}
+
+  /** Campaigns over the reader's area, or within it. */
+  private visible(query: Knex.QueryBuilder, scope: string): Knex.QueryBuilder {
+    const prefix = regionScopePrefix(scope);
+    return query.where((w) => w.whereRaw('k.region_code LIKE ?', [`${prefix}%`]).orWhereRaw(`? LIKE k.region_code || '%'`, [prefix]));
+  }
+
+  private base(scope: string) {
+    const prefix = regionScopePrefix(scope);
+    return this.db('campaigns as k')
+      .leftJoin('regions as r', 'r.code', 'k.region_code')
+      .select(
+        'k.*',
+        'r.name as region_name',
+        this.db.raw(
+          `(SELECT row_to_json(x) FROM (SELECT ${COUNTS} FROM campaign_items i WHERE i.campaign_id = k.id AND i.village_code LIKE ?) x) AS counts`,
+          [`${prefix}%`],
+        ),
+      );
+  }
+
+  /** Writes a campaign and its houses (the filter's result in the campaign's area); returns its id and count. */
+  async create(
+    trx: Db,
+    input: {
+      name: string;
+      regionCode: string;
+      filters: CampaignFilters;
+      assigneeRole: Campaign['assigneeRole'];
+      dueAt: string;
+      remindDaysBefore: number;
+      createdBy: { id: string; name: string };
+    },
+  ): Promise<{ id: string; total: number }> {
+    const [row] = (await trx('campaigns')
+      .insert({
+        name: input.name,
+        region_code: input.regionCode,
+        filters: JSON.stringify(input.filters),
+        assignee_role: input.assigneeRole,
+        due_at: input.dueAt,
+        remind_days_before: input.remindDaysBefore,
+        total: 0,
+        created_by: input.createdBy.id,
+        created_by_name: input.createdBy.name,
+      })
+      .returning('id')) as { id: string }[];
+    const id = (row as { id: string }).id;
+    const houses = applyBuildingFilter(trx('buildings as b'), { ...input.filters, regionCode: input.regionCode }).select(
+      trx.raw('?::uuid', [id]),
+      'b.code',
+      'b.village_code',
+    );
+    const inserted = await trx.raw(`INSERT INTO campaign_items (campaign_id, building_code, village_code) ${houses.toString()}`);
+    const total = (inserted as { rowCount: number }).rowCount;
+    await trx('campaigns').where({ id }).update({ total });
+    return { id, total };
+  }
+
+  async list(scope: string, params: ListParams & { status?: CampaignStatus | undefined }): Promise<ListResult<Campaign>> {
+    const query = this.visible(this.base(scope), scope);
+    if (params.status) query.where('k.status', params.status);
+    return paged<Row, Campaign>(
+      query,
+      { ...params, order: params.order ?? 'desc' },
+      { createdAt: 'k.created_at', dueAt: 'k.due_at' },
+      'createdAt',
+      'k.id',
+      (r) => toCampaign({ ...r, ...((r.counts as Row | null) ?? {}) }),
+    );
+  }
+
+  async find(scope: string, id: string): Promise<Campaign | undefined> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const row = (await this.visible(this.base(scope), scope).where('k.id', id).first()) as Row | undefined;
+    return row && toCampaign({ ...row, ...((row.counts as Row | null) ?? {}) });
+  }
+
+  /** Progress per village (with its town), over the villages the reader may see. */
+  async progress(scope: string, id: string): Promise<VillageProgress[]> {
+    const rows = (await this.db('campaign_items as i')
+      .join('campaigns as k', 'k.id', 'i.campaign_id')
+      .leftJoin('regions as v', 'v.code', 'i.village_code')
+      .leftJoin('regions as t', 't.code', 'v.parent_code')
+      .where('i.campaign_id', id)
+      .whereRaw('i.village_code LIKE ?', [`${regionScopePrefix(scope)}%`])
+      .groupBy('i.village_code', 'v.name', 'v.parent_code', 't.name')
+      .orderBy('i.village_code')
+      .select(
+        'i.village_code',
+        'v.name as village_name',
+        'v.parent_code as town_code',
+        't.name as town_name',
+        this.db.raw(COUNTS),
+      )) as Row[];
+    return rows.map((r) => ({
+      villageCode: r.village_code as string,
+      villageName: (r.village_name as string | null) ?? null,
+      townCode: (r.town_code as string | null) ?? (r.village_code as string).slice(0, 9),
+      townName: (r.town_name as string | null) ?? null,
+      ...counts(r),
+    }));
+  }
+
+  private itemQuery() {
+    return this.db('campaign_items as i')
+      .join('campaigns as k', 'k.id', 'i.campaign_id')
+      .join('buildings as b', 'b.code', 'i.building_code')
+      .leftJoin('regions as v', 'v.code', 'i.village_code')
+      .select('i.*', 'b.address', 'v.name as village_name', 'k.name as campaign_name', 'k.due_at');
+  }
+
+  private toItem(r: Row): CampaignTask {
+    return {
+      campaignId: r.campaign_id as string,
+      campaignName: r.campaign_name as string,
+      dueAt: iso(r.due_at) as string,
+      buildingCode: r.building_code as string,
+      address: (r.address as string | null) ?? null,
+      villageCode: r.village_code as string,
+      villageName: (r.village_name as string | null) ?? null,
+      status: r.status as CampaignItem['status'],
+      inspectionId: (r.inspection_id as string | null) ?? null,
+      hazardsFound: (r.hazards_found as number | null) ?? null,
+      doneAt: iso(r.done_at),
+    };
+  }
+
+  async items(
+    scope: string,
+    id: string,
+    params: ListParams & { regionCode?: string | undefined; status?: CampaignItem['status'] | undefined },
+  ): Promise<ListResult<CampaignTask>> {
+    const query = this.itemQuery()
+      .where('i.campaign_id', id)
+      .whereRaw('i.village_code LIKE ?', [`${regionScopePrefix(scope)}%`]);
+    if (params.regionCode) query.whereRaw('i.village_code LIKE ?', [`${params.regionCode}%`]);
+    if (params.status) query.where('i.status', params.status);
+    return paged<Row, CampaignTask>(
+      query,
+      params,
+      { buildingCode: 'i.building_code', doneAt: 'i.done_at' },
+      'buildingCode',
+      'i.building_code',
+      (r) => this.toItem(r),
+    );
+  }
+
+  /** The houses waiting for this user: running campaigns handed to their role, in their area, soonest due first. */
+  async tasks(user: { role: string; regionCode: string }, params: ListParams): Promise<ListResult<CampaignTask>> {
+    const query = this.itemQuery()
+      .where('k.status', 'running')
+      .where('k.assignee_role', user.role)
+      .where('i.status', 'pending')
+      .whereRaw('i.village_code LIKE ?', [`${regionScopePrefix(user.regionCode)}%`]);
+    return paged<Row, CampaignTask>(query, params, { dueAt: 'k.due_at' }, 'dueAt', 'i.building_code', (r) => this.toItem(r));
+  }
+}
