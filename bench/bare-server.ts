@@ -1,6 +1,6 @@
 /**
  * The baseline of the HTTP benchmarks: the same indexed queries behind a bare node:http handler with a
- * bare pg pool (no Express, no auth, no validation, no scoping, no mapping).
+ * bare pg pool (no Express, no auth, no validation, no scoping, no mapping, no workflow).
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -30,6 +30,21 @@ export async function startBareServer(databaseUrl: string): Promise<{ url: strin
         res
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify({ data: data.rows, total: Number(count.rows[0]?.count) }));
+        return;
+      }
+      if (url.pathname === '/complaints' && req.method === 'POST') {
+        // The same row an Open311 request writes, parsed and inserted with nothing else.
+        let raw = '';
+        for await (const chunk of req) raw += String(chunk);
+        const form = new URLSearchParams(raw);
+        const { rows } = await pool.query(
+          `INSERT INTO complaints (tracking_no, secret_hash, channel, building_code, region_code, category, description, verify_due_at, client_hash)
+           VALUES ('TS' || to_char(now(), 'YYYYMMDD') || lpad(nextval('complaint_number_seq')::text, 6, '0'), $1, 'open311', $2::text,
+                   substr($2::text, 1, 12), $3, $4, now() + interval '3 days', $1)
+           RETURNING tracking_no`,
+          ['0'.repeat(64), form.get('attribute[building_code]'), form.get('service_code'), form.get('description')],
+        );
+        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify([{ service_request_id: rows[0]?.tracking_no }]));
         return;
       }
       res.writeHead(404).end();

@@ -58,3 +58,58 @@ export async function latencyRun(urls: string[], concurrency: number, headers: R
     errors,
   };
 }
+
+/**
+ * `clients` keep-alive connections, each sending its next request as soon as the last is answered,
+ * for `seconds`: requests per second and latency percentiles of POSTs built by `body(i)`.
+ */
+export async function closedLoopPost(
+  url: string,
+  body: (i: number) => string,
+  options: { clients: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const { Agent, request } = await import('node:http');
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const target = new URL(url);
+  const started = performance.now();
+  const end = started + options.seconds * 1000;
+  const post = (agent: InstanceType<typeof Agent>, payload: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(
+        target,
+        { method: 'POST', agent, headers: { 'content-length': Buffer.byteLength(payload), ...options.headers } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  await Promise.all(
+    Array.from({ length: options.clients }, async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          if ((await post(agent, body(next++))) >= 400) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t);
+      }
+      agent.destroy();
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0) * 10) / 10;
+  return {
+    requestsPerSecond: Math.round(latencies.length / ((performance.now() - started) / 1000)),
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    errors,
+  };
+}
