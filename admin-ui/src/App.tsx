@@ -1,8 +1,10 @@
 /**
  * The browser router for everything the API serves at `/`. The admin owns every path except
- * `/m/…`, which is kept for the public mobile pages (QR landing, complaint, progress lookup): those
- * are for citizens without accounts, so they must live here, outside `<Admin>` and its sign-in.
- * Both load on demand, so a phone that scans a label never downloads react-admin.
+ * `/m/…`, which is kept for the phone pages: the QR landing (`/m/b/:code`), the inspector's daily
+ * inspection (`…/inspect`, which asks for a sign-in itself), and the citizen's complaint from a house
+ * (`…/complain`) or a position (`/m/complain`) and its progress lookup (`/m/c`, `/m/c/:trackingNo`).
+ * Citizens have no accounts, so these live here, outside `<Admin>` and its sign-in. Everything loads
+ * on demand, so a phone that scans a label never downloads react-admin.
  */
 import { Suspense, lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
@@ -10,6 +12,8 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 const AdminApp = lazy(() => import('./AdminApp.tsx').then((m) => ({ default: m.AdminApp })));
 const ScanPage = lazy(() => import('./mobile/ScanPage.tsx').then((m) => ({ default: m.ScanPage })));
 const InspectPage = lazy(() => import('./mobile/InspectPage.tsx').then((m) => ({ default: m.InspectPage })));
+const ComplainPage = lazy(() => import('./mobile/ComplainPage.tsx').then((m) => ({ default: m.ComplainPage })));
+const ProgressPage = lazy(() => import('./mobile/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
 
 export function App() {
   return (
@@ -18,6 +22,10 @@ export function App() {
         <Routes>
           <Route path="/m/b/:code" element={<ScanPage />} />
           <Route path="/m/b/:code/inspect" element={<InspectPage />} />
+          <Route path="/m/b/:code/complain" element={<ComplainPage />} />
+          <Route path="/m/complain" element={<ComplainPage />} />
+          <Route path="/m/c" element={<ProgressPage />} />
+          <Route path="/m/c/:trackingNo" element={<ProgressPage />} />
           <Route path="/*" element={<AdminApp />} />
         </Routes>
       </Suspense>

@@ -16,7 +16,13 @@ import type { ComplaintService, FieldNames } from '../services/complaints.ts';
 import { send, sendErrors } from './format.ts';
 import type { Format } from './format.ts';
 
-const FIELDS: FieldNames = { buildingCode: 'attribute[building_code]', position: 'lat', phone: 'phone', fileIds: 'media_url' };
+const FIELDS: FieldNames = {
+  description: 'description',
+  buildingCode: 'attribute[building_code]',
+  position: 'lat',
+  phone: 'phone',
+  fileIds: 'media_url',
+};
 const MAX_RESULTS = 200;
 const DEFAULT_DAYS = 90;
 

@@ -67,6 +67,7 @@ export class ComplaintService {
   /** Files a complaint for a citizen; `fields` names the request's fields for errors (the web form's or Open311's). */
   async file(input: ComplaintInput, client: { address: string; channel: 'web' | 'open311' }, fields = FORM_FIELDS): Promise<Filed> {
     const { db, config } = this.deps;
+    if (input.description.trim().length < 5) throw InputError.field(fields.description, 'minLength', '请描述问题（至少 5 个字）');
     const place = await this.place(input, fields);
     const phone = input.phone?.replace(/[\s-]/g, '') || undefined;
     if (phone && !/^1[3-9]\d{9}$/.test(phone)) throw InputError.field(fields.phone, 'format', '请填写 11 位手机号码');
@@ -226,12 +227,14 @@ export class ComplaintService {
 }
 
 export interface FieldNames {
+  description: string;
   buildingCode: string;
   position: string;
   phone: string;
   fileIds: string;
 }
 export const FORM_FIELDS: FieldNames = {
+  description: 'body.description',
   buildingCode: 'body.buildingCode',
   position: 'body.position',
   phone: 'body.phone',

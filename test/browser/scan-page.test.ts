@@ -55,7 +55,7 @@ async function openScanPage(page: Page, code: string): Promise<string[]> {
 }
 
 describe('the scan page, at phone size', () => {
-  test('shows the public summary with the judgement in red, no personal data, and a complaint button not yet open', async () => {
+  test('shows the public summary with the judgement in red, no personal data, and a link to file a complaint', async () => {
     const { context, page } = await newPage(browser, PHONE);
     const scripts = await openScanPage(page, serious);
     await page.getByText('一栋一码 · 房屋电子身份证').waitFor();
@@ -77,9 +77,8 @@ describe('the scan page, at phone size', () => {
     assert.equal(color, 'rgb(183, 28, 28)');
     // No owner name or phone, masked or not.
     assert.ok(!/张|138|5678/.test(body), 'no personal data on the public page');
-    const complain = page.getByRole('button', { name: '投诉举报' });
-    assert.ok(await complain.isDisabled());
-    assert.equal(await complain.getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).innerText()), '即将开放');
+    // Anyone may complain, without an account.
+    assert.equal(await page.getByRole('link', { name: '投诉举报' }).getAttribute('href'), `/m/b/${serious}/complain`);
     assert.equal(await page.getByRole('link', { name: '开始排查' }).count(), 0, 'no inspection for a passer-by');
     assert.ok(await fitsWidth(page));
     // A light page: neither react-admin nor MUI is downloaded.

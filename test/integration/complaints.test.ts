@@ -240,6 +240,8 @@ describe('complaints', () => {
       Buffer.concat([tinyPng(), Buffer.alloc(10 * 1024 * 1024)]),
     );
     assert.equal(big.status, 413);
+    const blank = await file({ buildingCode: house, description: '     abc   ' }, 400);
+    assert.equal(blank.error.details?.[0]?.field, 'body.description', 'five characters after trimming');
     const badPhone = await file({ buildingCode: house, phone: '12345' }, 400);
     assert.equal(badPhone.error.details?.[0]?.field, 'body.phone');
     const badCode = await file({ buildingCode: '441802006001000019' }, 400);

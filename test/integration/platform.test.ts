@@ -74,7 +74,7 @@ describe('platform', () => {
     assert.equal(unauth.headers.get('x-content-type-options'), 'nosniff');
   });
 
-  test('the housekeeping workflow deletes dead sessions', async () => {
+  test('the housekeeping workflow deletes dead sessions and photos no complaint or inspection took', async () => {
     const user = (await stack.db('users').first()) as { id: string };
     await stack.db('sessions').insert({
       token_hash: Buffer.from('dead'),
@@ -82,11 +82,25 @@ describe('platform', () => {
       csrf_token: 'x',
       revoked_at: stack.db.raw(`now() - interval '2 days'`),
     });
+    const photo = (fresh: boolean) => ({
+      name: 'p.png',
+      mime: 'image/png',
+      size: 3,
+      sha256: '0'.repeat(64),
+      storage_key: `complaints/${fresh ? 'fresh' : 'old'}.png`,
+      client_hash: 'x',
+      created_at: stack.db.raw(fresh ? 'now()' : `now() - interval '3 days'`),
+    });
+    await stack.db('complaint_files').insert([photo(false), photo(true)]);
+    await stack.files.put('complaints/old.png', 'png');
+    await stack.files.put('complaints/fresh.png', 'png');
     const result = await stack.temporal.client.workflow.execute('housekeepingWorkflow', {
       taskQueue: stack.config.temporalTaskQueue,
       workflowId: 'hk-test',
       args: [],
     });
-    assert.deepEqual(result, { sessionsDeleted: 1, idempotencyKeysDeleted: 0 });
+    assert.deepEqual(result, { sessionsDeleted: 1, idempotencyKeysDeleted: 0, orphanUploadsDeleted: 1 });
+    assert.equal(await stack.files.size('complaints/old.png'), undefined);
+    assert.equal(await stack.files.size('complaints/fresh.png'), 3);
   });
 });

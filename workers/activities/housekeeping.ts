@@ -1,12 +1,15 @@
 /** Activities of the housekeeping workflow. */
 import type { Db } from '../../domain/db.ts';
+import type { FileStore } from '../../domain/files.ts';
 import { IdempotencyStore } from '../../domain/stores/idempotency.ts';
 import { SessionStore } from '../../domain/stores/sessions.ts';
 
 /** Stored responses are kept a day: long enough for any client retry. */
 const IDEMPOTENCY_KEEP_HOURS = 24;
+/** A photo uploaded for an inspection or a complaint that never came (a lost reply, a form given up) is kept this long. */
+const ORPHAN_UPLOAD_KEEP_HOURS = 48;
 
-export function createHousekeepingActivities(deps: { db: Db; sessionIdleMinutes: number }) {
+export function createHousekeepingActivities(deps: { db: Db; files: FileStore; sessionIdleMinutes: number }) {
   const sessions = new SessionStore(deps.db);
   const keys = new IdempotencyStore(deps.db);
   return {
@@ -15,6 +18,25 @@ export function createHousekeepingActivities(deps: { db: Db; sessionIdleMinutes:
     },
     async purgeIdempotencyKeys(): Promise<number> {
       return keys.purge(IDEMPOTENCY_KEEP_HOURS);
+    },
+    /** Deletes photos no inspection or complaint took (rows first: a file without a row is never served). */
+    async purgeOrphanUploads(): Promise<number> {
+      let deleted = 0;
+      for (const [table, owner] of [
+        ['inspection_files', 'inspection_id'],
+        ['complaint_files', 'complaint_id'],
+      ] as const) {
+        const old = deps
+          .db(table)
+          .whereNull(owner)
+          .where('created_at', '<', deps.db.raw(`now() - make_interval(hours => ?)`, [ORPHAN_UPLOAD_KEEP_HOURS]))
+          .limit(1000)
+          .select('id');
+        const rows = (await deps.db(table).whereIn('id', old).delete().returning('storage_key')) as { storage_key: string }[];
+        for (const r of rows) if (r.storage_key !== 'pending') await deps.files.remove(r.storage_key);
+        deleted += rows.length;
+      }
+      return deleted;
     },
   };
 }

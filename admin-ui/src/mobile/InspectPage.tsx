@@ -10,6 +10,7 @@ import { normaliseBuildingCode } from '../../../domain/buildings/code.ts';
 import { lookUpBuilding } from './api.ts';
 import type { Lookup } from './api.ts';
 import { BuildingSummary } from './BuildingSummary.tsx';
+import { Busy } from './Busy.tsx';
 import { canInspect } from './canInspect.ts';
 import { checkSession } from './inspectApi.ts';
 import type { InspectionResult, Session } from './inspectApi.ts';
@@ -30,15 +31,6 @@ type View =
   | { kind: 'sent'; result: InspectionResult }
   /** Kept on the phone: for want of a network, or of a session (`signedOut`). */
   | { kind: 'queued'; id: string; signedOut: boolean };
-
-function Busy({ label }: { label: string }) {
-  return (
-    <section className="scan-card" aria-busy="true" aria-label={label}>
-      <div className="scan-skeleton" style={{ width: '40%' }} />
-      <div className="scan-skeleton" style={{ width: '80%', height: 24 }} />
-    </section>
-  );
-}
 
 function NotAllowed({ code }: { code: string }) {
   return (

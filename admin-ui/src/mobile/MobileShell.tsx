@@ -1,9 +1,12 @@
-/** The frame of the public mobile pages: the platform's name on top, a note on privacy below. */
+/**
+ * The frame of the public mobile pages: the platform's name on top, a note on privacy below (what
+ * the page shows, or, on a page that asks for personal data, how it is kept).
+ */
 import type { ReactNode } from 'react';
 import { SCAN_CSS } from './styles.ts';
 import { TEXT } from './text.ts';
 
-export function MobileShell({ children }: { children: ReactNode }) {
+export function MobileShell({ children, note = TEXT.footer }: { children: ReactNode; note?: string }) {
   return (
     <div className="scan">
       <style>{SCAN_CSS}</style>
@@ -14,7 +17,7 @@ export function MobileShell({ children }: { children: ReactNode }) {
       </header>
       <main className="scan-main">{children}</main>
       <footer className="scan-footer">
-        <div>{TEXT.footer}</div>
+        <div>{note}</div>
         <div>{TEXT.footerBrand}</div>
       </footer>
     </div>

@@ -1,6 +1,7 @@
 /**
  * Photos taken with the phone's camera (or picked from its gallery), shown as thumbnails, each with
- * a button to remove it.
+ * a button to remove it. With `album`, the camera and the album get a button each: some phones open
+ * only the camera for an input that asks for it, and a citizen often has the photo already.
  */
 import { useEffect, useState } from 'react';
 import type { ChangeEvent } from 'react';
@@ -28,14 +29,40 @@ function Thumb({ photo, index, onRemove }: { photo: OutgoingPhoto; index: number
   );
 }
 
+type PickHandler = (event: ChangeEvent<HTMLInputElement>) => Promise<void>;
+
+function PickButton({ label, camera, disabled, onPick }: { label: string; camera: boolean; disabled: boolean; onPick: PickHandler }) {
+  return (
+    <label className={disabled ? 'scan-button secondary insp-disabled' : 'scan-button secondary'}>
+      <input
+        type="file"
+        accept="image/*"
+        capture={camera ? 'environment' : undefined}
+        multiple
+        className="insp-file"
+        disabled={disabled}
+        aria-describedby="photos-count"
+        onChange={(e) => void onPick(e)}
+      />
+      {label}
+    </label>
+  );
+}
+
 export function PhotoPicker({
   photos,
   error,
   onChange,
+  max = MAX_PHOTOS,
+  title = INSPECT_TEXT.photos,
+  album = false,
 }: {
   photos: OutgoingPhoto[];
   error: string | undefined;
   onChange: (update: (photos: OutgoingPhoto[]) => OutgoingPhoto[]) => void;
+  max?: number;
+  title?: string;
+  album?: boolean;
 }) {
   const [busy, setBusy] = useState(false);
   const add = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -48,11 +75,11 @@ export function PhotoPicker({
     onChange((current) => [...current, ...added]);
     setBusy(false);
   };
-  const full = photos.length >= MAX_PHOTOS;
+  const full = photos.length >= max;
   return (
     <section className="scan-card" id="field-photos" aria-labelledby="photos-title">
       <h2 className="insp-legend" id="photos-title">
-        {INSPECT_TEXT.photos}
+        {title}
       </h2>
       {photos.length > 0 && (
         <ul className="insp-thumbs">
@@ -61,21 +88,16 @@ export function PhotoPicker({
           ))}
         </ul>
       )}
-      <label className={full || busy ? 'scan-button secondary insp-disabled' : 'scan-button secondary'}>
-        <input
-          type="file"
-          accept="image/*"
-          capture="environment"
-          multiple
-          className="insp-file"
-          disabled={full || busy}
-          aria-describedby="photos-count"
-          onChange={(e) => void add(e)}
-        />
-        {INSPECT_TEXT.takePhoto}
-      </label>
+      {album ? (
+        <div className="insp-pick">
+          <PickButton label={INSPECT_TEXT.camera} camera disabled={full || busy} onPick={add} />
+          <PickButton label={INSPECT_TEXT.album} camera={false} disabled={full || busy} onPick={add} />
+        </div>
+      ) : (
+        <PickButton label={INSPECT_TEXT.takePhoto} camera disabled={full || busy} onPick={add} />
+      )}
       <p className="insp-hint" id="photos-count">
-        {INSPECT_TEXT.photoCount(photos.length, MAX_PHOTOS)}
+        {INSPECT_TEXT.photoCount(photos.length, max)}
       </p>
       <FieldError id="error-photos" message={error} />
     </section>

@@ -1,7 +1,8 @@
 /**
  * `/m/b/:code`, the page a phone opens when it scans a house's label: the public summary of the
  * house, with the actions that start from it; or a clear page when the code is mistyped or unknown.
- * No sign-in, no react-admin, no MUI: it must open fast on any phone. On a phone an inspector signed
+ * No sign-in, no react-admin, no MUI: it must open fast on any phone. Anyone can file a complaint
+ * from it; with a label nobody registered, by position instead. On a phone an inspector signed
  * in on, the inspections still waiting to be sent are listed (and sent) here too.
  */
 import { useEffect, useState } from 'react';
@@ -10,6 +11,7 @@ import { normaliseBuildingCode } from '../../../domain/buildings/code.ts';
 import { lookUpBuilding, whoIsSignedIn } from './api.ts';
 import type { Lookup, Viewer } from './api.ts';
 import { BuildingSummary } from './BuildingSummary.tsx';
+import { ComplaintLinks } from './ComplaintLinks.tsx';
 import { signedInHere } from './inspectApi.ts';
 import { MobileShell } from './MobileShell.tsx';
 import { OutboxNotice } from './OutboxNotice.tsx';
@@ -67,6 +69,8 @@ export function ScanPage() {
         </>
       )}
       {lookup && lookup.kind !== 'found' && <ProblemCard problem={lookup} code={code} onRetry={() => setAttempt((n) => n + 1)} />}
+      {/* A passer-by with a damaged or unknown label can still report the house where it stands. */}
+      {(lookup?.kind === 'notFound' || lookup?.kind === 'invalid') && <ComplaintLinks byPlace progress={false} />}
     </MobileShell>
   );
 }

@@ -74,7 +74,8 @@ export interface SessionUser {
 
 export type Session = { kind: 'signedIn'; user: SessionUser } | { kind: 'signedOut' } | { kind: 'unknown' };
 
-function csrfToken(): string | undefined {
+/** The CSRF token of a session on this browser, if any: the API asks for it on every POST a session cookie rides on. */
+export function csrfToken(): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [name, ...value] = part.trim().split('=');
     if (name === 'ydym_csrf') return decodeURIComponent(value.join('='));
@@ -100,7 +101,8 @@ export async function checkSession(signal: AbortSignal): Promise<Session> {
   }
 }
 
-async function refusal(response: Response): Promise<{ message: string; problems: FieldProblem[] }> {
+/** A refused request's message and the fields it names (`details[].field`, or the error's own `field`). */
+export async function refusal(response: Response): Promise<{ message: string; problems: FieldProblem[] }> {
   try {
     const body = (await response.json()) as { error?: { message?: unknown; field?: unknown; details?: unknown } };
     const message = typeof body.error?.message === 'string' ? body.error.message : INSPECT_TEXT.unknownError;

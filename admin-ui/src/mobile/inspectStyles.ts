@@ -35,6 +35,7 @@ p.scan-card.insp-hint { margin-bottom: 12px; }
 .insp-error { margin: 6px 0 0; color: #b71c1c; font-size: 15px; font-weight: 600; }
 .insp-form-error { margin: 0 0 10px; text-align: center; }
 .insp-file { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+.insp-pick { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; clear: both; }
 .insp-disabled { background: #e0e0e0; color: #757575; border-color: #e0e0e0; }
 .insp-thumbs { list-style: none; margin: 0 0 10px; padding: 0; display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px;
   clear: both; }

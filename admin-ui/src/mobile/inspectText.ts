@@ -24,6 +24,8 @@ export const INSPECT_TEXT = {
   notesTooLong: (max: number) => `备注不能超过 ${max} 字`,
   photos: '现场照片',
   takePhoto: '拍照 / 选择照片',
+  camera: '拍照',
+  album: '从相册选择',
   removePhoto: (n: number) => `删除第 ${n} 张照片`,
   photoCount: (n: number, max: number) => `已添加 ${n} 张，最多 ${max} 张`,
   photosTooMany: (max: number) => `最多上传 ${max} 张照片`,

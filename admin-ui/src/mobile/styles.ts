@@ -38,7 +38,9 @@ export const SCAN_CSS = `
   text-decoration: none; cursor: pointer; }
 .scan-button.secondary { background: #fff; color: #1565c0; border: 2px solid #1565c0; }
 .scan-button:disabled { background: #e0e0e0; color: #757575; border-color: #e0e0e0; }
-.scan-soon { display: block; text-align: center; font-size: 13px; color: #757575; margin-top: 2px; }
+.scan-link, .scan-links a { display: flex; align-items: center; justify-content: center; min-height: 44px; padding: 0 8px;
+  color: #1565c0; font-size: 16px; font-weight: 600; }
+.scan-links { display: grid; gap: 4px; justify-items: center; margin: 4px 0 8px; }
 .scan-problem { border-top: 4px solid #ef6c00; }
 .scan-problem h1 { margin: 0 0 8px; font-size: 20px; }
 .scan-problem p { margin: 6px 0; }
