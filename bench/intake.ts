@@ -21,16 +21,7 @@ import { startBareServer } from './bare-server.ts';
 import { closedLoopPost } from './http.ts';
 import type { LoadResult } from './http.ts';
 import { spawnService } from './processes.ts';
-
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const say = (line: string) => process.stdout.write(`${line}\n`);
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round((s[Math.min(s.length - 1, Math.floor(0.95 * s.length))] ?? 0) * 10) / 10;
-};
+import { arg, say, p95 } from './cli.ts';
 
 runMain('bench:intake', async () => {
   const seconds = arg('seconds', 10);

@@ -14,12 +14,7 @@ import type { LoadResult } from './http.ts';
 import { benchImport } from './import.ts';
 import { benchLabelPrinting } from './labels.ts';
 import { openLoopInChild } from './open-loop.ts';
-
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const say = (line: string) => process.stdout.write(`${line}\n`);
+import { arg, say } from './cli.ts';
 
 /** Starts bench/serve.ts in a child process and waits for its URL. */
 function serve(mode: 'api' | 'bare', databaseUrl: string): Promise<{ url: string; stop(): void }> {

@@ -1,0 +1,17 @@
+/** What every benchmark script shares: its numeric flags, its output line, a percentile. */
+
+/** `--name N` from the command line, or the fallback. */
+export const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+export const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+/** The 95th percentile in ms, to a tenth. */
+export const p95 = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round((s[Math.min(s.length - 1, Math.floor(0.95 * s.length))] ?? 0) * 10) / 10;
+};
