@@ -91,14 +91,14 @@ describe('crash safety', () => {
       taskQueue: stack.config.temporalTaskQueue,
       workflowId: `sweep-test-${row.id}`,
     });
-    assert.deepEqual(swept, { cases: 1, labelBatches: 0, imports: 0 });
+    assert.deepEqual(swept, { cases: 1, labelBatches: 0, imports: 0, complaints: 0, campaigns: 0 });
     const c = await waitForCase(officer, row.id, (x) => x.openTasks.some((t) => t.step === 'assign'));
     assert.equal(c.status, 'assigning');
     const again = await stack.temporal.client.workflow.execute('sweepWorkflow', {
       taskQueue: stack.config.temporalTaskQueue,
       workflowId: `sweep-test-again-${row.id}`,
     });
-    assert.deepEqual(again, { cases: 0, labelBatches: 0, imports: 0 }, 'a started case is not swept again');
+    assert.deepEqual(again, { cases: 0, labelBatches: 0, imports: 0, complaints: 0, campaigns: 0 }, 'a started case is not swept again');
   });
 
   test('a label batch left queued by a crash before its workflow started is started by the sweeper and finishes', async () => {
@@ -122,6 +122,55 @@ describe('crash safety', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     assert.equal(status, 'done');
+  });
+
+  test('a complaint and a campaign whose workflows never started are started by the sweeper and work', async () => {
+    const [complaint] = (await stack
+      .db('complaints')
+      .insert({
+        tracking_no: 'TS20261125900001',
+        secret_hash: '0'.repeat(64),
+        building_code: house,
+        region_code: '441802006001',
+        category: 'other',
+        description: '楼道堆放杂物',
+        verify_due_at: stack.db.raw(`now() + interval '3 days'`),
+        client_hash: 'x',
+        created_at: stack.db.raw(`now() - interval '5 minutes'`),
+      })
+      .returning('id')) as { id: string }[];
+    const officerUser = (await stack.db('users').where({ username: 'officer' }).first('id')) as { id: string };
+    const [campaign] = (await stack
+      .db('campaigns')
+      .insert({
+        name: '恢复测试',
+        region_code: '441802006',
+        filters: '{}',
+        assignee_role: 'inspector',
+        due_at: stack.db.raw(`now() + interval '1 day'`),
+        remind_days_before: 0,
+        total: 1,
+        created_by: officerUser.id,
+        created_by_name: '区住建局业务人员',
+        created_at: stack.db.raw(`now() - interval '5 minutes'`),
+      })
+      .returning('id')) as { id: string }[];
+    await stack.db('campaign_items').insert({ campaign_id: campaign?.id, building_code: house, village_code: '441802006001' });
+    const swept = await stack.temporal.client.workflow.execute('sweepWorkflow', {
+      taskQueue: stack.config.temporalTaskQueue,
+      workflowId: `sweep-test-intake-${complaint?.id}`,
+    });
+    assert.deepEqual(swept, { cases: 0, labelBatches: 0, imports: 0, complaints: 1, campaigns: 1 });
+    // Both workflows run: the complaint can be verified, the campaign cancelled.
+    const verified = await inspector.post<{ status: string }>(`/api/complaints/${complaint?.id}/verify`, {
+      result: 'unfounded',
+      reply: '已清理',
+    });
+    assert.equal(verified.status, 200, JSON.stringify(verified.body));
+    assert.equal(verified.body.status, 'unfounded');
+    const cancelled = await officer.post<{ status: string }>(`/api/campaigns/${campaign?.id}/cancel`, { reason: '恢复测试结束' });
+    assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+    assert.equal(cancelled.body.status, 'cancelled');
   });
 
   test('the worker killed mid-case and restarted: the case continues, nothing lost or doubled', async () => {
