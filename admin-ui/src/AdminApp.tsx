@@ -1,6 +1,6 @@
 /**
  * The react-admin application: providers, layout, resources (hazard cases, house files, inspections,
- * complaints, imports, label batches, users, audit log), and the custom pages (task inbox, process
+ * complaints, special inspections, imports, label batches, users, audit log), and the custom pages (task inbox, process
  * definition, region tree, personal settings) mounted through `CustomRoutes` inside the layout.
  */
 import { Admin, CustomRoutes, Resource } from 'react-admin';
@@ -9,6 +9,7 @@ import auditLog from './audit-log/index.ts';
 import { authProvider } from './authProvider.ts';
 import buildingImports from './building-imports/index.ts';
 import buildings from './buildings/index.ts';
+import campaigns from './campaigns/index.ts';
 import cases from './cases/index.ts';
 import complaints from './complaints/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
@@ -45,6 +46,7 @@ export function AdminApp() {
       <Resource name="buildings" {...buildings} />
       <Resource name="inspections" {...inspections} />
       <Resource name="complaints" {...complaints} />
+      <Resource name="campaigns" {...campaigns} />
       <Resource name="building-imports" {...buildingImports} />
       <Resource name="label-batches" {...labelBatches} />
       <Resource name="users" {...users} />

@@ -16,6 +16,7 @@ const SUBJECT_OF: Record<string, Exclude<Subject, 'all'>> = {
   cases: 'Case',
   inspections: 'Inspection',
   complaints: 'Complaint',
+  campaigns: 'Campaign',
   // Tasks are steps of cases: whoever reads a case's region may list tasks; the API decides whose they are.
   tasks: 'Case',
 };
@@ -40,10 +41,18 @@ const ACTION_OF: Record<string, Action> = {
   audit: 'audit',
 };
 
+/**
+ * Pages every signed-in user may open although no CASL rule says `read`: the API shows each user the
+ * campaigns over or within their area (a village's inspector follows the district's campaign), so
+ * reading them needs no rule; starting and withdrawing one do.
+ */
+const READ_BY_ALL = new Set(['campaigns']);
+
 /** Whether the ability allows `action` on `resource`, for one record when given. Unknown means no. */
 export function canAccessResource(ability: AppAbility, resource: string, action: string, record?: Record<string, unknown>): boolean {
   const subject = SUBJECT_OF[resource];
   const casl = ACTION_OF[action];
   if (!subject || !casl) return false;
+  if (casl === 'read' && READ_BY_ALL.has(resource)) return true;
   return record ? ability.can(casl, asSubject(subject, record)) : ability.can(casl, subject);
 }

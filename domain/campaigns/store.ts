@@ -240,7 +240,13 @@ export class CampaignStore {
       .where('i.campaign_id', id)
       .whereRaw('i.village_code LIKE ?', [`${regionScopePrefix(scope)}%`]);
     if (params.regionCode) query.whereRaw('i.village_code LIKE ?', [`${params.regionCode}%`]);
-    if (params.status) query.where('i.status', params.status);
+    // Past the deadline a pending house is overdue, before the workflow has marked it so (the counts agree).
+    if (params.status === 'overdue')
+      query.where((w) =>
+        w.where('i.status', 'overdue').orWhere((p) => p.where('i.status', 'pending').where('k.due_at', '<', this.db.fn.now())),
+      );
+    if (params.status === 'pending') query.where('i.status', 'pending').where('k.due_at', '>=', this.db.fn.now());
+    if (params.status === 'done') query.where('i.status', 'done');
     return paged<Row, CampaignTask>(
       query,
       params,

@@ -96,6 +96,7 @@ describe('user administration', () => {
       MENU.buildings,
       MENU.inspections,
       MENU.complaints,
+      MENU.campaigns,
       MENU.imports,
       MENU.labels,
       MENU.regions,

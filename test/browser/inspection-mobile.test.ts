@@ -6,7 +6,7 @@ import { PHONE, launchBrowser, screenshot } from '../support/browser.ts';
 import { tinyPng } from '../support/cases.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
-import { fitsWidth, signIn, submitLogin } from './ui.ts';
+import { fitsWidth, newPage, signIn, submitLogin } from './ui.ts';
 
 const HOUSE_POSITION = { latitude: 23.7005, longitude: 113.0312 };
 /** About 15 m from the house: the inspector is on site. */
@@ -135,6 +135,18 @@ describe('the daily inspection on the phone', () => {
     await page.getByRole('link', { name: '返回房屋页面' }).click();
     await page.locator('.scan-judgement-value').getByText('存在一定安全隐患').waitFor();
     await context.close();
+
+    // At the town's office the new case waits in the town officer's inbox, to be assigned.
+    const desk = await newPage(browser);
+    await signIn(desk.page, stack.baseUrl, 'town');
+    await desk.page.goto(`${stack.baseUrl}/inbox?view=claimable`);
+    await desk.page
+      .getByRole('row')
+      .filter({ hasText: caseNumber as string })
+      .filter({ hasText: '分派' })
+      .waitFor();
+    await screenshot(desk.page, 'desktop-inbox-case-from-inspection');
+    await desk.context.close();
   });
 
   test('with no network the form is kept on the phone as 待发送 and sent once when the network is back', async () => {

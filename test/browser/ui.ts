@@ -14,6 +14,7 @@ export const MENU = {
   buildings: '房屋档案',
   inspections: '排查记录',
   complaints: '投诉举报',
+  campaigns: '专项排查',
   imports: '批量导入',
   labels: '标签打印',
   regions: '行政区划',

@@ -7,6 +7,7 @@ import type { TranslationMessages } from 'react-admin';
 import type { RegionLevel } from '../../../domain/regions.ts';
 import { ROLE_LABELS_EN } from '../../../domain/roles.ts';
 import { buildingsEnglish } from './buildings.en.ts';
+import { campaignsEnglish } from './campaigns.en.ts';
 import { casesEnglish } from './cases.en.ts';
 import { complaintsEnglish } from './complaints.en.ts';
 import { inspectionsEnglish } from './inspections.en.ts';
@@ -60,6 +61,7 @@ export const appEnglish = {
     ...buildingsEnglish,
     ...inspectionsEnglish,
     ...complaintsEnglish,
+    ...campaignsEnglish,
     users: {
       name: 'User |||| Users',
       menu: 'Users',

@@ -6,6 +6,7 @@ import type { TranslationMessages } from 'react-admin';
 import { REGION_LEVEL_LABELS } from '../../../domain/regions.ts';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
 import { buildingsChinese } from './buildings.zh.ts';
+import { campaignsChinese } from './campaigns.zh.ts';
 import { casesChinese } from './cases.zh.ts';
 import { complaintsChinese } from './complaints.zh.ts';
 import type { AppMessages } from './en.ts';
@@ -52,6 +53,7 @@ export const appChinese: AppMessages = {
     ...buildingsChinese,
     ...inspectionsChinese,
     ...complaintsChinese,
+    ...campaignsChinese,
     users: {
       name: '用户',
       menu: '用户管理',

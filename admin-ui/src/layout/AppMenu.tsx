@@ -9,6 +9,7 @@ import auditLog from '../audit-log/index.ts';
 import type { AppIdentity } from '../authProvider.ts';
 import buildingImports from '../building-imports/index.ts';
 import buildings from '../buildings/index.ts';
+import campaigns from '../campaigns/index.ts';
 import cases from '../cases/index.ts';
 import complaints from '../complaints/index.ts';
 import definitions, { readsDefinitions } from '../definitions/index.ts';
@@ -29,6 +30,7 @@ export function AppMenu() {
       <Menu.ResourceItem name="buildings" primaryText={translate('resources.buildings.menu')} leftIcon={<buildings.icon />} />
       <Menu.ResourceItem name="inspections" primaryText={translate('resources.inspections.menu')} leftIcon={<inspections.icon />} />
       <Menu.ResourceItem name="complaints" primaryText={translate('resources.complaints.menu')} leftIcon={<complaints.icon />} />
+      <Menu.ResourceItem name="campaigns" primaryText={translate('resources.campaigns.menu')} leftIcon={<campaigns.icon />} />
       <CanAccess action="create" resource="building-imports">
         <Menu.Item
           to="/building-imports/create"

@@ -1,19 +1,31 @@
 /**
  * 我的待办: the user's tasks in four tabs (mine, claimable, done, overdue), each with its count, soonest
- * due first. A table on wide screens, cards with big buttons on phones. The tab lives in the address
- * (`?view=`), each tab's filters and page in the store.
+ * due first; for the roles special inspections are handed to, a fifth tab (专项排查) with the campaign
+ * houses waiting for them. A table on wide screens, cards with big buttons on phones. The tab lives
+ * in the address (`?view=`), each task tab's filters and page in the store.
  */
+import { useEffect, useRef } from 'react';
 import { Badge, Box, Tab, Tabs, useMediaQuery } from '@mui/material';
 import type { Theme } from '@mui/material';
-import { List, useTranslate } from 'react-admin';
+import { List, Title, useGetIdentity, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
+import type { AppIdentity } from '../authProvider.ts';
+import { CampaignTasks } from './CampaignTasks.tsx';
 import { EmptyInbox } from './EmptyInbox.tsx';
 import { TaskCards } from './TaskCards.tsx';
 import { TaskTable } from './TaskTable.tsx';
 import { TASK_VIEWS, isTaskView } from './types.ts';
 import type { TaskView } from './types.ts';
+import { useCampaignTaskCount } from './useCampaignTaskCount.ts';
 import { useTaskCounts } from './useTaskCounts.ts';
 import { useTaskFilters } from './useTaskFilters.tsx';
+
+/** The campaign houses are not case tasks: their tab is the inbox's own, beside the task views. */
+const CAMPAIGNS = 'campaigns';
+type InboxView = TaskView | typeof CAMPAIGNS;
+
+/** The roles a campaign can be handed to (`assigneeRole`); others never have campaign houses. */
+const CAMPAIGN_ROLES = new Set<string>(['inspector', 'town_officer']);
 
 const SORT: Record<TaskView, { field: string; order: 'ASC' | 'DESC' }> = {
   mine: { field: 'dueAt', order: 'ASC' },
@@ -26,26 +38,43 @@ export function InboxPage() {
   const translate = useTranslate();
   const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const [params, setParams] = useSearchParams();
+  const identity = useGetIdentity();
+  const role = (identity.identity as AppIdentity | undefined)?.role;
+  const inspects = role !== undefined && CAMPAIGN_ROLES.has(role);
   const requested = params.get('view');
-  const view: TaskView = isTaskView(requested) ? requested : 'mine';
+  const view: InboxView = isTaskView(requested) ? requested : inspects && requested === CAMPAIGNS ? CAMPAIGNS : 'mine';
   const counts = useTaskCounts();
+  const campaignCount = useCampaignTaskCount(inspects);
   const filters = useTaskFilters();
+  const selectedTab = useRef<HTMLDivElement>(null);
+  // On a phone the tabs scroll; once the scroll arrows and counts have settled, the selected tab is
+  // brought fully into view (the tabs' own scrolling runs before the arrows take their room).
+  useEffect(() => {
+    const timer = setTimeout(() => selectedTab.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), 100);
+    return () => clearTimeout(timer);
+  }, [view, identity.isPending, counts.data, campaignCount]);
+  // The tabs depend on the role: mount them once it is known, so the selected one is marked (and
+  // scrolled into view on a phone) among the right set.
+  if (identity.isPending) return null;
 
   return (
     <Box sx={{ mt: { xs: 0, sm: 1 } }}>
       <Tabs
         value={view}
-        onChange={(_event, next: TaskView) => setParams({ view: next }, { replace: true })}
+        onChange={(_event, next: InboxView) => setParams({ view: next }, { replace: true })}
         variant="scrollable"
         allowScrollButtonsMobile
         aria-label={translate('resources.tasks.menu')}
-        sx={{ borderBottom: 1, borderColor: 'divider' }}
+        // Five tabs are wider than a phone: without inline-size containment their width would widen the
+        // whole page instead of letting the tabs scroll.
+        sx={{ borderBottom: 1, borderColor: 'divider', contain: 'inline-size' }}
       >
         {TASK_VIEWS.map((v) => (
           <Tab
             key={v}
             value={v}
             data-view={v}
+            ref={v === view ? selectedTab : undefined}
             sx={{ minHeight: 48, pr: 3 }}
             label={
               <Badge
@@ -60,24 +89,50 @@ export function InboxPage() {
             }
           />
         ))}
+        {inspects && (
+          <Tab
+            value={CAMPAIGNS}
+            data-view={CAMPAIGNS}
+            ref={view === CAMPAIGNS ? selectedTab : undefined}
+            sx={{ minHeight: 48, pr: 3 }}
+            label={
+              <Badge
+                badgeContent={campaignCount ?? 0}
+                color="primary"
+                max={999}
+                showZero={false}
+                sx={{ '& .MuiBadge-badge': { right: -12 } }}
+              >
+                {translate('resources.campaigns.inbox.tab')}
+              </Badge>
+            }
+          />
+        )}
       </Tabs>
-      <List
-        key={view}
-        resource="tasks"
-        title={translate('resources.tasks.page.inbox')}
-        filter={{ view }}
-        filters={filters}
-        sort={SORT[view]}
-        perPage={25}
-        exporter={false}
-        actions={false}
-        disableSyncWithLocation
-        storeKey={`inbox.${view}`}
-        empty={<EmptyInbox view={view} />}
-        queryOptions={{ refetchInterval: 30_000 }}
-      >
-        {isPhone ? <TaskCards /> : <TaskTable view={view} />}
-      </List>
+      {view === CAMPAIGNS ? (
+        <>
+          <Title title={translate('resources.tasks.page.inbox')} />
+          <CampaignTasks />
+        </>
+      ) : (
+        <List
+          key={view}
+          resource="tasks"
+          title={translate('resources.tasks.page.inbox')}
+          filter={{ view }}
+          filters={filters}
+          sort={SORT[view]}
+          perPage={25}
+          exporter={false}
+          actions={false}
+          disableSyncWithLocation
+          storeKey={`inbox.${view}`}
+          empty={<EmptyInbox view={view} />}
+          queryOptions={{ refetchInterval: 30_000 }}
+        >
+          {isPhone ? <TaskCards /> : <TaskTable view={view} />}
+        </List>
+      )}
     </Box>
   );
 }

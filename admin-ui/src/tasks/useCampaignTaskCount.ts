@@ -1,0 +1,20 @@
+/**
+ * The 专项排查 tab's badge: how many campaign houses wait for the signed-in user, refreshed every half
+ * minute like the task counts. Only asked for the roles a campaign can be handed to.
+ */
+import { fetchCampaignTasks } from '../campaigns/api.ts';
+import { useApiQuery } from '../cases/useApiQuery.ts';
+
+const COUNT_MS = 30_000;
+
+export function useCampaignTaskCount(enabled: boolean): number | undefined {
+  const query = useApiQuery(
+    ['campaign-tasks', 'count'],
+    async (signal) => (await fetchCampaignTasks({ page: 1, perPage: 1 }, signal)).total,
+    {
+      enabled,
+      refetchInterval: COUNT_MS,
+    },
+  );
+  return query.data;
+}
