@@ -3,7 +3,7 @@
  * reply, the case number once there is a case, and every notification as a timeline (newest first).
  * The API sends nothing internal (no names, notes or codes), so there is nothing here to hide.
  */
-import { beijingTime } from './beijingTime.ts';
+import { formatBeijing } from '../../../domain/time.ts';
 import type { Progress } from './complainApi.ts';
 import { COMPLAIN_TEXT, PROGRESS_TEXT } from './complainText.ts';
 
@@ -43,14 +43,14 @@ export function ProgressView({ progress }: { progress: Progress }) {
         <dl className="scan-facts">
           <Fact label={PROGRESS_TEXT.category} value={COMPLAIN_TEXT.categories[progress.category] ?? progress.category} />
           <Fact label={PROGRESS_TEXT.address} value={progress.address ?? PROGRESS_TEXT.noAddress} />
-          <Fact label={PROGRESS_TEXT.createdAt} value={beijingTime(progress.createdAt)} />
-          <Fact label={PROGRESS_TEXT.verifyDueAt} value={beijingTime(progress.verifyDueAt)} />
+          <Fact label={PROGRESS_TEXT.createdAt} value={formatBeijing(new Date(progress.createdAt))} />
+          <Fact label={PROGRESS_TEXT.verifyDueAt} value={formatBeijing(new Date(progress.verifyDueAt))} />
           <Fact
             label={PROGRESS_TEXT.verifiedAt}
-            value={progress.verifiedAt ? beijingTime(progress.verifiedAt) : PROGRESS_TEXT.notVerified}
+            value={progress.verifiedAt ? formatBeijing(new Date(progress.verifiedAt)) : PROGRESS_TEXT.notVerified}
           />
           {progress.case && <Fact label={PROGRESS_TEXT.caseNumber} value={progress.case.number} />}
-          {progress.case?.closedAt && <Fact label={PROGRESS_TEXT.caseClosedAt} value={beijingTime(progress.case.closedAt)} />}
+          {progress.case?.closedAt && <Fact label={PROGRESS_TEXT.caseClosedAt} value={formatBeijing(new Date(progress.case.closedAt))} />}
         </dl>
       </section>
       <section className="scan-card" aria-labelledby="prg-timeline-title">
@@ -60,7 +60,7 @@ export function ProgressView({ progress }: { progress: Progress }) {
         <ol className="prg-timeline">
           {timeline.map((n, i) => (
             <li key={`${n.at}-${i}`} className={i === 0 ? 'prg-event prg-latest' : 'prg-event'}>
-              <time dateTime={n.at}>{beijingTime(n.at)}</time>
+              <time dateTime={n.at}>{formatBeijing(new Date(n.at))}</time>
               <p>{n.text}</p>
             </li>
           ))}
