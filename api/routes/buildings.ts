@@ -9,6 +9,7 @@ import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, RegionCode, listOf, listQuery, literals, splitIds } from '../http/schemas.ts';
 import type { BuildingService } from '../services/buildings.ts';
+import { NEAREST_HOUSE_M } from '../services/complaints.ts';
 
 const Building = Type.Object({ id: Type.String(), code: Type.String(), ...BuildingCreate.properties }, { additionalProperties: true });
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 40, description: '18-character building code' }) });
@@ -134,5 +135,41 @@ export function buildingRoutes(api: ApiRouter, deps: { buildings: BuildingStore;
       404: { description: '不存在', schema: ErrorResponse },
     },
     handler: async ({ params }) => ({ body: await deps.service.publicSummary(params.code) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/public/buildings-near',
+    summary:
+      'Registered houses within 300 m of a position (WGS-84), nearest first: what a citizen picks from on the complaint map; no personal data',
+    tags: ['public'],
+    auth: false,
+    query: Type.Object({
+      latitude: Type.Number({ minimum: -90, maximum: 90 }),
+      longitude: Type.Number({ minimum: -180, maximum: 180 }),
+    }),
+    responses: {
+      200: {
+        description: '附近房屋',
+        schema: Type.Object({
+          data: Type.Array(
+            Type.Object({
+              code: Type.String(),
+              address: Type.Union([Type.String(), Type.Null()]),
+              villageName: Type.Union([Type.String(), Type.Null()]),
+              latitude: Type.Number(),
+              longitude: Type.Number(),
+              distanceM: Type.Integer(),
+            }),
+          ),
+        }),
+      },
+      400: { description: '位置格式错误', schema: ErrorResponse },
+    },
+    handler: async ({ query }) => {
+      // The houses a complaint by position could be about.
+      const houses = await deps.buildings.near(query, NEAREST_HOUSE_M, 30);
+      return { body: { data: houses.map(({ villageCode: _v, ...h }) => h) } };
+    },
   });
 }

@@ -42,7 +42,7 @@ export interface Filed {
 }
 
 /** A complaint from a map position belongs to the village of the nearest house within this distance. */
-const NEAREST_HOUSE_M = 300;
+export const NEAREST_HOUSE_M = 300;
 const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -177,18 +177,10 @@ export class ComplaintService {
       return { buildingCode: code, regionCode: house.village_code };
     }
     if (!input.position) throw InputError.field(fields.position, 'required', '请扫描房屋二维码，或在地图上选择位置');
-    const { latitude, longitude } = input.position;
-    const dLat = NEAREST_HOUSE_M / 111_000;
-    const dLng = dLat / Math.cos((latitude * Math.PI) / 180);
-    const nearest = (await this.deps
-      .db('buildings')
-      .whereBetween('latitude', [latitude - dLat, latitude + dLat])
-      .whereBetween('longitude', [longitude - dLng, longitude + dLng])
-      .orderByRaw('power(latitude - ?, 2) + power((longitude - ?) * ?, 2)', [latitude, longitude, Math.cos((latitude * Math.PI) / 180)])
-      .first('village_code')) as { village_code: string } | undefined;
+    const [nearest] = await this.deps.buildings.near(input.position, NEAREST_HOUSE_M, 1);
     if (!nearest)
       throw RuleError.field(fields.position, 'outside', '该位置附近没有登记的房屋，请扫描房屋二维码或重新选择位置', 'OUTSIDE_DISTRICT');
-    return { buildingCode: null, regionCode: nearest.village_code };
+    return { buildingCode: null, regionCode: nearest.villageCode };
   }
 
   private async checkLimits(hash: string, phone: string | undefined): Promise<void> {

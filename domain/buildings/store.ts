@@ -197,6 +197,63 @@ export class BuildingStore {
     return row && toBuilding(row);
   }
 
+  /**
+   * Houses within `radiusM` of a WGS-84 position, nearest first (public fields only): a bounding box on
+   * the position index, then the distance on a locally flat Earth (exact enough within a few hundred metres).
+   */
+  async near(
+    position: { latitude: number; longitude: number },
+    radiusM: number,
+    limit: number,
+  ): Promise<
+    {
+      code: string;
+      address: string | null;
+      villageCode: string;
+      villageName: string | null;
+      latitude: number;
+      longitude: number;
+      distanceM: number;
+    }[]
+  > {
+    const { latitude, longitude } = position;
+    const metresPerDegree = 111_195;
+    const cos = Math.cos((latitude * Math.PI) / 180);
+    const dLat = radiusM / metresPerDegree;
+    const dLng = dLat / Math.max(cos, 0.01);
+    const rows = (await this.db('buildings as b')
+      .leftJoin('regions as v', 'v.code', 'b.village_code')
+      .whereBetween('b.latitude', [latitude - dLat, latitude + dLat])
+      .whereBetween('b.longitude', [longitude - dLng, longitude + dLng])
+      .select(
+        'b.code',
+        'b.address',
+        'b.village_code',
+        'v.name as village_name',
+        'b.latitude',
+        'b.longitude',
+        this.db.raw('sqrt(power(b.latitude - ?, 2) + power((b.longitude - ?) * ?, 2)) * ? AS distance_m', [
+          latitude,
+          longitude,
+          cos,
+          metresPerDegree,
+        ]),
+      )
+      .orderBy('distance_m')
+      .limit(limit)) as Record<string, unknown>[];
+    return rows
+      .map((r) => ({
+        code: r.code as string,
+        address: (r.address as string | null) ?? null,
+        villageCode: r.village_code as string,
+        villageName: (r.village_name as string | null) ?? null,
+        latitude: r.latitude as number,
+        longitude: r.longitude as number,
+        distanceM: Math.round(r.distance_m as number),
+      }))
+      .filter((r) => r.distanceM <= radiusM);
+  }
+
   /** Reserves `count` consecutive sequence numbers of a village; returns the first. */
   async reserveSequences(villageCode: string, count: number, db: Db): Promise<number> {
     const result = await db.raw(

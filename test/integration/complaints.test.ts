@@ -199,6 +199,19 @@ describe('complaints', () => {
     assert.equal(page.reply, '现场查看边坡稳定，已有挡土墙');
   });
 
+  test('the complaint map: the registered houses near a position, nearest first, with no personal data', async () => {
+    const r = await citizen.get<{ data: { code: string; distanceM: number; address: string }[] }>(
+      `/api/public/buildings-near?latitude=${AT.latitude + 0.0009}&longitude=${AT.longitude}`,
+    );
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.data[0]?.code, house);
+    assert.ok(Math.abs((r.body.data[0]?.distanceM ?? 0) - 100) <= 3, JSON.stringify(r.body.data[0]));
+    assert.ok(!JSON.stringify(r.body).includes('owner'), 'no owner data');
+    const far = await citizen.get<{ data: unknown[] }>('/api/public/buildings-near?latitude=30.1&longitude=120.1');
+    assert.deepEqual(far.body.data, []);
+    assert.equal((await citizen.get('/api/public/buildings-near?latitude=north&longitude=1')).status, 400);
+  });
+
   test('from a map position: the nearest house’s village; confirming names the house; far from every house is refused', async () => {
     const filed = await file({ position: { latitude: AT.latitude + 0.0008, longitude: AT.longitude } });
     const seen = await staff(inspector, filed.trackingNo);
