@@ -18,7 +18,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export function createDb(databaseUrl: string, poolMax = 10): Db {
   return knexFactory({
     client: 'pg',
-    connection: databaseUrl,
+    // JIT off: counts over thousands of rows cost enough in the planner's eyes to be compiled, and the
+    // compilation (10–35 ms) takes longer than the query (an inbox count: 45 ms with JIT, 9 ms without).
+    connection: { connectionString: databaseUrl, options: '-c jit=off' },
     pool: { min: 0, max: poolMax },
     acquireConnectionTimeout: 10_000,
     // knex would print connection failures to the console itself; callers get them as rejections and

@@ -2,7 +2,8 @@
  * The browser router for everything the API serves at `/`. The admin owns every path except
  * `/m/…`, which is kept for the phone pages: the QR landing (`/m/b/:code`), the inspector's daily
  * inspection (`…/inspect`, which asks for a sign-in itself), and the citizen's complaint from a house
- * (`…/complain`) or a position (`/m/complain`) and its progress lookup (`/m/c`, `/m/c/:trackingNo`).
+ * (`…/complain`) or a position (`/m/complain`) and its progress lookup (`/m/c`, `/m/c/:trackingNo`),
+ * and the in-app QR scanner (`/m/scan`).
  * Citizens have no accounts, so these live here, outside `<Admin>` and its sign-in. Everything loads
  * on demand, so a phone that scans a label never downloads react-admin.
  */
@@ -14,6 +15,7 @@ const ScanPage = lazy(() => import('./mobile/ScanPage.tsx').then((m) => ({ defau
 const InspectPage = lazy(() => import('./mobile/InspectPage.tsx').then((m) => ({ default: m.InspectPage })));
 const ComplainPage = lazy(() => import('./mobile/ComplainPage.tsx').then((m) => ({ default: m.ComplainPage })));
 const ProgressPage = lazy(() => import('./mobile/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
+const ScanCamera = lazy(() => import('./mobile/ScanCamera.tsx').then((m) => ({ default: m.ScanCamera })));
 
 export function App() {
   return (
@@ -26,6 +28,7 @@ export function App() {
           <Route path="/m/complain" element={<ComplainPage />} />
           <Route path="/m/c" element={<ProgressPage />} />
           <Route path="/m/c/:trackingNo" element={<ProgressPage />} />
+          <Route path="/m/scan" element={<ScanCamera />} />
           <Route path="/*" element={<AdminApp />} />
         </Routes>
       </Suspense>

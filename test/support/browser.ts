@@ -13,7 +13,8 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-artifacts/screen
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 860 };
 
-export async function launchBrowser(): Promise<Browser> {
+/** `args`: extra command-line switches, e.g. a fake camera playing a file. */
+export async function launchBrowser(options: { args?: string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -26,6 +27,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.args ?? []),
     ],
   });
 }

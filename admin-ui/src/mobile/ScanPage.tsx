@@ -17,6 +17,8 @@ import { MobileShell } from './MobileShell.tsx';
 import { OutboxNotice } from './OutboxNotice.tsx';
 import { ProblemCard } from './ProblemCard.tsx';
 import { ScanActions } from './ScanActions.tsx';
+import { ScanEntry } from './ScanEntry.tsx';
+import { QR_TEXT } from './qrText.ts';
 import { TEXT } from './text.ts';
 import { useOutbox } from './useOutbox.ts';
 
@@ -66,9 +68,11 @@ export function ScanPage() {
         <>
           <BuildingSummary building={lookup.building} />
           <ScanActions code={lookup.building.code} viewer={viewer} />
+          <ScanEntry />
         </>
       )}
       {lookup && lookup.kind !== 'found' && <ProblemCard problem={lookup} code={code} onRetry={() => setAttempt((n) => n + 1)} />}
+      {(lookup?.kind === 'notFound' || lookup?.kind === 'invalid') && <ScanEntry label={QR_TEXT.entryAgain} />}
       {/* A passer-by with a damaged or unknown label can still report the house where it stands. */}
       {(lookup?.kind === 'notFound' || lookup?.kind === 'invalid') && <ComplaintLinks byPlace progress={false} />}
     </MobileShell>

@@ -5,6 +5,8 @@
 import { Link } from 'react-router-dom';
 import type { InspectionResult } from './inspectApi.ts';
 import { INSPECT_TEXT } from './inspectText.ts';
+import { QR_TEXT } from './qrText.ts';
+import { ScanEntry } from './ScanEntry.tsx';
 import { useShownOnArrival } from './useShownOnArrival.ts';
 
 export function SubmittedPanel({ result, onAgain }: { result: InspectionResult; onAgain: () => void }) {
@@ -45,6 +47,7 @@ export function SubmittedPanel({ result, onAgain }: { result: InspectionResult; 
         <button type="button" className="scan-button secondary" onClick={onAgain}>
           {INSPECT_TEXT.newInspection}
         </button>
+        <ScanEntry label={QR_TEXT.entryNext} />
       </div>
     </section>
   );

@@ -40,6 +40,7 @@ export const SCAN_CSS = `
 .scan-button:disabled { background: #e0e0e0; color: #757575; border-color: #e0e0e0; }
 .scan-link, .scan-links a { display: flex; align-items: center; justify-content: center; min-height: 44px; padding: 0 8px;
   color: #1565c0; font-size: 16px; font-weight: 600; }
+.scan-entry { gap: 6px; margin: 0 auto 8px; width: fit-content; }
 .scan-links { display: grid; gap: 4px; justify-items: center; margin: 4px 0 8px; }
 .scan-problem { border-top: 4px solid #ef6c00; }
 .scan-problem h1 { margin: 0 0 8px; font-size: 20px; }
