@@ -1,12 +1,14 @@
 /**
- * Replays every hazard case history a test file produced against the current workflow code, so a
- * change that would break a running case fails CI; the histories are also kept under test-artifacts
+ * Replays every hazard case, complaint and campaign history a test file produced against the current
+ * workflow code, so a change that would break a running one fails CI; the histories are also kept under test-artifacts
  * for inspection, and can be copied into test/fixtures/histories to guard them for good.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { CAMPAIGN_WORKFLOW } from '../../workflows/campaign/messages.ts';
+import { COMPLAINT_WORKFLOW } from '../../workflows/complaint/messages.ts';
 import { HAZARD_CASE_WORKFLOW } from '../../workflows/hazard-case/messages.ts';
 import { WORKFLOWS_PATH } from '../../workers/worker.ts';
 import type { Stack } from './stack.ts';
@@ -16,7 +18,8 @@ export async function recordHistories(stack: Stack, name: string): Promise<numbe
   const dir = join('test-artifacts', 'histories', name);
   mkdirSync(dir, { recursive: true });
   const histories = [];
-  for await (const wf of client.workflow.list({ query: `WorkflowType = '${HAZARD_CASE_WORKFLOW}'` })) {
+  const types = [HAZARD_CASE_WORKFLOW, COMPLAINT_WORKFLOW, CAMPAIGN_WORKFLOW].map((t) => `WorkflowType = '${t}'`).join(' OR ');
+  for await (const wf of client.workflow.list({ query: types })) {
     const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
     writeFileSync(join(dir, `${wf.workflowId}.json`), JSON.stringify(history));
     histories.push({ workflowId: wf.workflowId, history });
