@@ -220,6 +220,8 @@ describe('a citizen’s complaint on the phone', () => {
     await page.getByRole('button', { name: '使用当前位置' }).click();
     await page.getByText(`已获取当前位置（±${NEAR.accuracy} 米）`).waitFor();
     assert.equal(await page.locator('#error-position').count(), 0);
+    // The map offers the house beside the citizen; left alone, the complaint goes by their own position.
+    await page.locator(`.cmp-map-house[data-code="${house}"]`).waitFor();
     assert.ok(await fitsWidth(page));
     await screenshot(page, 'phone-complain-position');
     const before = await complaintCount();
@@ -243,6 +245,7 @@ describe('a citizen’s complaint on the phone', () => {
     await page.getByRole('textbox', { name: '问题描述' }).fill('山坡有落石，威胁坡下房屋');
     await page.getByRole('button', { name: '使用当前位置' }).click();
     await page.getByText(`已获取当前位置（±${FAR.accuracy} 米）`).waitFor();
+    await page.getByText('附近 300 米内没有登记的房屋').waitFor();
     await page.getByRole('button', { name: '提交投诉' }).click();
     await page
       .locator('#error-position')
@@ -275,6 +278,11 @@ describe('a citizen’s complaint on the phone', () => {
     await page.getByRole('textbox', { name: '纬度' }).fill(String(NEAR.latitude));
     await page.getByRole('textbox', { name: '经度' }).fill(String(NEAR.longitude));
     await page.getByText('将使用填写的经纬度').waitFor();
+    await page.locator(`.cmp-map-house[data-code="${house}"]`).waitFor();
+    await page
+      .getByText(/距所选位置约 \d+ 米/)
+      .first()
+      .waitFor();
     assert.ok(await fitsWidth(page));
     await screenshot(page, 'phone-complain-typed-position');
     await context.close();

@@ -1,8 +1,8 @@
 /**
  * The complaint form: the problem type, a description, photos, where it is (when no house was
- * scanned) and an optional name and phone. It checks what the API checks before sending, shows the
- * server's refusals next to their fields, and keeps uploaded photos' ids so a second try does not
- * upload them again.
+ * scanned: a position, or a house picked on the map) and an optional name and phone. It checks what
+ * the API checks before sending, shows the server's refusals next to their fields, and keeps
+ * uploaded photos' ids so a second try does not upload them again.
  */
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -12,9 +12,12 @@ import type { ComplaintPlace, Filed, Refused } from './complainApi.ts';
 import { COMPLAIN_TEXT } from './complainText.ts';
 import { FIELD_ORDER, MAX_DESCRIPTION, MAX_PHOTOS, emptyDraft, positionOf, refusalErrors, validateDraft } from './complaintDraft.ts';
 import type { ComplaintDraft, FieldErrors } from './complaintDraft.ts';
+import { ComplaintMapChosen } from './ComplaintMapChosen.tsx';
 import { ContactFields } from './ContactFields.tsx';
 import { FieldError } from './FieldError.tsx';
 import { newId } from './inspectApi.ts';
+import { useNearby } from './nearbyApi.ts';
+import type { NearHouse, Nearby, Point } from './nearbyApi.ts';
 import { PhotoPicker } from './PhotoPicker.tsx';
 import { PlaceCard } from './PlaceCard.tsx';
 
@@ -24,6 +27,17 @@ function showFirst(errors: FieldErrors): void {
   const element = key ? document.getElementById(`field-${key}`) : null;
   element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) element.focus({ preventScroll: true });
+}
+
+/** True when the houses around `at` are known, and there are none: the API would refuse the complaint. */
+function nobodyAt(nearby: Nearby, at: Point | null): boolean {
+  return (
+    at !== null &&
+    nearby.status === 'ready' &&
+    nearby.houses.length === 0 &&
+    nearby.at.latitude === at.latitude &&
+    nearby.at.longitude === at.longitude
+  );
 }
 
 /** Which form fields an edit touches, so their errors go once the citizen fixes them. */
@@ -39,10 +53,15 @@ export function ComplaintForm({ buildingCode, onFiled }: { buildingCode: string 
   /** Set at once on a tap (state would wait for a render): a double tap sends once. */
   const sending = useRef(false);
   const byPlace = buildingCode === null;
+  /** Where the citizen moved the complaint on the map, and the house they picked there, if any. */
+  const [pin, setPin] = useState<Point | null>(null);
+  const [house, setHouse] = useState<NearHouse | null>(null);
+  const own = positionOf(draft.place);
+  const spot = !byPlace || 'error' in own ? null : (pin ?? own);
+  const nearby = useNearby(spot);
 
-  /** Applies an edit and drops the error of the field it touched (and the form's, once none is left). */
-  const edit = (patch: (d: ComplaintDraft) => Partial<ComplaintDraft>, field: Field) => {
-    setDraft((d) => ({ ...d, ...patch(d) }));
+  /** Drops the error of the field an edit touched (and the form's, once none is left). */
+  const touched = (field: Field) => {
     key.current = null;
     setErrors((current) => {
       if (!current[field]) return current;
@@ -52,13 +71,25 @@ export function ComplaintForm({ buildingCode, onFiled }: { buildingCode: string 
       return next;
     });
   };
+  const edit = (patch: (d: ComplaintDraft) => Partial<ComplaintDraft>, field: Field) => {
+    setDraft((d) => ({ ...d, ...patch(d) }));
+    touched(field);
+  };
+  const movePin = (to: Point | null) => {
+    setPin(to);
+    touched('position');
+  };
+  const choose = (to: NearHouse | null) => {
+    setHouse(to);
+    touched('position');
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (sending.current) return;
-    const found = validateDraft(draft, byPlace);
-    const position = positionOf(draft.place);
-    const place: ComplaintPlace | null = !byPlace ? { buildingCode } : 'error' in position ? null : { position };
+    const found = validateDraft(draft, byPlace && !house);
+    if (byPlace && !house && !found.position && nobodyAt(nearby, spot)) found.position = COMPLAIN_TEXT.noHouseHere;
+    const place: ComplaintPlace | null = !byPlace ? { buildingCode } : house ? { buildingCode: house.code } : spot && { position: spot };
     if (Object.keys(found).length > 0 || !draft.category || !place) {
       setErrors({ ...found, form: COMPLAIN_TEXT.fixErrors });
       showFirst(found);
@@ -118,7 +149,22 @@ export function ComplaintForm({ buildingCode, onFiled }: { buildingCode: string 
         album
         onChange={(change) => edit((d) => ({ photos: change(d.photos) }), 'photos')}
       />
-      {byPlace && <PlaceCard place={draft.place} error={errors.position} onChange={(place) => edit(() => ({ place }), 'position')} />}
+      {byPlace && house && <ComplaintMapChosen house={house} error={errors.position} onReset={() => choose(null)} />}
+      {byPlace && !house && (
+        <PlaceCard
+          place={draft.place}
+          pin={pin}
+          nearby={nearby}
+          error={errors.position}
+          onChange={(place) => {
+            // A new position of the citizen's own replaces the one moved on the map.
+            setPin(null);
+            edit(() => ({ place }), 'position');
+          }}
+          onPin={movePin}
+          onHouse={choose}
+        />
+      )}
       <ContactFields
         name={draft.name}
         phone={draft.phone}

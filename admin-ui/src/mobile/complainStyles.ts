@@ -1,7 +1,7 @@
 /**
  * The complaint and progress pages' styles, on top of the scan page's (styles.ts) and the inspection
- * form's (inspectStyles.ts): rows a thumb can hit, the tracking number and secret in large type,
- * the progress as a timeline; nothing wider than the phone.
+ * form's (inspectStyles.ts): rows a thumb can hit, the complaint map drawn in SVG, the tracking
+ * number and secret in large type, the progress as a timeline; nothing wider than the phone.
  */
 export const COMPLAIN_CSS = `
 .cmp-categories { display: grid; gap: 8px; clear: both; }
@@ -29,6 +29,55 @@ export const COMPLAIN_CSS = `
 .cmp-manual[open] summary::after { content: '▴'; }
 .cmp-pair { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; }
 .cmp-pair .cmp-field { margin-top: 0; }
+.cmp-link { display: flex; align-items: center; min-height: 44px; padding: 0; border: 0; background: none; color: #1565c0; font: inherit;
+  font-size: 16px; font-weight: 600; cursor: pointer; }
+.cmp-map-panel { margin: 0 0 8px; }
+.cmp-map { display: block; width: 100%; height: auto; aspect-ratio: 320 / 280; border: 1px solid #cfd8e3; border-radius: 10px;
+  touch-action: manipulation; cursor: crosshair; user-select: none; -webkit-user-select: none; -webkit-tap-highlight-color: transparent; }
+.cmp-map-land { fill: #f1f4ec; }
+.cmp-map-grid line { stroke: #dce3d2; stroke-width: 1; }
+.cmp-map-grid, .cmp-map-accuracy, .cmp-map-you, .cmp-map-moved, .cmp-map-pin, .cmp-map-north, .cmp-map-scale,
+  .cmp-map-house text { pointer-events: none; }
+.cmp-map-accuracy { fill: rgba(21, 101, 192, .12); stroke: rgba(21, 101, 192, .5); stroke-width: 1; }
+.cmp-map-you { fill: #1565c0; stroke: #fff; stroke-width: 3; }
+.cmp-map-moved { stroke: #c62828; stroke-width: 2; stroke-dasharray: 4 4; }
+.cmp-map-pin path { fill: #d32f2f; stroke: #fff; stroke-width: 2; }
+.cmp-map-pin circle { fill: #fff; }
+.cmp-map-house { cursor: pointer; outline: none; }
+.cmp-map-hit { fill: transparent; pointer-events: all; }
+.cmp-map-dot { fill: #ef6c00; stroke: #fff; stroke-width: 2.5; }
+.cmp-map-house text { fill: #fff; font-size: 12px; font-weight: 700; }
+.cmp-map-house:active .cmp-map-dot { fill: #c25400; }
+.cmp-map-house:focus-visible .cmp-map-dot { stroke: #0d47a1; stroke-width: 4; }
+.cmp-map-north circle { fill: rgba(255, 255, 255, .9); stroke: #cfd8e3; }
+.cmp-map-north path { fill: #37474f; }
+.cmp-map-north text { fill: #37474f; font-size: 10px; font-weight: 700; }
+.cmp-map-scale-back { fill: rgba(255, 255, 255, .85); }
+.cmp-map-scale-bar { fill: none; stroke: #263238; stroke-width: 2; }
+.cmp-map-scale text { fill: #263238; font-size: 12px; font-weight: 600; }
+.cmp-map-legend { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 8px 0 0; font-size: 14px; color: #5f6b7a; }
+.cmp-map-legend span { display: flex; align-items: center; gap: 6px; }
+.cmp-map-legend span::before { content: ''; width: 12px; height: 12px; border-radius: 50%; flex: none; }
+.cmp-key-you::before { background: #1565c0; box-shadow: 0 0 0 3px rgba(21, 101, 192, .2); }
+.cmp-key-house::before { background: #ef6c00; }
+.cmp-map-legend .cmp-key-pin::before { background: #d32f2f; border-radius: 50% 50% 50% 0; transform: rotate(-45deg); }
+.cmp-near-title { margin: 14px 0 8px; font-size: 16px; font-weight: 700; }
+.cmp-near { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
+.cmp-near-row { display: flex; align-items: center; gap: 12px; width: 100%; min-height: 56px; padding: 8px 10px 8px 12px;
+  border: 1px solid #dfe5ec; border-radius: 10px; background: #fff; color: inherit; font: inherit; text-align: left; cursor: pointer; }
+.cmp-near-row:active { background: #f3f8fe; }
+.cmp-near-no { flex: none; display: flex; align-items: center; justify-content: center; width: 26px; height: 26px; border-radius: 50%;
+  background: #ef6c00; color: #fff; font-size: 14px; font-weight: 700; }
+.cmp-near-text { flex: 1; min-width: 0; display: grid; }
+.cmp-near-address { font-size: 16px; font-weight: 600; overflow-wrap: anywhere; }
+.cmp-near-meta { font-size: 14px; color: #5f6b7a; }
+.cmp-near-go { flex: none; font-size: 24px; line-height: 1; color: #9aa7b6; }
+.cmp-near-status { margin: 10px 0 0; font-size: 15px; color: #5f6b7a; }
+.cmp-none { margin-top: 12px; padding: 10px 12px; border-radius: 8px; background: #fff3e0; color: #8a3c00; }
+.cmp-none p { margin: 0; font-size: 15px; }
+.cmp-none .cmp-none-title { margin-bottom: 2px; font-size: 16px; font-weight: 700; }
+.cmp-chosen { border-left: 6px solid #ef6c00; }
+.cmp-chosen-hint { margin: 8px 0 0; font-size: 14px; color: #5f6b7a; }
 .cmp-filed .insp-result-title { font-size: 24px; }
 .cmp-keys { margin: 14px 0 10px; padding: 14px 12px; border-radius: 10px; background: #f3f8fe; border: 1px solid #c9dcf3; }
 .cmp-keys dt { font-size: 15px; color: #5f6b7a; }
