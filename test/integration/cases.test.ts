@@ -159,15 +159,18 @@ describe('hazard case', () => {
   });
 
   test('two people completing the same task at once: one wins, the other gets 409 and nothing changes twice', async () => {
+    // Two people who may both do the step (an officer would be refused 403 or 409 depending on timing).
     const c = await registerCase(officer, house);
-    const task = openTask(c, 'assign');
+    const assigned = await complete(town, openTask(c, 'assign').id, ASSIGN_FORM);
+    const task = openTask(assigned, 'rectify');
+    const form = { description: '已加固楼板', fileIds: [await upload(inspector, c.id)] };
     const [a, b] = await Promise.all([
-      town.post<CaseInfo>(`/api/tasks/${task.id}/complete`, { form: ASSIGN_FORM }),
-      officer.post<CaseInfo>(`/api/tasks/${task.id}/complete`, { form: ASSIGN_FORM }),
+      inspector.post<CaseInfo>(`/api/tasks/${task.id}/complete`, { form }),
+      inspector2.post<CaseInfo>(`/api/tasks/${task.id}/complete`, { form }),
     ]);
     assert.deepEqual([a.status, b.status].sort(), [200, 409], JSON.stringify([a.body, b.body]));
-    const trail = await officer.get<{ data: { type: string }[] }>(`/api/cases/${c.id}/events`);
-    assert.equal(trail.body.data.filter((e) => e.type === 'task.completed').length, 1);
+    const trail = await officer.get<{ data: { type: string; elementId: string }[] }>(`/api/cases/${c.id}/events`);
+    assert.equal(trail.body.data.filter((e) => e.type === 'task.completed' && e.elementId === 'Task_rectify').length, 1);
   });
 
   test('the same Idempotency-Key twice completes once; a bad form names the field and changes nothing', async () => {
@@ -184,8 +187,8 @@ describe('hazard case', () => {
     assert.equal(first.status, 200);
     assert.equal(again.status, 200);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
-    const trail = await officer.get<{ data: { type: string }[] }>(`/api/cases/${c.id}/events`);
-    assert.equal(trail.body.data.filter((e) => e.type === 'task.completed').length, 1);
+    const trail = await officer.get<{ data: { type: string; elementId: string }[] }>(`/api/cases/${c.id}/events`);
+    assert.equal(trail.body.data.filter((e) => e.type === 'task.completed' && e.elementId === 'Task_rectify').length, 1);
   });
 
   test('a district officer cancels with a reason; a town officer may not; a cancelled case takes no more work', async () => {
