@@ -188,7 +188,7 @@ describe('hazard case', () => {
     assert.equal(again.status, 200);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     const trail = await officer.get<{ data: { type: string; elementId: string }[] }>(`/api/cases/${c.id}/events`);
-    assert.equal(trail.body.data.filter((e) => e.type === 'task.completed' && e.elementId === 'Task_rectify').length, 1);
+    assert.equal(trail.body.data.filter((e) => e.type === 'task.completed' && e.elementId === 'Task_assign').length, 1);
   });
 
   test('a district officer cancels with a reason; a town officer may not; a cancelled case takes no more work', async () => {
