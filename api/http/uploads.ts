@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import express from 'express';
 import type { Request, Response } from 'express';
+import type { Db } from '../../domain/db.ts';
 import { InputError, TooLargeError } from '../../domain/errors.ts';
+import type { FileStore } from '../../domain/files.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const readRaw = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
@@ -82,4 +84,25 @@ export async function readUpload(
     name: fileName(req, `${options.fallbackName}.${kind.ext}`),
     sha256: createHash('sha256').update(data).digest('hex'),
   };
+}
+
+/**
+ * Records an upload: its row first (storage key `pending`, so it is never served half written), then the
+ * bytes under `<folder>/<id>.<ext>`, then the key. Returns what the upload routes answer.
+ */
+export async function storeUpload(
+  deps: { db: Db; files: FileStore },
+  upload: Upload,
+  target: { table: string; folder: string; row: Record<string, unknown> },
+): Promise<{ id: string; name: string; mime: string; size: number; sha256: string }> {
+  const { data, kind, name, sha256 } = upload;
+  const [row] = (await deps
+    .db(target.table)
+    .insert({ ...target.row, name, mime: kind.mime, size: data.length, sha256, storage_key: 'pending' })
+    .returning('id')) as { id: string }[];
+  const id = (row as { id: string }).id;
+  const key = `${target.folder}/${id}.${kind.ext}`;
+  await deps.files.put(key, data);
+  await deps.db(target.table).where({ id }).update({ storage_key: key });
+  return { id, name, mime: kind.mime, size: data.length, sha256 };
 }

@@ -8,7 +8,7 @@ import type { Db } from '../../domain/db.ts';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { sendFile } from '../http/binary.ts';
-import { readUpload } from '../http/uploads.ts';
+import { readUpload, storeUpload } from '../http/uploads.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Uuid } from '../http/schemas.ts';
 import type { CaseService } from '../services/cases.ts';
@@ -35,20 +35,17 @@ export function caseFileRoutes(api: ApiRouter, deps: { db: Db; files: FileStore;
       const c = await deps.service.get(ctx.ability, params.id);
       if (!ctx.user || ctx.user.role === 'auditor') throw new ForbiddenError('您的角色不能上传案件材料');
       if (c.status === 'closed' || c.status === 'cancelled') throw new ForbiddenError('案件已结束，不能再上传材料');
-      const { data, kind, name, sha256 } = await readUpload(req, res, {
+      const upload = await readUpload(req, res, {
         accept: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
         typeMessage: '只接受 JPEG、PNG、WebP 图片或 PDF 文件',
         fallbackName: 'evidence',
       });
-      const [row] = (await deps
-        .db('case_files')
-        .insert({ case_id: c.id, name, mime: kind.mime, size: data.length, sha256, storage_key: 'pending', uploaded_by: ctx.user.id })
-        .returning('id')) as { id: string }[];
-      const id = (row as { id: string }).id;
-      const key = `cases/${c.id}/${id}.${kind.ext}`;
-      await deps.files.put(key, data);
-      await deps.db('case_files').where({ id }).update({ storage_key: key });
-      return { status: 201, body: { id, name, mime: kind.mime, size: data.length, sha256 } };
+      const body = await storeUpload(deps, upload, {
+        table: 'case_files',
+        folder: `cases/${c.id}`,
+        row: { case_id: c.id, uploaded_by: ctx.user.id },
+      });
+      return { status: 201, body };
     },
   });
 

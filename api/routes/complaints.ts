@@ -16,7 +16,7 @@ import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
-import { readUpload } from '../http/uploads.ts';
+import { readUpload, storeUpload } from '../http/uploads.ts';
 import { clientHash } from '../services/complaints.ts';
 import type { ComplaintService } from '../services/complaints.ts';
 import { caseUser } from './cases.ts';
@@ -107,20 +107,17 @@ export function complaintRoutes(
         .count({ n: '*' })
         .first()) as { n: number };
       if (recent.n >= deps.config.complaintPhotosPerHour) throw new RateLimitError('RATE_LIMITED', '上传过于频繁，请一小时后再试');
-      const { data, kind, name, sha256 } = await readUpload(req, res, {
+      const upload = await readUpload(req, res, {
         accept: IMAGE_TYPES,
         typeMessage: '只接受 JPEG、PNG 或 WebP 照片',
         fallbackName: 'photo',
       });
-      const [row] = (await deps
-        .db('complaint_files')
-        .insert({ name, mime: kind.mime, size: data.length, sha256, storage_key: 'pending', client_hash: hash })
-        .returning('id')) as { id: string }[];
-      const id = (row as { id: string }).id;
-      const key = `complaints/${id}.${kind.ext}`;
-      await deps.files.put(key, data);
-      await deps.db('complaint_files').where({ id }).update({ storage_key: key });
-      return { status: 201, body: { id, name, mime: kind.mime, size: data.length } };
+      const { id, name, mime, size } = await storeUpload(deps, upload, {
+        table: 'complaint_files',
+        folder: 'complaints',
+        row: { client_hash: hash },
+      });
+      return { status: 201, body: { id, name, mime, size } };
     },
   });
 

@@ -15,7 +15,7 @@ import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
-import { readUpload } from '../http/uploads.ts';
+import { readUpload, storeUpload } from '../http/uploads.ts';
 import type { BuildingStore } from '../../domain/buildings/store.ts';
 import { checkedCode } from '../services/buildings.ts';
 import type { InspectionService } from '../services/inspections.ts';
@@ -118,20 +118,17 @@ export function inspectionRoutes(
       if (!building) throw RuleError.field('query.buildingCode', 'unknown', `房屋 ${code} 不存在或不在您的辖区`, 'UNKNOWN_BUILDING');
       if (!ctx.ability.can('create', asSubject('Inspection', { regionCode: building.villageCode })))
         throw new ForbiddenError('您的角色无权在此房屋排查');
-      const { data, kind, name, sha256 } = await readUpload(req, res, {
+      const upload = await readUpload(req, res, {
         accept: IMAGE_TYPES,
         typeMessage: '只接受 JPEG、PNG 或 WebP 照片',
         fallbackName: 'photo',
       });
-      const [row] = (await deps
-        .db('inspection_files')
-        .insert({ building_code: code, name, mime: kind.mime, size: data.length, sha256, storage_key: 'pending', uploaded_by: ctx.user.id })
-        .returning('id')) as { id: string }[];
-      const id = (row as { id: string }).id;
-      const key = `inspections/${code}/${id}.${kind.ext}`;
-      await deps.files.put(key, data);
-      await deps.db('inspection_files').where({ id }).update({ storage_key: key });
-      return { status: 201, body: { id, name, mime: kind.mime, size: data.length, sha256 } };
+      const body = await storeUpload(deps, upload, {
+        table: 'inspection_files',
+        folder: `inspections/${code}`,
+        row: { building_code: code, uploaded_by: ctx.user.id },
+      });
+      return { status: 201, body };
     },
   });
 

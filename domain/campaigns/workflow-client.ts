@@ -1,8 +1,8 @@
 /** The API's side of the campaign workflow: starting it after the campaign is written, nudging it, cancelling it. */
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
+import { startOnce } from '../workflow-start.ts';
 import { refusal } from '../cases/workflow-client.ts';
 import { SA_CASE_TYPE, SA_REGION_CODE } from '../search-attributes.ts';
 import { CAMPAIGN_WORKFLOW, campaignProgressSignal, campaignWorkflowId, cancelCampaignUpdate } from '../../workflows/campaign/messages.ts';
@@ -16,21 +16,15 @@ export class CampaignWorkflows {
 
   async start(c: { id: string; regionCode: string; dueAt: string; remindDaysBefore: number }): Promise<void> {
     const remind = Date.parse(c.dueAt) - c.remindDaysBefore * this.config.caseDaySeconds * 1000;
-    try {
-      await this.temporal.workflow.start(CAMPAIGN_WORKFLOW, {
-        workflowId: campaignWorkflowId(c.id),
-        taskQueue: this.config.temporalTaskQueue,
-        args: [{ campaignId: c.id, dueAt: c.dueAt, remindAt: remind > Date.now() ? new Date(remind).toISOString() : null }],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: SA_REGION_CODE, value: c.regionCode },
-          { key: SA_CASE_TYPE, value: 'campaign' },
-        ],
-      });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw error;
-    }
+    await startOnce(this.temporal, CAMPAIGN_WORKFLOW, {
+      workflowId: campaignWorkflowId(c.id),
+      taskQueue: this.config.temporalTaskQueue,
+      args: [{ campaignId: c.id, dueAt: c.dueAt, remindAt: remind > Date.now() ? new Date(remind).toISOString() : null }],
+      typedSearchAttributes: [
+        { key: SA_REGION_CODE, value: c.regionCode },
+        { key: SA_CASE_TYPE, value: 'campaign' },
+      ],
+    });
   }
 
   /** Tells the campaign an inspection marked one of its houses done; a finished campaign has nothing to hear. */

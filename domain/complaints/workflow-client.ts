@@ -3,9 +3,9 @@
  * the sweeper starts any a crash leaves behind) and sending the verification as an update.
  */
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Client } from '@temporalio/client';
 import type { Config } from '../config.ts';
+import { startOnce } from '../workflow-start.ts';
 import { ConflictError } from '../errors.ts';
 import { SA_BUILDING_CODE, SA_CASE_TYPE, SA_REGION_CODE } from '../search-attributes.ts';
 import { refusal } from '../cases/workflow-client.ts';
@@ -20,22 +20,16 @@ export class ComplaintWorkflows {
 
   async start(c: { id: string; regionCode: string; verifyDueAt: string; buildingCode?: string | null }): Promise<void> {
     const input: ComplaintInput = { complaintId: c.id, regionCode: c.regionCode, verifyDueAt: c.verifyDueAt };
-    try {
-      await this.temporal.workflow.start(COMPLAINT_WORKFLOW, {
-        workflowId: complaintWorkflowId(c.id),
-        taskQueue: this.config.temporalTaskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: SA_REGION_CODE, value: c.regionCode },
-          { key: SA_CASE_TYPE, value: 'complaint' },
-          ...(c.buildingCode ? [{ key: SA_BUILDING_CODE, value: c.buildingCode }] : []),
-        ],
-      });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw error;
-    }
+    await startOnce(this.temporal, COMPLAINT_WORKFLOW, {
+      workflowId: complaintWorkflowId(c.id),
+      taskQueue: this.config.temporalTaskQueue,
+      args: [input],
+      typedSearchAttributes: [
+        { key: SA_REGION_CODE, value: c.regionCode },
+        { key: SA_CASE_TYPE, value: 'complaint' },
+        ...(c.buildingCode ? [{ key: SA_BUILDING_CODE, value: c.buildingCode }] : []),
+      ],
+    });
   }
 
   async verify(complaintId: string, args: VerifyArgs, idempotencyKey: string | undefined): Promise<ComplaintState> {
