@@ -117,11 +117,13 @@ export class CaseService {
     return this.detail(ability, user, created.id);
   }
 
-  /** Starts the workflow of a committed case row; if this fails, the sweeper starts it later. */
+  /**
+   * Starts the workflow of a committed case row and waits for its registration, whose write also marks
+   * the row started; if this fails, the sweeper starts it later.
+   */
   async startRecorded(user: CaseUser, id: string): Promise<void> {
     const record = (await this.deps.cases.find(null, id)) as CaseRecord;
     await this.deps.workflows.start(record, actorOf(user), true);
-    await this.deps.cases.markStarted(record.id);
   }
 
   async get(ability: AppAbility, id: string): Promise<CaseRecord> {

@@ -17,7 +17,7 @@ import { ConflictError, ForbiddenError, RuleError, UnavailableError } from '../e
 import { SA_BUILDING_CODE, SA_CASE_STATUS, SA_CASE_TYPE, SA_REGION_CODE, SA_SEVERITY } from '../search-attributes.ts';
 import type { CaseRecord } from './store.ts';
 import { HAZARD_CASE_WORKFLOW, REFUSAL, caseWorkflowId, registeredUpdate } from '../../workflows/hazard-case/messages.ts';
-import type { Actor, CaseState, HazardCaseInput } from '../../workflows/hazard-case/messages.ts';
+import type { Actor, CaseAck, HazardCaseInput } from '../../workflows/hazard-case/messages.ts';
 import type { UpdateDefinition } from '@temporalio/client';
 
 export class CaseWorkflows {
@@ -71,7 +71,7 @@ export class CaseWorkflows {
   }
 
   /** Sends an update; the validator's refusal becomes 409/403/422, a finished case 409. */
-  async update<A>(caseId: string, def: UpdateDefinition<CaseState, [A]>, args: A, idempotencyKey: string | undefined): Promise<CaseState> {
+  async update<A>(caseId: string, def: UpdateDefinition<CaseAck, [A]>, args: A, idempotencyKey: string | undefined): Promise<CaseAck> {
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     try {
       return await handle.executeUpdate(def, { args: [args], updateId: idempotencyKey ?? randomUUID() });

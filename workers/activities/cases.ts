@@ -27,19 +27,17 @@ export function createCaseActivities({ db, config, supervision }: CaseActivityDe
   return {
     async applyCaseTransition(t: Transition): Promise<{ applied: boolean }> {
       return db.transaction(async (trx) => {
-        const current = (await trx('cases').where({ id: t.caseId }).forUpdate().first('last_seq')) as { last_seq: number } | undefined;
+        // The row lock and the chain's last link in one round trip.
+        const current = (await trx('cases as c')
+          .where('c.id', t.caseId)
+          .forUpdate('c')
+          .first('c.last_seq', trx.raw('(SELECT hash FROM case_events e WHERE e.case_id = c.id AND e.seq = c.last_seq) AS last_hash'))) as
+          { last_seq: number; last_hash: string | null } | undefined;
         if (!current) throw ApplicationFailure.nonRetryable(`case ${t.caseId} is missing`, 'CaseMissing');
         if (current.last_seq >= t.seq) return { applied: false };
         if (current.last_seq !== t.seq - 1) throw new Error(`case ${t.caseId}: step ${t.seq} after ${current.last_seq}`);
 
-        const prev =
-          t.seq === 1
-            ? GENESIS_HASH
-            : (
-                (await trx('case_events')
-                  .where({ case_id: t.caseId, seq: t.seq - 1 })
-                  .first('hash')) as { hash: string }
-              ).hash;
+        const prev = t.seq === 1 ? GENESIS_HASH : (current.last_hash as string);
         const event = {
           caseId: t.caseId,
           seq: t.seq,

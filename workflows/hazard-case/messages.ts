@@ -59,7 +59,7 @@ export interface EscalationState {
   receiptId: string | null;
 }
 
-/** Answer of the `caseState` query and of every update. */
+/** Answer of the `caseState` query (and the workflow's result). */
 export interface CaseState {
   caseId: string;
   definitionVersion: number;
@@ -110,13 +110,24 @@ export interface SupervisionCallbackArgs {
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 /** Sent with the start (update-with-start): answers once the registration is written, so the caller sees the first task. */
-export const registeredUpdate = defineUpdate<CaseState, []>('awaitRegistration');
-export const claimTaskUpdate = defineUpdate<CaseState, [TaskArgs]>('claimTask');
-export const releaseTaskUpdate = defineUpdate<CaseState, [TaskArgs]>('releaseTask');
-export const completeTaskUpdate = defineUpdate<CaseState, [CompleteTaskArgs]>('completeTask');
-export const reassignTaskUpdate = defineUpdate<CaseState, [ReassignTaskArgs]>('reassignTask');
-export const cancelCaseUpdate = defineUpdate<CaseState, [CaseActionArgs]>('cancelCase');
-export const escalateCaseUpdate = defineUpdate<CaseState, [CaseActionArgs]>('escalateCase');
+/**
+ * What an update answers: the step it was recorded as. The caller reads the case from the read models,
+ * already written when the answer comes; `caseStateQuery` gives the whole live state. Small, because
+ * each answer is kept in the workflow's history.
+ */
+export interface CaseAck {
+  caseId: string;
+  seq: number;
+  status: CaseStatus;
+}
+
+export const registeredUpdate = defineUpdate<CaseAck, []>('awaitRegistration');
+export const claimTaskUpdate = defineUpdate<CaseAck, [TaskArgs]>('claimTask');
+export const releaseTaskUpdate = defineUpdate<CaseAck, [TaskArgs]>('releaseTask');
+export const completeTaskUpdate = defineUpdate<CaseAck, [CompleteTaskArgs]>('completeTask');
+export const reassignTaskUpdate = defineUpdate<CaseAck, [ReassignTaskArgs]>('reassignTask');
+export const cancelCaseUpdate = defineUpdate<CaseAck, [CaseActionArgs]>('cancelCase');
+export const escalateCaseUpdate = defineUpdate<CaseAck, [CaseActionArgs]>('escalateCase');
 export const supervisionCallbackSignal = defineSignal<[SupervisionCallbackArgs]>('supervisionCallback');
 
 /**

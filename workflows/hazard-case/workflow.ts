@@ -35,7 +35,7 @@ import {
   releaseTaskUpdate,
   supervisionCallbackSignal,
 } from './messages.ts';
-import type { Actor, CaseState, CaseStatus, HazardCaseInput, TaskState } from './messages.ts';
+import type { Actor, CaseAck, CaseState, CaseStatus, HazardCaseInput, TaskState } from './messages.ts';
 import { completionPlan } from './plan.ts';
 import { Refusal, checkClaim, checkClosingGate, checkComplete, checkEligible, checkRelease, dueAt, findTask, taskRegion } from './rules.ts';
 
@@ -99,6 +99,7 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
   let taskNo = 0;
   let deliveries = 0;
   const terminal = () => state.status === 'closed' || state.status === 'cancelled';
+  const ack = (): CaseAck => ({ caseId: state.caseId, seq: state.seq, status: state.status });
 
   // One change at a time, in arrival order: updates, timers and escalation results all queue here.
   let queue: Promise<unknown> = Promise.resolve();
@@ -266,13 +267,13 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
 
   setHandler(caseStateQuery, () => state);
   // Queued behind the registration below, so it answers when the first task is in the read models.
-  setHandler(registeredUpdate, () => serial(async () => state));
+  setHandler(registeredUpdate, () => serial(async () => ack()));
 
   setHandler(
     claimTaskUpdate,
     async (args) => {
       const task = guard(() => checkClaim(state, args));
-      if (task.status === 'claimed') return state;
+      if (task.status === 'claimed') return ack();
       task.status = 'claimed';
       task.assigneeId = args.actor.id;
       await serial(() =>
@@ -281,7 +282,7 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
           taskChanges: [{ id: task.id, status: 'claimed', assigneeId: args.actor.id }],
         }),
       );
-      return state;
+      return ack();
     },
     { validator: (args) => void guard(() => checkClaim(state, args)) },
   );
@@ -298,7 +299,7 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
           taskChanges: [{ id: task.id, status: 'open', assigneeId: null }],
         }),
       );
-      return state;
+      return ack();
     },
     { validator: (args) => void guard(() => checkRelease(state, args)) },
   );
@@ -323,7 +324,7 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
           taskChanges: [{ id: task.id, status: 'claimed', assigneeId: args.to.id }],
         }),
       );
-      return state;
+      return ack();
     },
     {
       validator: (args) =>
@@ -385,7 +386,7 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
         else await apply(transition);
         if (plan.escalate) await escalateNow(plan.escalate.reason, plan.escalate.text, args.actor);
       });
-      return state;
+      return ack();
     },
     { validator: (args) => void guard(() => checkCompletion(args)) },
   );
@@ -415,7 +416,7 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
           case: { status: 'cancelled', cancelReason: args.reason, activeElements: [], dueAt: null },
         });
       });
-      return state;
+      return ack();
     },
     { validator: (_args) => void guard(checkOpen) },
   );
@@ -428,7 +429,7 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
         guard(checkOpen);
         await escalateNow('manual', args.reason, args.actor);
       });
-      return state;
+      return ack();
     },
     { validator: (_args) => void guard(checkOpen) },
   );
