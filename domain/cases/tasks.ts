@@ -61,6 +61,15 @@ export function enclosingRegions(code: string): string[] {
 
 const like = (code: string) => `${code}%`;
 
+/**
+ * Cases in the user's region. A village (the last level, 12 digits) is matched by equality: the planner
+ * then reads a page in due order straight from the (case region, due date) index, where a prefix range
+ * would make it walk every open task by due date to find the village's few.
+ */
+function inRegion(q: Knex.QueryBuilder, regionCode: string): Knex.QueryBuilder {
+  return regionCode.length === 12 ? q.where('t.case_region_code', regionCode) : q.where('t.case_region_code', 'like', like(regionCode));
+}
+
 export class TaskStore {
   constructor(private readonly db: Db) {}
 
@@ -91,9 +100,7 @@ export class TaskStore {
    * workflow's region rule needs no separate condition here.)
    */
   private claimable(q: Knex.QueryBuilder, user: InboxUser): Knex.QueryBuilder {
-    return q
-      .where('t.status', 'open')
-      .where('t.case_region_code', 'like', like(user.regionCode))
+    return inRegion(q.where('t.status', 'open'), user.regionCode)
       .whereRaw('? = ANY(t.roles)', [user.role])
       .whereRaw(`NOT (t.step = 'recheck' AND EXISTS (SELECT 1 FROM cases k WHERE k.id = t.case_id AND k.evidence_submitter_id = ?))`, [
         user.id,
@@ -112,7 +119,7 @@ export class TaskStore {
       case 'overdue':
         q.whereIn('t.status', ['open', 'claimed']).where('t.due_at', '<', db.fn.now());
         // Officers oversee every late task of their area, whoever holds it (their claimable ones included).
-        if (OFFICERS.includes(user.role)) return q.where('t.case_region_code', 'like', like(user.regionCode));
+        if (OFFICERS.includes(user.role)) return inRegion(q, user.regionCode);
         return q.where((w) => w.where('t.assignee_id', user.id).orWhere((sub) => void this.claimable(sub, user)));
     }
   }
