@@ -4,31 +4,9 @@
  */
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { PhotoThumbnail } from '../common/PhotoThumbnail.tsx';
 import { complaintFileUrl } from './types.ts';
 import type { ComplaintFile } from './types.ts';
-
-function Photo({ file }: { file: ComplaintFile }) {
-  const translate = useTranslate();
-  const url = complaintFileUrl(file.id);
-  return (
-    <Box
-      component="a"
-      href={url}
-      target="_blank"
-      rel="noopener"
-      title={translate('resources.complaints.values.photo', { name: file.name })}
-      sx={{ display: 'block', width: 112, height: 112, borderRadius: 1, overflow: 'hidden', border: 1, borderColor: 'divider' }}
-    >
-      <Box
-        component="img"
-        src={url}
-        alt={file.name}
-        loading="lazy"
-        sx={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
-      />
-    </Box>
-  );
-}
 
 export function ComplaintContent({ description, files }: { description: string; files: readonly ComplaintFile[] }) {
   const translate = useTranslate();
@@ -52,7 +30,11 @@ export function ComplaintContent({ description, files }: { description: string; 
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }} aria-labelledby="complaint-photos" role="list">
             {files.map((f) => (
               <Box key={f.id} role="listitem">
-                <Photo file={f} />
+                <PhotoThumbnail
+                  url={complaintFileUrl(f.id)}
+                  name={f.name}
+                  title={translate('resources.complaints.values.photo', { name: f.name })}
+                />
               </Box>
             ))}
           </Box>

@@ -4,31 +4,9 @@
  */
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { PhotoThumbnail } from '../common/PhotoThumbnail.tsx';
 import type { InspectionFile } from './types.ts';
 import { inspectionFileUrl } from './types.ts';
-
-function Photo({ file }: { file: InspectionFile }) {
-  const translate = useTranslate();
-  const url = inspectionFileUrl(file.id);
-  return (
-    <Box
-      component="a"
-      href={url}
-      target="_blank"
-      rel="noopener"
-      title={translate('resources.inspections.values.photo', { name: file.name })}
-      sx={{ display: 'block', width: 112, height: 112, borderRadius: 1, overflow: 'hidden', border: 1, borderColor: 'divider' }}
-    >
-      <Box
-        component="img"
-        src={url}
-        alt={file.name}
-        loading="lazy"
-        sx={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
-      />
-    </Box>
-  );
-}
 
 export function InspectionPhotos({ notes, files }: { notes: string | null; files: readonly InspectionFile[] }) {
   const translate = useTranslate();
@@ -55,7 +33,12 @@ export function InspectionPhotos({ notes, files }: { notes: string | null; files
         ) : (
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
             {files.map((f) => (
-              <Photo key={f.id} file={f} />
+              <PhotoThumbnail
+                key={f.id}
+                url={inspectionFileUrl(f.id)}
+                name={f.name}
+                title={translate('resources.inspections.values.photo', { name: f.name })}
+              />
             ))}
           </Box>
         )}
