@@ -6,6 +6,16 @@ export const arg = (name: string, fallback: number): number => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 
+/** `--name 1,2,3` from the command line, or the fallback. */
+export const argList = (name: string, fallback: number[]): number[] => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0
+    ? String(process.argv[i + 1])
+        .split(',')
+        .map(Number)
+    : fallback;
+};
+
 export const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };

@@ -7,6 +7,8 @@ export interface LoadResult {
   p95?: number;
   p99: number;
   errors: number;
+  /** open loop only: p99 of how late the generator sent, in ms */
+  senderLateP99?: number;
 }
 
 /** 50 connections (by default) for `seconds`, each request to a path picked in turn from `paths`. */

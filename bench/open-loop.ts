@@ -1,16 +1,24 @@
 /**
- * An open-loop load generator: `clients` keep-alive connections, each sending on its own fixed schedule
- * (the total `rate` spread evenly over time), as independent phones scanning would. Latency is counted
- * from the moment a request was due, not from when it was sent, so a slow answer that delays the next
- * request shows in the figures (no coordinated omission, as in wrk2). autocannon's rate limit sends
- * each connection's share in bursts, which measures the bursts rather than the server.
+ * Load at a stated rate from `clients` independent clients, as phones scanning would, by two engines:
+ *  - `autocannon`: one autocannon instance per client (one keep-alive connection each, paced with
+ *    `connectionRate`), their starts spread over the first second. One instance with 50 connections
+ *    starts every connection's once-a-second allowance on the same tick, so all 50 fire together each
+ *    second: a synchronised burst that no set of independent phones makes. Latencies are taken from
+ *    autocannon's `response` events: its own histogram, in rate mode, corrects for coordinated omission
+ *    with an expected interval of `ceil(1 / rate)` = 1 ms instead of `1000 / rate` ms, which books every
+ *    answer slower than 1 ms many times over.
+ *  - `open-loop`: each client sends on its own fixed schedule and latency is counted from the moment a
+ *    request was due, not from when it was sent, so a slow answer that delays the next request shows
+ *    in the figures (no coordinated omission, as in wrk2).
  */
 import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
 import type { LoadResult } from './http.ts';
 
 export interface OpenLoopOptions {
+  engine: 'autocannon' | 'open-loop';
   clients: number;
   /** requests per second over all clients */
   rate: number;
@@ -35,6 +43,9 @@ function get(agent: Agent, url: URL, headers: Record<string, string>): Promise<n
 export async function openLoopRun(baseUrl: string, paths: string[], options: OpenLoopOptions): Promise<LoadResult> {
   const interval = (1000 * options.clients) / options.rate;
   const latencies: number[] = [];
+  // How late the generator itself sent (its timers fire late when the cores are busy): counted in
+  // the latencies, so a reader can tell a starved generator from a slow server.
+  const lateness: number[] = [];
   let errors = 0;
   let next = 0;
   const start = performance.now() + 50;
@@ -46,6 +57,7 @@ export async function openLoopRun(baseUrl: string, paths: string[], options: Ope
         const due = start + (index * interval) / options.clients + k * interval;
         if (due >= end) return;
         await sleep(due - performance.now());
+        lateness.push(performance.now() - due);
         const url = new URL(paths[next++ % paths.length] ?? '/', baseUrl);
         try {
           const status = await get(agent, url, options.headers ?? {});
@@ -60,10 +72,50 @@ export async function openLoopRun(baseUrl: string, paths: string[], options: Ope
     }
   };
   await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
-  const elapsed = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0) * 10) / 10;
-  return { requestsPerSecond: Math.round(latencies.length / elapsed), p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
+  return { ...summary(latencies, errors, (performance.now() - start) / 1000), senderLateP99: percentile(lateness, 0.99) };
+}
+
+export async function autocannonPacedRun(baseUrl: string, paths: string[], options: OpenLoopOptions): Promise<LoadResult> {
+  const perClient = Math.max(1, Math.round(options.rate / options.clients));
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.clients }, async (_, i) => {
+      await sleep((i * 1000) / options.clients);
+      await new Promise<void>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: baseUrl,
+            connections: 1,
+            connectionRate: perClient,
+            duration: options.seconds,
+            headers: options.headers ?? {},
+            ignoreCoordinatedOmission: true,
+            requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] ?? '/' }) }],
+          },
+          (error) => (error ? reject(error) : resolve()),
+        );
+        instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+          latencies.push(responseTime);
+          if (statusCode >= 400) errors++;
+        });
+        instance.on('reqError', () => errors++);
+      });
+    }),
+  );
+  return summary(latencies, errors, (performance.now() - started) / 1000 - 1);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 10) / 10;
+}
+
+function summary(latencies: number[], errors: number, seconds: number): LoadResult {
+  const at = (p: number) => percentile(latencies, p);
+  return { requestsPerSecond: Math.round(latencies.length / seconds), p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
 }
 
 /**
@@ -91,9 +143,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) {
       paths: string[];
       options: OpenLoopOptions & { warmUpSeconds: number };
     };
+    const run = options.engine === 'autocannon' ? autocannonPacedRun : openLoopRun;
     void (async () => {
-      await openLoopRun(baseUrl, paths, { ...options, seconds: options.warmUpSeconds });
-      const result = await openLoopRun(baseUrl, paths, options);
+      await run(baseUrl, paths, { ...options, seconds: options.warmUpSeconds });
+      const result = await run(baseUrl, paths, options);
       process.send?.(result, () => process.exit(0));
     })();
   });

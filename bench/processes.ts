@@ -1,6 +1,6 @@
 /** Platform processes for benchmarks: started with their real entry points, watched for readiness and memory. */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 export interface Service {
   pid: number;
@@ -19,16 +19,17 @@ export function spawnService(script: string, env: Record<string, string>, readyT
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let ready = false;
   return new Promise((resolve, reject) => {
+    // Read on after readiness (a full pipe would stall the service), but keep nothing.
     const onData = (chunk: Buffer) => {
+      if (ready) return;
       output = (output + chunk.toString()).slice(-20_000);
       if (output.includes(readyText)) {
+        ready = true;
         resolve({
           pid: child.pid as number,
-          cpuSeconds: () => {
-            const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-            return (Number(fields[11]) + Number(fields[12])) / 100;
-          },
+          cpuSeconds: () => processCpuSeconds(child.pid as number),
           rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
           stop: () =>
             new Promise<void>((done) => {
@@ -43,4 +44,34 @@ export function spawnService(script: string, env: Record<string, string>, readyT
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready:\n${output}`)));
   });
+}
+
+/**
+ * CPU time (user + system, seconds) used so far by process `pid` (Linux /proc); with `children`, also
+ * that of its children that ended (PostgreSQL's backends and autovacuum workers come and go).
+ */
+export function processCpuSeconds(pid: number, children = false): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (children ? own + Number(fields[13]) + Number(fields[14]) : own) / 100;
+}
+
+/**
+ * CPU time (user + system, seconds) of every live process whose command name is `comm`, plus that of
+ * their ended children, so a process that ends between two readings does not take its time along.
+ */
+export function cpuSecondsOf(comm: string): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== comm) continue;
+      total += processCpuSeconds(Number(pid), true);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return total;
 }
