@@ -1,13 +1,14 @@
 /**
  * The house file's 投诉举报: its latest complaints, newest first, each with time, category, where it
- * stands and the complainant masked, opening the complaint. The house file itself does not carry
- * complaints yet, so they come from the complaint list filtered to this house (scoped by the API
+ * stands and the complainant masked, opening the complaint. The house file's own list of complaints
+ * carries no contact, so they come from the complaint list filtered to this house (scoped by the API
  * like every list); the full list is one link away.
  */
-import { Box, Card, CardContent, List, ListItemButton, Typography } from '@mui/material';
-import { Link, useGetList, useTranslate } from 'react-admin';
+import { Box, ListItemButton, Typography } from '@mui/material';
+import { useGetList, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { DateTimeText } from '../common/DateTimeText.tsx';
+import { HouseSection } from './HouseSection.tsx';
 import { ComplaintStatusChip } from '../complaints/ComplaintStatusChip.tsx';
 import { MaskedContact } from '../complaints/MaskedContact.tsx';
 import { complaintPage } from '../complaints/types.ts';
@@ -52,28 +53,19 @@ export function HouseComplaints({ code }: { code: string | undefined }) {
   );
   const complaints = data ?? [];
   return (
-    <Card variant="outlined" component="section" aria-labelledby="related-complaints">
-      <CardContent sx={{ '&:last-child': { pb: 1.5 } }}>
-        <Typography id="related-complaints" variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 0.5 }}>
-          {translate('resources.buildings.related.complaints')}
-        </Typography>
-        {complaints.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">
-            {translate('resources.complaints.houseFile.empty')}
-          </Typography>
-        ) : (
-          <List dense disablePadding sx={{ mx: -1 }}>
-            {complaints.map((c) => (
-              <ComplaintItem key={c.id} complaint={c} />
-            ))}
-          </List>
-        )}
-        {code && complaints.length > 0 && (
-          <Link to={listOfHouse(code)} variant="body2" sx={{ display: 'inline-block', mt: 1 }}>
-            {translate('resources.complaints.houseFile.all', { count: total ?? complaints.length })}
-          </Link>
-        )}
-      </CardContent>
-    </Card>
+    <HouseSection
+      id="related-complaints"
+      title={translate('resources.buildings.related.complaints')}
+      empty={translate('resources.complaints.houseFile.empty')}
+      more={
+        code && complaints.length > 0
+          ? { to: listOfHouse(code), text: translate('resources.complaints.houseFile.all', { count: total ?? complaints.length }) }
+          : null
+      }
+    >
+      {complaints.map((c) => (
+        <ComplaintItem key={c.id} complaint={c} />
+      ))}
+    </HouseSection>
   );
 }

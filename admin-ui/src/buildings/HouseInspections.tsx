@@ -3,10 +3,11 @@
  * judgement, the hazards found and the position check, opening the inspection. Narrow enough for
  * the house file's side column; the full list is one link away, filtered to this house.
  */
-import { Box, Card, CardContent, List, ListItemButton, Typography } from '@mui/material';
-import { Link, useTranslate } from 'react-admin';
+import { Box, ListItemButton, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { DateTimeText } from '../common/DateTimeText.tsx';
+import { HouseSection } from './HouseSection.tsx';
 import { HazardChips } from '../inspections/HazardChips.tsx';
 import { InspectionJudgementChip } from '../inspections/InspectionJudgementChip.tsx';
 import { PresenceLabel } from '../inspections/PresenceLabel.tsx';
@@ -42,28 +43,19 @@ function InspectionItem({ inspection }: { inspection: Inspection }) {
 export function HouseInspections({ code, inspections }: { code: string | undefined; inspections: readonly Inspection[] }) {
   const translate = useTranslate();
   return (
-    <Card variant="outlined" component="section" aria-labelledby="related-inspections">
-      <CardContent sx={{ '&:last-child': { pb: 1.5 } }}>
-        <Typography id="related-inspections" variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 0.5 }}>
-          {translate('resources.buildings.related.inspections')}
-        </Typography>
-        {inspections.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">
-            {translate('resources.inspections.houseFile.empty')}
-          </Typography>
-        ) : (
-          <List dense disablePadding sx={{ mx: -1 }}>
-            {inspections.slice(0, SHOWN).map((i) => (
-              <InspectionItem key={i.id} inspection={i} />
-            ))}
-          </List>
-        )}
-        {code && inspections.length > SHOWN && (
-          <Link to={listOfHouse(code)} variant="body2" sx={{ display: 'inline-block', mt: 1 }}>
-            {translate('resources.inspections.houseFile.all', { count: inspections.length })}
-          </Link>
-        )}
-      </CardContent>
-    </Card>
+    <HouseSection
+      id="related-inspections"
+      title={translate('resources.buildings.related.inspections')}
+      empty={translate('resources.inspections.houseFile.empty')}
+      more={
+        code && inspections.length > SHOWN
+          ? { to: listOfHouse(code), text: translate('resources.inspections.houseFile.all', { count: inspections.length }) }
+          : null
+      }
+    >
+      {inspections.slice(0, SHOWN).map((i) => (
+        <InspectionItem key={i.id} inspection={i} />
+      ))}
+    </HouseSection>
   );
 }
