@@ -2,6 +2,7 @@
 import { Box, Chip } from '@mui/material';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { useTranslate } from 'react-admin';
+import { PhotoThumbnail } from '../common/PhotoThumbnail.tsx';
 import { caseFileUrl } from './api.ts';
 import type { CaseFile } from './types.ts';
 
@@ -14,23 +15,7 @@ export function EvidenceFiles({ caseId, files }: { caseId: string; files: CaseFi
         const url = caseFileUrl(caseId, file.id);
         const title = translate('resources.cases.timeline.file', { name: file.name, sha256: file.sha256.slice(0, 12) });
         return file.mime.startsWith('image/') ? (
-          <Box
-            key={file.id}
-            component="a"
-            href={url}
-            target="_blank"
-            rel="noopener"
-            title={title}
-            sx={{ display: 'block', width: 72, height: 72, borderRadius: 1, overflow: 'hidden', border: 1, borderColor: 'divider' }}
-          >
-            <Box
-              component="img"
-              src={url}
-              alt={file.name}
-              loading="lazy"
-              sx={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }}
-            />
-          </Box>
+          <PhotoThumbnail key={file.id} url={url} name={file.name} title={title} size={72} />
         ) : (
           <Chip
             key={file.id}

@@ -4,7 +4,7 @@
  */
 import { Box } from '@mui/material';
 
-export function PhotoThumbnail({ url, name, title }: { url: string; name: string; title: string }) {
+export function PhotoThumbnail({ url, name, title, size = 112 }: { url: string; name: string; title: string; size?: number }) {
   return (
     <Box
       component="a"
@@ -12,7 +12,7 @@ export function PhotoThumbnail({ url, name, title }: { url: string; name: string
       target="_blank"
       rel="noopener"
       title={title}
-      sx={{ display: 'block', width: 112, height: 112, borderRadius: 1, overflow: 'hidden', border: 1, borderColor: 'divider' }}
+      sx={{ display: 'block', width: size, height: size, borderRadius: 1, overflow: 'hidden', border: 1, borderColor: 'divider' }}
     >
       <Box
         component="img"
