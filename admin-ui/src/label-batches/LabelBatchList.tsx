@@ -2,17 +2,13 @@
  * Label batches, newest first: the region, how far each has come (refreshed every two seconds while
  * one runs), and the PDF once it is done.
  */
-import { CreateButton, DataTable, List, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
-import type { GetListResult } from 'react-admin';
+import { DataTable, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField.tsx';
+import { JobList } from '../common/JobList.tsx';
 import { JobProgress } from '../common/JobProgress.tsx';
 import { JobStatusChip } from '../common/JobStatusChip.tsx';
-import { POLL_MS, isActive } from '../common/jobs.ts';
 import { LabelBatchDownload } from './LabelBatchDownload.tsx';
 import type { LabelBatch } from './types.ts';
-
-const refetchInterval = (query: { state: { data?: GetListResult<LabelBatch> } }) =>
-  query.state.data?.data.some((batch) => isActive(batch.status)) ? POLL_MS : false;
 
 function BatchProgress(_props: { label?: string }) {
   const translate = useTranslate();
@@ -25,17 +21,7 @@ function BatchProgress(_props: { label?: string }) {
 export function LabelBatchList() {
   const translate = useTranslate();
   return (
-    <List
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      exporter={false}
-      empty={false}
-      actions={
-        <TopToolbar>
-          <CreateButton label="resources.label-batches.page.create" />
-        </TopToolbar>
-      }
-      queryOptions={{ refetchInterval }}
-    >
+    <JobList createLabel="resources.label-batches.page.create">
       <DataTable<LabelBatch> bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="createdAt" field={DateTimeField} />
         <DataTable.Col
@@ -50,6 +36,6 @@ export function LabelBatchList() {
         <DataTable.Col source="error" disableSort render={(batch) => batch.error ?? ''} />
         <DataTable.Col label="" disableSort field={LabelBatchDownload} />
       </DataTable>
-    </List>
+    </JobList>
   );
 }
