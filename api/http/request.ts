@@ -1,7 +1,7 @@
 /**
  * The first middleware: a request id (the client's X-Request-Id when sane, else a new one), a child
- * logger carrying it, and one access-log line per request when it finishes. Query strings are not
- * logged (they may hold names being searched).
+ * logger carrying it (the session adds the user's id to it), and one access-log line per request when
+ * it finishes. Query strings are not logged (they may hold names being searched).
  */
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
@@ -35,7 +35,6 @@ export function requestContext(logger: Logger) {
           path: req.baseUrl + req.path,
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
-          userId: req.ctx.user?.id,
         },
         'request',
       );
