@@ -20,8 +20,11 @@ export const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
-/** The 95th percentile in ms, to a tenth. */
-export const p95 = (xs: number[]): number => {
+/** The `p` quantile (0 to 1) of latencies in ms, to a tenth. */
+export const percentile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
-  return Math.round((s[Math.min(s.length - 1, Math.floor(0.95 * s.length))] ?? 0) * 10) / 10;
+  return Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 10) / 10;
 };
+
+/** The 95th percentile in ms, to a tenth. */
+export const p95 = (xs: number[]): number => percentile(xs, 0.95);

@@ -1,5 +1,6 @@
 /** Load helpers for benchmarks: autocannon for throughput and tail latency, a small loop for p95. */
 import autocannon from 'autocannon';
+import { percentile } from './cli.ts';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -9,6 +10,12 @@ export interface LoadResult {
   errors: number;
   /** open loop only: p99 of how late the generator sent, in ms */
   senderLateP99?: number;
+}
+
+/** Requests per second and latency percentiles of `latencies` (ms) gathered over `seconds`. */
+export function summarise(latencies: number[], errors: number, seconds: number): LoadResult {
+  const at = (p: number) => percentile(latencies, p);
+  return { requestsPerSecond: Math.round(latencies.length / seconds), p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
 }
 
 /** 50 connections (by default) for `seconds`, each request to a path picked in turn from `paths`. */
@@ -50,15 +57,7 @@ export async function latencyRun(urls: string[], concurrency: number, headers: R
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0) * 10) / 10;
-  return {
-    requestsPerSecond: Math.round(urls.length / ((performance.now() - started) / 1000)),
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    errors,
-  };
+  return summarise(latencies, errors, (performance.now() - started) / 1000);
 }
 
 /**
@@ -105,13 +104,5 @@ export async function closedLoopPost(
       agent.destroy();
     }),
   );
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0) * 10) / 10;
-  return {
-    requestsPerSecond: Math.round(latencies.length / ((performance.now() - started) / 1000)),
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    errors,
-  };
+  return summarise(latencies, errors, (performance.now() - started) / 1000);
 }

@@ -15,6 +15,8 @@ import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { percentile } from './cli.ts';
+import { summarise } from './http.ts';
 import type { LoadResult } from './http.ts';
 
 export interface OpenLoopOptions {
@@ -72,7 +74,7 @@ export async function openLoopRun(baseUrl: string, paths: string[], options: Ope
     }
   };
   await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
-  return { ...summary(latencies, errors, (performance.now() - start) / 1000), senderLateP99: percentile(lateness, 0.99) };
+  return { ...summarise(latencies, errors, (performance.now() - start) / 1000), senderLateP99: percentile(lateness, 0.99) };
 }
 
 export async function autocannonPacedRun(baseUrl: string, paths: string[], options: OpenLoopOptions): Promise<LoadResult> {
@@ -105,17 +107,7 @@ export async function autocannonPacedRun(baseUrl: string, paths: string[], optio
       });
     }),
   );
-  return summary(latencies, errors, (performance.now() - started) / 1000 - 1);
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 10) / 10;
-}
-
-function summary(latencies: number[], errors: number, seconds: number): LoadResult {
-  const at = (p: number) => percentile(latencies, p);
-  return { requestsPerSecond: Math.round(latencies.length / seconds), p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
+  return summarise(latencies, errors, (performance.now() - started) / 1000 - 1);
 }
 
 /**

@@ -64,8 +64,9 @@ runMain('bench:registry', async () => {
       // CPU per request of the server process and of PostgreSQL, to show where a request's time goes.
       const flatOut = async (server: { url: string; pid: number }, paths: string[], headers?: Record<string, string>) => {
         const before = { server: processCpuSeconds(server.pid), postgres: cpuSecondsOf('postgres') };
-        const result = await autocannonRun(server.url, paths, headers ? { headers } : {});
-        const requests = result.requestsPerSecond * 10;
+        const seconds = 10;
+        const result = await autocannonRun(server.url, paths, { seconds, ...(headers ? { headers } : {}) });
+        const requests = result.requestsPerSecond * seconds;
         const perRequest = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, requests));
         return {
           result,
