@@ -37,7 +37,8 @@ export function createCaseActivities({ db, config, supervision }: CaseActivityDe
         if (current.last_seq >= t.seq) return { applied: false };
         if (current.last_seq !== t.seq - 1) throw new Error(`case ${t.caseId}: step ${t.seq} after ${current.last_seq}`);
 
-        const prev = t.seq === 1 ? GENESIS_HASH : (current.last_hash as string);
+        const prev = t.seq === 1 ? GENESIS_HASH : current.last_hash;
+        if (!prev) throw new Error(`case ${t.caseId}: event ${t.seq - 1} is missing from the trail`);
         const event = {
           caseId: t.caseId,
           seq: t.seq,
