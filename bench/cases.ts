@@ -20,7 +20,7 @@ import { freePort } from '../test/support/stack.ts';
 import { startTestTemporal } from '../test/support/temporal.ts';
 import { tinyPng } from '../test/support/cases.ts';
 import { bareStepUpdate } from './bare/workflow.ts';
-import { latencyRun } from './http.ts';
+import { closeSend, latencyRun, send } from './http.ts';
 import { seedOpenTasks } from './open-tasks.ts';
 import { cpuSecondsOf, spawnService } from './processes.ts';
 import { arg, say, p95 } from './cli.ts';
@@ -80,13 +80,13 @@ runMain('bench:cases', async () => {
     };
     const [officer, town, inspector, inspector2] = await Promise.all(['officer', 'town', 'inspector', 'inspector2'].map(token));
     const call = async (auth: string, path: string, body: unknown) => {
-      const r = await fetch(base + path, {
+      const r = await send(base + path, {
         method: 'POST',
         headers: { authorization: auth as string, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
         body: JSON.stringify(body),
       });
-      if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-      return (await r.json()) as { id: string; openTasks: { id: string; step: string }[] };
+      if (r.status >= 400) throw new Error(`${path}: ${r.status} ${r.text}`);
+      return JSON.parse(r.text) as { id: string; openTasks: { id: string; step: string }[] };
     };
     const completions: number[] = [];
     const timed = async <T>(fn: () => Promise<T>) => {
@@ -110,12 +110,12 @@ runMain('bench:cases', async () => {
           form: { responsibleParty: { name: '户主', relation: 'owner' }, measures: ['repair_reinforce'] },
         }),
       );
-      const up = await fetch(`${base}/api/cases/${c.id}/files`, {
+      const up = await send(`${base}/api/cases/${c.id}/files`, {
         method: 'POST',
         headers: { authorization: inspector as string, 'content-type': 'image/png' },
         body: new Uint8Array(photo),
       });
-      const fileId = ((await up.json()) as { id: string }).id;
+      const fileId = (JSON.parse(up.text) as { id: string }).id;
       c = await timed(() =>
         call(inspector as string, `/api/tasks/${task(c, 'rectify')}/complete`, { form: { description: '已整改', fileIds: [fileId] } }),
       );
@@ -230,6 +230,7 @@ runMain('bench:cases', async () => {
       `| worker memory, ${memoryCases} open cases | ${((rssAfter - rssBefore) / (memoryCases / 1000)).toFixed(0)} MB per 1,000 (RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB) | — | — | — |`,
     );
   } finally {
+    closeSend();
     for (const stop of stops.reverse()) await stop();
     await temporal.teardown();
     await database.drop();

@@ -5,16 +5,30 @@ import { SEARCH_ATTRIBUTES } from '../../domain/search-attributes.ts';
 import { installTemporalRuntime } from '../../workers/log.ts';
 import { findTemporalCli } from '../../scripts/lib/temporal-cli.ts';
 
+/**
+ * The SDK gives the dev server a fixed 5 s to answer and the server picks some of its ports itself, so
+ * on a loaded 2-core machine a start can fail (a slow start, or a port taken between pick and bind).
+ * A new server on new ports is the remedy; a third failure is a real problem and is reported.
+ */
+const START_TRIES = 3;
+
 export async function startTestTemporal(): Promise<TestWorkflowEnvironment> {
   installTemporalRuntime(createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', 'test'));
   const cli = findTemporalCli(process.env.TEMPORAL_CLI_PATH || undefined);
   if (!cli) throw new Error('no Temporal CLI: run the tests through `npm test`, which provisions it');
-  return TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: cli },
-      ip: '127.0.0.1',
-      searchAttributes: SEARCH_ATTRIBUTES,
-      extraArgs: ['--log-level', 'error'],
-    },
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createLocal({
+        server: {
+          executable: { type: 'existing-path', path: cli },
+          ip: '127.0.0.1',
+          searchAttributes: SEARCH_ATTRIBUTES,
+          extraArgs: ['--log-level', 'error'],
+        },
+      });
+    } catch (err) {
+      if (attempt >= START_TRIES) throw err;
+      process.stderr.write(`[test] Temporal dev server start ${attempt}/${START_TRIES} failed, trying again: ${(err as Error).message}\n`);
+    }
+  }
 }
