@@ -51,9 +51,8 @@ export async function latencyRun(urls: string[], concurrency: number, headers: R
     while (next < urls.length) {
       const url = urls[next++] as string;
       const t = performance.now();
-      const res = await fetch(url, { headers });
-      await res.arrayBuffer();
-      if (!res.ok) errors++;
+      const res = await send(url, { headers });
+      if (res.status >= 400) errors++;
       latencies.push(performance.now() - t);
     }
   };
