@@ -19,6 +19,8 @@ import { i18nProvider } from './i18nProvider.ts';
 import inspections from './inspections/index.ts';
 import labelBatches from './label-batches/index.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { AppName } from './layout/AppName.tsx';
+import { NotFoundPage } from './layout/NotFoundPage.tsx';
 import { LoginPage } from './login/LoginPage.tsx';
 import profile from './profile/index.ts';
 import { queryClient } from './queryClient.ts';
@@ -30,7 +32,8 @@ import users from './users/index.ts';
 export function AdminApp() {
   return (
     <Admin
-      title="app.name"
+      title={<AppName />}
+      catchAll={NotFoundPage}
       dataProvider={dataProvider}
       authProvider={authProvider}
       i18nProvider={i18nProvider}

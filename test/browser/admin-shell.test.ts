@@ -136,6 +136,21 @@ describe('the admin shell', () => {
     await context.close();
   });
 
+  test('an address the app does not know gets a Chinese page with the way home, on a phone too', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await signIn(page, stack.baseUrl, 'officer');
+    await page.goto(`${stack.baseUrl}/no-such-page`);
+    await page.getByRole('heading', { name: '页面不存在', level: 1 }).waitFor();
+    await page.getByText('您输入的网址有误，或访问了失效的链接。').waitFor();
+    assert.equal(await page.getByText('。.').count(), 0, 'no ASCII full stop after the Chinese one');
+    await assertNoMessageKeys(page);
+    assert.ok(await fitsWidth(page));
+    await screenshot(page, 'phone-not-found');
+    await page.getByRole('link', { name: '返回首页' }).click();
+    await page.getByText('陈业务，您好').waitFor();
+    await context.close();
+  });
+
   test('after switching to English the interface speaks English, down to react-admin’s own words', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, stack.baseUrl, 'admin');

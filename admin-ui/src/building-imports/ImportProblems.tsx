@@ -14,13 +14,13 @@ import {
   TableCell,
   TableContainer,
   TableHead,
-  TablePagination,
   TableRow,
   Typography,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
+import { PagePicker } from '../common/PagePicker.tsx';
 import { useDownload } from '../common/useDownload.ts';
 import type { AppDataProvider } from '../dataProvider.ts';
 import type { ImportJob } from './types.ts';
@@ -93,17 +93,7 @@ export function ImportProblems({ job }: { job: ImportJob }) {
               </TableBody>
             </Table>
           </TableContainer>
-          <TablePagination
-            component="div"
-            count={problems.data.total}
-            page={page}
-            onPageChange={(_, next) => setPage(next)}
-            rowsPerPage={PER_PAGE}
-            rowsPerPageOptions={[PER_PAGE]}
-            labelDisplayedRows={({ from, to, count }) =>
-              translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })
-            }
-          />
+          <PagePicker total={problems.data.total} page={page} perPage={PER_PAGE} onPage={setPage} />
         </>
       )}
     </Box>

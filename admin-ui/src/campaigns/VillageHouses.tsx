@@ -14,7 +14,6 @@ import {
   TableBody,
   TableCell,
   TableHead,
-  TablePagination,
   TableRow,
   ToggleButton,
   ToggleButtonGroup,
@@ -22,6 +21,7 @@ import {
 } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
 import { useApiQuery } from '../cases/useApiQuery.ts';
+import { PagePicker } from '../common/PagePicker.tsx';
 import { DateTimeText } from '../common/DateTimeText.tsx';
 import { HouseCell } from '../inspections/HouseCell.tsx';
 import { fetchCampaignHouses } from './api.ts';
@@ -133,16 +133,7 @@ export function VillageHouses({ campaignId, villageCode, villageName }: VillageH
                 ))}
               </TableBody>
             </Table>
-            {houses.data.total > PER_PAGE && (
-              <TablePagination
-                component="div"
-                count={houses.data.total}
-                page={page}
-                rowsPerPage={PER_PAGE}
-                rowsPerPageOptions={[PER_PAGE]}
-                onPageChange={(_event, next) => setPage(next)}
-              />
-            )}
+            <PagePicker total={houses.data.total} page={page} perPage={PER_PAGE} onPage={setPage} />
           </Box>
         )}
       </CardContent>

@@ -28,6 +28,7 @@ export const appEnglish = {
     documentTitle: 'One Building, One Code · Self-built House Safety Supervision',
     language: 'Language',
     none: '—',
+    notFound: { home: 'Back to the dashboard' },
     error: {
       network: 'Could not reach the server. Check the network connection and try again.',
     },

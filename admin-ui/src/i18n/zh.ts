@@ -20,6 +20,7 @@ export const appChinese: AppMessages = {
     documentTitle: '一栋一码 · 自建房安全监管平台',
     language: '语言',
     none: '—',
+    notFound: { home: '返回首页' },
     error: {
       network: '无法连接服务器，请检查网络后重试。',
     },

@@ -5,20 +5,7 @@
  * 开始排查 opening the phone's inspection form.
  */
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  Skeleton,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TablePagination,
-  TableRow,
-  Typography,
-  useMediaQuery,
-} from '@mui/material';
+import { Alert, Box, Skeleton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography, useMediaQuery } from '@mui/material';
 import type { Theme } from '@mui/material';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import { Link, useTranslate } from 'react-admin';
@@ -27,6 +14,7 @@ import { campaignPage } from '../campaigns/types.ts';
 import type { CampaignTask } from '../campaigns/types.ts';
 import { DueDate } from '../cases/DueDate.tsx';
 import { useApiQuery } from '../cases/useApiQuery.ts';
+import { PagePicker } from '../common/PagePicker.tsx';
 import { HouseCell } from '../inspections/HouseCell.tsx';
 import { CampaignTaskCard } from './CampaignTaskCard.tsx';
 
@@ -117,16 +105,7 @@ export function CampaignTasks() {
           <CampaignTaskTable tasks={tasks.data.data} />
         </Box>
       )}
-      {tasks.data.total > PER_PAGE && (
-        <TablePagination
-          component="div"
-          count={tasks.data.total}
-          page={page}
-          rowsPerPage={PER_PAGE}
-          rowsPerPageOptions={[PER_PAGE]}
-          onPageChange={(_event, next) => setPage(next)}
-        />
-      )}
+      <PagePicker total={tasks.data.total} page={page} perPage={PER_PAGE} onPage={setPage} />
     </Box>
   );
 }
