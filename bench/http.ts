@@ -1,6 +1,6 @@
 /** Load helpers for benchmarks: autocannon for throughput and tail latency, a small loop for p95. */
 import autocannon from 'autocannon';
-import type { Agent as HttpAgent } from 'node:http';
+import { Agent, request } from 'node:http';
 import { percentile } from './cli.ts';
 
 export interface LoadResult {
@@ -61,16 +61,15 @@ export async function latencyRun(urls: string[], concurrency: number, headers: R
 }
 
 /**
- * One request over a shared keep-alive agent, the body read whole. Node's `fetch` costs the load
- * generator about a millisecond of CPU per request, which on two cores is taken from the server.
+ * One request over a keep-alive agent (a shared one unless given), the body read whole. Node's
+ * `fetch` costs the load generator about a millisecond of CPU per request, which on two cores is taken
+ * from the server.
  */
-export async function send(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array } = {},
+export function send(
+  url: string | URL,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; agent?: Agent } = {},
 ): Promise<{ status: number; text: string }> {
-  const { Agent, request } = await import('node:http');
-  sharedAgent ??= new Agent({ keepAlive: true, maxSockets: 64 });
-  const agent = sharedAgent;
+  const agent = options.agent ?? (sharedAgent ??= new Agent({ keepAlive: true, maxSockets: 64 }));
   return new Promise((resolve, reject) => {
     const body = options.body ?? '';
     const req = request(
@@ -87,7 +86,7 @@ export async function send(
     req.end(body);
   });
 }
-let sharedAgent: HttpAgent | undefined;
+let sharedAgent: Agent | undefined;
 
 /** Closes the sockets `send` keeps open. */
 export function closeSend(): void {
@@ -104,33 +103,20 @@ export async function closedLoopPost(
   body: (i: number) => string,
   options: { clients: number; seconds: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
-  const { Agent, request } = await import('node:http');
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const target = new URL(url);
   const started = performance.now();
   const end = started + options.seconds * 1000;
-  const post = (agent: InstanceType<typeof Agent>, payload: string) =>
-    new Promise<number>((resolve, reject) => {
-      const req = request(
-        target,
-        { method: 'POST', agent, headers: { 'content-length': Buffer.byteLength(payload), ...options.headers } },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
-    });
   await Promise.all(
     Array.from({ length: options.clients }, async () => {
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
       while (performance.now() < end) {
         const t = performance.now();
         try {
-          if ((await post(agent, body(next++))) >= 400) errors++;
+          const res = await send(target, { method: 'POST', agent, headers: options.headers ?? {}, body: body(next++) });
+          if (res.status >= 400) errors++;
         } catch {
           errors++;
         }

@@ -1,12 +1,14 @@
 /**
  * Activities of the hazard case. `applyCaseTransition` writes one workflow step to the read models in
- * one statement (the database function `apply_case_transition`), keyed by (case, seq): a retry after a lost answer finds the step applied and writes
- * nothing. `sendEscalation` builds the escalation from the database and sends it once per attempt; the
- * supervision system de-duplicates by the idempotency key, so retries never file it twice.
+ * one statement (the database function `apply_case_transition`), keyed by (case, seq): a retry after
+ * a lost answer finds the step applied and writes nothing. `sendEscalation` builds the escalation from
+ * the database and sends it once per attempt; the supervision system de-duplicates by the idempotency
+ * key, so retries never file it twice.
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Config } from '../../domain/config.ts';
 import { canonicalJson } from '../../domain/cases/chain.ts';
+import type { ChainedEvent } from '../../domain/cases/chain.ts';
 import type { Knex } from 'knex';
 import { escalationPayload } from '../../domain/cases/escalation.ts';
 import type { Transition } from '../../domain/cases/transition.ts';
@@ -27,8 +29,8 @@ export interface CaseActivityDeps {
 export function createCaseActivities({ db, config, supervision }: CaseActivityDeps) {
   return {
     async applyCaseTransition(t: Transition): Promise<{ applied: boolean }> {
-      // The chain's canonical form of the event, as the verifier will read it back from its row.
-      const canon = canonicalJson({
+      // The chain's canonical form of the event, as the verifier reads it back from its row (rowToChained).
+      const event: ChainedEvent = {
         caseId: t.caseId,
         seq: t.seq,
         type: t.event.type,
@@ -39,7 +41,8 @@ export function createCaseActivities({ db, config, supervision }: CaseActivityDe
         actorRole: t.event.actor?.role ?? null,
         data: t.event.data,
         occurredAt: new Date(t.occurredAt).toISOString(),
-      });
+      };
+      const canon = canonicalJson(event);
       const write = async (q: Db | Knex.Transaction): Promise<boolean> => {
         try {
           const result = await q.raw('SELECT apply_case_transition(?::jsonb, ?) AS applied', [JSON.stringify(t), canon]);
