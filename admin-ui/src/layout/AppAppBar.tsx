@@ -1,6 +1,6 @@
 /**
  * The top bar: the app's name (hidden on phones, where the page title needs the room), the page
- * title, the language switch and the user menu.
+ * title (on two smaller lines on a phone), the language switch and the user menu.
  */
 import { Box, Typography } from '@mui/material';
 import { AppBar, LoadingIndicator, LocalesMenuButton, TitlePortal, useTranslate } from 'react-admin';
@@ -28,7 +28,19 @@ export function AppAppBar() {
       >
         {translate('app.name')}
       </Typography>
-      <TitlePortal />
+      <TitlePortal
+        sx={{
+          // A phone has room for about twenty characters on one line: a case's title (隐患案件 and its
+          // 16-character number) and a house's address get two smaller lines instead of an ellipsis.
+          fontSize: { xs: '1rem', sm: undefined },
+          lineHeight: { xs: 1.3, sm: undefined },
+          whiteSpace: { xs: 'normal', sm: 'nowrap' },
+          display: { xs: '-webkit-box', sm: 'block' },
+          WebkitLineClamp: { xs: 2 },
+          WebkitBoxOrient: 'vertical',
+          overflowWrap: 'anywhere',
+        }}
+      />
     </AppBar>
   );
 }
