@@ -164,10 +164,17 @@ export function BpmnDiagram({ xml, marks = {}, badges = {}, label }: BpmnDiagram
     for (const [id, list] of Object.entries(JSON.parse(badgesKey) as Record<string, ElementBadge[]>)) {
       const element = registry.get(id);
       if (!element || !('width' in element)) continue;
+      // A gateway's name stands above it: its badges go below, where they cover no text.
+      const label = (element as { label?: { y: number } }).label;
+      const below = label !== undefined && label.y < element.y;
       let offset = 0;
       for (const badge of list) {
         const position =
-          badge.placement === 'corner' ? { top: -10, right: 14 + offset * 26 } : { top: -22 - offset * 20, left: element.width / 2 };
+          badge.placement === 'corner'
+            ? { top: -10, right: 14 + offset * 26 }
+            : below
+              ? { top: element.height + 4 + offset * 20, left: element.width / 2 }
+              : { top: -22 - offset * 20, left: element.width / 2 };
         overlays.add(id, OVERLAY_TYPE, { position, html: badgeElement(badge) });
         offset += 1;
       }
