@@ -36,6 +36,8 @@ export async function launchBrowser(options: { args?: string[] } = {}): Promise<
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
+  // A full-page picture of a scrolled page draws the fixed top bar where the window was, mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true });
   return path;
 }
