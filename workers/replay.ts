@@ -2,9 +2,14 @@
  * Replays workflow histories from the Temporal server against the workflow code on disk. A running case
  * replays its history on whatever code the worker has when it next wakes up, so a change that makes the
  * code take another path breaks every case started before it (a non-determinism error). Run before
- * deploying (`npm run replay`), and by the integration tests on every history they record.
+ * deploying (`npm run replay`), and by the integration tests on every history they record. Histories
+ * kept as files are in the JSON form `temporal workflow show --output json` writes, named
+ * `<anything>--<workflow id>.json` or `<workflow id>.json`.
  */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Client, HistoryAndWorkflowId } from '@temporalio/client';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { WORKFLOWS_PATH } from './worker.ts';
 
@@ -37,6 +42,25 @@ export function runningOn(taskQueue: string): string {
   return `TaskQueue = '${taskQueue.replaceAll("'", "\\'")}' AND ExecutionStatus = 'Running'`;
 }
 
+/** A history as the JSON text Temporal's CLI and UI export. */
+export function historyText(history: HistoryAndWorkflowId['history']): string {
+  return historyToJSON(history as Parameters<typeof historyToJSON>[0]);
+}
+
+/** The workflow id a history file is named by. */
+export function workflowIdOfFile(path: string): string {
+  const name = basename(path, '.json');
+  return name.includes('--') ? name.slice(name.lastIndexOf('--') + 2) : name;
+}
+
+export async function replayFiles(paths: readonly string[], workflowsPath = WORKFLOWS_PATH): Promise<ReplayReport> {
+  const histories = paths.map((path) => ({
+    workflowId: workflowIdOfFile(path),
+    history: historyFromJSON(JSON.parse(readFileSync(path, 'utf8'))),
+  }));
+  return replay(histories, workflowsPath);
+}
+
 export async function replayFromServer(client: Client, options: ReplayOptions): Promise<ReplayReport> {
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   async function* histories(): AsyncGenerator<HistoryAndWorkflowId> {
@@ -49,15 +73,19 @@ export async function replayFromServer(client: Client, options: ReplayOptions): 
       yield item;
     }
   }
+  return replay(histories(), options.workflowsPath ?? WORKFLOWS_PATH, options.onProgress);
+}
+
+async function replay(
+  histories: AsyncIterable<HistoryAndWorkflowId> | Iterable<HistoryAndWorkflowId>,
+  workflowsPath: string,
+  onProgress?: (replayed: number) => void,
+): Promise<ReplayReport> {
   const report: ReplayReport = { replayed: 0, failures: [] };
-  const results = Worker.runReplayHistories(
-    { workflowsPath: options.workflowsPath ?? WORKFLOWS_PATH, replayName: 'ydym-replay' },
-    histories(),
-  );
-  for await (const result of results) {
+  for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'ydym-replay' }, histories)) {
     report.replayed++;
     if (result.error) report.failures.push({ workflowId: result.workflowId, runId: result.runId, error: result.error.message });
-    options.onProgress?.(report.replayed);
+    onProgress?.(report.replayed);
   }
   return report;
 }

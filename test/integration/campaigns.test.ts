@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { createHouse } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
-import { recordHistories } from '../support/histories.ts';
+import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 
@@ -29,8 +29,7 @@ before(async () => {
   auditor = await loggedIn(stack.baseUrl, 'auditor');
 });
 after(async () => {
-  if (stack) await recordHistories(stack, 'campaigns');
-  await stack?.stop();
+  await recordHistoriesThenStop(stack, 'campaigns');
 });
 
 type Counts = { total: number; done: number; withHazards: number; overdue: number; pending: number };

@@ -14,7 +14,7 @@ import { startSupervisionSimulator } from '../../domain/supervision/simulator.ts
 import { createHouse, openTask, registerCase, complete, waitForCase } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
-import { recordHistories } from '../support/histories.ts';
+import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 
@@ -36,8 +36,7 @@ before(async () => {
   house = await createHouse(officer);
 });
 after(async () => {
-  if (stack) await recordHistories(stack, 'case-deadlines');
-  await stack?.stop();
+  await recordHistoriesThenStop(stack, 'case-deadlines');
   await sim?.close();
 });
 

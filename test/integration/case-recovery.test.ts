@@ -14,7 +14,7 @@ import { ASSIGN_FORM, complete, createHouse, openTask, upload, waitForCase } fro
 import type { CaseInfo } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
-import { recordHistories } from '../support/histories.ts';
+import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 
@@ -59,8 +59,7 @@ before(async () => {
 });
 after(async () => {
   child?.kill('SIGKILL');
-  if (stack) await recordHistories(stack, 'case-recovery');
-  await stack?.stop();
+  await recordHistoriesThenStop(stack, 'case-recovery');
 });
 
 describe('crash safety', () => {

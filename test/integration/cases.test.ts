@@ -13,7 +13,7 @@ import { ASSIGN_FORM, complete, createHouse, openTask, registerCase, upload, wai
 import type { CaseInfo } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
-import { recordHistories } from '../support/histories.ts';
+import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 
@@ -38,8 +38,7 @@ before(async () => {
   house = await createHouse(officer);
 });
 after(async () => {
-  if (stack) await recordHistories(stack, 'cases');
-  await stack?.stop();
+  await recordHistoriesThenStop(stack, 'cases');
   await sim?.close();
 });
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient, loggedIn } from '../support/http.ts';
 import { createHouse, registerCase, tinyPng, waitForCase } from '../support/cases.ts';
-import { recordHistories } from '../support/histories.ts';
+import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 
@@ -37,8 +37,7 @@ before(async () => {
   auditor = await loggedIn(stack.baseUrl, 'auditor');
 });
 after(async () => {
-  if (stack) await recordHistories(stack, 'complaints');
-  await stack?.stop();
+  await recordHistoriesThenStop(stack, 'complaints');
 });
 
 type Progress = {

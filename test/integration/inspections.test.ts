@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { createHouse, tinyPng, waitForCase } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
-import { recordHistories } from '../support/histories.ts';
+import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 
@@ -30,8 +30,7 @@ before(async () => {
   auditor = await loggedIn(stack.baseUrl, 'auditor');
 });
 after(async () => {
-  if (stack) await recordHistories(stack, 'inspections');
-  await stack?.stop();
+  await recordHistoriesThenStop(stack, 'inspections');
 });
 
 type Hazard = { category: string; description: string; caseId: string | null; caseNumber: string | null; joined: boolean };

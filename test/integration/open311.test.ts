@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { createHouse } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
-import { recordHistories } from '../support/histories.ts';
+import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 
@@ -49,8 +49,7 @@ before(async () => {
   house = await createHouse(officer, { ...AT, address: '凤城街道新城路 3 号' });
 });
 after(async () => {
-  if (stack) await recordHistories(stack, 'open311');
-  await stack?.stop();
+  await recordHistoriesThenStop(stack, 'open311');
 });
 
 const url = (path: string) => `${stack.baseUrl}/open311/v2${path}`;

@@ -1,13 +1,16 @@
 /**
  * `npm run replay`: the running workflows of a real server replay on the current code (exit 0), a
  * changed workflow is caught and named (the check before a deployment), and bad arguments are refused.
+ * The histories kept in test/fixtures/histories, recorded by earlier code, replay on today's.
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
-import { replayFromServer, runningOn } from '../../workers/replay.ts';
+import { replayFiles, replayFromServer, runningOn } from '../../workers/replay.ts';
 import { ASSIGN_FORM, complete, createHouse, openTask, registerCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
@@ -16,6 +19,10 @@ import type { Stack } from '../support/stack.ts';
 
 const run = promisify(execFile);
 const CHANGED = fileURLToPath(new URL('../support/changed-workflows.ts', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/histories', import.meta.url));
+const fixtures = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => join(FIXTURES, f));
 
 let stack: Stack;
 let running: CaseInfo;
@@ -74,5 +81,25 @@ describe('replay before a deployment', () => {
     const query = await replay('--query', 'WorkflowType = ');
     assert.equal(query.code, 2, query.stderr + query.stdout);
     assert.match(query.stderr, /--query 有误/);
+  });
+
+  test('histories kept from earlier code replay on the current code, from files as the CLI exports them', async () => {
+    assert.ok(fixtures.length >= 5, fixtures.join());
+    const report = await replayFiles(fixtures);
+    assert.equal(report.replayed, fixtures.length);
+    assert.deepEqual(report.failures, []);
+
+    const one = await replay(fixtures[0] as string);
+    assert.equal(one.code, 0, one.stderr + one.stdout);
+    assert.match(one.stdout, /replay: 1 个工作流，全部重放通过/);
+    const changed = await replayFiles(
+      fixtures.filter((f) => f.includes('--case-')),
+      CHANGED,
+    );
+    assert.ok(changed.failures.length > 0 && changed.failures.length === changed.replayed, 'every case history fails on the changed code');
+
+    const missing = await replay('no-such-history.json');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /历史文件不存在：no-such-history\.json/);
   });
 });
