@@ -255,7 +255,8 @@ describe('house file forms', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByRole('alert').filter({ hasText: '该房屋已被他人修改' }).first().waitFor();
     await screenshot(page, 'desktop-building-edit-stale');
-    await page.getByRole('button', { name: '刷新' }).click();
+    // The notice's button (the top bar's refresh icon has the same name).
+    await page.getByRole('button', { name: '刷新' }).filter({ hasText: '刷新' }).click();
     await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="occupants"]')?.value === '9');
     await context.close();
   });
