@@ -13,7 +13,7 @@ import { createLogger } from '../domain/logger.ts';
 import { loadConfig } from '../domain/config.ts';
 import type { Config } from '../domain/config.ts';
 import { installTemporalRuntime } from '../workers/log.ts';
-import { replayFiles, replayFromServer, runningOn } from '../workers/replay.ts';
+import { loadHistoryFiles, replayFromServer, replayHistories, runningOn } from '../workers/replay.ts';
 import type { ReplayReport } from '../workers/replay.ts';
 import { runMain } from './lib/main.ts';
 
@@ -48,12 +48,14 @@ async function fromServer(config: Config, query: string, limit: number): Promise
 async function fromFiles(paths: string[]): Promise<ReplayReport> {
   const missing = paths.find((p) => !existsSync(p));
   if (missing) throw new UsageError(`历史文件不存在：${missing}`);
-  console.log(`replay: 用本目录的工作流代码重放 ${paths.length} 个历史文件…`);
+  let histories;
   try {
-    return await replayFiles(paths);
+    histories = loadHistoryFiles(paths);
   } catch (error) {
     throw new UsageError(`历史文件无法读取（应为 temporal workflow show --output json 导出的 JSON）：${(error as Error).message}`);
   }
+  console.log(`replay: 用本目录的工作流代码重放 ${paths.length} 个历史文件…`);
+  return replayHistories(histories);
 }
 
 runMain('replay', async () => {

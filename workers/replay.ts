@@ -53,12 +53,16 @@ export function workflowIdOfFile(path: string): string {
   return name.includes('--') ? name.slice(name.lastIndexOf('--') + 2) : name;
 }
 
-export async function replayFiles(paths: readonly string[], workflowsPath = WORKFLOWS_PATH): Promise<ReplayReport> {
-  const histories = paths.map((path) => ({
+/** Reads exported history files; throws on one that is not such a history. */
+export function loadHistoryFiles(paths: readonly string[]): HistoryAndWorkflowId[] {
+  return paths.map((path) => ({
     workflowId: workflowIdOfFile(path),
     history: historyFromJSON(JSON.parse(readFileSync(path, 'utf8'))),
   }));
-  return replay(histories, workflowsPath);
+}
+
+export async function replayFiles(paths: readonly string[], workflowsPath = WORKFLOWS_PATH): Promise<ReplayReport> {
+  return replayHistories(loadHistoryFiles(paths), workflowsPath);
 }
 
 export async function replayFromServer(client: Client, options: ReplayOptions): Promise<ReplayReport> {
@@ -73,12 +77,12 @@ export async function replayFromServer(client: Client, options: ReplayOptions): 
       yield item;
     }
   }
-  return replay(histories(), options.workflowsPath ?? WORKFLOWS_PATH, options.onProgress);
+  return replayHistories(histories(), options.workflowsPath ?? WORKFLOWS_PATH, options.onProgress);
 }
 
-async function replay(
+export async function replayHistories(
   histories: AsyncIterable<HistoryAndWorkflowId> | Iterable<HistoryAndWorkflowId>,
-  workflowsPath: string,
+  workflowsPath = WORKFLOWS_PATH,
   onProgress?: (replayed: number) => void,
 ): Promise<ReplayReport> {
   const report: ReplayReport = { replayed: 0, failures: [] };

@@ -278,7 +278,7 @@ describe('a hazard case through the inbox, from registration to 销号', () => {
     await signIn(phone.page, stack.baseUrl, 'auditor');
     await phone.page.goto(caseUrl);
     await phone.page.getByText(/校验通过（共 \d+ 条）/).waitFor();
-    // The diagram is drawn on a phone too, with the closed case's end event marked.
+    // The diagram is drawn on a phone too (its close task is on the page).
     await phone.page.locator('.djs-element[data-element-id="Task_close"]').first().waitFor();
     assert.ok(await fitsWidth(phone.page), 'the case page fits a phone');
     await screenshot(phone.page, 'phone-case-audit');

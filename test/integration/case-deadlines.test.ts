@@ -36,8 +36,11 @@ before(async () => {
   house = await createHouse(officer);
 });
 after(async () => {
-  await recordHistoriesThenStop(stack, 'case-deadlines');
-  await sim?.close();
+  try {
+    await recordHistoriesThenStop(stack, 'case-deadlines');
+  } finally {
+    await sim?.close();
+  }
 });
 
 describe('deadlines and escalation', () => {

@@ -38,8 +38,11 @@ before(async () => {
   house = await createHouse(officer);
 });
 after(async () => {
-  await recordHistoriesThenStop(stack, 'cases');
-  await sim?.close();
+  try {
+    await recordHistoriesThenStop(stack, 'cases');
+  } finally {
+    await sim?.close();
+  }
 });
 
 type ErrorReply = { error: { code: string; message: string; details?: { field: string }[] } };

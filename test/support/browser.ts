@@ -38,8 +38,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   // A full-page picture of a scrolled page draws the fixed top bar where the window was, mid-page: the
   // picture is taken from the top, then the page is scrolled back, so the test goes on where it was.
-  const scrolled = await page.evaluate(() => window.scrollY);
-  if (scrolled) await page.evaluate(() => window.scrollTo(0, 0));
+  const scrolled = await page.evaluate(() => {
+    const y = window.scrollY;
+    window.scrollTo(0, 0);
+    return y;
+  });
   await page.screenshot({ path, fullPage: true });
   if (scrolled) await page.evaluate((y) => window.scrollTo(0, y), scrolled);
   return path;

@@ -13,7 +13,7 @@ import { HAZARD_CASE_WORKFLOW } from '../../workflows/hazard-case/messages.ts';
 import { historyText, replayFromServer } from '../../workers/replay.ts';
 import type { Stack } from './stack.ts';
 
-export async function recordHistories(stack: Stack, name: string): Promise<number> {
+async function recordHistories(stack: Stack, name: string): Promise<void> {
   const dir = join('test-artifacts', 'histories', name);
   mkdirSync(dir, { recursive: true });
   const types = [HAZARD_CASE_WORKFLOW, COMPLAINT_WORKFLOW, CAMPAIGN_WORKFLOW].map((t) => `WorkflowType = '${t}'`).join(' OR ');
@@ -26,7 +26,6 @@ export async function recordHistories(stack: Stack, name: string): Promise<numbe
     [],
     'every recorded history replays cleanly',
   );
-  return report.replayed;
 }
 
 /**
