@@ -100,6 +100,12 @@ export const CONFIG_VARS = {
   ),
   temporalUiPort: v('TEMPORAL_UI_PORT', '8233', '`npm start` only: port of the dev server Web UI.', int(1, 65535)),
   temporalCliPath: v('TEMPORAL_CLI_PATH', '', 'Path of a Temporal CLI binary to use instead of provisioning one.', str),
+  workflowStackTraceLimit: v(
+    'WORKFLOW_STACK_TRACE_LIMIT',
+    '0',
+    'Stack frames recorded in workflow code (its errors and the `__stack_trace` query); each costs worker CPU on every promise. Raise it to debug a workflow.',
+    int(0, 100),
+  ),
   dataDir: v('DATA_DIR', 'data', 'Folder for the dev server state and stored files (relative to the project).', str),
   logLevel: v('LOG_LEVEL', 'info', 'Log level.', oneOf(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const)),
   sessionIdleMinutes: v('SESSION_IDLE_MINUTES', '30', 'A session idle this long expires.', int(1, 24 * 60)),

@@ -6,6 +6,7 @@ import type { Config } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
 import type { FileStore } from '../domain/files.ts';
 import { createActivities } from './activities/index.ts';
+import { withStackTraceLimit } from './stack-traces.ts';
 import { supervisionBaseUrl } from '../domain/cases/escalation.ts';
 import { createSupervisionClient } from '../domain/supervision/client.ts';
 import type { SupervisionClient } from '../domain/supervision/client.ts';
@@ -19,23 +20,25 @@ export async function createWorker(deps: {
   connection: NativeConnection;
   supervision?: SupervisionClient;
 }): Promise<Worker> {
-  return Worker.create({
-    connection: deps.connection,
-    namespace: deps.config.temporalNamespace,
-    taskQueue: deps.config.temporalTaskQueue,
-    workflowsPath: WORKFLOWS_PATH,
-    activities: createActivities({
-      db: deps.db,
-      files: deps.files,
-      config: deps.config,
-      sessionIdleMinutes: deps.config.sessionIdleMinutes,
-      supervision:
-        deps.supervision ??
-        createSupervisionClient({
-          baseUrl: supervisionBaseUrl(deps.config),
-          secret: deps.config.supervisionSecret,
-          timeoutMs: deps.config.supervisionTimeoutMs,
-        }),
+  return withStackTraceLimit(deps.config.workflowStackTraceLimit, () =>
+    Worker.create({
+      connection: deps.connection,
+      namespace: deps.config.temporalNamespace,
+      taskQueue: deps.config.temporalTaskQueue,
+      workflowsPath: WORKFLOWS_PATH,
+      activities: createActivities({
+        db: deps.db,
+        files: deps.files,
+        config: deps.config,
+        sessionIdleMinutes: deps.config.sessionIdleMinutes,
+        supervision:
+          deps.supervision ??
+          createSupervisionClient({
+            baseUrl: supervisionBaseUrl(deps.config),
+            secret: deps.config.supervisionSecret,
+            timeoutMs: deps.config.supervisionTimeoutMs,
+          }),
+      }),
     }),
-  });
+  );
 }

@@ -15,6 +15,7 @@ import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
 import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
+import { caseWorkflowId } from '../../workflows/hazard-case/messages.ts';
 import type { Stack } from '../support/stack.ts';
 
 let stack: Stack;
@@ -191,6 +192,14 @@ describe('hazard case', () => {
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     const trail = await officer.get<{ data: { type: string; elementId: string }[] }>(`/api/cases/${c.id}/events`);
     assert.equal(trail.body.data.filter((e) => e.type === 'task.completed' && e.elementId === 'Task_assign').length, 1);
+  });
+
+  test('workflow code records no stack frames by default (WORKFLOW_STACK_TRACE_LIMIT 0), and the case still answers the stack query', async () => {
+    const c = await registerCase(officer, house);
+    const handle = stack.temporal.client.workflow.getHandle(caseWorkflowId(c.id));
+    const trace = await handle.query<string>('__stack_trace');
+    assert.equal(stack.config.workflowStackTraceLimit, 0);
+    assert.doesNotMatch(trace, /^\s+at /m, trace);
   });
 
   test('a district officer cancels with a reason; a town officer may not; a cancelled case takes no more work', async () => {
