@@ -193,7 +193,7 @@ export class BuildingStore {
   async find(ability: AppAbility | null, code: string, db: Db = this.db): Promise<Building | undefined> {
     const query = this.base(db).where('b.code', code);
     if (ability) whereAllowed(query, ability, 'read', 'Building', SCOPE);
-    const row = (await query.first()) as Row | undefined;
+    const [row] = await runPrepared<Row>(db, query.limit(1));
     return row && toBuilding(row);
   }
 

@@ -5,6 +5,7 @@
  */
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
+import { runPrepared } from '../db.ts';
 import type { Db } from '../db.ts';
 import { maskName, maskPhone } from '../mask.ts';
 import { paged } from '../paging.ts';
@@ -173,7 +174,7 @@ export class CaseStore {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
     const query = this.base(db).leftJoin('users as cu', 'cu.id', 'c.created_by').select('cu.name as created_by_name').where('c.id', id);
     if (ability) whereAllowed(query, ability, 'read', 'Case', CASE_SCOPE);
-    const row = (await query.first()) as Row | undefined;
+    const [row] = await runPrepared<Row>(db, query.limit(1));
     return row && toRecord(row);
   }
 
@@ -204,8 +205,10 @@ export class CaseStore {
       )
       .where('c.id', id);
     whereAllowed(query, ability, 'read', 'Case', CASE_SCOPE);
-    const row = (await query.first()) as
-      (Row & { open_task_rows: Record<string, unknown>[]; element_visits: Record<string, number> }) | undefined;
+    const [row] = await runPrepared<Row & { open_task_rows: Record<string, unknown>[]; element_visits: Record<string, number> }>(
+      db,
+      query.limit(1),
+    );
     if (!row) return undefined;
     const date = (v: unknown) => (v == null ? null : new Date(v as string));
     // The task rows as TaskStore reads them: the case's columns beside each task's own.

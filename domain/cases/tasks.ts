@@ -8,6 +8,7 @@ import { hazardCaseDefinition } from '../../definitions/hazard-case/index.ts';
 import type { Severity, StepId } from '../../definitions/hazard-case/types.ts';
 import type { TaskStatus } from '../../workflows/hazard-case/messages.ts';
 import type { CaseCategory } from './enums.ts';
+import { runPrepared } from '../db.ts';
 import type { Db } from '../db.ts';
 import type { ListParams, ListResult } from '../paging.ts';
 
@@ -216,7 +217,7 @@ export class TaskStore {
   /** One task with what the API needs to authorise it (the case's region is checked by the caller). */
   async find(id: string, user: InboxUser): Promise<TaskRow | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    const row = (await this.base().where('t.id', id).first()) as Record<string, unknown> | undefined;
+    const [row] = await runPrepared<Record<string, unknown>>(this.db, this.base().where('t.id', id).limit(1));
     return row && this.toRow(row, user);
   }
 
