@@ -123,7 +123,7 @@ export function createApp(deps: AppDeps): Express {
   });
   caseRoutes(api, { cases, service: caseService });
   caseFileRoutes(api, { db, files: deps.files, service: caseService });
-  taskRoutes(api, { db, service: caseService });
+  taskRoutes(api, { db, service: caseService, countCacheMs: config.inboxCountCacheMs });
   const inspections = new InspectionStore(db);
   const campaignWorkflows = new CampaignWorkflows(deps.temporal, config);
   inspectionRoutes(api, {

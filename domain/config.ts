@@ -115,6 +115,12 @@ export const CONFIG_VARS = {
     'How long an API process reuses a session lookup; a revocation elsewhere takes effect within it (0: off).',
     int(0, 60_000),
   ),
+  inboxCountCacheMs: v(
+    'INBOX_COUNT_CACHE_MS',
+    '30000',
+    'How long an API process reuses an inbox count above 1,000 (counts up to 1,000 are always current; 0: never reuse).',
+    int(0, 600_000),
+  ),
   loginMaxFailures: v('LOGIN_MAX_FAILURES', '5', 'Failed logins in a row that lock an account.', int(1, 100)),
   loginLockMinutes: v('LOGIN_LOCK_MINUTES', '15', 'How long a locked account stays locked.', int(1, 24 * 60)),
   bodyLimit: v('BODY_LIMIT', '1mb', 'Largest JSON request body.', str),

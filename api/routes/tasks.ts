@@ -36,8 +36,8 @@ const TASK_ERRORS = {
   422: { description: '表单不符合规则（字段与原因见 details）', schema: ErrorResponse },
 };
 
-export function taskRoutes(api: ApiRouter, deps: { db: Db; service: CaseService }): void {
-  const tasks = new TaskStore(deps.db);
+export function taskRoutes(api: ApiRouter, deps: { db: Db; service: CaseService; countCacheMs: number }): void {
+  const tasks = new TaskStore(deps.db, deps.countCacheMs);
 
   api.route({
     method: 'get',
