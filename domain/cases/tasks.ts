@@ -247,9 +247,7 @@ export class TaskStore {
 
   async counts(user: InboxUser): Promise<Record<TaskView, number>> {
     const entries = await Promise.all(
-      TASK_VIEWS.map(async (view) => {
-        return [view, await this.count(this.where(this.db('tasks as t'), user, view))] as const;
-      }),
+      TASK_VIEWS.map(async (view) => [view, await this.count(this.where(this.db('tasks as t'), user, view))] as const),
     );
     return Object.fromEntries(entries) as Record<TaskView, number>;
   }
