@@ -129,6 +129,33 @@ describe('a hazard case through the inbox, from registration to 销号', () => {
     await context.close();
   });
 
+  test('on a phone all the inbox tabs show with their counts whole, even at 999+', async () => {
+    for (const [username, counts] of [
+      ['town', { mine: 12, claimable: 1500, done: 340, overdue: 27 }],
+      ['inspector', { mine: 3, claimable: 45, done: 120, overdue: 2 }],
+    ] as const) {
+      const { context, page } = await newPage(browser, PHONE);
+      await page.route('**/api/tasks/counts', (route) => route.fulfill({ json: counts }));
+      await signIn(page, stack.baseUrl, username);
+      await page.goto(`${stack.baseUrl}/inbox`);
+      await page.getByRole('tab', { name: /超期/ }).getByText(String(counts.overdue)).waitFor();
+      await screenshot(page, `phone-inbox-tabs-${username}`);
+      const tabs = await page.getByRole('tab').evaluateAll((els) =>
+        els.map((el) => {
+          const box = el.getBoundingClientRect();
+          const count = el.querySelector('[data-tab-count]')?.getBoundingClientRect();
+          return { name: el.textContent, left: box.left, right: box.right, countRight: count?.right ?? box.left };
+        }),
+      );
+      for (const tab of tabs) {
+        assert.ok(tab.right <= PHONE.width, `${username}: tab ${tab.name} ends at ${tab.right}, past the phone's ${PHONE.width} px`);
+        assert.ok(tab.countRight <= tab.right, `${username}: the count of ${tab.name} is cut off at the tab's edge`);
+      }
+      assert.equal(tabs.find((t) => t.name?.startsWith('待认领'))?.name, `待认领${counts.claimable > 999 ? '999+' : counts.claimable}`);
+      await context.close();
+    }
+  });
+
   test('an inspector on a phone submits the rectification with a photo taken on site', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await signIn(page, stack.baseUrl, 'inspector');

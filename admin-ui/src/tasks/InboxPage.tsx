@@ -34,6 +34,61 @@ const SORT: Record<TaskView, { field: string; order: 'ASC' | 'DESC' }> = {
   overdue: { field: 'dueAt', order: 'ASC' },
 };
 
+/**
+ * A tab's name and count: a badge on the desktop; on a phone the count follows the name inline, so a
+ * tab is no wider than its content and no count is cut off at the tab's edge.
+ */
+function TabLabel({
+  text,
+  count,
+  color,
+  inline,
+}: {
+  text: string;
+  count: number;
+  color: 'primary' | 'error' | 'default';
+  inline: boolean;
+}) {
+  const grey = { bgcolor: 'grey.300', color: 'text.primary' };
+  if (!inline) {
+    return (
+      <Badge
+        badgeContent={count}
+        color={color}
+        max={999}
+        showZero={false}
+        sx={{ '& .MuiBadge-badge': { right: -12, ...(color === 'default' ? grey : {}) } }}
+      >
+        {text}
+      </Badge>
+    );
+  }
+  return (
+    <Box component="span" data-tab-label sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.375 }}>
+      {text}
+      {count > 0 && (
+        <Box
+          component="span"
+          data-tab-count
+          sx={{
+            ...(color === 'default' ? grey : { bgcolor: `${color}.main`, color: `${color}.contrastText` }),
+            minWidth: 18,
+            height: 18,
+            px: 0.5,
+            borderRadius: 9,
+            fontSize: '0.6875rem',
+            fontWeight: 500,
+            lineHeight: '18px',
+            textAlign: 'center',
+          }}
+        >
+          {count > 999 ? '999+' : count}
+        </Box>
+      )}
+    </Box>
+  );
+}
+
 export function InboxPage() {
   const translate = useTranslate();
   const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
@@ -56,6 +111,9 @@ export function InboxPage() {
   // The tabs depend on the role: mount them once it is known, so the selected one is marked (and
   // scrolled into view on a phone) among the right set.
   if (identity.isPending) return null;
+  // On a phone the tabs are narrower and their counts follow the names, so the four views (and an
+  // inspector's campaigns) fit without scrolling.
+  const tabSx = isPhone ? { minHeight: 48, minWidth: 0, px: 0.75, fontSize: '0.8125rem' } : { minHeight: 48, pr: 3 };
 
   return (
     <Box sx={{ mt: { xs: 0, sm: 1 } }}>
@@ -75,17 +133,14 @@ export function InboxPage() {
             value={v}
             data-view={v}
             ref={v === view ? selectedTab : undefined}
-            sx={{ minHeight: 48, pr: 3 }}
+            sx={tabSx}
             label={
-              <Badge
-                badgeContent={counts.data?.[v] ?? 0}
+              <TabLabel
+                text={translate(`resources.tasks.views.${v}`)}
+                count={counts.data?.[v] ?? 0}
                 color={v === 'overdue' ? 'error' : v === 'done' ? 'default' : 'primary'}
-                max={999}
-                showZero={false}
-                sx={{ '& .MuiBadge-badge': { right: -12, ...(v === 'done' ? { bgcolor: 'grey.300', color: 'text.primary' } : {}) } }}
-              >
-                {translate(`resources.tasks.views.${v}`)}
-              </Badge>
+                inline={isPhone}
+              />
             }
           />
         ))}
@@ -94,17 +149,9 @@ export function InboxPage() {
             value={CAMPAIGNS}
             data-view={CAMPAIGNS}
             ref={view === CAMPAIGNS ? selectedTab : undefined}
-            sx={{ minHeight: 48, pr: 3 }}
+            sx={tabSx}
             label={
-              <Badge
-                badgeContent={campaignCount ?? 0}
-                color="primary"
-                max={999}
-                showZero={false}
-                sx={{ '& .MuiBadge-badge': { right: -12 } }}
-              >
-                {translate('resources.campaigns.inbox.tab')}
-              </Badge>
+              <TabLabel text={translate('resources.campaigns.inbox.tab')} count={campaignCount ?? 0} color="primary" inline={isPhone} />
             }
           />
         )}
