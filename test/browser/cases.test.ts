@@ -113,6 +113,8 @@ describe('a hazard case through the inbox, from registration to 销号', () => {
     // The inbox is the first menu entry of a town officer.
     await page.getByRole('menuitem').first().filter({ hasText: '我的待办' }).click();
     await page.getByRole('tab', { name: /待认领\s*1/ }).click();
+    // The picture is of the list, once the task is in it.
+    await page.getByRole('row').filter({ hasText: '分派' }).first().waitFor();
     await screenshot(page, 'desktop-inbox-claimable');
     await openTaskFromInbox(page, 'claimable', '分派', false);
     await page.getByLabel('整改责任人姓名').fill('李四');

@@ -11,7 +11,8 @@ const stepChoices = Object.values(hazardCaseDefinition(LATEST_HAZARD_CASE_VERSIO
 export function useTaskFilters() {
   const translate = useTranslate();
   return [
-    <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.tasks.filters.q')} />,
+    // Wide enough on the desktop for its whole placeholder; a phone gives it the full width anyway.
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.tasks.filters.q')} sx={{ minWidth: { sm: 270 } }} />,
     <SelectInput key="step" source="step" choices={stepChoices} alwaysOn />,
     <SelectInput key="severity" source="severity" choices={severityChoices} alwaysOn />,
   ];
