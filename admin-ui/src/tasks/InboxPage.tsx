@@ -64,7 +64,7 @@ function TabLabel({
     );
   }
   return (
-    <Box component="span" data-tab-label sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.375 }}>
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.375 }}>
       {text}
       {count > 0 && (
         <Box
@@ -111,8 +111,8 @@ export function InboxPage() {
   // The tabs depend on the role: mount them once it is known, so the selected one is marked (and
   // scrolled into view on a phone) among the right set.
   if (identity.isPending) return null;
-  // On a phone the tabs are narrower and their counts follow the names, so the four views (and an
-  // inspector's campaigns) fit without scrolling.
+  // On a phone the tabs are narrower and their counts follow the names, so the four views (and the
+  // campaigns of those who inspect) fit without scrolling; past that, the tabs scroll.
   const tabSx = isPhone ? { minHeight: 48, minWidth: 0, px: 0.75, fontSize: '0.8125rem' } : { minHeight: 48, pr: 3 };
 
   return (
