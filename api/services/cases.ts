@@ -17,7 +17,7 @@ import type { CaseCategory } from '../../domain/cases/enums.ts';
 import { supervisionBaseUrl } from '../../domain/cases/escalation.ts';
 import type { CaseRecord, CaseStore } from '../../domain/cases/store.ts';
 import { eventSummary } from '../../domain/cases/summary.ts';
-import type { InboxUser, TaskRow, TaskStore } from '../../domain/cases/tasks.ts';
+import type { InboxUser, TaskInCase, TaskRow, TaskStore } from '../../domain/cases/tasks.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
 import { ForbiddenError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
@@ -113,7 +113,15 @@ export class CaseService {
       await this.deps.audit.record(ctx, { action: 'case.register', subjectType: 'Case', subjectId: row.id, regionCode: villageCode }, trx);
       return row;
     });
-    await this.startRecorded(user, created.id);
+    // Started from what was just written, without reading the row back.
+    const start = {
+      id: created.id,
+      definitionVersion: LATEST_HAZARD_CASE_VERSION,
+      severity: input.severity,
+      regionCode: villageCode,
+      buildingCode: code,
+    };
+    await this.deps.workflows.start(start, actorOf(user), true);
     return this.detail(ability, user, created.id);
   }
 
@@ -254,12 +262,18 @@ export class CaseService {
     return verifyCaseChain(this.deps.db, id);
   }
 
-  /** A task the user may see (the case's region is theirs). */
+  /** A task the user may see (the case's region is theirs), with its case's region and definition version. */
+  private async taskInCase(ability: AppAbility, user: CaseUser, taskId: string): Promise<TaskInCase> {
+    const found = await this.deps.tasks.find(taskId, user);
+    // The case rule checked on the region the task row carries, as the case's own read would check it.
+    if (!found || !ability.can('read', asSubject('Case', { regionCode: found.caseRegionCode }))) {
+      throw new NotFoundError('任务不存在或无权查看');
+    }
+    return found;
+  }
+
   async task(ability: AppAbility, user: CaseUser, taskId: string): Promise<TaskRow> {
-    const task = await this.deps.tasks.find(taskId, user);
-    if (!task) throw new NotFoundError('任务不存在或无权查看');
-    await this.get(ability, task.caseId);
-    return task;
+    return (await this.taskInCase(ability, user, taskId)).task;
   }
 
   async claim(ability: AppAbility, user: CaseUser, taskId: string, key: string | undefined): Promise<CaseDetail> {
@@ -275,16 +289,15 @@ export class CaseService {
   }
 
   async complete(ability: AppAbility, user: CaseUser, taskId: string, rawForm: unknown, key: string | undefined): Promise<CaseDetail> {
-    const task = await this.deps.tasks.find(taskId, user);
-    if (!task) throw new NotFoundError('任务不存在或无权查看');
-    const c = await this.get(ability, task.caseId);
-    const schema = hazardForms(c.definitionVersion)[task.step];
+    const { task, definitionVersion } = await this.taskInCase(ability, user, taskId);
+    const caseId = task.caseId;
+    const schema = hazardForms(definitionVersion)[task.step];
     const form = checkForm(schema, rawForm);
     const named = formFileIds(form);
     const rows = named.length
       ? ((await this.deps
           .db('case_files')
-          .where({ case_id: c.id })
+          .where({ case_id: caseId })
           .whereIn(
             'id',
             named.map((n) => n.id),
@@ -295,12 +308,12 @@ export class CaseService {
     const unknown = named.find((n) => !known.has(n.id));
     if (unknown) throw RuleError.field(`body.form.${unknown.field}`, 'unknownFile', '文件不存在或不属于本案件，请重新上传', 'UNKNOWN_FILE');
     await this.deps.workflows.update(
-      c.id,
+      caseId,
       completeTaskUpdate,
       { taskId, actor: actorOf(user), form, fileIds: [...known] },
       scoped(user, key),
     );
-    return this.detail(ability, user, c.id);
+    return this.detail(ability, user, caseId);
   }
 
   async reassign(

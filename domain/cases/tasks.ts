@@ -46,6 +46,12 @@ export interface TaskRow {
   canComplete: boolean;
 }
 
+export interface TaskInCase {
+  task: TaskRow;
+  caseRegionCode: string;
+  definitionVersion: number;
+}
+
 export interface TaskFilter {
   step?: string | undefined;
   severity?: string | undefined;
@@ -253,11 +259,19 @@ export class TaskStore {
     return Object.fromEntries(entries) as Record<TaskView, number>;
   }
 
-  /** One task with what the API needs to authorise it (the case's region is checked by the caller). */
-  async find(id: string, user: InboxUser): Promise<TaskRow | undefined> {
+  /**
+   * One task with what the API needs to authorise work on it without reading its case again: the
+   * case's region (checked by the caller against the user's abilities) and definition version.
+   */
+  async find(id: string, user: InboxUser): Promise<TaskInCase | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
     const [row] = await runPrepared<Record<string, unknown>>(this.db, this.base().where('t.id', id).limit(1));
-    return row && this.toRow(row, user);
+    if (!row) return undefined;
+    return {
+      task: this.toRow(row, user),
+      caseRegionCode: row.case_region_code as string,
+      definitionVersion: row.definition_version as number,
+    };
   }
 
   /** Users who could take a task: its roles, a region meeting the task's, able to see the case. */

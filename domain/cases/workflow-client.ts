@@ -20,6 +20,9 @@ import { HAZARD_CASE_WORKFLOW, REFUSAL, caseWorkflowId, registeredUpdate } from 
 import type { Actor, CaseAck, HazardCaseInput } from '../../workflows/hazard-case/messages.ts';
 import type { UpdateDefinition } from '@temporalio/client';
 
+/** What starting a case's workflow needs of its row. */
+export type CaseStart = Pick<CaseRecord, 'id' | 'definitionVersion' | 'severity' | 'regionCode' | 'buildingCode'>;
+
 export class CaseWorkflows {
   constructor(
     private readonly temporal: Client,
@@ -31,7 +34,7 @@ export class CaseWorkflows {
    * With `awaitRegistration`, the start carries an update that answers once the workflow has written
    * the registration (update-with-start: one round trip, and the caller reads its own write).
    */
-  async start(c: CaseRecord, registeredBy: Actor | null, awaitRegistration = false): Promise<void> {
+  async start(c: CaseStart, registeredBy: Actor | null, awaitRegistration = false): Promise<void> {
     const input: HazardCaseInput = {
       caseId: c.id,
       definitionVersion: c.definitionVersion,

@@ -241,6 +241,16 @@ describe('hazard case', () => {
     const far = await loggedIn(stack.baseUrl, 'inspector_far', 'Ydym@2026x');
     assert.equal((await far.request('GET', `/api/cases/${c.id}/files/${id}`)).status, 404);
     assert.equal((await far.get(`/api/cases/${c.id}`)).status, 404);
+    // Nor its tasks: not shown, not claimed, not completed, and the task stays as it was.
+    const task = openTask(c, 'assign');
+    assert.equal((await far.get(`/api/tasks/${task.id}`)).status, 404);
+    assert.equal((await far.post(`/api/tasks/${task.id}/claim`, {})).status, 404);
+    assert.equal((await far.post(`/api/tasks/${task.id}/complete`, { form: ASSIGN_FORM })).status, 404);
+    const after = await officer.get<CaseInfo>(`/api/cases/${c.id}`);
+    assert.deepEqual(
+      after.body.openTasks.map((t) => [t.id, t.status]),
+      [[task.id, 'open']],
+    );
   });
 
   test('case_events refuses UPDATE and DELETE; a row changed behind the trigger is found by the verifier', async () => {
