@@ -1,5 +1,5 @@
 /**
- * `npm run bench:cases [-- --cases N --concurrency C --open-tasks T --memory-cases M]`: the hazard case's
+ * `npm run bench:cases [-- --cases N --concurrency C --open-tasks T --memory-cases M --warmup W]`: the hazard case's
  * speed figures on this machine, on a scratch database and a Temporal dev server of its own:
  *  1. N cases driven end to end through the API (register, assign, rectify with a photo, recheck, close),
  *     C at a time: cases per second and p95 per completion, beside a bare workflow taking the same
@@ -44,6 +44,7 @@ runMain('bench:cases', async () => {
   const concurrency = arg('concurrency', 10);
   const openTasks = arg('open-tasks', 100_000);
   const memoryCases = arg('memory-cases', 1000);
+  const warmup = arg('warmup', 100);
   say(
     `bench:cases: ${cases} cases at concurrency ${concurrency}; inbox with ${openTasks} open tasks; memory with ${memoryCases} open cases`,
   );
@@ -148,8 +149,11 @@ runMain('bench:cases', async () => {
         bareLatencies.push(performance.now() - t);
       }
     };
-    await pool(Math.min(concurrency, cases), concurrency, runOne); // warm-up
-    await pool(concurrency, concurrency, bareOne);
+    // Warm-up, so both are measured as long-running services (the platform's JIT and pools settle over
+    // its first cases); these cases are not counted.
+    say(`warming up with ${warmup} cases each…`);
+    await pool(warmup, concurrency, (i) => runOne(cases + concurrency + i));
+    await pool(warmup, concurrency, (i) => bareOne(cases + concurrency + i));
     completions.length = 0;
     bareLatencies.length = 0;
 

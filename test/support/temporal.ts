@@ -3,6 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createLogger } from '../../domain/logger.ts';
 import { SEARCH_ATTRIBUTES } from '../../domain/search-attributes.ts';
 import { installTemporalRuntime } from '../../workers/log.ts';
+import { DEV_SERVER_DYNAMIC_CONFIG } from '../../scripts/lib/dev-server.ts';
 import { findTemporalCli } from '../../scripts/lib/temporal-cli.ts';
 
 /**
@@ -23,7 +24,7 @@ export async function startTestTemporal(): Promise<TestWorkflowEnvironment> {
           executable: { type: 'existing-path', path: cli },
           ip: '127.0.0.1',
           searchAttributes: SEARCH_ATTRIBUTES,
-          extraArgs: ['--log-level', 'error'],
+          extraArgs: ['--log-level', 'error', ...DEV_SERVER_DYNAMIC_CONFIG],
         },
       });
     } catch (err) {
