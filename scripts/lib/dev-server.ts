@@ -12,10 +12,10 @@ import { searchAttributeCliArgs } from '../../domain/search-attributes.ts';
 /**
  * Dynamic config of every dev server the project starts (`npm start`, tests, benchmarks). A task queue
  * has four partitions by default, and each new task goes to one at random; one that found no poller
- * waiting in its partition waited about two seconds (measured: 1 to 4 in every 100 case updates, and
- * most first tasks of a workflow with no sticky worker). One worker needs no spread: every new task
- * goes to the root partition, and reads still cover all four, so tasks an older server left in the
- * others are still taken.
+ * waiting in its partition waited about two seconds (measured on the benchmark's bare workflow: 1 to 4
+ * in every 100 updates, most of its tasks without a sticky worker cache). One worker needs no spread:
+ * every new task goes to the root partition, and reads still cover all four, so tasks an older server
+ * left in the others are still taken.
  */
 export const DEV_SERVER_DYNAMIC_CONFIG = ['--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1'];
 
