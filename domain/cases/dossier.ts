@@ -9,7 +9,8 @@ import PDFDocument from 'pdfkit';
 import { labelFont } from '../labels/fonts.ts';
 import { ROLE_LABELS } from '../roles.ts';
 import type { ChainVerdict } from './chain.ts';
-import { CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS } from './enums.ts';
+import { APPRAISAL_GRADES, MEASURES, RELATIONS } from '../../definitions/hazard-case/labels.ts';
+import { CASE_CATEGORY, CASE_SEVERITY, CASE_SOURCE, CASE_STATUS } from './enums.ts';
 
 export interface DossierData {
   case: {
@@ -24,6 +25,14 @@ export interface DossierData {
     townName: string | null;
     createdAt: string;
     closedAt: string | null;
+    source: string;
+    /** Masked, as the case page shows it. */
+    responsible: { name: string | null; phone: string | null; relation: string | null } | null;
+    measures: string[];
+    rectifyDeadline: string | null;
+    appraisalGrade: string | null;
+    demolished: boolean;
+    cancelReason: string | null;
   };
   events: { seq: number; occurredAt: string; actorName: string | null; actorRole: string | null; summary: string; hash: string }[];
   files: { name: string; mime: string; size: number; sha256: string; step: string | null; uploadedAt: string }[];
@@ -62,7 +71,16 @@ export async function writeDossier(data: DossierData, out: Writable): Promise<vo
   field('隐患等级', label(CASE_SEVERITY.labels, c.severity));
   field('隐患类型', label(CASE_CATEGORY.labels, c.category));
   field('隐患描述', c.description);
+  field('来源', label(CASE_SOURCE.labels, c.source));
   field('登记时间', beijing(c.createdAt));
+  // What the case page's facts show: set at assignment, and what closed it.
+  const r = c.responsible;
+  field('整改责任人', r ? [r.name, r.relation ? label(RELATIONS, r.relation) : null, r.phone].filter(Boolean).join(' · ') : '—');
+  field('整治措施', c.measures.length ? c.measures.map((m) => label(MEASURES, m)).join('、') : '—');
+  field('整改期限', c.rectifyDeadline ?? '—');
+  field('鉴定等级', c.appraisalGrade ? label(APPRAISAL_GRADES, c.appraisalGrade) : '—');
+  if (c.demolished) field('已拆除', '是');
+  if (c.cancelReason) field('撤销原因', c.cancelReason);
   if (c.closedAt) field('办结时间', beijing(c.closedAt));
   heading('二、房屋');
   field('房屋编码', c.buildingCode);

@@ -119,6 +119,10 @@ describe('hazard case', () => {
     const text = pdfText(bytes);
     assert.match(text, /校验通过/);
     assert.match(text, new RegExp(c.number));
+    // The facts the case page shows, the owner's name and phone masked as there.
+    assert.match(text, /整治措施：维修加固/);
+    assert.match(text, /整改责任人：张\* · 产权人 · 138\*{4}5678/);
+    assert.doesNotMatch(text, /张三|13812345678/);
     assert.equal((await town.get(`/api/cases/${c.id}/dossier.pdf`)).status, 403);
   });
 
