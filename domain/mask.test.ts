@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { maskName, maskPhone, maskPhonesInText } from './mask.ts';
+import { maskEventData, maskName, maskPhone, maskPhonesInText } from './mask.ts';
 
 test('phones keep their first three and last four digits; names their first character', () => {
   assert.equal(maskPhone('13812345678'), '138****5678');
@@ -11,4 +11,19 @@ test('phones keep their first three and last four digits; names their first char
 
 test('mobile numbers inside free text are masked, other digits are not', () => {
   assert.equal(maskPhonesInText('call 13912345678 about case 2026112500001'), 'call 139****5678 about case 2026112500001');
+});
+
+test('a trail event shows the responsible party its form named masked, and leaves the stored data as it was', () => {
+  const stored = {
+    step: 'assign',
+    form: { responsibleParty: { name: '张三', phone: '13812345678', relation: 'owner' }, measures: ['appraisal'] },
+  };
+  const shown = maskEventData(stored);
+  assert.deepEqual(shown, {
+    step: 'assign',
+    form: { responsibleParty: { name: '张*', phone: '138****5678', relation: 'owner' }, measures: ['appraisal'] },
+  });
+  assert.equal(stored.form.responsibleParty.phone, '13812345678');
+  const other = { step: 'recheck', form: { result: 'pass' } };
+  assert.equal(maskEventData(other), other);
 });

@@ -22,3 +22,15 @@ const PHONE_IN_TEXT = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 export function maskPhonesInText(text: string): string {
   return text.replace(PHONE_IN_TEXT, '$1****$2');
 }
+
+/**
+ * A trail event's data as users read it: the responsible party a step's form named (分派) masked like the
+ * case record's; the stored row, which the hash chain covers, keeps the full values.
+ */
+export function maskEventData(data: Record<string, unknown>): Record<string, unknown> {
+  const form = data.form as Record<string, unknown> | undefined;
+  const party = form?.responsibleParty as Record<string, unknown> | undefined;
+  if (!form || !party) return data;
+  const masked = { ...party, name: maskName(party.name as string | null), phone: maskPhone(party.phone as string | null) };
+  return { ...data, form: { ...form, responsibleParty: masked } };
+}

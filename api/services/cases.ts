@@ -34,6 +34,7 @@ import {
 import type { Actor } from '../../workflows/hazard-case/messages.ts';
 import { validator } from '../http/validation.ts';
 import type { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
+import { maskEventData } from '../../domain/mask.ts';
 
 export interface CaseServiceDeps {
   db: Db;
@@ -208,7 +209,7 @@ export class CaseService {
         actorRole: r.actor_role,
         occurredAt: (r.occurred_at as Date).toISOString(),
         summary: eventSummary(def, r.type as string, elementId, eventData),
-        data: eventData,
+        data: maskEventData(eventData),
         hash: r.hash,
         prevHash: r.prev_hash,
         files: r.type === 'task.completed' && r.task_id ? (filesByTask.get(r.task_id as string) ?? []) : [],

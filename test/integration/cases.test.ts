@@ -108,6 +108,9 @@ describe('hazard case', () => {
     assert.equal(trail.status, 200);
     assert.equal(trail.body.chain.ok, true);
     assert.ok(trail.body.data.some((e) => e.type === 'task.completed' && e.files.length === 1));
+    // The trail shows the responsible party masked, as the case does; the stored event (hashed) keeps it whole.
+    assert.doesNotMatch(JSON.stringify(trail.body), /13812345678|张三/);
+    assert.match(JSON.stringify(trail.body), /138\*{4}5678/);
     assert.equal((await auditor.get<{ ok: boolean }>(`/api/cases/${c.id}/verify`)).body.ok, true);
 
     // The auditor's dossier: a PDF with the timeline and the verification; a town officer may not export it.
