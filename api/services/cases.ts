@@ -35,6 +35,7 @@ import type { Actor } from '../../workflows/hazard-case/messages.ts';
 import { validator } from '../http/validation.ts';
 import type { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { maskEventData } from '../../domain/mask.ts';
+import { formDetails } from '../../domain/cases/form-details.ts';
 
 export interface CaseServiceDeps {
   db: Db;
@@ -199,7 +200,7 @@ export class CaseService {
     }
     const data = (rows as Record<string, unknown>[]).map((r) => {
       const elementId = r.element_id as string | null;
-      const eventData = r.data as Record<string, unknown>;
+      const eventData = maskEventData(r.data as Record<string, unknown>);
       return {
         seq: r.seq,
         type: r.type,
@@ -209,7 +210,11 @@ export class CaseService {
         actorRole: r.actor_role,
         occurredAt: (r.occurred_at as Date).toISOString(),
         summary: eventSummary(def, r.type as string, elementId, eventData),
-        data: maskEventData(eventData),
+        data: eventData,
+        details:
+          r.type === 'task.completed'
+            ? formDetails(c.definitionVersion, String(eventData.step), eventData.form as Record<string, unknown> | undefined)
+            : [],
         hash: r.hash,
         prevHash: r.prev_hash,
         files: r.type === 'task.completed' && r.task_id ? (filesByTask.get(r.task_id as string) ?? []) : [],

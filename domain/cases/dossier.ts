@@ -9,6 +9,7 @@ import PDFDocument from 'pdfkit';
 import { labelFont } from '../labels/fonts.ts';
 import { ROLE_LABELS } from '../roles.ts';
 import type { ChainVerdict } from './chain.ts';
+import type { FormDetail } from './form-details.ts';
 import { APPRAISAL_GRADES, MEASURES, RELATIONS } from '../../definitions/hazard-case/labels.ts';
 import { CASE_CATEGORY, CASE_SEVERITY, CASE_SOURCE, CASE_STATUS } from './enums.ts';
 
@@ -34,7 +35,16 @@ export interface DossierData {
     demolished: boolean;
     cancelReason: string | null;
   };
-  events: { seq: number; occurredAt: string; actorName: string | null; actorRole: string | null; summary: string; hash: string }[];
+  events: {
+    seq: number;
+    occurredAt: string;
+    actorName: string | null;
+    actorRole: string | null;
+    summary: string;
+    /** What a completed step's form recorded (`formDetails`). */
+    details: FormDetail[];
+    hash: string;
+  }[];
   files: { name: string; mime: string; size: number; sha256: string; step: string | null; uploadedAt: string }[];
   chain: ChainVerdict;
   exportedBy: string;
@@ -98,6 +108,11 @@ export async function writeDossier(data: DossierData, out: Writable): Promise<vo
       .fontSize(9.5)
       .fillColor(INK)
       .text(e.summary, { indent: 14, width: width - 14 });
+    for (const d of e.details)
+      doc
+        .fontSize(8.5)
+        .fillColor(MUTED)
+        .text(`${d.label}：${d.value}`, { indent: 14, width: width - 14 });
     doc.fontSize(7).fillColor(MUTED).text(`哈希 ${e.hash}`, { indent: 14 }).moveDown(0.25);
   }
 

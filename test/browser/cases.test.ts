@@ -297,6 +297,17 @@ describe('a hazard case through the inbox, from registration to 销号', () => {
       assert.ok(text.includes(line), `the trail mentions ${line}`);
     }
     assert.match(text, /李排查（村\(居\)排查员）/);
+    // What each step recorded: the assignment (the owner masked) and both rectification accounts.
+    const details = (await timeline.locator('[data-event-details]').allInnerTexts()).join('\n').replace(/\s+/g, ' ');
+    for (const line of [
+      '整改责任人 李* · 产权人 · 139****2222',
+      '整治措施 维修加固',
+      '整改情况 已对二层楼板裂缝进行灌浆修补',
+      '整改情况 已补做防锈处理并重新涂装',
+    ]) {
+      assert.ok(details.includes(line), `the trail shows ${line}: ${details}`);
+    }
+    assert.doesNotMatch(text, /13900002222|李四/);
     assert.equal(await timeline.locator('img').count(), 2, 'one photo per rectification');
     const dossier = await download(page, page.getByRole('button', { name: '导出案卷' }));
     assert.ok(isPdf(dossier.bytes), `the dossier is a PDF (${dossier.name})`);

@@ -102,15 +102,21 @@ describe('hazard case', () => {
     assert.equal(houseFile.body.building.latestJudgement, 'none');
     assert.equal(houseFile.body.building.rectificationStatus, 'done');
 
-    const trail = await auditor.get<{ data: { type: string; summary: string; files: unknown[] }[]; chain: { ok: boolean } }>(
-      `/api/cases/${c.id}/events`,
-    );
+    const trail = await auditor.get<{
+      data: { type: string; summary: string; details: { label: string; value: string }[]; files: unknown[] }[];
+      chain: { ok: boolean };
+    }>(`/api/cases/${c.id}/events`);
     assert.equal(trail.status, 200);
     assert.equal(trail.body.chain.ok, true);
     assert.ok(trail.body.data.some((e) => e.type === 'task.completed' && e.files.length === 1));
     // The trail shows the responsible party masked, as the case does; the stored event (hashed) keeps it whole.
     assert.doesNotMatch(JSON.stringify(trail.body), /13812345678|张三/);
     assert.match(JSON.stringify(trail.body), /138\*{4}5678/);
+    // What each step's form recorded, labelled: the assignment's party and measures, the rectification's account.
+    const details = trail.body.data.flatMap((e) => e.details.map((d) => `${d.label}：${d.value}`));
+    assert.ok(details.includes('整改责任人：张* · 产权人 · 138****5678'), details.join('\n'));
+    assert.ok(details.includes('整治措施：维修加固'), details.join('\n'));
+    assert.ok(details.includes('整改情况：补强完成'), details.join('\n'));
     assert.equal((await auditor.get<{ ok: boolean }>(`/api/cases/${c.id}/verify`)).body.ok, true);
 
     // The auditor's dossier: a PDF with the timeline and the verification; a town officer may not export it.
@@ -124,6 +130,7 @@ describe('hazard case', () => {
     assert.match(text, new RegExp(c.number));
     // The facts the case page shows, the owner's name and phone masked as there.
     assert.match(text, /整治措施：维修加固/);
+    assert.match(text, /整改情况：补强完成/);
     assert.match(text, /整改责任人：张\* · 产权人 · 138\*{4}5678/);
     assert.doesNotMatch(text, /张三|13812345678/);
     assert.equal((await town.get(`/api/cases/${c.id}/dossier.pdf`)).status, 403);

@@ -1,4 +1,5 @@
-/** One entry of the audit trail: when, who (and in which role), what, the evidence, and its hash. */
+/** One entry of the audit trail: when, who (and in which role), what, what the form recorded, the evidence, and its hash. */
+import { Fragment } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { DateTimeText } from '../common/DateTimeText.tsx';
@@ -39,6 +40,24 @@ export function TimelineEntry({ caseId, event, broken, last }: TimelineEntryProp
           {' · '}
           {role ? translate('resources.cases.timeline.actor', { name: actor, role }) : actor}
         </Typography>
+        {event.details.length > 0 && (
+          <Box
+            component="dl"
+            data-event-details
+            sx={{ display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: 1, rowGap: 0.25, m: 0, mt: 0.5 }}
+          >
+            {event.details.map((d) => (
+              <Fragment key={d.label}>
+                <Typography component="dt" variant="caption" color="text.secondary">
+                  {d.label}
+                </Typography>
+                <Typography component="dd" variant="caption" sx={{ m: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>
+                  {d.value}
+                </Typography>
+              </Fragment>
+            ))}
+          </Box>
+        )}
         <EvidenceFiles caseId={caseId} files={event.files} />
         <Typography
           variant="caption"

@@ -97,6 +97,8 @@ export interface CaseEvent {
   actorRole: string | null;
   occurredAt: string;
   summary: string;
+  /** What a completed step's form recorded, labelled (the responsible party masked). */
+  details: { label: string; value: string }[];
   data: Record<string, unknown>;
   hash: string;
   prevHash: string | null;
