@@ -10,31 +10,33 @@ import { labelFont } from '../labels/fonts.ts';
 import { ROLE_LABELS } from '../roles.ts';
 import type { ChainVerdict } from './chain.ts';
 import type { FormDetail } from './form-details.ts';
+import type { CaseRecord } from './store.ts';
 import { APPRAISAL_GRADES, MEASURES, RELATIONS } from '../../definitions/hazard-case/labels.ts';
 import { CASE_CATEGORY, CASE_SEVERITY, CASE_SOURCE, CASE_STATUS } from './enums.ts';
 
 export interface DossierData {
-  case: {
-    number: string;
-    status: string;
-    severity: string;
-    category: string;
-    description: string;
-    buildingCode: string;
-    address: string | null;
-    villageName: string | null;
-    townName: string | null;
-    createdAt: string;
-    closedAt: string | null;
-    source: string;
-    /** Masked, as the case page shows it. */
-    responsible: { name: string | null; phone: string | null; relation: string | null } | null;
-    measures: string[];
-    rectifyDeadline: string | null;
-    appraisalGrade: string | null;
-    demolished: boolean;
-    cancelReason: string | null;
-  };
+  /** The case as the case page reads it (the responsible party masked). */
+  case: Pick<
+    CaseRecord,
+    | 'number'
+    | 'status'
+    | 'severity'
+    | 'category'
+    | 'description'
+    | 'buildingCode'
+    | 'address'
+    | 'villageName'
+    | 'townName'
+    | 'createdAt'
+    | 'closedAt'
+    | 'source'
+    | 'responsible'
+    | 'measures'
+    | 'rectifyDeadline'
+    | 'appraisalGrade'
+    | 'demolished'
+    | 'cancelReason'
+  >;
   events: {
     seq: number;
     occurredAt: string;

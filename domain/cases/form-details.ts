@@ -7,14 +7,7 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import { hazardForms } from '../../definitions/hazard-case/forms.ts';
-import {
-  APPRAISAL_GRADES,
-  CONTROL_MEASURES,
-  ESCALATION_ACTIONS,
-  MEASURES,
-  RECHECK_RESULTS,
-  RELATIONS,
-} from '../../definitions/hazard-case/labels.ts';
+import * as LABELS from '../../definitions/hazard-case/labels.ts';
 import type { StepId } from '../../definitions/hazard-case/types.ts';
 
 export interface FormDetail {
@@ -24,12 +17,12 @@ export interface FormDetail {
 
 /** The labels of each enumerated field, by its key in the forms. */
 const ENUM_LABELS: Record<string, Record<string, string>> = {
-  measures: MEASURES,
-  measuresTaken: CONTROL_MEASURES,
-  appraisalGrade: APPRAISAL_GRADES,
-  result: RECHECK_RESULTS,
-  action: ESCALATION_ACTIONS,
-  relation: RELATIONS,
+  measures: LABELS.MEASURES,
+  measuresTaken: LABELS.CONTROL_MEASURES,
+  appraisalGrade: LABELS.APPRAISAL_GRADES,
+  result: LABELS.RECHECK_RESULTS,
+  action: LABELS.ESCALATION_ACTIONS,
+  relation: LABELS.RELATIONS,
 };
 
 const isFileField = (key: string) => /fileIds?$/i.test(key);
@@ -46,7 +39,7 @@ function text(key: string, value: unknown): string | null {
   if (value && typeof value === 'object') {
     // The responsible party: name, how they stand to the house, phone.
     const o = value as Record<string, unknown>;
-    const parts = [o.name, o.relation ? (RELATIONS as Record<string, string>)[String(o.relation)] : null, o.phone];
+    const parts = [o.name, o.relation ? (LABELS.RELATIONS as Record<string, string>)[String(o.relation)] : null, o.phone];
     return parts.filter((p) => p != null && p !== '').join(' · ') || null;
   }
   if (value == null || value === '') return null;
