@@ -9,9 +9,9 @@ import PDFDocument from 'pdfkit';
 import { labelFont } from '../labels/fonts.ts';
 import { ROLE_LABELS } from '../roles.ts';
 import type { ChainVerdict } from './chain.ts';
+import { fieldText } from './form-details.ts';
 import type { FormDetail } from './form-details.ts';
 import type { CaseRecord } from './store.ts';
-import { APPRAISAL_GRADES, MEASURES, RELATIONS } from '../../definitions/hazard-case/labels.ts';
 import { CASE_CATEGORY, CASE_SEVERITY, CASE_SOURCE, CASE_STATUS } from './enums.ts';
 
 export interface DossierData {
@@ -86,11 +86,10 @@ export async function writeDossier(data: DossierData, out: Writable): Promise<vo
   field('来源', label(CASE_SOURCE.labels, c.source));
   field('登记时间', beijing(c.createdAt));
   // What the case page's facts show: set at assignment, and what closed it.
-  const r = c.responsible;
-  field('整改责任人', r ? [r.name, r.relation ? label(RELATIONS, r.relation) : null, r.phone].filter(Boolean).join(' · ') : '—');
-  field('整治措施', c.measures.length ? c.measures.map((m) => label(MEASURES, m)).join('、') : '—');
+  field('整改责任人', fieldText('responsibleParty', c.responsible) ?? '—');
+  field('整治措施', fieldText('measures', c.measures) ?? '—');
   field('整改期限', c.rectifyDeadline ?? '—');
-  field('鉴定等级', c.appraisalGrade ? label(APPRAISAL_GRADES, c.appraisalGrade) : '—');
+  field('鉴定等级', fieldText('appraisalGrade', c.appraisalGrade) ?? '—');
   if (c.demolished) field('已拆除', '是');
   if (c.cancelReason) field('撤销原因', c.cancelReason);
   if (c.closedAt) field('办结时间', beijing(c.closedAt));

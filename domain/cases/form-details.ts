@@ -29,17 +29,18 @@ const isFileField = (key: string) => /fileIds?$/i.test(key);
 /** Already in the event's one-line summary (复核不通过（原因）). */
 const IN_SUMMARY = new Set(['result', 'reasons']);
 
-function text(key: string, value: unknown): string | null {
+/**
+ * One field's value as a line of text, or null when it holds nothing: an enumeration by its label, a
+ * list joined with 、, a yes/no, the responsible party (name · relation · phone). The dossier's facts
+ * use it too, so both read the same.
+ */
+export function fieldText(key: string, value: unknown): string | null {
   const labels = ENUM_LABELS[key];
-  if (Array.isArray(value)) {
-    const items = value.map((v) => (labels?.[String(v)] ?? String(v)) as string);
-    return items.length ? items.join('、') : null;
-  }
+  if (Array.isArray(value)) return value.length ? value.map((v) => labels?.[String(v)] ?? String(v)).join('、') : null;
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (value && typeof value === 'object') {
-    // The responsible party: name, how they stand to the house, phone.
     const o = value as Record<string, unknown>;
-    const parts = [o.name, o.relation ? (LABELS.RELATIONS as Record<string, string>)[String(o.relation)] : null, o.phone];
+    const parts = [o.name, o.relation ? fieldText('relation', o.relation) : null, o.phone];
     return parts.filter((p) => p != null && p !== '').join(' · ') || null;
   }
   if (value == null || value === '') return null;
@@ -55,7 +56,7 @@ export function formDetails(definitionVersion: number, step: string, form: Recor
   const keys = [...known.filter((k) => k in form), ...Object.keys(form).filter((k) => !known.includes(k))];
   for (const key of keys) {
     if (isFileField(key) || IN_SUMMARY.has(key)) continue;
-    const shown = text(key, form[key]);
+    const shown = fieldText(key, form[key]);
     if (shown === null) continue;
     details.push({ label: (schema?.properties?.[key]?.title as string | undefined) ?? key, value: shown });
   }
