@@ -1,5 +1,5 @@
 /** `npm run api`: the API alone, against the configured PostgreSQL and Temporal (deployments). */
-import { connectDatabase, connectTemporal } from '../domain/boot.ts';
+import { checkProductionDatabase, connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { fileStoreFor } from '../domain/files.ts';
 import { createLogger } from '../domain/logger.ts';
@@ -10,6 +10,10 @@ runMain('api', async () => {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, 'ydym-api');
   const db = await connectDatabase(config);
+  await checkProductionDatabase(config, db).catch(async (error: unknown) => {
+    await db.destroy();
+    throw error;
+  });
   const { connection, client } = await connectTemporal(config);
   const api = await startApi({ config, db, logger, temporal: client, files: fileStoreFor(config.dataDir) });
   logger.info({ url: api.url }, 'api listening');

@@ -1,4 +1,5 @@
 /** Runs the API over HTTP until closed; used by `npm run api` and `npm start`. */
+import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
@@ -24,8 +25,8 @@ export async function startApi(deps: {
   const app = createApp(deps);
   const { port, host } = deps.config;
   const server: Server = await new Promise((resolve, reject) => {
-    // Express 5 hands a listen error to the callback as well as to the 'error' event.
-    const s = app.listen(port, host, (error?: Error) => (error ? undefined : resolve(s)));
+    const s = createServer(httpTimeouts(deps.config), app);
+    s.listen(port, host, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         new BootError(
@@ -36,7 +37,6 @@ export async function startApi(deps: {
       ),
     );
   });
-  server.keepAliveTimeout = 65_000;
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
@@ -46,5 +46,21 @@ export async function startApi(deps: {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/**
+ * Every timeout set explicitly (Node's defaults let a trickled body hold a connection for over five
+ * minutes): the whole request, its headers, and idle keep-alive. Node checks the first two on an
+ * interval, so the interval is a fraction of the shortest.
+ */
+export function httpTimeouts(config: Config) {
+  const requestTimeout = config.httpRequestTimeoutMs;
+  const headersTimeout = Math.min(config.httpHeadersTimeoutMs, requestTimeout);
+  return {
+    requestTimeout,
+    headersTimeout,
+    keepAliveTimeout: config.httpKeepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(headersTimeout / 4))),
   };
 }

@@ -2,6 +2,8 @@
  * One typed configuration, read from the environment and validated at boot. Each variable is declared
  * once here (name, default, meaning); the README's configuration table is this list.
  */
+import { isProduction, productionProblems } from './production.ts';
+import type { SecretVar } from './production.ts';
 import { isRegionCodeShape } from './regions.ts';
 
 export class ConfigError extends Error {
@@ -18,6 +20,8 @@ interface VarSpec<T> {
   default: string | undefined;
   description: string;
   parse: Parser<T>;
+  /** A secret: its key length in bytes; production refuses the default and short values. */
+  keyBytes?: (value: string) => number;
 }
 
 const str: Parser<string> = (raw) => raw;
@@ -68,8 +72,26 @@ function v<T>(env: string, def: string | undefined, description: string, parse: 
   return { env, default: def, description, parse };
 }
 
+/** Key bytes of a Standard Webhooks secret: the base64 part of `whsec_…`, else the UTF-8 bytes. */
+export const webhookKeyBytes = (raw: string): number =>
+  raw.startsWith('whsec_') ? Buffer.from(raw.slice('whsec_'.length), 'base64').length : Buffer.byteLength(raw, 'utf8');
+
+/** A secret of at least `min` key bytes in any mode (an empty key would let anyone sign). */
+const secret =
+  (min: number, keyBytes: (raw: string) => number): Parser<string> =>
+  (raw) => {
+    if (keyBytes(raw) < min) throw new Error(`must be a secret of at least ${min} bytes`);
+    return raw;
+  };
+
 /** Every variable the platform reads. */
 export const CONFIG_VARS = {
+  nodeEnv: v(
+    'NODE_ENV',
+    'development',
+    '`production` refuses to start with a demo secret, a demo password still valid, cookies without Secure behind https, or a superuser database login.',
+    str,
+  ),
   port: v('PORT', '3000', 'HTTP port of the API (which also serves the admin UI); 0 picks a free one.', int(0, 65535)),
   host: v('HOST', '127.0.0.1', 'Address the API listens on; 0.0.0.0 to reach it from phones on the LAN.', str),
   publicBaseUrl: v(
@@ -124,9 +146,27 @@ export const CONFIG_VARS = {
   loginMaxFailures: v('LOGIN_MAX_FAILURES', '5', 'Failed logins in a row that lock an account.', int(1, 100)),
   loginLockMinutes: v('LOGIN_LOCK_MINUTES', '15', 'How long a locked account stays locked.', int(1, 24 * 60)),
   bodyLimit: v('BODY_LIMIT', '1mb', 'Largest JSON request body.', str),
+  httpRequestTimeoutMs: v(
+    'HTTP_REQUEST_TIMEOUT_MS',
+    '120000',
+    'Longest time to receive one whole request, headers and body (then 408 and the connection closes): a client trickling a body cannot hold a connection longer. A reverse proxy that buffers bodies (nginx does) shields the API from slow phones.',
+    int(1000, 3_600_000),
+  ),
+  httpHeadersTimeoutMs: v('HTTP_HEADERS_TIMEOUT_MS', '15000', 'Longest time to receive the request headers.', int(1000, 600_000)),
+  httpKeepAliveTimeoutMs: v(
+    'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+    '65000',
+    'How long an idle keep-alive connection stays open: longer than the proxy’s own (nginx 60 s), so the proxy closes first.',
+    int(1000, 600_000),
+  ),
   demoData: v('DEMO_DATA', 'true', '`npm start` only: load demo users when the database has none.', bool),
   seedDistrict: v('SEED_DISTRICT', '441802', 'District whose region tree `npm start` loads when empty.', regionCode),
-  cookieSecure: v('COOKIE_SECURE', 'false', 'Mark session cookies Secure (set true behind HTTPS).', bool),
+  cookieSecure: v(
+    'COOKIE_SECURE',
+    '',
+    'Mark session cookies Secure. Unset: on exactly when PUBLIC_BASE_URL is https (production refuses false there).',
+    optional(bool),
+  ),
   caseDaySeconds: v(
     'CASE_DAY_SECONDS',
     '86400',
@@ -139,12 +179,15 @@ export const CONFIG_VARS = {
     'Base URL of the government supervision system (政务监督信息化系统). Default: the bundled simulator.',
     optional(url(['http:', 'https:'])),
   ),
-  supervisionSecret: v(
-    'SUPERVISION_SECRET',
-    'whsec_ZGVtby1zdXBlcnZpc2lvbi1zZWNyZXQtY2hhbmdlLW1l',
-    'Shared secret signing requests to and callbacks from the supervision system (Standard Webhooks `whsec_…`).',
-    str,
-  ),
+  supervisionSecret: {
+    ...v(
+      'SUPERVISION_SECRET',
+      'whsec_ZGVtby1zdXBlcnZpc2lvbi1zZWNyZXQtY2hhbmdlLW1l',
+      'Shared secret signing requests to and callbacks from the supervision system (Standard Webhooks `whsec_…`); at least 16 bytes of key, 32 in production. The default is a published demo value.',
+      secret(16, webhookKeyBytes),
+    ),
+    keyBytes: webhookKeyBytes,
+  },
   supervisionTimeoutMs: v('SUPERVISION_TIMEOUT_MS', '10000', 'Timeout of one call to the supervision system.', int(100, 600_000)),
   supervisionSimPort: v(
     'SUPERVISION_SIM_PORT',
@@ -174,10 +217,21 @@ export const CONFIG_VARS = {
 } as const;
 
 type Vars = typeof CONFIG_VARS;
-export type Config = { [K in keyof Vars]: Vars[K] extends VarSpec<infer T> ? T : never } & {
+export type Config = Omit<{ [K in keyof Vars]: Vars[K] extends VarSpec<infer T> ? T : never }, 'cookieSecure'> & {
   /** PUBLIC_BASE_URL, or http://localhost:PORT when unset. */
   baseUrl: string;
+  /** COOKIE_SECURE, or whether baseUrl is https when unset. */
+  cookieSecure: boolean;
+  /** NODE_ENV is production: the production checks passed. */
+  production: boolean;
 };
+
+/** The secret variables, for the production checks. */
+export function secretVars(): SecretVar[] {
+  return (Object.values(CONFIG_VARS) as VarSpec<unknown>[]).flatMap((spec) =>
+    spec.keyBytes ? [{ env: spec.env, default: spec.default, keyBytes: spec.keyBytes }] : [],
+  );
+}
 
 /** Reads and validates every variable; throws a ConfigError that names each bad one and why. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -192,7 +246,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  const config = out as Config;
+  const config = out as Config & { cookieSecure: boolean | undefined };
   config.baseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
-  return config;
+  config.cookieSecure ??= config.baseUrl.startsWith('https:');
+  config.production = isProduction(env);
+  if (config.production) {
+    const refused = productionProblems(config as Config, env, secretVars());
+    if (refused.length > 0) throw new ConfigError(refused.map((p) => `production mode (NODE_ENV=production): ${p}`));
+  }
+  return config as Config;
 }

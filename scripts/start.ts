@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { startApi } from '../api/server.ts';
 import { supervisionCallbackUrl } from '../domain/cases/escalation.ts';
 import { startSupervisionSimulator } from '../domain/supervision/simulator.ts';
-import { connectDatabase, connectTemporal } from '../domain/boot.ts';
+import { checkProductionDatabase, connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { ensureDatabase } from '../domain/db.ts';
 import { fileStoreFor } from '../domain/files.ts';
@@ -75,6 +75,7 @@ runMain('start', async () => {
       say(`Created ${houses} synthetic demo buildings`);
     }
 
+    await checkProductionDatabase(config, db);
     await buildUi({ say });
 
     const { connection, client } = await connectTemporal(config);
@@ -116,6 +117,13 @@ runMain('start', async () => {
       `  Demo logins (password ${DEMO_PASSWORD}):`,
       ...DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${ROLE_LABELS[u.role]}`),
       '',
+      ...(config.production
+        ? []
+        : [
+            '  DEMO MODE (演示模式): published demo secrets and demo passwords are in use. Not for real data:',
+            '  NODE_ENV=production refuses to start with them (see SECURITY.md, production checklist).',
+            '',
+          ]),
       `  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.`,
       '',
     ];

@@ -1,5 +1,5 @@
 /** `npm run worker`: the Temporal worker alone, against the configured services (deployments). */
-import { connectDatabase, connectTemporal } from '../domain/boot.ts';
+import { checkProductionDatabase, connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { fileStoreFor } from '../domain/files.ts';
 import { createLogger } from '../domain/logger.ts';
@@ -12,6 +12,10 @@ runMain('worker', async () => {
   const logger = createLogger(config.logLevel, 'ydym-worker');
   installTemporalRuntime(logger);
   const db = await connectDatabase(config);
+  await checkProductionDatabase(config, db).catch(async (error: unknown) => {
+    await db.destroy();
+    throw error;
+  });
   const { connection, client } = await connectTemporal(config);
   const worker = await startWorker({ config, db, client, files: fileStoreFor(config.dataDir) });
   logger.info({ taskQueue: config.temporalTaskQueue }, 'worker running');

@@ -46,7 +46,10 @@ export function authRoutes(
   });
 
   const setCookies = (res: Response, token: string, csrfToken: string) => {
-    const common = { sameSite: 'lax' as const, secure: deps.cookieSecure, path: '/' };
+    // Strict: a link from another site (a mail, a chat, a forum post) arrives without the session, so it
+    // cannot make a signed-in officer's browser open an audited full view (owner details, complainant
+    // contact, a dossier). The UI's own requests are same-site and carry it as before.
+    const common = { sameSite: 'strict' as const, secure: deps.cookieSecure, path: '/' };
     res.cookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
     res.cookie(CSRF_COOKIE, csrfToken, { ...common, httpOnly: false });
   };
