@@ -36,6 +36,7 @@ import { caseFileRoutes } from './routes/case-files.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { complaintRoutes } from './routes/complaints.ts';
+import { open311Edge } from './open311/edge.ts';
 import { open311Router } from './open311/router.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { CampaignService } from './services/campaigns.ts';
@@ -83,6 +84,9 @@ export function createApp(deps: AppDeps): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // One spelling per route (issue 14): a trailing slash or other case is an unknown path, not an alias.
+  app.set('case sensitive routing', true);
+  app.set('strict routing', true);
   app.set('trust proxy', 'loopback');
   app.use(requestContext(logger));
   app.use(
@@ -166,7 +170,7 @@ export function createApp(deps: AppDeps): Express {
   supervisionRoutes(api, { db, config, workflows });
 
   const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
-  const apiApp = express.Router();
+  const apiApp = express.Router({ caseSensitive: true, strict: true });
   apiApp.use(
     express.json({
       limit: config.bodyLimit,
@@ -187,7 +191,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use('/api', apiApp);
-  app.use('/open311/v2', open311Router({ db, config, service: complaintService }));
+  app.use('/open311/v2', ...open311Edge(), open311Router({ db, config, service: complaintService }));
 
   if (!serveUi(app, deps.uiDist)) {
     app.get('/', (_req, res) => {

@@ -39,8 +39,19 @@ function fromBodyParser(error: unknown): AppError | undefined {
     case 'charset.unsupported':
       return InputError.field('body', 'charset', '请求体编码不受支持，请使用 UTF-8');
     default:
-      return undefined;
+      return fromHttpError(error);
   }
+}
+
+/**
+ * Other 4xx errors of Express's own parts (a path parameter that is not valid percent-encoding, a
+ * static file path that climbs out of its folder): the client's fault, never a 500.
+ */
+function fromHttpError(error: unknown): AppError | undefined {
+  const status = (error as { status?: unknown }).status;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (status === 404) return new NotFoundError('资源不存在');
+  return InputError.field('path', 'invalid', '请求的路径或内容无效');
 }
 
 export function errorMiddleware(error: unknown, req: Request, res: Response, _next: NextFunction): void {

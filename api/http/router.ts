@@ -64,11 +64,12 @@ export class ApiRouter {
 
   /** Builds the Express router for every declared route. */
   build(): Router {
-    const router = Router();
+    // One spelling per route: `/a/b/` and `/A/b` are other (unknown) paths, not aliases.
+    const router = Router({ caseSensitive: true, strict: true });
     for (const spec of this.specs) {
-      const checkParams = spec.params && validator(spec.params, 'params');
-      const checkQuery = spec.query && validator(spec.query, 'query');
-      const checkBody = spec.body && validator(spec.body, 'body');
+      const checkParams = spec.params && validator(spec.params, 'params', { singleLine: true });
+      const checkQuery = spec.query && validator(spec.query, 'query', { singleLine: true });
+      const checkBody = spec.body && validator(spec.body, 'body', { singleLine: true });
       router[spec.method](spec.path, async (req: Request, res: Response) => {
         if (spec.auth && !req.ctx.user) throw sessionProblem(res) ?? new UnauthenticatedError('UNAUTHENTICATED', '请先登录');
         const input = {

@@ -1,6 +1,6 @@
 /** Schemas shared by many routes: the list convention, the error shape, identifiers. */
 import { Type } from '@sinclair/typebox';
-import type { TProperties, TSchema } from '@sinclair/typebox';
+import type { StringOptions, TProperties, TSchema } from '@sinclair/typebox';
 
 export const ErrorResponse = Type.Object(
   {
@@ -17,15 +17,25 @@ export const ErrorResponse = Type.Object(
   { $id: 'Error' },
 );
 
-export const Uuid = Type.String({ format: 'uuid' });
+export const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
+
+/** Marks a string field that may hold several lines; every other string refuses tab and line breaks. */
+export const MULTILINE = 'x-multiline';
+
+/** Free text that may hold several lines (descriptions, notes, replies, reasons). */
+export const Text = (options: StringOptions & { maxLength: number }) => Type.String({ ...options, [MULTILINE]: true });
 
 /** A value or null. */
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 /** One of the given string values (an enumeration's values). */
 export const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-export const RegionCode = Type.String({ pattern: '^(0|\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12})$', description: 'Administrative region code' });
-export const Timestamp = Type.String({ format: 'date-time' });
+export const RegionCode = Type.String({
+  pattern: '^(0|\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12})$',
+  maxLength: 12,
+  description: 'Administrative region code',
+});
+export const Timestamp = Type.String({ format: 'date-time', maxLength: 40 });
 
 /** Query parameters of a list: paging, sort over `sortFields`, and the resource's filters. */
 export function listQuery<F extends TProperties>(sortFields: readonly [string, ...string[]], filters: F) {
@@ -35,7 +45,9 @@ export function listQuery<F extends TProperties>(sortFields: readonly [string, .
       perPage: Type.Integer({ minimum: 1, maximum: 100, default: 25 }),
       sort: Type.Optional(Type.Union(sortFields.map((f) => Type.Literal(f)))),
       order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
-      ids: Type.Optional(Type.String({ pattern: '^[\\w-]+(,[\\w-]+){0,99}$', description: 'Comma-separated ids (getMany)' })),
+      ids: Type.Optional(
+        Type.String({ pattern: '^[\\w-]+(,[\\w-]+){0,99}$', maxLength: 4000, description: 'Comma-separated ids (getMany)' }),
+      ),
       ...filters,
     },
     { additionalProperties: false },

@@ -1,6 +1,10 @@
 /**
  * Request validation with Ajv against the TypeBox schemas that also describe the API in OpenAPI.
  * Every problem names its field (`body.password`, `query.page`) and says why in Chinese.
+ *
+ * Hostile input costs little: the structural guard (depth, element count, control characters) runs
+ * first; Ajv then stops at the first error, and only a small input is validated again for the full
+ * report, which names at most MAX_REPORTED problems.
  */
 import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -8,6 +12,8 @@ import addFormatsModule from 'ajv-formats';
 import type { TSchema } from '@sinclair/typebox';
 import { InputError } from '../../domain/errors.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
+import { inspectInput, isProblem } from './input-guard.ts';
+import { MULTILINE } from './schemas.ts';
 
 // ajv-formats is CommonJS with a default export.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -49,6 +55,10 @@ function chineseReason(e: ErrorObject): string {
       return `至少 ${String(p.limit)} 项`;
     case 'maxItems':
       return `至多 ${String(p.limit)} 项`;
+    case 'maxProperties':
+      return `至多 ${String(p.limit)} 个字段`;
+    case 'singleLine':
+      return '不能包含换行符或制表符';
     default:
       return e.message ?? '取值无效';
   }
@@ -70,42 +80,100 @@ function describe(field: string, e: ErrorObject): FieldProblem {
   return { field, reason: e.keyword, message: `${field.replace(/^(body|query|params)\./, '')}：${reason}` };
 }
 
-const strict = new Ajv({ allErrors: true, strict: false });
-const coercing = new Ajv({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true });
-addFormats(strict);
-addFormats(coercing);
+/** Problems named in one answer; the rest are left out (the client fixes these first). */
+export const MAX_REPORTED = 20;
+/** Only an input this small is validated a second time for the full list of problems. */
+const FULL_REPORT_NODES = 1000;
 
-const cache = new WeakMap<TSchema, ValidateFunction>();
+/**
+ * A copy of `schema` in which every string not marked MULTILINE refuses tab, line feed and carriage
+ * return (the other control characters are refused for every field by the input guard).
+ */
+function withLineRule(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withLineRule);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = k === 'const' || k === 'enum' || k === 'default' ? v : withLineRule(v);
+  if (out.type === 'string' && out[MULTILINE] !== true) out.singleLine = true;
+  return out;
+}
 
-/** Compiles once per schema; `source` picks coercion (query and path parameters arrive as strings). */
-export function validator(schema: TSchema, source: 'body' | 'query' | 'params'): (value: unknown) => unknown {
-  let fn = cache.get(schema);
-  if (!fn) {
-    fn = (source === 'body' ? strict : coercing).compile(schema);
-    cache.set(schema, fn);
-  }
-  const validate = fn;
-  return (value) => {
-    const copy = value === undefined && source === 'body' ? undefined : structuredClone(value ?? {});
-    if (copy === undefined) throw InputError.field('body', 'required', '请求体必须是 JSON 对象');
-    if (validate(copy)) return copy;
-    // An `if` error only says a `then` branch failed; that branch's own error names the field.
-    const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
-    // A union of literals fails once per literal and once as a whole: one message listing the choices.
-    const choices = new Map<string, unknown[]>();
-    for (const e of errors)
-      if (e.keyword === 'const') {
-        const field = fieldOf(source, e);
-        choices.set(field, [...(choices.get(field) ?? []), (e.params as { allowedValue: unknown }).allowedValue]);
-      }
-    const problems = errors.flatMap((e) => {
+function ajv(options: { allErrors: boolean; coerce: boolean }): Ajv {
+  const instance = new Ajv({
+    allErrors: options.allErrors,
+    strict: false,
+    ...(options.coerce ? { coerceTypes: true, useDefaults: true } : {}),
+  });
+  addFormats(instance);
+  instance.addKeyword({
+    keyword: 'singleLine',
+    type: 'string',
+    schemaType: 'boolean',
+    validate: (on: boolean, data: string) => !on || !/[\t\n\r]/.test(data),
+  });
+  return instance;
+}
+
+const instances = {
+  body: { fast: ajv({ allErrors: false, coerce: false }), full: ajv({ allErrors: true, coerce: false }) },
+  other: { fast: ajv({ allErrors: false, coerce: true }), full: ajv({ allErrors: true, coerce: true }) },
+};
+
+const cache = new WeakMap<TSchema, { fast: ValidateFunction; full: ValidateFunction }>();
+
+function report(source: string, allErrors: ErrorObject[]): InputError {
+  // An `if` error only says a `then` branch failed; that branch's own error names the field.
+  const errors = allErrors.filter((e) => e.keyword !== 'if');
+  // A union of literals fails once per literal and once as a whole: one message listing the choices.
+  const choices = new Map<string, unknown[]>();
+  for (const e of errors)
+    if (e.keyword === 'const') {
       const field = fieldOf(source, e);
-      const allowed = choices.get(field);
-      if (!allowed || allowed.length < 2 || (e.keyword !== 'const' && e.keyword !== 'anyOf')) return [describe(field, e)];
-      if (e.keyword === 'anyOf') return [];
-      return [describe(field, { ...e, keyword: 'enum', params: { allowedValues: allowed } })];
-    });
-    const unique = problems.filter((p, i) => problems.findIndex((q) => q.field === p.field && q.reason === p.reason) === i);
-    throw new InputError('INVALID_INPUT', unique.map((p) => p.message).join('；'), unique);
+      const list = choices.get(field) ?? [];
+      list.push((e.params as { allowedValue: unknown }).allowedValue);
+      choices.set(field, list);
+    }
+  const unique = new Map<string, FieldProblem>();
+  for (const e of errors) {
+    if (unique.size >= MAX_REPORTED) break;
+    const field = fieldOf(source, e);
+    const allowed = choices.get(field);
+    const key = `${field}\u0000${e.keyword}`;
+    if (unique.has(key)) continue;
+    if (!allowed || allowed.length < 2 || (e.keyword !== 'const' && e.keyword !== 'anyOf')) unique.set(key, describe(field, e));
+    else if (e.keyword === 'const') unique.set(key, describe(field, { ...e, keyword: 'enum', params: { allowedValues: allowed } }));
+  }
+  const problems = [...unique.values()];
+  return new InputError('INVALID_INPUT', problems.map((p) => p.message).join('；'), problems);
+}
+
+/**
+ * Compiles once per schema; `source` picks coercion (query and path parameters arrive as strings).
+ * With `singleLine` (the API's own routes), only strings marked MULTILINE may hold line breaks; task
+ * forms, written before that mark, keep accepting them in every text field.
+ */
+export function validator(
+  schema: TSchema,
+  source: 'body' | 'query' | 'params',
+  options: { singleLine?: boolean } = {},
+): (value: unknown) => unknown {
+  let fns = cache.get(schema);
+  if (!fns) {
+    const pair = instances[source === 'body' ? 'body' : 'other'];
+    const prepared = (options.singleLine ? withLineRule(schema) : schema) as TSchema;
+    fns = { fast: pair.fast.compile(prepared), full: pair.full.compile(prepared) };
+    cache.set(schema, fns);
+  }
+  const { fast, full } = fns;
+  return (value) => {
+    if (value === undefined && source === 'body') throw InputError.field('body', 'required', '请求体必须是 JSON 对象');
+    const input = value ?? {};
+    const shape = inspectInput(input, source);
+    if (isProblem(shape)) throw new InputError('INVALID_INPUT', shape.message, [shape]);
+    const copy = structuredClone(input);
+    if (fast(copy)) return copy;
+    if (shape.nodes > FULL_REPORT_NODES) throw report(source, fast.errors ?? []);
+    full(structuredClone(input));
+    throw report(source, full.errors ?? fast.errors ?? []);
   };
 }

@@ -6,8 +6,17 @@ import type { Response } from 'express';
 
 export type Format = 'json' | 'xml';
 
-const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
+/**
+ * Characters XML 1.0 cannot hold even as references (C0 controls but tab and line breaks, lone
+ * surrogates, U+FFFE, U+FFFF). Text stored before the edge refused them is written without them, so
+ * one such row cannot make the whole list unreadable.
+ */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export const escapeXml = (text: string) =>
+  text
+    .replace(NOT_XML, '')
+    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
 
 function xmlValue(name: string, value: unknown, itemName: (list: string) => string): string {
   if (value === null || value === undefined) return `<${name}/>`;

@@ -29,7 +29,7 @@ export function auditRoutes(api: ApiRouter, deps: { audit: AuditStore }): void {
     auth: true,
     query: listQuery(['at', 'action', 'id'], {
       action: Type.Optional(Type.String({ maxLength: 64 })),
-      actorId: Type.Optional(Type.String({ format: 'uuid' })),
+      actorId: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
       subjectType: Type.Optional(Type.String({ maxLength: 32 })),
       subjectId: Type.Optional(Type.String({ maxLength: 64 })),
       from: Type.Optional(Timestamp),

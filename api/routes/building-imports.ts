@@ -19,7 +19,7 @@ import { auditContext } from '../http/context.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { Idempotency } from '../http/idempotency.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, Nullable, Timestamp, listOf, listQuery } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, Nullable, Timestamp, Uuid, listOf, listQuery } from '../http/schemas.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** What browsers and clients declare for CSV and XLSX; the content decides what the file really is. */
@@ -55,7 +55,7 @@ const Problem = Type.Object({
   value: Type.String(),
   reason: Type.String(),
 });
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const IdParams = Type.Object({ id: Uuid });
 const NOT_FOUND = { 404: { description: '导入任务不存在或无权查看', schema: ErrorResponse } };
 
 /** What the import routes need; the Idempotency instance is applied by the upload itself. */
@@ -168,7 +168,10 @@ export function buildingImportRoutes(api: ApiRouter, deps: BuildingImportRouteDe
     auth: true,
     params: IdParams,
     query: Type.Object(
-      { page: Type.Integer({ minimum: 1, default: 1 }), perPage: Type.Integer({ minimum: 1, maximum: 500, default: 50 }) },
+      {
+        page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
+        perPage: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+      },
       { additionalProperties: false },
     ),
     responses: { 200: { description: '问题列表', schema: listOf(Problem) }, ...AUTH_ERRORS, ...NOT_FOUND },

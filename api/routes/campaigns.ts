@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { CampaignStore } from '../../domain/campaigns/store.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { auditContext } from '../http/context.ts';
-import { AUTH_ERRORS, ErrorResponse, RegionCode, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, RegionCode, Text, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import type { CampaignService } from '../services/campaigns.ts';
 import { BUILDING_FILTER_FIELDS } from './buildings.ts';
 import { caseUser } from './cases.ts';
@@ -114,7 +114,7 @@ export function campaignRoutes(api: ApiRouter, deps: { campaigns: CampaignStore;
     tags: ['campaigns'],
     auth: true,
     params: IdParams,
-    body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }),
+    body: Type.Object({ reason: Text({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }),
     responses: {
       200: { description: '已撤销', schema: Campaign },
       ...AUTH_ERRORS,

@@ -13,10 +13,10 @@ import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import type { CaseService, CaseUser } from '../services/cases.ts';
 
-const DateOnly = Type.String({ format: 'date' });
+const DateOnly = Type.String({ format: 'date', maxLength: 10 });
 
 export const CaseSummary = Type.Object(
   {
@@ -55,7 +55,7 @@ const CaseDetail = Type.Intersect([
 ]);
 
 const IdParams = Type.Object({ id: Uuid });
-const Reason = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500, description: '理由' }) }, { additionalProperties: false });
+const Reason = Type.Object({ reason: Text({ minLength: 2, maxLength: 500, description: '理由' }) }, { additionalProperties: false });
 const NOT_FOUND = { 404: { description: '案件不存在或无权查看', schema: ErrorResponse } };
 const CONFLICT = { 409: { description: '案件状态已变化（已被他人办理、已销号或已撤销）', schema: ErrorResponse } };
 
@@ -76,7 +76,7 @@ export function caseRoutes(api: ApiRouter, deps: { cases: CaseStore; service: Ca
         buildingCode: Type.String({ minLength: 1, maxLength: 30, description: '房屋编码（18 位）' }),
         category: literals(CASE_CATEGORY.values),
         severity: literals(CASE_SEVERITY.values),
-        description: Type.String({ minLength: 2, maxLength: 2000, description: '隐患描述' }),
+        description: Text({ minLength: 2, maxLength: 2000, description: '隐患描述' }),
       },
       { additionalProperties: false },
     ),
@@ -103,7 +103,7 @@ export function caseRoutes(api: ApiRouter, deps: { cases: CaseStore; service: Ca
       severity: Type.Optional(literals(CASE_SEVERITY.values)),
       category: Type.Optional(literals(CASE_CATEGORY.values)),
       overdue: Type.Optional(Type.Boolean()),
-      buildingCode: Type.Optional(Type.String({ pattern: '^[0-9]{17}[0-9Xx]$' })),
+      buildingCode: Type.Optional(Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', maxLength: 18 })),
       createdFrom: Type.Optional(DateOnly),
       createdTo: Type.Optional(DateOnly),
       q: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'Part of the case number' })),

@@ -15,13 +15,13 @@ import type { FileStore } from '../../domain/files.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import { readUpload, storeUpload } from '../http/uploads.ts';
 import { clientHash } from '../services/complaints.ts';
 import type { ComplaintService } from '../services/complaints.ts';
 import { caseUser } from './cases.ts';
 
-const DateOnly = Type.String({ format: 'date' });
+const DateOnly = Type.String({ format: 'date', maxLength: 10 });
 const Category = literals(CASE_CATEGORY.values);
 const COMPLAINT_STATUS = ['verifying', 'confirmed', 'unfounded'] as const;
 const PROGRESS_STATUS = ['verifying', 'verify_overdue', 'rectifying', 'rectified', 'withdrawn', 'unfounded'] as const;
@@ -69,7 +69,7 @@ export const ComplaintBody = Type.Object(
       ),
     ),
     category: Category,
-    description: Type.String({ minLength: 5, maxLength: 1000, description: '问题描述' }),
+    description: Text({ minLength: 5, maxLength: 1000, description: '问题描述' }),
     name: Type.Optional(Type.String({ maxLength: 50, description: '姓名（可不填）' })),
     phone: Type.Optional(Type.String({ maxLength: 20, description: '手机号（可不填）' })),
     fileIds: Type.Array(Uuid, { maxItems: 9, default: [] }),
@@ -165,11 +165,11 @@ export function complaintRoutes(
     auth: true,
     query: listQuery(Object.keys(COMPLAINT_SORT) as [string, ...string[]], {
       regionCode: Type.Optional(RegionCode),
-      buildingCode: Type.Optional(Type.String({ pattern: '^[0-9]{17}[0-9Xx]$' })),
+      buildingCode: Type.Optional(Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', maxLength: 18 })),
       status: Type.Optional(literals(COMPLAINT_STATUS)),
       overdue: Type.Optional(Type.Boolean()),
       category: Type.Optional(Category),
-      trackingNo: Type.Optional(Type.String({ pattern: '^[Tt][Ss]\\d{14}$' })),
+      trackingNo: Type.Optional(Type.String({ pattern: '^[Tt][Ss]\\d{14}$', maxLength: 16 })),
       from: Type.Optional(DateOnly),
       to: Type.Optional(DateOnly),
     }),
@@ -213,10 +213,10 @@ export function complaintRoutes(
     body: Type.Object(
       {
         result: literals(['confirmed', 'unfounded'] as const),
-        reply: Type.String({ minLength: 2, maxLength: 500, description: '给投诉人的回复' }),
+        reply: Text({ minLength: 2, maxLength: 500, description: '给投诉人的回复' }),
         severity: Type.Optional(literals(CASE_SEVERITY.values)),
         buildingCode: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: '按位置投诉时，现场核实的房屋编码' })),
-        note: Type.Optional(Type.String({ maxLength: 1000, description: '内部备注（投诉人看不到）' })),
+        note: Type.Optional(Text({ maxLength: 1000, description: '内部备注（投诉人看不到）' })),
       },
       { additionalProperties: false },
     ),

@@ -14,14 +14,14 @@ import type { InspectionStore } from '../../domain/inspections/store.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import { readUpload, storeUpload } from '../http/uploads.ts';
 import type { BuildingStore } from '../../domain/buildings/store.ts';
 import { checkedCode } from '../services/buildings.ts';
 import type { InspectionService } from '../services/inspections.ts';
 import { caseUser } from './cases.ts';
 
-const DateOnly = Type.String({ format: 'date' });
+const DateOnly = Type.String({ format: 'date', maxLength: 10 });
 const BuildingCode = Type.String({ minLength: 1, maxLength: 30, description: '房屋编码（18 位）' });
 const PRESENCE = ['near', 'far', 'missing', 'unverifiable'] as const;
 
@@ -60,20 +60,24 @@ const Inspection = Type.Object(
 
 const Submit = Type.Object(
   {
-    id: Type.String({ format: 'uuid', description: 'Made on the phone when the form opens; a re-send with the same id is recorded once' }),
+    id: Type.String({
+      format: 'uuid',
+      maxLength: 36,
+      description: 'Made on the phone when the form opens; a re-send with the same id is recorded once',
+    }),
     buildingCode: BuildingCode,
     judgement: literals(JUDGEMENT.values),
     hazards: Type.Array(
       Type.Object(
         {
           category: literals(CASE_CATEGORY.values),
-          description: Type.String({ minLength: 2, maxLength: 1000, description: '隐患描述' }),
+          description: Text({ minLength: 2, maxLength: 1000, description: '隐患描述' }),
         },
         { additionalProperties: false },
       ),
       { maxItems: CASE_CATEGORY.values.length },
     ),
-    notes: Type.Optional(Type.String({ maxLength: 2000 })),
+    notes: Type.Optional(Text({ maxLength: 2000 })),
     fileIds: Type.Array(Uuid, { maxItems: 20 }),
     position: Nullable(
       Type.Object(
@@ -185,7 +189,7 @@ export function inspectionRoutes(
     auth: true,
     query: listQuery(Object.keys(INSPECTION_SORT) as [string, ...string[]], {
       regionCode: Type.Optional(RegionCode),
-      buildingCode: Type.Optional(Type.String({ pattern: '^[0-9]{17}[0-9Xx]$' })),
+      buildingCode: Type.Optional(Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', maxLength: 18 })),
       judgement: Type.Optional(literals(JUDGEMENT.values)),
       flagged: Type.Optional(Type.Boolean({ description: 'true: only those sent far from the house or without a position' })),
       inspectorId: Type.Optional(Uuid),

@@ -14,10 +14,10 @@ import type { LabelBatch } from '../../domain/labels/store.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, RegionCode, listOf, listQuery, splitIds } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, RegionCode, Uuid, listOf, listQuery, splitIds } from '../http/schemas.ts';
 import { LabelBatchJson, LabelBatchStatus, labelBatchJson } from './label-batch-json.ts';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const IdParams = Type.Object({ id: Uuid });
 const NOT_FOUND = { 404: { description: '打印任务不存在或无权查看', schema: ErrorResponse } };
 
 /** Declares the label-batch routes. */
@@ -120,7 +120,7 @@ export function labelBatchRoutes(api: ApiRouter, deps: { db: Db; files: FileStor
     summary: 'The PDF of one finished chunk of a batch (print a large batch in parts)',
     tags: ['labels'],
     auth: true,
-    params: Type.Object({ id: Type.String({ format: 'uuid' }), chunkNo: Type.Integer({ minimum: 1 }) }),
+    params: Type.Object({ id: Uuid, chunkNo: Type.Integer({ minimum: 1, maximum: 100_000 }) }),
     responses: { 200: { description: 'application/pdf' }, ...AUTH_ERRORS, ...NOT_FOUND },
     handler: async ({ params, ctx, res }) => {
       const batch = await readable(ctx.ability, params.id);

@@ -12,7 +12,7 @@ import { RuleError, UnauthenticatedError } from '../../domain/errors.ts';
 import { verifySignature } from '../../domain/supervision/signing.ts';
 import { supervisionCallbackSignal } from '../../workflows/hazard-case/messages.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { ErrorResponse, Timestamp, Uuid } from '../http/schemas.ts';
+import { ErrorResponse, Text, Timestamp, Uuid } from '../http/schemas.ts';
 import type { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 
 /** Requests whose raw body the JSON parser keeps for signature checks. */
@@ -33,10 +33,11 @@ export function supervisionRoutes(api: ApiRouter, deps: { db: Db; config: Config
         caseId: Uuid,
         receiptId: Type.String({ minLength: 1, maxLength: 200 }),
         kind: Type.Union([Type.Literal('acknowledged'), Type.Literal('instruction'), Type.Literal('result')]),
-        text: Type.String({ maxLength: 2000 }),
+        text: Text({ maxLength: 2000 }),
         at: Timestamp,
       },
-      { additionalProperties: true },
+      // Fields a later version of the sender may add are accepted, within bounds.
+      { additionalProperties: true, maxProperties: 30 },
     ),
     responses: {
       200: { description: '已接收', schema: Type.Object({ accepted: Type.Boolean(), duplicate: Type.Boolean() }) },

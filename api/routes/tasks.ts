@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import { TASK_SORT, TASK_VIEWS, TaskStore } from '../../domain/cases/tasks.ts';
 import type { Db } from '../../domain/db.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, Text, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import type { CaseService } from '../services/cases.ts';
 import { caseUser } from './cases.ts';
 
@@ -115,7 +115,7 @@ export function taskRoutes(api: ApiRouter, deps: { db: Db; service: CaseService;
     tags: ['tasks'],
     auth: true,
     params: IdParams,
-    body: Type.Object({ form: Type.Object({}, { additionalProperties: true }) }, { additionalProperties: false }),
+    body: Type.Object({ form: Type.Object({}, { additionalProperties: true, maxProperties: 50 }) }, { additionalProperties: false }),
     responses: { 200: { description: '办理后的案件（任务已从待办中移除）' }, ...TASK_ERRORS },
     handler: async ({ params, body, ctx, req }) => ({
       body: await deps.service.complete(ctx.ability, caseUser(ctx), params.id, body.form, req.get('Idempotency-Key')),
@@ -129,10 +129,7 @@ export function taskRoutes(api: ApiRouter, deps: { db: Db; service: CaseService;
     tags: ['tasks'],
     auth: true,
     params: IdParams,
-    body: Type.Object(
-      { userId: Uuid, reason: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) },
-      { additionalProperties: false },
-    ),
+    body: Type.Object({ userId: Uuid, reason: Type.Optional(Text({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false }),
     responses: { 200: { description: '改派后的案件' }, ...TASK_ERRORS },
     handler: async ({ params, body, ctx, req }) => ({
       body: await deps.service.reassign(ctx.ability, caseUser(ctx), params.id, body.userId, body.reason, req.get('Idempotency-Key')),

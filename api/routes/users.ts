@@ -6,12 +6,12 @@ import type { UserStore } from '../../domain/stores/users.ts';
 import { auditContext } from '../http/context.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Timestamp, listOf, listQuery, splitIds } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Timestamp, Uuid, listOf, listQuery, splitIds } from '../http/schemas.ts';
 import type { UserService } from '../services/users.ts';
 
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
-const Phone = Type.String({ pattern: '^[0-9+\\- ]{5,20}$', description: 'Phone number' });
-const Username = Type.String({ pattern: '^[A-Za-z0-9_.-]{3,32}$', description: '3–32 letters, digits, _ . -' });
+const Phone = Type.String({ pattern: '^[0-9+\\- ]{5,20}$', maxLength: 20, description: 'Phone number' });
+const Username = Type.String({ pattern: '^[A-Za-z0-9_.-]{3,32}$', maxLength: 32, description: '3–32 letters, digits, _ . -' });
 const Name = Type.String({ minLength: 1, maxLength: 50 });
 
 const User = Type.Object({
@@ -29,7 +29,7 @@ const User = Type.Object({
   updatedAt: Timestamp,
 });
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const IdParams = Type.Object({ id: Uuid });
 const WRITE_ERRORS = {
   ...AUTH_ERRORS,
   404: { description: '用户不存在', schema: ErrorResponse },

@@ -24,7 +24,7 @@ function oneOf<T extends string>(e: { values: readonly T[]; labels: Record<T, st
 }
 
 const Nullable = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
-const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const DateOnly = Type.String({ format: 'date', maxLength: 10, description: 'YYYY-MM-DD' });
 
 export const Approval = Type.Object(
   {
@@ -42,7 +42,7 @@ const fields = {
   longitude: Nullable(Type.Number({ minimum: 73, maximum: 136, description: 'WGS-84' })),
   latitude: Nullable(Type.Number({ minimum: 3, maximum: 54, description: 'WGS-84' })),
   ownerName: Nullable(Type.String({ minLength: 1, maxLength: 50 })),
-  ownerPhone: Nullable(Type.String({ pattern: '^[0-9+\\- ]{5,20}$' })),
+  ownerPhone: Nullable(Type.String({ pattern: '^[0-9+\\- ]{5,20}$', maxLength: 20 })),
   floorsAbove: Type.Integer({ minimum: 1, maximum: 60 }),
   floorsBelow: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
   floorArea: Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 100_000, description: 'm²' })),
@@ -60,21 +60,24 @@ const fields = {
   latestJudgement: Nullable(oneOf(JUDGEMENT, 'Latest preliminary judgement')),
   latestJudgementAt: Nullable(DateOnly),
   rectificationStatus: Type.Optional(oneOf(RECTIFICATION_STATUS, 'Rectification status')),
-  rectificationMeasures: Nullable(Type.String({ maxLength: 1000 })),
+  // The API's validator lets this field hold several lines (api/http/schemas.ts MULTILINE).
+  rectificationMeasures: Nullable(Type.String({ maxLength: 1000, 'x-multiline': true })),
   appraisalGrade: Nullable(oneOf(APPRAISAL_GRADE, 'Appraisal grade')),
   appraisalDate: Nullable(DateOnly),
   appraisalReport: Nullable(Type.String({ maxLength: 500, description: 'Report number and agency' })),
 };
 
 export const BuildingCreate = Type.Object(
-  { villageCode: Type.String({ pattern: '^\\d{12}$', description: 'Village/community code (12 digits)' }), ...fields },
+  { villageCode: Type.String({ pattern: '^\\d{12}$', maxLength: 12, description: 'Village/community code (12 digits)' }), ...fields },
   { additionalProperties: false },
 );
 
 export const BuildingPatch = Type.Object(
   {
     ...Type.Partial(Type.Object(fields)).properties,
-    version: Type.Optional(Type.Integer({ minimum: 1, description: 'The version read; a stale one is refused with 409' })),
+    version: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'The version read; a stale one is refused with 409' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

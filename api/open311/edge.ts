@@ -1,0 +1,31 @@
+/**
+ * The Open311 edge: parses the body once (the router's own parsers then skip it) and refuses, in the
+ * spec's error shape and naming the field, input no text may hold (control characters, deep nesting),
+ * before it can reach PostgreSQL (a NUL byte fails there) or the XML answers of other clients.
+ */
+import express from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { inspectInput, isProblem } from '../http/input-guard.ts';
+import { sendErrors } from './format.ts';
+
+const formatOf = (req: Request) => (req.path.toLowerCase().endsWith('.xml') ? 'xml' : 'json');
+
+export function open311Edge(): (RequestHandler | ErrorRequestHandler)[] {
+  const guard: RequestHandler = (req, res, next) => {
+    for (const [source, value] of [
+      ['query', req.query],
+      ['body', req.body],
+    ] as const) {
+      if (value === undefined) continue;
+      const found = inspectInput(value, source);
+      if (isProblem(found)) return sendErrors(res, formatOf(req), 400, [{ description: found.message }]);
+    }
+    next();
+  };
+  const unreadable: ErrorRequestHandler = (error: { status?: number }, req, res, next) => {
+    if (typeof error.status === 'number' && error.status < 500)
+      return sendErrors(res, formatOf(req), error.status, [{ description: 'body: 无法解析请求内容' }]);
+    next(error);
+  };
+  return [express.urlencoded({ extended: true, limit: '64kb' }), express.json({ limit: '64kb' }), guard, unreadable];
+}
