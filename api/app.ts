@@ -104,7 +104,8 @@ export function createApp(deps: AppDeps): Express {
   );
   healthRoutes(app, { db, client: deps.temporal, namespace: config.temporalNamespace, taskQueue: config.temporalTaskQueue });
 
-  const api = new ApiRouter('/api', new Idempotency(stores.idempotency));
+  const idempotency = new Idempotency(stores.idempotency, config.clientHashSecret);
+  const api = new ApiRouter('/api', idempotency);
   authRoutes(api, { auth, regions: stores.regions, cookieSecure: config.cookieSecure, idleMinutes: config.sessionIdleMinutes });
   userRoutes(api, { users: stores.users, service: userService });
   regionRoutes(api, { regions: stores.regions });
@@ -113,7 +114,7 @@ export function createApp(deps: AppDeps): Express {
   labelRoutes(api, { db, buildings: stores.buildings, baseUrl: config.baseUrl });
   labelBatchRoutes(api, { db, files: deps.files, temporal: deps.temporal, taskQueue: config.temporalTaskQueue });
   const importDeps = { db, files: deps.files, temporal: deps.temporal, taskQueue: config.temporalTaskQueue };
-  buildingImportRoutes(api, { ...importDeps, idempotency: new Idempotency(stores.idempotency) });
+  buildingImportRoutes(api, { ...importDeps, idempotency });
   const workflows = new CaseWorkflows(deps.temporal, config);
   const cases = new CaseStore(db);
   const caseService = new CaseService({
@@ -126,7 +127,7 @@ export function createApp(deps: AppDeps): Express {
     workflows,
   });
   caseRoutes(api, { cases, service: caseService });
-  caseFileRoutes(api, { db, files: deps.files, service: caseService });
+  caseFileRoutes(api, { db, files: deps.files, service: caseService, idempotency });
   taskRoutes(api, { db, service: caseService, countCacheMs: config.inboxCountCacheMs });
   const inspections = new InspectionStore(db);
   const campaignWorkflows = new CampaignWorkflows(deps.temporal, config);
@@ -154,7 +155,7 @@ export function createApp(deps: AppDeps): Express {
     audit: stores.audit,
     workflows: new ComplaintWorkflows(deps.temporal, config),
   });
-  complaintRoutes(api, { db, config, files: deps.files, complaints, service: complaintService });
+  complaintRoutes(api, { db, config, files: deps.files, complaints, service: complaintService, idempotency });
   const campaigns = new CampaignStore(db);
   campaignRoutes(api, {
     campaigns,

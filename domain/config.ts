@@ -76,6 +76,8 @@ function v<T>(env: string, def: string | undefined, description: string, parse: 
 export const webhookKeyBytes = (raw: string): number =>
   raw.startsWith('whsec_') ? Buffer.from(raw.slice('whsec_'.length), 'base64').length : Buffer.byteLength(raw, 'utf8');
 
+const utf8Bytes = (raw: string): number => Buffer.byteLength(raw, 'utf8');
+
 /** A secret of at least `min` key bytes in any mode (an empty key would let anyone sign). */
 const secret =
   (min: number, keyBytes: (raw: string) => number): Parser<string> =>
@@ -214,6 +216,27 @@ export const CONFIG_VARS = {
     'Complaint photos accepted per hour from one network address (then 429).',
     int(1, 100_000),
   ),
+  progressLookupsPerAddress: v(
+    'PROGRESS_LOOKUPS_PER_ADDRESS',
+    '30',
+    'Complaint progress lookups accepted per 10 minutes from one network address (an IPv6 /64 counts as one; then 429).',
+    int(1, 100_000),
+  ),
+  progressLookupsPerNumber: v(
+    'PROGRESS_LOOKUPS_PER_NUMBER',
+    '20',
+    'Failed progress lookups (wrong secret) accepted per 10 minutes for one tracking number, from any address (then 429).',
+    int(1, 100_000),
+  ),
+  clientHashSecret: {
+    ...v(
+      'CLIENT_HASH_SECRET',
+      'demo-client-hash-secret-change-me',
+      'Server secret (≥ 32 characters in production) keying the hashes of citizens’ addresses and of Idempotency-Keys stored in the database. The default is a published demo value.',
+      secret(16, utf8Bytes),
+    ),
+    keyBytes: utf8Bytes,
+  },
 } as const;
 
 type Vars = typeof CONFIG_VARS;

@@ -60,16 +60,3 @@ export class AuditRow extends Model {
   request_id!: string | null;
   details!: Record<string, unknown>;
 }
-
-export class IdempotencyRow extends Model {
-  static override tableName = 'idempotency_keys';
-  static override idColumn = ['actor', 'key'];
-  actor!: string;
-  key!: string;
-  method!: string;
-  path!: string;
-  request_hash!: string;
-  status!: number | null;
-  response!: unknown;
-  created_at!: Date;
-}

@@ -9,6 +9,7 @@ const good = (): NodeJS.ProcessEnv => ({
   NODE_ENV: 'production',
   PUBLIC_BASE_URL: 'https://ydym.example.gov.cn',
   SUPERVISION_SECRET: strongSecret(),
+  CLIENT_HASH_SECRET: randomBytes(32).toString('hex'),
 });
 
 function refused(env: NodeJS.ProcessEnv, variable: string): void {
@@ -37,6 +38,11 @@ test('in production, the SUPERVISION_SECRET printed in the README is refused, na
   const env = good();
   delete env.SUPERVISION_SECRET;
   refused(env, 'SUPERVISION_SECRET');
+});
+
+test('in production, the published CLIENT_HASH_SECRET is refused, naming the variable', () => {
+  refused({ ...good(), CLIENT_HASH_SECRET: CONFIG_VARS.clientHashSecret.default }, 'CLIENT_HASH_SECRET');
+  refused({ ...good(), CLIENT_HASH_SECRET: 'x'.repeat(20) }, 'CLIENT_HASH_SECRET');
 });
 
 test('in production, a short secret is refused; in any mode an empty or tiny one is', () => {

@@ -8,6 +8,8 @@ import type { Request, Response } from 'express';
 import type { Db } from '../../domain/db.ts';
 import { InputError, TooLargeError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
+import type { Idempotency } from './idempotency.ts';
+import type { Reply } from './router.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const readRaw = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
@@ -105,4 +107,14 @@ export async function storeUpload(
   await deps.files.put(key, data);
   await deps.db(target.table).where({ id }).update({ storage_key: key });
   return { id, name, mime: kind.mime, size: data.length, sha256 };
+}
+
+/**
+ * Runs an upload's write under the client's Idempotency-Key: a phone that lost the answer and sends the
+ * same file again gets the first answer, not a second file. The request is compared by the file's digest
+ * and name (the bytes are not a JSON body), so the route declares `idempotent: false` and calls this.
+ */
+export function idempotentUpload(idempotency: Idempotency, req: Request, upload: Upload, write: () => Promise<Reply>): Promise<Reply> {
+  req.body = { sha256: upload.sha256, bytes: upload.data.length, name: upload.name };
+  return idempotency.run(req, write);
 }

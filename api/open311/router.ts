@@ -3,7 +3,12 @@
  * same complaints as the web form. Services are the hazard categories (with a service definition for
  * the house-code attribute); a request is a complaint, its id the tracking number, its status the
  * spec's open/closed with the latest notification as status_notes. JSON or XML by the path's suffix;
- * errors in the spec's `{ code, description }` list. No API key is needed: complaints are public.
+ * errors in the spec's `{ code, description }` list. No API key is needed to file or to read.
+ *
+ * A complaint is confidential (投诉举报 protects the complainant): what anyone may read here is what the
+ * progress page shows, minus whatever could identify someone — the category, the status, the dates, the
+ * village, and the latest notice with personal data masked. No description, no exact place (house,
+ * address, position), no media: those can point at the complainant and stay behind the secret.
  */
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
@@ -11,6 +16,8 @@ import { CASE_CATEGORY } from '../../domain/cases/enums.ts';
 import type { CaseCategory } from '../../domain/cases/enums.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
+import { maskPublicText } from '../../domain/complaints/public.ts';
+import { TRACKING_NO } from '../../domain/complaints/tracking.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { ComplaintService, FieldNames } from '../services/complaints.ts';
 import { send, sendErrors } from './format.ts';
@@ -91,27 +98,31 @@ function w3cDate(v: unknown, name: string): string | undefined {
 
 type Row = Record<string, unknown>;
 
+/** A request as the public reads it: the spec's fields, those that could identify someone left empty. */
 function toRequest(r: Row, agency: string) {
   const closed = r.status === 'unfounded' || r.case_status === 'closed' || r.case_status === 'cancelled';
   const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
+  const notice = r.last_notice as string | null;
+  const names = [r.contact_name, r.owner_name] as (string | null)[];
   return {
     service_request_id: r.tracking_no,
     status: closed ? 'closed' : 'open',
-    status_notes: (r.last_notice as string | null) ?? null,
+    status_notes: notice ? maskPublicText(notice, names) : null,
     service_name: CASE_CATEGORY.labels[r.category as CaseCategory],
     service_code: r.category,
-    description: r.description,
+    description: null,
     agency_responsible: agency,
     service_notice: null,
     requested_datetime: iso(r.created_at),
     updated_datetime: iso(r.updated_at ?? r.created_at),
     expected_datetime: r.status === 'verifying' ? iso(r.verify_due_at) : null,
-    address: (r.address as string | null) ?? null,
-    address_id: (r.building_code as string | null) ?? null,
+    // The village only: a house, an address or a position can point at the complainant.
+    address: [r.town_name, r.village_name].filter(Boolean).join('') || null,
+    address_id: null,
     zipcode: null,
-    lat: (r.lat as number | null) ?? null,
-    long: (r.lng as number | null) ?? null,
-    media_url: (r.media_url as string | null) ?? null,
+    lat: null,
+    long: null,
+    media_url: null,
   };
 }
 
@@ -136,20 +147,21 @@ export function open311Router(deps: { db: Db; config: Config; service: Complaint
     db('complaints as p')
       .leftJoin('buildings as b', 'b.code', 'p.building_code')
       .leftJoin('cases as c', 'c.id', 'p.case_id')
+      .leftJoin('regions as v', 'v.code', 'p.region_code')
+      .leftJoin('regions as t', 't.code', 'v.parent_code')
       .select(
         'p.tracking_no',
         'p.status',
         'p.category',
-        'p.description',
         'p.created_at',
         'p.verify_due_at',
-        'p.building_code',
         'p.region_code',
-        'p.media_url',
-        'b.address',
+        // Read only to mask them wherever a notice repeats them; never sent.
+        'p.contact_name',
+        'b.owner_name',
+        'v.name as village_name',
+        't.name as town_name',
         'c.status as case_status',
-        db.raw('coalesce(p.latitude, b.latitude) AS lat'),
-        db.raw('coalesce(p.longitude, b.longitude) AS lng'),
         db.raw(`(SELECT n.text FROM complaint_notifications n WHERE n.complaint_id = p.id ORDER BY n.seq DESC LIMIT 1) AS last_notice`),
         db.raw(
           `greatest(p.created_at, (SELECT max(n.at) FROM complaint_notifications n WHERE n.complaint_id = p.id), c.updated_at) AS updated_at`,
@@ -240,8 +252,8 @@ export function open311Router(deps: { db: Db; config: Config; service: Complaint
       const ids = text(q.service_request_id);
       if (ids) {
         const list = ids.split(',').map((s) => s.trim().toUpperCase());
-        if (list.length > MAX_RESULTS || list.some((id) => !/^TS\d{14}$/.test(id)))
-          throw new Open311Error(400, 'service_request_id: 编号格式应为 TS 加 14 位数字，逗号分隔');
+        if (list.length > MAX_RESULTS || list.some((id) => !TRACKING_NO.test(id)))
+          throw new Open311Error(400, 'service_request_id: 编号格式应为 TS 加日期和 8 位字母数字（或 6 位数字），逗号分隔');
         query.whereIn('p.tracking_no', list);
       } else {
         const start = w3cDate(q.start_date, 'start_date');
@@ -287,7 +299,7 @@ export function open311Router(deps: { db: Db; config: Config; service: Complaint
     '/requests/:id.:format',
     handle(async (req, res, format) => {
       const id = String(req.params.id).toUpperCase();
-      const row = /^TS\d{14}$/.test(id) ? ((await requests().where('p.tracking_no', id).first()) as Row | undefined) : undefined;
+      const row = TRACKING_NO.test(id) ? ((await requests().where('p.tracking_no', id).first()) as Row | undefined) : undefined;
       if (!row) throw new Open311Error(404, `service_request_id: 没有此请求（${id}）`);
       send(res, format, 200, 'service_requests', 'request', [toRequest(row, await agencyOf(row.region_code as string))]);
     }),

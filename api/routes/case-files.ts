@@ -8,7 +8,8 @@ import type { Db } from '../../domain/db.ts';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { sendFile } from '../http/binary.ts';
-import { readUpload, storeUpload } from '../http/uploads.ts';
+import type { Idempotency } from '../http/idempotency.ts';
+import { idempotentUpload, readUpload, storeUpload } from '../http/uploads.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Uuid } from '../http/schemas.ts';
 import type { CaseService } from '../services/cases.ts';
@@ -16,13 +17,14 @@ import type { CaseService } from '../services/cases.ts';
 const FileInfo = Type.Object({ id: Uuid, name: Type.String(), mime: Type.String(), size: Type.Integer(), sha256: Type.String() });
 const Params = Type.Object({ id: Uuid });
 
-export function caseFileRoutes(api: ApiRouter, deps: { db: Db; files: FileStore; service: CaseService }): void {
+export function caseFileRoutes(api: ApiRouter, deps: { db: Db; files: FileStore; service: CaseService; idempotency: Idempotency }): void {
   api.route({
     method: 'post',
     path: '/cases/:id/files',
     summary: 'Upload one evidence file as the raw body (JPEG, PNG, WebP or PDF, ≤ 10 MB; X-File-Name: URL-encoded name)',
     tags: ['cases'],
     auth: true,
+    // The Idempotency-Key is honoured below, keyed on the file's digest.
     idempotent: false,
     params: Params,
     responses: {
@@ -40,12 +42,11 @@ export function caseFileRoutes(api: ApiRouter, deps: { db: Db; files: FileStore;
         typeMessage: '只接受 JPEG、PNG、WebP 图片或 PDF 文件',
         fallbackName: 'evidence',
       });
-      const body = await storeUpload(deps, upload, {
-        table: 'case_files',
-        folder: `cases/${c.id}`,
-        row: { case_id: c.id, uploaded_by: ctx.user.id },
-      });
-      return { status: 201, body };
+      const row = { case_id: c.id, uploaded_by: ctx.user.id };
+      return idempotentUpload(deps.idempotency, req, upload, async () => ({
+        status: 201,
+        body: await storeUpload(deps, upload, { table: 'case_files', folder: `cases/${c.id}`, row }),
+      }));
     },
   });
 

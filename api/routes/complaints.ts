@@ -10,14 +10,16 @@ import { COMPLAINT_SORT } from '../../domain/complaints/store.ts';
 import type { ComplaintStore } from '../../domain/complaints/store.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
+import { TRACKING_NO_PATTERN_ANY_CASE } from '../../domain/complaints/tracking.ts';
 import { NotFoundError, RateLimitError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
-import { readUpload, storeUpload } from '../http/uploads.ts';
-import { clientHash } from '../services/complaints.ts';
+import type { Idempotency } from '../http/idempotency.ts';
+import { idempotentUpload, readUpload, storeUpload } from '../http/uploads.ts';
+import { LookupThrottled } from '../services/complaints.ts';
 import type { ComplaintService } from '../services/complaints.ts';
 import { caseUser } from './cases.ts';
 
@@ -81,9 +83,23 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const IdParams = Type.Object({ id: Uuid });
 const NOT_FOUND = { 404: { description: '投诉不存在或无权查看', schema: ErrorResponse } };
 
+/**
+ * Refuses a photo past the hourly limit of its sender. Under `lock` (inside the transaction that writes
+ * the row) parallel uploads from one sender queue, so a burst cannot pass the limit.
+ */
+async function checkPhotoLimit(db: Db, config: Config, hash: string, lock: boolean): Promise<void> {
+  if (lock) await db.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`complaint-photos:${hash}`]);
+  const recent = (await db('complaint_files')
+    .where('client_hash', hash)
+    .where('created_at', '>', db.raw(`now() - interval '1 hour'`))
+    .count({ n: '*' })
+    .first()) as { n: number };
+  if (recent.n >= config.complaintPhotosPerHour) throw new RateLimitError('RATE_LIMITED', '上传过于频繁，请一小时后再试');
+}
+
 export function complaintRoutes(
   api: ApiRouter,
-  deps: { db: Db; config: Config; files: FileStore; complaints: ComplaintStore; service: ComplaintService },
+  deps: { db: Db; config: Config; files: FileStore; complaints: ComplaintStore; service: ComplaintService; idempotency: Idempotency },
 ): void {
   api.route({
     method: 'post',
@@ -91,6 +107,7 @@ export function complaintRoutes(
     summary: 'A citizen uploads one complaint photo as the raw body (JPEG, PNG or WebP, ≤ 10 MB); no account',
     tags: ['complaints'],
     auth: false,
+    // The Idempotency-Key is honoured below, keyed on the photo's digest.
     idempotent: false,
     responses: {
       201: { description: '已上传', schema: Type.Object({ id: Uuid, name: Type.String(), mime: Type.String(), size: Type.Integer() }) },
@@ -99,25 +116,22 @@ export function complaintRoutes(
       429: { description: '上传过于频繁', schema: ErrorResponse },
     },
     handler: async ({ ctx, req, res }) => {
-      const hash = clientHash(ctx.ip ?? '');
-      const recent = (await deps
-        .db('complaint_files')
-        .where('client_hash', hash)
-        .where('created_at', '>', deps.db.raw(`now() - interval '1 hour'`))
-        .count({ n: '*' })
-        .first()) as { n: number };
-      if (recent.n >= deps.config.complaintPhotosPerHour) throw new RateLimitError('RATE_LIMITED', '上传过于频繁，请一小时后再试');
+      const hash = deps.service.clientHash(ctx.ip ?? '');
+      // A first look before reading up to 10 MB; the count that decides is taken again under the lock.
+      await checkPhotoLimit(deps.db, deps.config, hash, false);
       const upload = await readUpload(req, res, {
         accept: IMAGE_TYPES,
         typeMessage: '只接受 JPEG、PNG 或 WebP 照片',
         fallbackName: 'photo',
       });
-      const { id, name, mime, size } = await storeUpload(deps, upload, {
-        table: 'complaint_files',
-        folder: 'complaints',
-        row: { client_hash: hash },
+      return idempotentUpload(deps.idempotency, req, upload, async () => {
+        const { id, name, mime, size } = await deps.db.transaction(async (trx) => {
+          await checkPhotoLimit(trx, deps.config, hash, true);
+          const row = { client_hash: hash };
+          return storeUpload({ db: trx, files: deps.files }, upload, { table: 'complaint_files', folder: 'complaints', row });
+        });
+        return { status: 201, body: { id, name, mime, size } };
       });
-      return { status: 201, body: { id, name, mime, size } };
     },
   });
 
@@ -153,8 +167,19 @@ export function complaintRoutes(
       { trackingNo: Type.String({ minLength: 1, maxLength: 30 }), secret: Type.String({ minLength: 1, maxLength: 30 }) },
       { additionalProperties: false },
     ),
-    responses: { 200: { description: '办理进度', schema: Progress }, 404: { description: '编号或查询码不正确', schema: ErrorResponse } },
-    handler: async ({ body }) => ({ body: await deps.service.progress(body.trackingNo, body.secret) }),
+    responses: {
+      200: { description: '办理进度', schema: Progress },
+      404: { description: '编号或查询码不正确', schema: ErrorResponse },
+      429: { description: '查询过于频繁（Retry-After 给出等待秒数）', schema: ErrorResponse },
+    },
+    handler: async ({ body, ctx, res }) => {
+      try {
+        return { body: await deps.service.progress(body.trackingNo, body.secret, ctx.ip ?? '') };
+      } catch (error) {
+        if (error instanceof LookupThrottled) res.setHeader('Retry-After', String(error.retryAfter));
+        throw error;
+      }
+    },
   });
 
   api.route({
@@ -169,7 +194,7 @@ export function complaintRoutes(
       status: Type.Optional(literals(COMPLAINT_STATUS)),
       overdue: Type.Optional(Type.Boolean()),
       category: Type.Optional(Category),
-      trackingNo: Type.Optional(Type.String({ pattern: '^[Tt][Ss]\\d{14}$', maxLength: 16 })),
+      trackingNo: Type.Optional(Type.String({ pattern: TRACKING_NO_PATTERN_ANY_CASE, maxLength: 18 })),
       from: Type.Optional(DateOnly),
       to: Type.Optional(DateOnly),
     }),

@@ -1,17 +1,21 @@
 /**
  * Complaints (投诉举报): filed by citizens without an account (the web form or Open311), followed with a
  * tracking number and a secret, verified on site through the complaint workflow. Abuse limits count
- * per network address and per phone; the complainant's identity is shown in full only to the roles
- * that verify, and each full view is audited.
+ * per network address (an IPv6 /64 as one) and per phone, checked and written under one lock; progress
+ * lookups are throttled per address and per number; the complainant's identity is shown in full only
+ * to the roles that verify, and each full view is audited.
  */
 import { createHash, randomInt } from 'node:crypto';
 import { asSubject } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
 import type { BuildingStore } from '../../domain/buildings/store.ts';
 import type { CaseCategory } from '../../domain/cases/enums.ts';
+import { clientHash } from '../../domain/complaints/client.ts';
 import { NOTICE, appendNotice } from '../../domain/complaints/notices.ts';
 import { toProgress } from '../../domain/complaints/store.ts';
 import type { Complaint, ComplaintStore, Progress } from '../../domain/complaints/store.ts';
+import { LookupThrottle } from '../../domain/complaints/throttle.ts';
+import { TRACKING_ALPHABET, isTrackingNo } from '../../domain/complaints/tracking.ts';
 import type { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
@@ -43,16 +47,30 @@ export interface Filed {
 
 /** A complaint from a map position belongs to the village of the nearest house within this distance. */
 export const NEAREST_HOUSE_M = 300;
-const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** Tries at writing a complaint whose random tracking number was already taken (40 bits a day: a rare event). */
+const NUMBER_TRIES = 3;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-export const clientHash = (address: string) => sha256(`ydym-complaint-client:${address}`);
 
-function newSecret(): string {
-  return Array.from({ length: 8 }, () => SECRET_ALPHABET[randomInt(SECRET_ALPHABET.length)]).join('');
+/** 8 characters of the alphabet without look-alikes: the secret, and the random tail of a tracking number. */
+function randomCode(): string {
+  return Array.from({ length: 8 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join('');
+}
+
+const isDuplicateNumber = (error: unknown) =>
+  (error as { code?: string; constraint?: string }).code === '23505' &&
+  (error as { constraint?: string }).constraint === 'complaints_tracking_no_key';
+
+/** A progress lookup refused by the throttle: the route answers 429 with Retry-After. */
+export class LookupThrottled extends RateLimitError {
+  constructor(readonly retryAfter: number) {
+    super('RATE_LIMITED', `查询过于频繁，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`);
+  }
 }
 
 export class ComplaintService {
+  private readonly throttle: LookupThrottle;
+
   constructor(
     private readonly deps: {
       db: Db;
@@ -62,7 +80,14 @@ export class ComplaintService {
       audit: AuditStore;
       workflows: ComplaintWorkflows;
     },
-  ) {}
+  ) {
+    this.throttle = new LookupThrottle(deps.db);
+  }
+
+  /** The keyed hash of a sender's network (an IPv6 /64 as one), for limits and rows counted by sender. */
+  clientHash(address: string): string {
+    return clientHash(this.deps.config.clientHashSecret, address);
+  }
 
   /** Files a complaint for a citizen; `fields` names the request's fields for errors (the web form's or Open311's). */
   async file(input: ComplaintInput, client: { address: string; channel: 'web' | 'open311' }, fields = FORM_FIELDS): Promise<Filed> {
@@ -71,43 +96,52 @@ export class ComplaintService {
     const place = await this.place(input, fields);
     const phone = input.phone?.replace(/[\s-]/g, '') || undefined;
     if (phone && !/^1[3-9]\d{9}$/.test(phone)) throw InputError.field(fields.phone, 'format', '请填写 11 位手机号码');
-    const hash = clientHash(client.address);
-    await this.checkLimits(hash, phone);
+    const hash = this.clientHash(client.address);
     const files = await this.checkFiles(input.fileIds, fields.fileIds);
-    const secret = newSecret();
+    const secret = randomCode();
     const days = config.complaintVerifyDays;
-    const created = await db.transaction(async (trx) => {
-      const [row] = (await trx('complaints')
-        .insert({
-          tracking_no: trx.raw(
-            `'TS' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('complaint_number_seq')::text, 6, '0')`,
-          ),
-          secret_hash: sha256(secret),
-          channel: client.channel,
-          building_code: place.buildingCode,
-          region_code: place.regionCode,
-          latitude: input.position?.latitude ?? null,
-          longitude: input.position?.longitude ?? null,
-          category: input.category,
-          description: input.description.trim(),
-          media_url: input.mediaUrl ?? null,
-          contact_name: input.name?.trim() || null,
-          contact_phone: phone ?? null,
-          verify_due_at: trx.raw(`now() + make_interval(secs => ?)`, [days * config.caseDaySeconds]),
-          client_hash: hash,
-          last_seq: 0,
-        })
-        .returning(['id', 'tracking_no', 'region_code', 'verify_due_at'])) as {
-        id: string;
-        tracking_no: string;
-        region_code: string;
-        verify_due_at: Date;
-      }[];
-      const c = row as { id: string; tracking_no: string; region_code: string; verify_due_at: Date };
-      if (files.length) await trx('complaint_files').whereIn('id', files).update({ complaint_id: c.id });
-      await appendNotice(trx, c.id, 'received', NOTICE.received(c.tracking_no, days));
-      return c;
-    });
+    const write = () =>
+      db.transaction(async (trx) => {
+        // Counted and written under the sender's (and the phone's) lock: parallel requests queue here, so
+        // each one counts the rows the earlier ones committed and no burst passes the limit.
+        await this.checkLimits(trx, hash, phone);
+        const [row] = (await trx('complaints')
+          .insert({
+            tracking_no: trx.raw(`'TS' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || ?`, [randomCode()]),
+            secret_hash: sha256(secret),
+            channel: client.channel,
+            building_code: place.buildingCode,
+            region_code: place.regionCode,
+            latitude: input.position?.latitude ?? null,
+            longitude: input.position?.longitude ?? null,
+            category: input.category,
+            description: input.description.trim(),
+            media_url: input.mediaUrl ?? null,
+            contact_name: input.name?.trim() || null,
+            contact_phone: phone ?? null,
+            verify_due_at: trx.raw(`now() + make_interval(secs => ?)`, [days * config.caseDaySeconds]),
+            client_hash: hash,
+            last_seq: 0,
+          })
+          .returning(['id', 'tracking_no', 'region_code', 'verify_due_at'])) as {
+          id: string;
+          tracking_no: string;
+          region_code: string;
+          verify_due_at: Date;
+        }[];
+        const c = row as { id: string; tracking_no: string; region_code: string; verify_due_at: Date };
+        if (files.length) await trx('complaint_files').whereIn('id', files).update({ complaint_id: c.id });
+        await appendNotice(trx, c.id, 'received', NOTICE.received(c.tracking_no, days));
+        return c;
+      });
+    let created: Awaited<ReturnType<typeof write>> | undefined;
+    for (let attempt = 1; !created; attempt++) {
+      try {
+        created = await write();
+      } catch (error) {
+        if (!isDuplicateNumber(error) || attempt >= NUMBER_TRIES) throw error;
+      }
+    }
     // The row is committed: if this start fails, the sweeper starts the workflow later.
     await this.deps.workflows.start({
       id: created.id,
@@ -120,11 +154,24 @@ export class ComplaintService {
     return { id: created.id, trackingNo: created.tracking_no, secret, progress: toProgress(complaint) };
   }
 
-  /** The progress page: the same answer for an unknown number and a wrong secret. */
-  async progress(trackingNo: string, secret: string): Promise<Progress> {
-    const found = /^TS\d{14}$/i.test(trackingNo) ? await this.deps.complaints.byTrackingNo(trackingNo) : undefined;
+  /**
+   * The progress page: the same answer for an unknown number and a wrong secret. Throttled per sender
+   * (every lookup counts) and per number (only wrong secrets count, so a stranger who read a number in
+   * the public list cannot lock its complainant out by guessing slowly from many addresses... until
+   * the guesses themselves reach the limit, which is the point).
+   */
+  async progress(trackingNo: string, secret: string, address: string): Promise<Progress> {
+    const { config } = this.deps;
+    const bySender = await this.throttle.hit(`addr:${this.clientHash(address)}`, config.progressLookupsPerAddress);
+    if (!bySender.allowed) throw new LookupThrottled(bySender.retryAfter);
+    const number = trackingNo.trim().toUpperCase();
+    if (!isTrackingNo(number)) throw new NotFoundError('投诉编号或查询码不正确', 'COMPLAINT_NOT_FOUND');
+    const byNumber = await this.throttle.hit(`no:${number}`, config.progressLookupsPerNumber);
+    if (!byNumber.allowed) throw new LookupThrottled(byNumber.retryAfter);
+    const found = await this.deps.complaints.byTrackingNo(number);
     if (!found || found.secretHash !== sha256(secret.trim().toUpperCase()))
       throw new NotFoundError('投诉编号或查询码不正确', 'COMPLAINT_NOT_FOUND');
+    await this.throttle.refund(`no:${number}`);
     return toProgress(found);
   }
 
@@ -183,8 +230,12 @@ export class ComplaintService {
     return { buildingCode: null, regionCode: nearest.villageCode };
   }
 
-  private async checkLimits(hash: string, phone: string | undefined): Promise<void> {
-    const { db, config } = this.deps;
+  /** Takes the sender's and the phone's locks (always in that order: no deadlock) and counts under them. */
+  private async checkLimits(db: Db, hash: string, phone: string | undefined): Promise<void> {
+    const { config } = this.deps;
+    const lock = (key: string) => db.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
+    await lock(`complaint-client:${hash}`);
+    if (phone) await lock(`complaint-phone:${phone}`);
     const recent = (await db('complaints')
       .where('client_hash', hash)
       .where('created_at', '>', db.raw(`now() - interval '1 hour'`))

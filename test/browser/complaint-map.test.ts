@@ -92,7 +92,7 @@ async function centreOf(page: Page, selector: string): Promise<{ x: number; y: n
 async function filedTrackingNo(page: Page): Promise<string> {
   await page.getByRole('heading', { name: '投诉已受理' }).waitFor();
   const trackingNo = (await page.locator('[data-tracking-no]').getAttribute('data-tracking-no')) ?? '';
-  assert.match(trackingNo, /^TS\d{14}$/);
+  assert.match(trackingNo, /^TS\d{8}[A-HJ-NP-Z2-9]{8}$/);
   return trackingNo;
 }
 

@@ -87,7 +87,7 @@ async function filedKeys(page: Page): Promise<{ trackingNo: string; secret: stri
   await page.getByRole('heading', { name: '投诉已受理' }).waitFor();
   const trackingNo = (await page.locator('[data-tracking-no]').getAttribute('data-tracking-no')) ?? '';
   const secret = (await page.locator('[data-secret]').getAttribute('data-secret')) ?? '';
-  assert.match(trackingNo, /^TS\d{14}$/);
+  assert.match(trackingNo, /^TS\d{8}[A-HJ-NP-Z2-9]{8}$/);
   assert.match(secret, /^[A-Z2-9]{8}$/);
   return { trackingNo, secret };
 }

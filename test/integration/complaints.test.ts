@@ -108,7 +108,7 @@ describe('complaints', () => {
     const photo = await citizen.request<{ id: string }>('POST', '/api/public/complaint-files', tinyPng(), { 'Content-Type': 'image/png' });
     assert.equal(photo.status, 201, JSON.stringify(photo.body));
     const filed = await file({ buildingCode: house, name: '王小明', phone: '13912345678', fileIds: [photo.body.id] });
-    assert.match(filed.trackingNo, /^TS\d{14}$/);
+    assert.match(filed.trackingNo, /^TS\d{8}[A-HJ-NP-Z2-9]{8}$/);
     assert.match(filed.secret, /^[A-Z2-9]{8}$/);
     assert.equal(filed.progress.status, 'verifying');
     assert.match(filed.progress.notifications[0]?.text ?? '', /已受理.*1 日内/);

@@ -1,10 +1,13 @@
 /**
  * Open311 GeoReport v2 over the real API: every answer checked against the spec's field lists, in JSON
  * and XML, requests filed form-encoded (as the spec sends them) by house code or position, the filters,
- * the open/closed mapping with status notes, the error shape, and no personal data in public answers.
+ * the open/closed mapping with status notes, the error shape, and no personal data in public answers:
+ * public reads show what the progress page shows without identifying anyone (no description, no exact
+ * place, no media; the reply masked), and tracking numbers cannot be guessed in sequence.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { TRACKING_NO } from '../../domain/complaints/tracking.ts';
 import { createHouse } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
@@ -43,7 +46,8 @@ let house: string;
 const AT = { latitude: 23.6905, longitude: 113.0212 };
 
 before(async () => {
-  stack = await startStack();
+  // More complaints from one address than the default hourly limit.
+  stack = await startStack({ COMPLAINTS_PER_HOUR: '50' });
   officer = await loggedIn(stack.baseUrl, 'officer');
   inspector = await loggedIn(stack.baseUrl, 'inspector');
   house = await createHouse(officer, { ...AT, address: '凤城街道新城路 3 号' });
@@ -119,7 +123,7 @@ describe('Open311 GeoReport v2', () => {
     assert.equal(byCode.status, 201, byCode.text);
     assert.deepEqual(Object.keys(byCode.body[0] ?? {}).sort(), [...POST_FIELDS].sort());
     const id = byCode.body[0]?.service_request_id as string;
-    assert.match(id, /^TS\d{14}$/);
+    assert.match(id, /^TS\d{8}[A-HJ-NP-Z2-9]{8}$/);
     assert.match(byCode.body[0]?.service_notice as string, /已受理.*进度查询码：[A-Z2-9]{8}/);
 
     const byPosition = await postForm<string>('/requests.xml', {
@@ -129,7 +133,7 @@ describe('Open311 GeoReport v2', () => {
       description: '屋后边坡有落石',
     });
     assert.equal(byPosition.status, 201, byPosition.text);
-    const positionId = /<service_request_id>(TS\d{14})<\/service_request_id>/.exec(byPosition.body)?.[1] as string;
+    const positionId = /<service_request_id>(TS\w{16})<\/service_request_id>/.exec(byPosition.body)?.[1] as string;
     assert.ok(positionId, byPosition.body);
 
     const one = await getJson<ServiceRequest[]>(`/requests/${id}.json`);
@@ -137,17 +141,25 @@ describe('Open311 GeoReport v2', () => {
     const record = one.body[0] as ServiceRequest;
     assert.deepEqual(Object.keys(record).sort(), [...REQUEST_FIELDS].sort());
     assert.equal(record.status, 'open');
-    assert.equal(record.address_id, house);
-    assert.equal(record.address, '凤城街道新城路 3 号');
-    assert.equal(record.lat, AT.latitude);
-    assert.equal(record.media_url, 'https://photos.example.com/crack.jpg');
+    // The village, not the house: a house, a position or a photo can point at the complainant.
+    const village = await stack
+      .db('buildings as b')
+      .join('regions as v', 'v.code', 'b.village_code')
+      .join('regions as t', 't.code', 'v.parent_code')
+      .where('b.code', house)
+      .first('v.name as village', 't.name as town');
+    assert.equal(record.address, `${village.town}${village.village}`);
+    assert.deepEqual([record.address_id, record.lat, record.long, record.media_url, record.description], [null, null, null, null, null]);
     assert.match(record.agency_responsible as string, /清城区住房和城乡建设局/);
     assert.ok(record.expected_datetime, 'expected_datetime: the verification deadline');
     const text = JSON.stringify(one.body);
-    for (const secret of ['13800001234', '李明', 'li@example.com']) assert.ok(!text.includes(secret), `public record shows ${secret}`);
+    for (const secret of ['13800001234', '李明', 'li@example.com', '斜裂缝', house, '新城路', 'photos.example.com'])
+      assert.ok(!text.includes(secret), `public record shows ${secret}`);
 
     const xml = await (await fetch(url(`/requests/${positionId}.xml`))).text();
-    assert.match(xml, /<service_requests><request><service_request_id>TS\d{14}<\/service_request_id><status>open<\/status>/);
+    assert.match(xml, /<service_requests><request><service_request_id>TS\w{16}<\/service_request_id><status>open<\/status>/);
+    for (const hidden of ['description', 'lat', 'long', 'media_url']) assert.match(xml, new RegExp(`<${hidden}/>`));
+    assert.ok(!xml.includes('边坡有落石'), xml);
     assert.match(xml, /<address_id\/>/);
     // The complaint is the same one officers work: its channel is Open311.
     const row = await stack.db('complaints').where({ tracking_no: id }).first('channel', 'contact_name', 'contact_phone');
@@ -194,6 +206,61 @@ describe('Open311 GeoReport v2', () => {
       `/requests.json?start_date=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&end_date=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
     );
     assert.ok(window.body.length >= 2);
+  });
+
+  test('a reply that names the complainant reaches the public masked, in the list and one by one, JSON and XML', async () => {
+    const filed = await postForm<{ service_request_id: string }[]>('/requests.json', {
+      service_code: 'illegal_addition',
+      'attribute[building_code]': house,
+      description: '隔壁张三家楼顶在加建',
+      last_name: '张',
+      first_name: '三',
+      phone: '13800138000',
+    });
+    const id = filed.body[0]?.service_request_id as string;
+    const complaint = await stack.db('complaints').where({ tracking_no: id }).first('id');
+    const reply = '已电话联系投诉人张三(13800138000)，户主：陈大文 身份证 441802198503120017 已承诺拆除';
+    const verified = await inspector.post(`/api/complaints/${complaint.id}/verify`, { result: 'unfounded', reply });
+    assert.equal(verified.status, 200, JSON.stringify(verified.body));
+    const answers = [
+      await (await fetch(url(`/requests/${id}.json`))).text(),
+      await (await fetch(url(`/requests/${id}.xml`))).text(),
+      await (await fetch(url(`/requests.json?service_request_id=${id}`))).text(),
+      await (await fetch(url('/requests.xml?status=closed'))).text(),
+    ];
+    for (const answer of answers) {
+      assert.match(answer, new RegExp(id));
+      for (const secret of ['张三', '13800138000', '陈大文', '198503120017', '楼顶在加建', house])
+        assert.ok(!answer.includes(secret), `public answer shows ${secret}: ${answer}`);
+      assert.match(answer, /投诉人张\*\(138\*\*\*\*8000\)/);
+    }
+    // The complainant still reads the reply whole on the progress page, behind the secret.
+    const stored = await stack.db('complaint_notifications').where({ complaint_id: complaint.id }).orderBy('seq', 'desc').first('text');
+    assert.match(stored.text, /张三\(13800138000\)/);
+  });
+
+  test('tracking numbers are random within a day, and numbers issued before still open their request', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await postForm<{ service_request_id: string }[]>('/requests.json', {
+        service_code: 'other',
+        'attribute[building_code]': house,
+        description: `楼道堆放杂物第 ${i + 1} 处`,
+      });
+      ids.push(r.body[0]?.service_request_id as string);
+    }
+    for (const id of ids) assert.match(id, /^TS\d{8}[A-HJ-NP-Z2-9]{8}$/);
+    assert.equal(new Set(ids.map((id) => id.slice(10))).size, 3);
+    // An old sequential number, as the earlier code wrote it.
+    const old = 'TS20261125000042';
+    assert.match(old, TRACKING_NO);
+    const template = await stack.db('complaints').where({ tracking_no: ids[0] }).first();
+    await stack.db('complaints').insert({ ...template, id: undefined, tracking_no: old, created_at: new Date() });
+    const one = await getJson<ServiceRequest[]>(`/requests/${old}.json`);
+    assert.equal(one.status, 200, JSON.stringify(one.body));
+    assert.equal(one.body[0]?.service_request_id, old);
+    const listed = await getJson<ServiceRequest[]>(`/requests.json?service_request_id=${old},${ids[1]}`);
+    assert.deepEqual(listed.body.map((r) => r.service_request_id).sort(), [old, ids[1]].sort());
   });
 
   test('errors in the spec’s shape, naming the field', async () => {

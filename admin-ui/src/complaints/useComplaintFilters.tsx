@@ -7,6 +7,7 @@
 import { BooleanInput, DateInput, SelectInput, TextInput, regex } from 'react-admin';
 import type { Validator } from 'react-admin';
 import { buildingCodeProblem, normaliseBuildingCode } from '../../../domain/buildings/code.ts';
+import { TRACKING_NO } from '../../../domain/complaints/tracking.ts';
 import { categoryChoices } from '../cases/choices.ts';
 import { RegionInput } from '../common/RegionInput.tsx';
 import { statusChoices } from './choices.ts';
@@ -14,7 +15,7 @@ import { statusChoices } from './choices.ts';
 /** The API takes `overdue=true` to narrow; an unticked box means "no filter", not "only on time". */
 const onlyWhenTicked = (value: boolean) => (value ? true : undefined);
 
-const trackingNo = regex(/^TS\d{14}$/, 'resources.complaints.validation.trackingNo');
+const trackingNo = regex(TRACKING_NO, 'resources.complaints.validation.trackingNo');
 const parseTrackingNo = (value: string) => (value ?? '').trim().toUpperCase();
 
 const buildingCode: Validator = (value: unknown) => {

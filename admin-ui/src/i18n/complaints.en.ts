@@ -113,7 +113,7 @@ export const complaintsEnglish = {
         'Record what was found on site. A confirmed complaint opens a hazard case, or joins the open case of the same house and category; an unfounded one is closed with your reply.',
     },
     validation: {
-      trackingNo: 'A tracking number is TS followed by 14 digits',
+      trackingNo: 'A tracking number is TS, an 8-digit date and 8 letters or digits (older ones: 14 digits)',
       buildingCodeRequired: 'Enter the code of the house verified on site',
     },
     notifications: {

@@ -115,7 +115,7 @@ export const complaintsChinese: MessageShape<typeof complaintsEnglish> = {
       content: '填写现场核实的结果。属实的投诉将立案（同一房屋同类隐患已有在办案件的，并入该案件）；不属实的投诉以您的回复办结。',
     },
     validation: {
-      trackingNo: '编号为 TS 加 14 位数字',
+      trackingNo: '编号为 TS 加 8 位日期和 8 位字母数字（旧编号为 14 位数字）',
       buildingCodeRequired: '请填写现场核实的房屋编码',
     },
     notifications: {

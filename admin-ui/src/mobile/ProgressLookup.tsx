@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { TRACKING_NO } from '../../../domain/complaints/tracking.ts';
 import { PROGRESS_TEXT } from './complainText.ts';
 import { FieldError } from './FieldError.tsx';
 
@@ -16,7 +17,7 @@ export const tidyKey = (text: string) => text.replace(/\s+/g, '').toUpperCase();
 function check(trackingNo: string, secret: string): Errors {
   const errors: Errors = {};
   if (!trackingNo) errors.trackingNo = PROGRESS_TEXT.trackingNoRequired;
-  else if (!/^TS\d{14}$/.test(trackingNo)) errors.trackingNo = PROGRESS_TEXT.trackingNoInvalid;
+  else if (!TRACKING_NO.test(trackingNo)) errors.trackingNo = PROGRESS_TEXT.trackingNoInvalid;
   if (!secret) errors.secret = PROGRESS_TEXT.secretRequired;
   else if (!/^[A-Z0-9]{8}$/.test(secret)) errors.secret = PROGRESS_TEXT.secretInvalid;
   return errors;
