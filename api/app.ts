@@ -13,6 +13,7 @@ import type { FileStore } from '../domain/files.ts';
 import { BuildingStore } from '../domain/buildings/store.ts';
 import { AuditStore } from '../domain/stores/audit.ts';
 import { IdempotencyStore } from '../domain/stores/idempotency.ts';
+import { LoginThrottleStore } from '../domain/stores/login-throttles.ts';
 import { RegionStore } from '../domain/stores/regions.ts';
 import { SessionStore } from '../domain/stores/sessions.ts';
 import { UserStore } from '../domain/stores/users.ts';
@@ -78,8 +79,10 @@ export function createApp(deps: AppDeps): Express {
     audit: new AuditStore(db),
     idempotency: new IdempotencyStore(db),
     buildings: new BuildingStore(db),
+    throttles: new LoginThrottleStore(db),
   };
-  const auth = new AuthService({ db, ...stores, maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes });
+  const limits = { perClient: config.loginMaxFailures, perAccount: config.loginAccountMaxFailures, minutes: config.loginLockMinutes };
+  const auth = new AuthService({ db, ...stores, limits });
   const userService = new UserService({ db, ...stores });
 
   const app = express();
@@ -181,7 +184,7 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
-  apiApp.use(sessionMiddleware({ sessions: stores.sessions, idleMinutes: config.sessionIdleMinutes }));
+  apiApp.use(sessionMiddleware({ sessions: stores.sessions, idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }));
   apiApp.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });

@@ -16,6 +16,7 @@ export const ACTIONS = [
   'update',
   'disable',
   'resetPassword',
+  'unlock',
   'readPersonal',
   'import',
   'print',
@@ -98,7 +99,7 @@ export function rulesFor(user: AbilityUser): AppRule[] {
   };
   switch (user.role) {
     case 'district_admin':
-      can(['read', 'create', 'update', 'disable', 'resetPassword'], 'User', within('regionCode'));
+      can(['read', 'create', 'update', 'disable', 'resetPassword', 'unlock'], 'User', within('regionCode'));
       can('read', 'AuditLog', within('regionCode'));
       can(['create', 'cancel', 'escalate', 'reassign', 'audit'], 'Case', within('regionCode'));
       can('create', 'Inspection', within('regionCode'));

@@ -133,6 +133,12 @@ export const CONFIG_VARS = {
   dataDir: v('DATA_DIR', 'data', 'Folder for the dev server state and stored files (relative to the project).', str),
   logLevel: v('LOG_LEVEL', 'info', 'Log level.', oneOf(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const)),
   sessionIdleMinutes: v('SESSION_IDLE_MINUTES', '30', 'A session idle this long expires.', int(1, 24 * 60)),
+  sessionMaxHours: v(
+    'SESSION_MAX_HOURS',
+    '12',
+    'A session expires this long after sign-in, however active (a stolen token is not good forever).',
+    int(1, 24 * 30),
+  ),
   sessionCacheMs: v(
     'SESSION_CACHE_MS',
     '2000',
@@ -145,8 +151,24 @@ export const CONFIG_VARS = {
     'How long an API process reuses an inbox count above 1,000 (counts up to 1,000 are always current; 0: never reuse).',
     int(0, 600_000),
   ),
-  loginMaxFailures: v('LOGIN_MAX_FAILURES', '5', 'Failed logins in a row that lock an account.', int(1, 100)),
-  loginLockMinutes: v('LOGIN_LOCK_MINUTES', '15', 'How long a locked account stays locked.', int(1, 24 * 60)),
+  loginMaxFailures: v(
+    'LOGIN_MAX_FAILURES',
+    '5',
+    'Failed sign-ins to one account from one address (an IPv6 /64) that lock the account for that address.',
+    int(1, 100),
+  ),
+  loginAccountMaxFailures: v(
+    'LOGIN_ACCOUNT_MAX_FAILURES',
+    '100',
+    'Failed sign-ins to one account from all addresses together that lock it for everyone (a ceiling against spread-out guessing).',
+    int(1, 100_000),
+  ),
+  loginLockMinutes: v(
+    'LOGIN_LOCK_MINUTES',
+    '15',
+    'How long such a lock lasts; failures are also counted within windows of this length.',
+    int(1, 24 * 60),
+  ),
   bodyLimit: v('BODY_LIMIT', '1mb', 'Largest JSON request body.', str),
   httpRequestTimeoutMs: v(
     'HTTP_REQUEST_TIMEOUT_MS',

@@ -23,8 +23,7 @@ export class UserRow extends Model {
   region_code!: string;
   password_hash!: string;
   disabled!: boolean;
-  failed_logins!: number;
-  locked_until!: Date | null;
+  must_change_password!: boolean;
   last_login_at!: Date | null;
   password_changed_at!: Date;
   created_at!: Date;

@@ -26,7 +26,7 @@ runMain('user:create', async () => {
   const generated = !process.env.YDYM_NEW_PASSWORD;
   const password = process.env.YDYM_NEW_PASSWORD ?? `Y${randomBytes(9).toString('base64url')}7`;
   try {
-    checkPasswordRule(password, 'YDYM_NEW_PASSWORD');
+    await checkPasswordRule(password, 'YDYM_NEW_PASSWORD');
   } catch (error) {
     usage(`YDYM_NEW_PASSWORD: ${(error as Error).message}`);
   }
@@ -37,7 +37,8 @@ runMain('user:create', async () => {
     if (await users.usernameTaken(username)) usage(`username ${username} is taken`);
     const passwordHash = await hashPassword(password);
     await db.transaction(async (trx) => {
-      const id = await users.create({ username, name, phone: null, role, regionCode, passwordHash }, trx);
+      // A printed password has been seen on a console: its owner replaces it at first sign-in.
+      const id = await users.create({ username, name, phone: null, role, regionCode, passwordHash, mustChangePassword: generated }, trx);
       const system = { actorId: null, actorName: 'cli', actorRole: null, ip: null, userAgent: null, requestId: null };
       await new AuditStore(db).record(
         system,

@@ -6,7 +6,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import auditLog from './audit-log/index.ts';
-import { authProvider } from './authProvider.ts';
+import { CHANGE_PASSWORD_PATH, authProvider } from './authProvider.ts';
 import buildingImports from './building-imports/index.ts';
 import buildings from './buildings/index.ts';
 import campaigns from './campaigns/index.ts';
@@ -61,6 +61,9 @@ export function AdminApp() {
         <Route path="/regions" element={<regions.page />} />
         <Route path="/regions/:code" element={<regions.page />} />
         <Route path="/profile" element={<profile.page />} />
+      </CustomRoutes>
+      <CustomRoutes noLayout>
+        <Route path={CHANGE_PASSWORD_PATH} element={<profile.firstChange />} />
       </CustomRoutes>
     </Admin>
   );

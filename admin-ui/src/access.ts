@@ -32,6 +32,7 @@ const ACTION_OF: Record<string, Action> = {
   update: 'update',
   disable: 'disable',
   resetPassword: 'resetPassword',
+  unlock: 'unlock',
   readPersonal: 'readPersonal',
   print: 'print',
   import: 'import',

@@ -18,7 +18,12 @@ export interface SessionUser {
   role: Role;
   regionCode: string;
   regionName: string | null;
+  /** An administrator set the password: the user may do nothing before changing it. */
+  mustChangePassword: boolean;
 }
+
+/** The page a user whose password an administrator set is sent to. */
+export const CHANGE_PASSWORD_PATH = '/change-password';
 
 interface Session {
   user: SessionUser;
@@ -50,13 +55,20 @@ function session(): Promise<Session> {
   return current;
 }
 
+/** Drops the remembered session, so the next check asks the server (after a password change). */
+export function forgetSession(): void {
+  current = null;
+}
+
 export const authProvider: AuthProvider = {
   async login(params: { username: string; password: string }) {
     const body = await apiRequest('/api/auth/login', {
       method: 'POST',
       body: { username: params.username, password: params.password },
     });
-    current = Promise.resolve(toSession(body));
+    const signedIn = toSession(body);
+    current = Promise.resolve(signedIn);
+    return signedIn.user.mustChangePassword ? { redirectTo: CHANGE_PASSWORD_PATH } : undefined;
   },
 
   async logout() {
@@ -85,6 +97,11 @@ export const authProvider: AuthProvider = {
   async checkError(error: unknown) {
     const apiError = apiErrorOf(error);
     if (apiError?.status === 401) throw new Error(apiError.message);
+    // The API refuses everything until an administrator-set password is changed: go and change it.
+    if (apiError?.code === 'PASSWORD_CHANGE_REQUIRED') {
+      current = null;
+      throw Object.assign(new Error(apiError.message), { redirectTo: CHANGE_PASSWORD_PATH, logoutUser: false, message: false });
+    }
     // 403 and the rest are answers about one request, shown as notifications; the session is fine.
   },
 

@@ -106,6 +106,7 @@ function changedFields(data: Record<string, unknown>, previous: Record<string, u
 export interface AppDataProvider extends DataProvider {
   resetPassword(userId: Identifier, newPassword: string): Promise<void>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  unlockUser(userId: Identifier): Promise<void>;
   /** The tree from `root` (the user's own region when omitted), `depth` levels deep. */
   regionTree(params: { root?: string; depth: number; signal?: AbortSignal }): Promise<RegionNode>;
   /** A house file: the building with its change history and related records. */
@@ -179,6 +180,10 @@ export const dataProvider: AppDataProvider = {
 
   async changePassword(currentPassword, newPassword) {
     await apiRequest(url('/auth/password'), { method: 'POST', body: { currentPassword, newPassword } });
+  },
+
+  async unlockUser(userId) {
+    await apiRequest(url(`/users/${segment(userId)}/unlock`), { method: 'POST' });
   },
 
   async regionTree({ root, depth, signal }) {

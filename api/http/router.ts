@@ -10,7 +10,7 @@ import type { Request, Response } from 'express';
 import { UnauthenticatedError } from '../../domain/errors.ts';
 import type { AuthUser, RequestContext } from './context.ts';
 import type { Idempotency } from './idempotency.ts';
-import { sessionProblem } from './session.ts';
+import { passwordChangeProblem, sessionProblem } from './session.ts';
 import { validator } from './validation.ts';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -37,6 +37,8 @@ export interface RouteSpec<P extends TSchema, Q extends TSchema, B extends TSche
   tags: string[];
   /** true: a signed-in user is required (401 otherwise). */
   auth: Auth;
+  /** true for the few routes a user whose password must be changed may still call. */
+  beforePasswordChange?: boolean;
   /** false for endpoints whose response must never be replayed (login returns a secret). */
   idempotent?: boolean;
   params?: P;
@@ -72,6 +74,8 @@ export class ApiRouter {
       const checkBody = spec.body && validator(spec.body, 'body', { singleLine: true });
       router[spec.method](spec.path, async (req: Request, res: Response) => {
         if (spec.auth && !req.ctx.user) throw sessionProblem(res) ?? new UnauthenticatedError('UNAUTHENTICATED', '请先登录');
+        const changeFirst = spec.auth && !spec.beforePasswordChange && passwordChangeProblem(res);
+        if (changeFirst) throw changeFirst;
         const input = {
           params: checkParams ? checkParams(req.params) : req.params,
           query: checkQuery ? checkQuery(req.query) : {},

@@ -22,13 +22,20 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-export function sessionMiddleware(deps: { sessions: SessionStore; idleMinutes: number }) {
+export function sessionMiddleware(deps: { sessions: SessionStore; idleMinutes: number; maxHours: number }) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('Authorization') ?? '')?.[1];
     const cookie = readCookie(req, SESSION_COOKIE);
     const token = bearer ?? cookie;
     if (!token) return next();
-    const { session, user: credentials, expired } = await deps.sessions.findLive(token, deps.idleMinutes);
+    const {
+      session,
+      user: credentials,
+      expired,
+    } = await deps.sessions.findLive(token, {
+      idleMinutes: deps.idleMinutes,
+      maxHours: deps.maxHours,
+    });
     if (!session || !credentials || credentials.disabled) {
       // A bearer client asked for something with a dead token: say so. A stale cookie is only
       // refused where a user is required, so public pages keep working.
@@ -53,6 +60,7 @@ export function sessionMiddleware(deps: { sessions: SessionStore; idleMinutes: n
     if (req.ctx.via === 'cookie' && !SAFE_METHODS.has(req.method) && req.get('X-CSRF-Token') !== session.csrfToken) {
       throw new ForbiddenError('CSRF 校验失败，请刷新页面后重试', 'CSRF_FAILED');
     }
+    res.locals.passwordChangeRequired = credentials.mustChangePassword;
     await deps.sessions.touch(session);
     next();
   };
@@ -61,4 +69,14 @@ export function sessionMiddleware(deps: { sessions: SessionStore; idleMinutes: n
 /** For routes that need a user: turns a remembered stale-cookie problem into the right 401. */
 export function sessionProblem(res: Response): UnauthenticatedError | undefined {
   return res.locals.sessionProblem as UnauthenticatedError | undefined;
+}
+
+/**
+ * For routes that need a user: an account whose password an administrator chose may do nothing but
+ * change it (and read who it is, and sign out) until then.
+ */
+export function passwordChangeProblem(res: Response): ForbiddenError | undefined {
+  return res.locals.passwordChangeRequired === true
+    ? new ForbiddenError('管理员设置的密码须先修改，请修改密码后继续', 'PASSWORD_CHANGE_REQUIRED')
+    : undefined;
 }

@@ -7,7 +7,7 @@ import type { Credentials } from '../../domain/stores/users.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse } from '../http/schemas.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../http/session.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, passwordChangeProblem } from '../http/session.ts';
 import type { AuthService } from '../services/auth.ts';
 
 const Login = Type.Object(
@@ -23,6 +23,9 @@ const Me = Type.Object({
     role: Type.String(),
     regionCode: Type.String(),
     regionName: Type.Union([Type.String(), Type.Null()]),
+    mustChangePassword: Type.Boolean({
+      description: 'An administrator chose the password: every other route answers 403 PASSWORD_CHANGE_REQUIRED until it is changed',
+    }),
   }),
   csrfToken: Type.Optional(Type.String()),
   abilities: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'CASL rules, as JSON' }),
@@ -32,7 +35,10 @@ export function authRoutes(
   api: ApiRouter,
   deps: { auth: AuthService; regions: RegionStore; cookieSecure: boolean; idleMinutes: number },
 ): void {
-  const me = async (user: Pick<Credentials, 'id' | 'username' | 'name' | 'role' | 'regionCode'>, csrfToken?: string) => ({
+  const me = async (
+    user: Pick<Credentials, 'id' | 'username' | 'name' | 'role' | 'regionCode' | 'mustChangePassword'>,
+    csrfToken?: string,
+  ) => ({
     user: {
       id: user.id,
       username: user.username,
@@ -40,6 +46,7 @@ export function authRoutes(
       role: user.role,
       regionCode: user.regionCode,
       regionName: (await deps.regions.nameOf(user.regionCode)) ?? null,
+      mustChangePassword: user.mustChangePassword,
     },
     ...(csrfToken ? { csrfToken } : {}),
     abilities: rulesFor(user),
@@ -56,9 +63,12 @@ export function authRoutes(
 
   const loginErrors = {
     400: { description: '请求参数错误', schema: ErrorResponse },
-    401: { description: '用户名或密码错误', schema: ErrorResponse },
-    403: { description: '账号已停用', schema: ErrorResponse },
-    423: { description: '账号已锁定（details[0].lockedUntil 为解锁时间）', schema: ErrorResponse },
+    401: { description: '用户名或密码错误（任何失败同一答复：用户名不存在、密码错误、账号停用）', schema: ErrorResponse },
+    403: { description: '密码正确，但账号已停用', schema: ErrorResponse },
+    423: {
+      description: '该账号在本地址（或所有地址）失败次数过多，暂不校验密码（details[0].lockedUntil 为解锁时间）',
+      schema: ErrorResponse,
+    },
   };
 
   api.route({
@@ -104,6 +114,7 @@ export function authRoutes(
     summary: 'Sign out: revokes the session',
     tags: ['auth'],
     auth: true,
+    beforePasswordChange: true,
     idempotent: false,
     responses: { 204: { description: '已退出' }, ...AUTH_ERRORS },
     handler: async ({ ctx, res }) => {
@@ -120,8 +131,14 @@ export function authRoutes(
     summary: 'The signed-in user, their abilities and the CSRF token of the session',
     tags: ['auth'],
     auth: true,
+    beforePasswordChange: true,
     responses: { 200: { description: '当前用户', schema: Me }, ...AUTH_ERRORS },
-    handler: async ({ ctx }) => ({ body: await me(ctx.user, ctx.via === 'cookie' ? ctx.session?.csrfToken : undefined) }),
+    handler: async ({ ctx, res }) => ({
+      body: await me(
+        { ...ctx.user, mustChangePassword: passwordChangeProblem(res) !== undefined },
+        ctx.via === 'cookie' ? ctx.session?.csrfToken : undefined,
+      ),
+    }),
   });
 
   api.route({
@@ -130,6 +147,7 @@ export function authRoutes(
     summary: "Change one's own password; the user's other sessions are revoked",
     tags: ['auth'],
     auth: true,
+    beforePasswordChange: true,
     body: Type.Object(
       { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) },
       { additionalProperties: false },
@@ -138,6 +156,7 @@ export function authRoutes(
       204: { description: '已修改' },
       ...AUTH_ERRORS,
       422: { description: '当前密码不正确或新密码不符合规则', schema: ErrorResponse },
+      423: { description: '当前密码错误次数过多，暂不校验（与登录共用限制）', schema: ErrorResponse },
     },
     handler: async ({ body, ctx }) => {
       if (ctx.session) await deps.auth.changePassword(ctx.session, body.currentPassword, body.newPassword, auditContext(ctx));

@@ -24,6 +24,7 @@ const User = Type.Object({
   regionName: Nullable(Type.String()),
   disabled: Type.Boolean(),
   lockedUntil: Nullable(Timestamp),
+  mustChangePassword: Type.Boolean(),
   lastLoginAt: Nullable(Timestamp),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -123,7 +124,7 @@ export function userRoutes(api: ApiRouter, deps: { users: UserStore; service: Us
   api.route({
     method: 'post',
     path: '/users/:id/reset-password',
-    summary: 'Set a new password; unlocks the account and ends its sessions',
+    summary: 'Set a new password (to be changed at the next sign-in); unlocks the account and ends its sessions',
     tags: ['users'],
     auth: true,
     params: IdParams,
@@ -133,5 +134,16 @@ export function userRoutes(api: ApiRouter, deps: { users: UserStore; service: Us
       await deps.service.resetPassword(ctx.ability, params.id, body.newPassword, auditContext(ctx));
       return { status: 204 };
     },
+  });
+
+  api.route({
+    method: 'post',
+    path: '/users/:id/unlock',
+    summary: 'End the sign-in locks of an account, from every address',
+    tags: ['users'],
+    auth: true,
+    params: IdParams,
+    responses: { 200: { description: '已解锁', schema: User }, ...WRITE_ERRORS },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.unlock(ctx.ability, params.id, auditContext(ctx)) }),
   });
 }

@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError, RuleError } from '../../domain/errors.ts
 import { checkPasswordRule, hashPassword } from '../../domain/passwords.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
+import type { LoginThrottleStore } from '../../domain/stores/login-throttles.ts';
 import type { RegionStore } from '../../domain/stores/regions.ts';
 import type { SessionStore } from '../../domain/stores/sessions.ts';
 import type { User, UserPatch, UserStore } from '../../domain/stores/users.ts';
@@ -19,6 +20,7 @@ export interface UserServiceDeps {
   regions: RegionStore;
   sessions: SessionStore;
   audit: AuditStore;
+  throttles: LoginThrottleStore;
 }
 
 export interface NewUserInput {
@@ -43,7 +45,7 @@ export class UserService {
   }
 
   /** Loads a user for a write: NotFound when it does not exist at all, Forbidden outside the caller's scope. */
-  private async forWrite(ability: AppAbility, id: string, action: 'update' | 'disable' | 'resetPassword'): Promise<User> {
+  private async forWrite(ability: AppAbility, id: string, action: 'update' | 'disable' | 'resetPassword' | 'unlock'): Promise<User> {
     const user = await this.deps.users.find(null, id);
     if (!user) throw new NotFoundError('用户不存在');
     if (!ability.can(action, asUser(user))) throw new ForbiddenError('该用户不在您的管辖范围内');
@@ -64,13 +66,13 @@ export class UserService {
   async create(ability: AppAbility, input: NewUserInput, ctx: AuditContext): Promise<User> {
     if (!ability.can('create', 'User')) throw new ForbiddenError();
     await this.checkRegion(ability, 'create', input.regionCode);
-    checkPasswordRule(input.password, 'body.password');
+    await checkPasswordRule(input.password, 'body.password');
     if (await this.deps.users.usernameTaken(input.username)) {
       throw RuleError.field('body.username', 'taken', `用户名 ${input.username} 已被使用`, 'USERNAME_TAKEN');
     }
     const passwordHash = await hashPassword(input.password);
     const id = await this.deps.db.transaction(async (trx) => {
-      const newId = await this.deps.users.create({ ...input, phone: input.phone ?? null, passwordHash }, trx);
+      const newId = await this.deps.users.create({ ...input, phone: input.phone ?? null, passwordHash, mustChangePassword: true }, trx);
       await this.deps.audit.record(
         ctx,
         {
@@ -114,13 +116,17 @@ export class UserService {
     return this.get(ability, id);
   }
 
-  /** Sets a new password, unlocks the account and signs the user out everywhere. */
+  /**
+   * Sets a new password, which the user must change at their next sign-in; unlocks the account and
+   * signs the user out everywhere.
+   */
   async resetPassword(ability: AppAbility, id: string, newPassword: string, ctx: AuditContext): Promise<void> {
     const user = await this.forWrite(ability, id, 'resetPassword');
-    checkPasswordRule(newPassword, 'body.newPassword');
+    await checkPasswordRule(newPassword, 'body.newPassword');
     const hash = await hashPassword(newPassword);
     await this.deps.db.transaction(async (trx) => {
-      await this.deps.users.setPassword(id, hash, trx);
+      await this.deps.users.setPassword(id, hash, true, trx);
+      await this.deps.throttles.clear(user.username.toLowerCase(), trx);
       const revoked = await this.deps.sessions.revokeAllOf(id, null, trx);
       await this.deps.audit.record(
         ctx,
@@ -134,5 +140,19 @@ export class UserService {
         trx,
       );
     });
+  }
+
+  /** Ends every sign-in lock of the account (from every address); returns the user as it now stands. */
+  async unlock(ability: AppAbility, id: string, ctx: AuditContext): Promise<User> {
+    const user = await this.forWrite(ability, id, 'unlock');
+    await this.deps.db.transaction(async (trx) => {
+      const ended = await this.deps.throttles.clear(user.username.toLowerCase(), trx);
+      await this.deps.audit.record(
+        ctx,
+        { action: 'user.unlock', subjectType: 'User', subjectId: id, regionCode: user.regionCode, details: { locksEnded: ended } },
+        trx,
+      );
+    });
+    return this.get(ability, id);
   }
 }

@@ -26,7 +26,8 @@ export async function seedDemoUsers(db: Db): Promise<number> {
   const system = { actorId: null, actorName: 'system', actorRole: null, ip: null, userAgent: null, requestId: null };
   await db.transaction(async (trx) => {
     for (const u of DEMO_USERS) {
-      const id = await users.create({ ...u, passwordHash }, trx);
+      // Demo accounts share a published password by design; forcing a change would break every demo and test.
+      const id = await users.create({ ...u, passwordHash, mustChangePassword: false }, trx);
       await audit.record(
         system,
         {

@@ -151,6 +151,19 @@ export class RegionStore {
     return row?.name;
   }
 
+  /**
+   * The smallest region holding every district of the tree: the district itself where the platform
+   * serves one. Events that belong to no account (a sign-in with an unknown name) are filed there, so
+   * the auditors of the whole deployment see them and nobody below.
+   */
+  async deploymentRegion(): Promise<string | null> {
+    const row = (await this.db('regions').whereRaw('length(code) = 6').min({ lo: 'code' }).max({ hi: 'code' }).first()) as
+      { lo: string | null; hi: string | null } | undefined;
+    if (!row?.lo || !row.hi) return null;
+    for (const length of [6, 4, 2]) if (row.lo.slice(0, length) === row.hi.slice(0, length)) return row.lo.slice(0, length);
+    return null;
+  }
+
   /** True when the region exists. */
   async exists(code: string): Promise<boolean> {
     return (await RegionRow.query(this.db).findById(code).select('code')) !== undefined;

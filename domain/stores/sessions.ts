@@ -1,6 +1,7 @@
 /**
  * Sessions: an opaque random token given to the client (cookie or bearer), stored only as its
- * SHA-256. A session idle longer than the configured time expires; revocation is a timestamp.
+ * SHA-256. A session idle longer than the configured time expires, and so does one older than the
+ * absolute lifetime however active; revocation is a timestamp.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db.ts';
@@ -14,10 +15,23 @@ export interface Session {
   userId: string;
   csrfToken: string;
   lastSeenAt: Date;
+  /** Sign-in time: the absolute lifetime runs from here. */
+  createdAt: Date;
+}
+
+/** How long a session lives: since its last request, and since sign-in. */
+export interface SessionLimits {
+  idleMinutes: number;
+  maxHours: number;
 }
 
 function digest(token: string): Buffer {
   return createHash('sha256').update(token).digest();
+}
+
+/** True when the session is past its absolute lifetime. */
+function outlived(session: Session | undefined, limits: SessionLimits): boolean {
+  return session !== undefined && Date.now() - session.createdAt.getTime() > limits.maxHours * 3_600_000;
 }
 
 type Live = { session: Session | undefined; user: Credentials | undefined; expired: boolean };
@@ -46,36 +60,45 @@ export class SessionStore {
     const row = (await SessionRow.query(db)
       .insert({ token_hash: digest(token), user_id: userId, csrf_token: csrfToken, ip: meta.ip, user_agent: meta.userAgent })
       .returning('*')) as SessionRow;
-    return { token, session: { id: row.id, userId, csrfToken, lastSeenAt: row.last_seen_at } };
+    return { token, session: { id: row.id, userId, csrfToken, lastSeenAt: row.last_seen_at, createdAt: row.created_at } };
   }
 
   /**
-   * The live session for a token (not revoked, seen within `idleMinutes`) with its user, in one query:
+   * The live session for a token (not revoked, within both limits) with its user, in one query:
    * this runs on every authenticated request.
    */
-  async findLive(token: string, idleMinutes: number): Promise<Live> {
+  async findLive(token: string, limits: SessionLimits): Promise<Live> {
     if (this.cacheMs > 0) {
       const hit = this.cache.get(token);
-      if (hit && hit.until > Date.now()) return hit.live;
-      const live = await this.lookup(token, idleMinutes);
+      if (hit && hit.until > Date.now() && !outlived(hit.live.session, limits)) return hit.live;
+      const live = await this.lookup(token, limits);
       if (this.cache.size > 10_000) this.cache.clear();
       if (live.session) this.cache.set(token, { live, until: Date.now() + this.cacheMs });
       return live;
     }
-    return this.lookup(token, idleMinutes);
+    return this.lookup(token, limits);
   }
 
-  private async lookup(token: string, idleMinutes: number): Promise<Live> {
+  private async lookup(token: string, limits: SessionLimits): Promise<Live> {
     const row = (await this.db('sessions as s')
       .join('users as u', 'u.id', 's.user_id')
       .where('s.token_hash', digest(token))
       .whereNull('s.revoked_at')
-      .select('u.*', 's.id as session_id', 's.csrf_token', 's.last_seen_at')
-      .first()) as (UserRow & { session_id: string; csrf_token: string; last_seen_at: Date }) | undefined;
+      .select('u.*', 's.id as session_id', 's.csrf_token', 's.last_seen_at', 's.created_at as session_created_at')
+      .first()) as (UserRow & { session_id: string; csrf_token: string; last_seen_at: Date; session_created_at: Date }) | undefined;
     if (!row) return { session: undefined, user: undefined, expired: false };
-    if (Date.now() - row.last_seen_at.getTime() > idleMinutes * 60_000) return { session: undefined, user: undefined, expired: true };
+    const session = {
+      id: row.session_id,
+      userId: row.id,
+      csrfToken: row.csrf_token,
+      lastSeenAt: row.last_seen_at,
+      createdAt: row.session_created_at,
+    };
+    if (Date.now() - row.last_seen_at.getTime() > limits.idleMinutes * 60_000 || outlived(session, limits)) {
+      return { session: undefined, user: undefined, expired: true };
+    }
     return {
-      session: { id: row.session_id, userId: row.id, csrfToken: row.csrf_token, lastSeenAt: row.last_seen_at },
+      session,
       user: toCredentials(row),
       expired: false,
     };
@@ -99,7 +122,8 @@ export class SessionStore {
 
   /** Revokes every live session of a user but `keepId`; returns how many. */
   async revokeAllOf(userId: string, keepId: string | null, db: Db = this.db): Promise<number> {
-    this.forget((s) => s.userId === userId && s.id !== keepId);
+    // The kept session's cached user is stale too: its password (and whether it must change) just changed.
+    this.forget((s) => s.userId === userId);
     const query = db('sessions').where({ user_id: userId }).whereNull('revoked_at');
     if (keepId) query.whereNot({ id: keepId });
     return query.update({ revoked_at: db.fn.now() });

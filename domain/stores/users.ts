@@ -17,7 +17,10 @@ export interface User {
   regionCode: string;
   regionName: string | null;
   disabled: boolean;
+  /** Until when sign-in is refused from at least one address (or from all, past the account ceiling). */
   lockedUntil: string | null;
+  /** The password was set by an administrator and must be changed at the next sign-in. */
+  mustChangePassword: boolean;
   lastLoginAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -32,8 +35,7 @@ export interface Credentials {
   regionCode: string;
   passwordHash: string;
   disabled: boolean;
-  failedLogins: number;
-  lockedUntil: Date | null;
+  mustChangePassword: boolean;
 }
 
 export interface UserFilter {
@@ -51,11 +53,13 @@ export interface NewUser {
   role: Role;
   regionCode: string;
   passwordHash: string;
+  /** True when an administrator chose the password (the user must change it at first sign-in). */
+  mustChangePassword: boolean;
 }
 
 export type UserPatch = Partial<Pick<User, 'name' | 'phone' | 'role' | 'regionCode' | 'disabled'>>;
 
-type Row = UserRow & { region_name: string | null };
+type Row = UserRow & { region_name: string | null; locked_until: Date | null };
 
 function toUser(row: Row): User {
   return {
@@ -68,6 +72,7 @@ function toUser(row: Row): User {
     regionName: row.region_name,
     disabled: row.disabled,
     lockedUntil: row.locked_until && row.locked_until > new Date() ? row.locked_until.toISOString() : null,
+    mustChangePassword: row.must_change_password,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -87,7 +92,12 @@ export class UserStore {
   constructor(private readonly db: Db) {}
 
   private base(db: Db = this.db) {
-    return db('users as u').leftJoin('regions as r', 'r.code', 'u.region_code').select('u.*', 'r.name as region_name');
+    const lock = db('login_throttles as t')
+      .max('t.locked_until')
+      .whereRaw('t.account = lower(u.username)')
+      .where('t.locked_until', '>', db.fn.now())
+      .as('locked_until');
+    return db('users as u').leftJoin('regions as r', 'r.code', 'u.region_code').select('u.*', 'r.name as region_name', lock);
   }
 
   async list(ability: AppAbility, params: ListParams & UserFilter): Promise<ListResult<User>> {
@@ -136,6 +146,7 @@ export class UserStore {
         role: input.role,
         region_code: input.regionCode,
         password_hash: input.passwordHash,
+        must_change_password: input.mustChangePassword,
       })
       .returning('id')) as { id: string }[];
     if (!row) throw new Error('insert returned no id');
@@ -152,31 +163,18 @@ export class UserStore {
     await db('users').where({ id }).update(row);
   }
 
-  async setPassword(id: string, passwordHash: string, db: Db): Promise<void> {
+  /** Sets a new password; `mustChange` when an administrator chose it. */
+  async setPassword(id: string, passwordHash: string, mustChange: boolean, db: Db): Promise<void> {
     await db('users').where({ id }).update({
       password_hash: passwordHash,
       password_changed_at: db.fn.now(),
-      failed_logins: 0,
-      locked_until: null,
+      must_change_password: mustChange,
       updated_at: db.fn.now(),
     });
   }
 
-  /** Counts a failure; locks when the count reaches `max`. Returns the new count and lock. */
-  async recordLoginFailure(id: string, max: number, lockMinutes: number, db: Db): Promise<{ failures: number; lockedUntil: Date | null }> {
-    const [row] = (await db('users')
-      .where({ id })
-      .update({
-        failed_logins: db.raw('failed_logins + 1'),
-        locked_until: db.raw(`CASE WHEN failed_logins + 1 >= ? THEN now() + make_interval(mins => ?) ELSE NULL END`, [max, lockMinutes]),
-      })
-      .returning(['failed_logins', 'locked_until'])) as { failed_logins: number; locked_until: Date | null }[];
-    if (!row) throw new Error('user vanished');
-    return { failures: row.failed_logins, lockedUntil: row.locked_until };
-  }
-
   async recordLoginSuccess(id: string, db: Db): Promise<void> {
-    await db('users').where({ id }).update({ failed_logins: 0, locked_until: null, last_login_at: db.fn.now() });
+    await db('users').where({ id }).update({ last_login_at: db.fn.now() });
   }
 
   /** Counts users (the demo seed runs only on an empty table). */
@@ -196,7 +194,6 @@ export function toCredentials(row: UserRow): Credentials {
     regionCode: row.region_code,
     passwordHash: row.password_hash,
     disabled: row.disabled,
-    failedLogins: row.failed_logins,
-    lockedUntil: row.locked_until,
+    mustChangePassword: row.must_change_password,
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loggedIn } from '../support/http.ts';
+import { firstSignIn, loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
@@ -25,13 +25,13 @@ describe('users', () => {
       phone: '13912345678',
       role: 'inspector',
       regionCode: '441802007001',
-      password: 'Wang2026x',
+      password: 'Wang#2026x',
     });
     assert.equal(r.status, 201);
     assert.equal(r.body.phone, '13912345678');
     const hash = (await stack.db('users').where({ id: r.body.id }).first()) as { password_hash: string };
     assert.match(hash.password_hash, /^\$argon2id\$/);
-    const me = await loggedIn(stack.baseUrl, 'xiaowang', 'Wang2026x');
+    const me = await firstSignIn(stack.baseUrl, 'xiaowang', 'Wang#2026x');
     assert.equal(((await me.get('/api/auth/me')).body.user as { regionCode: string }).regionCode, '441802007001');
     const audit = await stack.db('audit_log').where({ action: 'user.create', subject_id: r.body.id }).first();
     assert.ok(audit);
@@ -47,13 +47,13 @@ describe('users', () => {
   test('bad input names the field and writes nothing', async () => {
     const before = await stack.db('users').count({ n: '*' }).first();
     const cases: [unknown, number, string][] = [
-      [{ username: 'a', name: 'x', role: 'inspector', regionCode: '441802006001', password: 'abc12345' }, 400, 'body.username'],
-      [{ username: 'okname', name: 'x', role: 'mayor', regionCode: '441802006001', password: 'abc12345' }, 400, 'body.role'],
-      [{ username: 'okname', name: 'x', role: 'inspector', regionCode: '441802999001', password: 'abc12345' }, 422, 'body.regionCode'],
+      [{ username: 'a', name: 'x', role: 'inspector', regionCode: '441802006001', password: 'Abc#2026xyz' }, 400, 'body.username'],
+      [{ username: 'okname', name: 'x', role: 'mayor', regionCode: '441802006001', password: 'Abc#2026xyz' }, 400, 'body.role'],
+      [{ username: 'okname', name: 'x', role: 'inspector', regionCode: '441802999001', password: 'Abc#2026xyz' }, 422, 'body.regionCode'],
       [{ username: 'okname', name: 'x', role: 'inspector', regionCode: '441802006001', password: 'abc' }, 422, 'body.password'],
-      [{ username: 'admin', name: 'x', role: 'inspector', regionCode: '441802006001', password: 'abc12345' }, 422, 'body.username'],
+      [{ username: 'admin', name: 'x', role: 'inspector', regionCode: '441802006001', password: 'Abc#2026xyz' }, 422, 'body.username'],
       [
-        { username: 'okname', name: 'x', role: 'inspector', regionCode: '441802006001', password: 'abc12345', isRoot: true },
+        { username: 'okname', name: 'x', role: 'inspector', regionCode: '441802006001', password: 'Abc#2026xyz', isRoot: true },
         400,
         'body.isRoot',
       ],
@@ -77,12 +77,12 @@ describe('users', () => {
   });
 
   test('disabling a user ends their sessions and stops their sign-in; an admin cannot disable themselves', async () => {
-    const victim = await loggedIn(stack.baseUrl, 'xiaowang', 'Wang2026x');
+    const victim = await loggedIn(stack.baseUrl, 'xiaowang', 'Wang#2026x-Own');
     const id = ((await stack.db('users').where({ username: 'xiaowang' }).first()) as { id: string }).id;
     const r = await admin.patch<User>(`/api/users/${id}`, { disabled: true });
     assert.equal(r.body.disabled, true);
     assert.equal((await victim.get('/api/auth/me')).status, 401);
-    const again = await victim.login('xiaowang', 'Wang2026x');
+    const again = await victim.login('xiaowang', 'Wang#2026x-Own');
     assert.equal(again.status, 403);
     const me = ((await stack.db('users').where({ username: 'admin' }).first()) as { id: string }).id;
     const self = await admin.patch<ErrorReply>(`/api/users/${me}`, { disabled: true });
@@ -92,7 +92,7 @@ describe('users', () => {
   });
 
   test('a repeated Idempotency-Key returns the first response and creates one user', async () => {
-    const body = { username: 'twice', name: '重复', role: 'inspector', regionCode: '441802006001', password: 'abc12345' };
+    const body = { username: 'twice', name: '重复', role: 'inspector', regionCode: '441802006001', password: 'Abc#2026xyz' };
     const first = await admin.post<User>('/api/users', body, { 'Idempotency-Key': 'create-twice-1' });
     const second = await admin.post<User>('/api/users', body, { 'Idempotency-Key': 'create-twice-1' });
     assert.equal(first.status, 201);
@@ -151,16 +151,16 @@ describe('region scope', () => {
       name: '凤城管理员',
       role: 'district_admin',
       regionCode: '441802006',
-      password: 'abc12345',
+      password: 'Abc#2026xyz',
     });
     const outside = await admin.post<User>('/api/users', {
       username: 'dcuser',
       name: '东城用户',
       role: 'inspector',
       regionCode: '441802007001',
-      password: 'abc12345',
+      password: 'Abc#2026xyz',
     });
-    const fc = await loggedIn(stack.baseUrl, 'fcadmin', 'abc12345');
+    const fc = await firstSignIn(stack.baseUrl, 'fcadmin', 'Abc#2026xyz');
     assert.equal((await fc.get(`/api/users/${outside.body.id}`)).status, 404);
     assert.equal((await fc.patch(`/api/users/${outside.body.id}`, { name: '改名' })).status, 403);
     const list = await fc.get<List<User>>('/api/users?perPage=100');
@@ -173,7 +173,7 @@ describe('region scope', () => {
       name: 'x',
       role: 'inspector',
       regionCode: '441802007001',
-      password: 'abc12345',
+      password: 'Abc#2026xyz',
     });
     assert.equal(moveOut.status, 403);
   });

@@ -11,7 +11,7 @@ import { pdfText } from '../support/pdf.ts';
 import { startSupervisionSimulator } from '../../domain/supervision/simulator.ts';
 import { ASSIGN_FORM, complete, createHouse, openTask, registerCase, upload, waitForCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
-import { loggedIn } from '../support/http.ts';
+import { firstSignIn, loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
 import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
@@ -252,7 +252,7 @@ describe('hazard case', () => {
       password: 'Ydym@2026x',
     });
     assert.equal(other.status, 201, JSON.stringify(other.body));
-    const far = await loggedIn(stack.baseUrl, 'inspector_far', 'Ydym@2026x');
+    const far = await firstSignIn(stack.baseUrl, 'inspector_far', 'Ydym@2026x');
     assert.equal((await far.request('GET', `/api/cases/${c.id}/files/${id}`)).status, 404);
     assert.equal((await far.get(`/api/cases/${c.id}`)).status, 404);
     // Nor its tasks: not shown, not claimed, not completed, and the task stays as it was.

@@ -82,3 +82,14 @@ export async function loggedIn(baseUrl: string, username: string, password = 'Yd
   if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return client;
 }
+
+/**
+ * Signs in a user whose password an administrator chose and replaces it, as the first sign-in
+ * requires (other routes answer 403 until then); returns the signed-in client.
+ */
+export async function firstSignIn(baseUrl: string, username: string, given: string, chosen = `${given}-Own`): Promise<ApiClient> {
+  const client = await loggedIn(baseUrl, username, given);
+  const r = await client.post('/api/auth/password', { currentPassword: given, newPassword: chosen });
+  if (r.status !== 204) throw new Error(`password change of ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return client;
+}

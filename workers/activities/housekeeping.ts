@@ -2,6 +2,7 @@
 import type { Db } from '../../domain/db.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { IdempotencyStore } from '../../domain/stores/idempotency.ts';
+import { LoginThrottleStore } from '../../domain/stores/login-throttles.ts';
 import { SessionStore } from '../../domain/stores/sessions.ts';
 
 /** Stored responses are kept a day: long enough for any client retry. */
@@ -13,8 +14,9 @@ export function createHousekeepingActivities(deps: { db: Db; files: FileStore; s
   const sessions = new SessionStore(deps.db);
   const keys = new IdempotencyStore(deps.db);
   return {
+    /** Sign-in state past its use: dead sessions, and login throttle counts long ended. */
     async purgeSessions(): Promise<number> {
-      return sessions.purge(deps.sessionIdleMinutes);
+      return (await sessions.purge(deps.sessionIdleMinutes)) + (await new LoginThrottleStore(deps.db).purge());
     },
     async purgeIdempotencyKeys(): Promise<number> {
       return keys.purge(IDEMPOTENCY_KEEP_HOURS);

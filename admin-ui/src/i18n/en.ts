@@ -92,7 +92,8 @@ export const appEnglish = {
       },
       helpers: {
         username: '3–32 letters, digits, or _ . -; cannot be changed later',
-        password: 'At least 8 characters, with both letters and digits',
+        password:
+          'At least 10 characters, three of upper case, lower case, digits and signs, not a common password; to be changed at first sign-in',
         region: 'The user sees and manages only this region and below',
       },
       status: {
@@ -104,6 +105,7 @@ export const appEnglish = {
         disable: 'Disable',
         enable: 'Enable',
         resetPassword: 'Reset password',
+        unlock: 'Unlock',
       },
       disable: {
         title: 'Disable %{name}?',
@@ -115,7 +117,8 @@ export const appEnglish = {
       },
       resetPassword: {
         title: 'Reset the password of %{name}',
-        content: 'The user is signed out everywhere and the account is unlocked. Tell them the new password in person.',
+        content:
+          'The user is signed out everywhere and the account is unlocked; they must change the password at their next sign-in. Tell them the new password in person.',
         newPassword: 'New password',
         submit: 'Reset password',
       },
@@ -125,6 +128,7 @@ export const appEnglish = {
         disabled: 'User disabled',
         enabled: 'User enabled',
         passwordReset: 'Password reset; the account is unlocked',
+        unlocked: 'Account unlocked',
       },
     },
     regions: {
@@ -193,6 +197,7 @@ export const appEnglish = {
           enable: 'User enabled',
           reset_password: 'Password reset',
           change_password: 'Password changed',
+          unlock: 'Account unlocked',
         },
         building: {
           create: 'Building registered',
@@ -232,9 +237,14 @@ export const appEnglish = {
         new: 'New password',
         confirm: 'Repeat the new password',
         mismatch: 'The two new passwords differ',
-        helper: 'At least 8 characters, with both letters and digits',
+        helper: 'At least 10 characters, three of upper case, lower case, digits and signs, not a common password',
         submit: 'Change password',
         done: 'Password changed. Your sign-ins on other devices have been ended.',
+      },
+      firstChange: {
+        title: 'Change your password first',
+        content: 'An administrator set your password. Choose one only you know before you go on.',
+        signOut: 'Sign out',
       },
     },
   },

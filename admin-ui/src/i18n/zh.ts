@@ -84,7 +84,7 @@ export const appChinese: AppMessages = {
       },
       helpers: {
         username: '3–32 位字母、数字或 _ . -，创建后不能修改',
-        password: '至少 8 位，须同时包含字母和数字',
+        password: '至少 10 位，含大写字母、小写字母、数字、符号中的至少三类，不能是常见密码；用户首次登录须修改',
         region: '用户只能查看和管理该区域及其下级',
       },
       status: {
@@ -96,6 +96,7 @@ export const appChinese: AppMessages = {
         disable: '停用',
         enable: '启用',
         resetPassword: '重置密码',
+        unlock: '解锁',
       },
       disable: {
         title: '停用 %{name}？',
@@ -107,7 +108,7 @@ export const appChinese: AppMessages = {
       },
       resetPassword: {
         title: '重置 %{name} 的密码',
-        content: '该用户在所有设备上的登录都将失效，账号同时解锁。请当面告知新密码。',
+        content: '该用户在所有设备上的登录都将失效，账号同时解锁，下次登录须先修改密码。请当面告知新密码。',
         newPassword: '新密码',
         submit: '重置密码',
       },
@@ -117,6 +118,7 @@ export const appChinese: AppMessages = {
         disabled: '用户已停用',
         enabled: '用户已启用',
         passwordReset: '密码已重置，账号已解锁',
+        unlocked: '账号已解锁',
       },
     },
     regions: {
@@ -185,6 +187,7 @@ export const appChinese: AppMessages = {
           enable: '启用用户',
           reset_password: '重置密码',
           change_password: '修改密码',
+          unlock: '解锁账号',
         },
         building: {
           create: '登记房屋',
@@ -224,9 +227,14 @@ export const appChinese: AppMessages = {
         new: '新密码',
         confirm: '再次输入新密码',
         mismatch: '两次输入的新密码不一致',
-        helper: '至少 8 位，须同时包含字母和数字',
+        helper: '至少 10 位，含大写字母、小写字母、数字、符号中的至少三类，不能是常见密码',
         submit: '修改密码',
         done: '密码已修改，您在其他设备上的登录已退出。',
+      },
+      firstChange: {
+        title: '请先修改密码',
+        content: '您的密码由管理员设置。为保证账号安全，请先设置一个只有您知道的新密码，然后才能继续使用系统。',
+        signOut: '退出登录',
       },
     },
   },

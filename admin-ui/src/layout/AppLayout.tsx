@@ -3,7 +3,10 @@ import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { useMediaQuery } from '@mui/material';
 import type { Theme } from '@mui/material';
-import { Layout, useSidebarState } from 'react-admin';
+import { Layout, useGetIdentity, useSidebarState } from 'react-admin';
+import { Navigate } from 'react-router-dom';
+import { CHANGE_PASSWORD_PATH } from '../authProvider.ts';
+import type { AppIdentity } from '../authProvider.ts';
 import { AppAppBar } from './AppAppBar.tsx';
 import { AppMenu } from './AppMenu.tsx';
 
@@ -15,6 +18,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (isPhone) setSidebarOpen(false);
   }, [isPhone, setSidebarOpen]);
+  // A password an administrator set must be changed before any page (the API refuses them anyway).
+  const { identity } = useGetIdentity();
+  if ((identity as AppIdentity | undefined)?.mustChangePassword) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   return (
     <Layout appBar={AppAppBar} menu={AppMenu}>
       {children}

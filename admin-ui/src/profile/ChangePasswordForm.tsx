@@ -11,7 +11,8 @@ type Values = Record<string, unknown>;
 
 const matchesNew = (value: string, all: Values) => (value === all.newPassword ? undefined : 'resources.profile.password.mismatch');
 
-export function ChangePasswordForm() {
+/** `onChanged`: called after the server accepted the new password (the first-change page moves on). */
+export function ChangePasswordForm({ onChanged }: { onChanged?: () => void | Promise<void> } = {}) {
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
   const translate = useTranslate();
@@ -23,6 +24,7 @@ export function ChangePasswordForm() {
       await dataProvider.changePassword(String(values.currentPassword ?? ''), String(values.newPassword ?? ''));
       notify('resources.profile.password.done', { type: 'success' });
       setFormKey((k) => k + 1);
+      await onChanged?.();
       return undefined;
     } catch (error) {
       const apiError = apiErrorOf(error);

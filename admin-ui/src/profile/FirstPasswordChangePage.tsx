@@ -1,0 +1,58 @@
+/**
+ * Where a user whose password an administrator set lands after signing in: nothing else opens (the
+ * API answers 403 PASSWORD_CHANGE_REQUIRED) until they choose a password of their own.
+ */
+import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useAuthenticated, useGetIdentity, useLogout, useNavigate, useTranslate } from 'react-admin';
+import { forgetSession } from '../authProvider.ts';
+import type { AppIdentity } from '../authProvider.ts';
+import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+
+export function FirstPasswordChangePage() {
+  useAuthenticated();
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const queryClient = useQueryClient();
+  const { identity } = useGetIdentity();
+  const me = identity as AppIdentity | undefined;
+
+  const changed = async () => {
+    // The session now may do everything: read it again (the identity query waits for it) before going in.
+    forgetSession();
+    await queryClient.invalidateQueries();
+    navigate('/');
+  };
+
+  return (
+    <Box
+      sx={{
+        minHeight: '100dvh',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        justifyContent: { xs: 'flex-start', sm: 'center' },
+        px: 2,
+        pt: { xs: 4, sm: 0 },
+        background: 'linear-gradient(180deg, #0d47a1 0, #1565c0 260px, #eef3fa 260px)',
+      }}
+    >
+      <Card sx={{ width: '100%', maxWidth: 440 }} elevation={4}>
+        <CardContent sx={{ p: 3 }}>
+          <Typography variant="h6" component="h1" gutterBottom>
+            {translate('resources.profile.firstChange.title')}
+          </Typography>
+          <Alert severity="info" sx={{ mb: 2 }}>
+            {me ? `${me.name}（${me.username}）：` : ''}
+            {translate('resources.profile.firstChange.content')}
+          </Alert>
+          <ChangePasswordForm onChanged={changed} />
+          <Button onClick={() => logout()} sx={{ mt: 1 }}>
+            {translate('resources.profile.firstChange.signOut')}
+          </Button>
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}
