@@ -6,7 +6,7 @@ test('defaults give a working local configuration', () => {
   const config = loadConfig({});
   assert.equal(config.port, 3000);
   assert.equal(config.baseUrl, 'http://localhost:3000');
-  assert.equal(config.databaseUrl, 'postgres://postgres@127.0.0.1:5432/ydym');
+  assert.equal(config.databaseUrl, 'postgres://ydym_app@127.0.0.1:5432/ydym');
   assert.equal(config.temporalTaskQueue, 'ydym');
 });
 

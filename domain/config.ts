@@ -104,9 +104,15 @@ export const CONFIG_VARS = {
   ),
   databaseUrl: v(
     'DATABASE_URL',
-    'postgres://postgres@127.0.0.1:5432/ydym',
-    'PostgreSQL connection URL. `npm start` creates the database if missing.',
+    'postgres://ydym_app@127.0.0.1:5432/ydym',
+    'URL of the application role (API, workers, scripts): no superuser, no table owner. `npm start` and `npm run migrate` create it, with this password.',
     url(['postgres:', 'postgresql:']),
+  ),
+  databaseOwnerUrl: v(
+    'DATABASE_OWNER_URL',
+    '',
+    'URL of the table owner, for `npm start` and `npm run migrate` only (database, role, migrations). Default: DATABASE_URL as user `postgres`.',
+    optional(url(['postgres:', 'postgresql:'])),
   ),
   databasePoolMax: v('DATABASE_POOL_MAX', '10', 'Connections per process.', int(1, 200)),
   temporalAddress: v('TEMPORAL_ADDRESS', '127.0.0.1:7233', 'Temporal frontend (host:port).', hostPort),

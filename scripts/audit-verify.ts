@@ -5,10 +5,17 @@
 import { parseArgs } from 'node:util';
 import { connectDatabase } from '../domain/boot.ts';
 import { verifyCaseChain } from '../domain/cases/chain.ts';
+import type { ChainBreak } from '../domain/cases/chain.ts';
 import { loadConfig } from '../domain/config.ts';
 import { runMain } from './lib/main.ts';
 
-const REASONS = { prev_hash: '前一条哈希不符', hash: '内容哈希不符（记录被改动）', gap: '序号缺失（记录被删除）' };
+const REASONS: Record<ChainBreak, string> = {
+  prev_hash: '前一条哈希不符（记录被替换、重排或插入）',
+  hash: '内容哈希不符（记录被改动）',
+  gap: '序号缺失（记录被删除）',
+  truncated: '记录少于案件的最后序号（末尾记录被删除）',
+  extra: '记录多于案件的最后序号（记录被插入）',
+};
 
 runMain('audit:verify', async () => {
   const { positionals } = parseArgs({ allowPositionals: true });

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole platform on one machine with embedded defaults. Provisions the Temporal CLI and
- * runs its dev server, creates and migrates the database, loads the region tree and demo users when
+ * runs its dev server, creates the database and the application role and migrates (as the owner), loads the region tree and demo users when
  * empty, builds the UI when missing, runs the worker and the API, and prints where everything is.
  * Ctrl-C stops all of it.
  */
@@ -8,12 +8,10 @@ import { resolve } from 'node:path';
 import { startApi } from '../api/server.ts';
 import { supervisionCallbackUrl } from '../domain/cases/escalation.ts';
 import { startSupervisionSimulator } from '../domain/supervision/simulator.ts';
-import { checkProductionDatabase, connectDatabase, connectTemporal } from '../domain/boot.ts';
+import { checkProductionDatabase, connectDatabase, connectTemporal, prepareDatabase } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
-import { ensureDatabase } from '../domain/db.ts';
 import { fileStoreFor } from '../domain/files.ts';
 import { createLogger } from '../domain/logger.ts';
-import { migrateLatest } from '../domain/migrate.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '../domain/seed/demo.ts';
 import { districtRegions } from '../domain/seed/regions.ts';
 import { seedSyntheticBuildings } from '../domain/synthetic/seed.ts';
@@ -57,11 +55,10 @@ runMain('start', async () => {
       stops.push(() => dev!.stop());
     }
 
-    if (await ensureDatabase(config.databaseUrl)) say('Created the PostgreSQL database');
+    const applied = await prepareDatabase(config, say);
+    if (applied.length) say(`Migrations applied: ${applied.length}`);
     const db = await connectDatabase(config);
     stops.push(() => db.destroy());
-    const applied = await migrateLatest(db);
-    if (applied.length) say(`Migrations applied: ${applied.length}`);
 
     const regions = new RegionStore(db);
     if (!(await regions.exists(config.seedDistrict))) {

@@ -148,7 +148,7 @@ export function caseRoutes(api: ApiRouter, deps: { cases: CaseStore; service: Ca
           caseId: Uuid,
           ok: Type.Boolean(),
           events: Type.Integer(),
-          brokenAt: Nullable(Type.Object({ seq: Type.Integer(), reason: literals(['prev_hash', 'hash', 'gap']) })),
+          brokenAt: Nullable(Type.Object({ seq: Type.Integer(), reason: literals(['prev_hash', 'hash', 'gap', 'truncated', 'extra']) })),
           lastHash: Type.String(),
         }),
       },

@@ -42,7 +42,8 @@ test('npm start brings everything up on an empty database, prints URLs and login
     SUPERVISION_SIM_PORT: String(simPort),
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
     TEMPORAL_UI_PORT: String(uiPort),
-    DATABASE_URL: database.url,
+    DATABASE_URL: database.appUrl,
+    DATABASE_OWNER_URL: database.url,
     DATA_DIR: dataDir,
   };
   for (const round of ['first', 'second']) {
@@ -78,7 +79,13 @@ test('a wrong or unreachable setting stops start-up with a message naming it', a
   const noDb = run('api/main.ts', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/ydym' });
   assert.equal(await noDb.exit, 1);
   assert.match(noDb.output(), /PostgreSQL refused the connection at 127\.0\.0\.1:1\/ydym .*\[DATABASE_URL\]/);
-  const noTemporal = run('workers/main.ts', { DATABASE_URL: database.url, TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` });
+  const asOwner = run('api/main.ts', { DATABASE_URL: database.url });
+  assert.equal(await asOwner.exit, 1);
+  assert.match(
+    asOwner.output(),
+    /DATABASE_URL must name the application role, not the owner: the role "postgres" is a superuser .*\[DATABASE_URL\]/,
+  );
+  const noTemporal = run('workers/main.ts', { DATABASE_URL: database.appUrl, TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` });
   assert.equal(await noTemporal.exit, 1);
   assert.match(noTemporal.output(), /Temporal is unreachable at 127\.0\.0\.1:\d+ \[TEMPORAL_ADDRESS\]/);
 });

@@ -22,6 +22,7 @@ import { startTestTemporal } from './temporal.ts';
 
 export interface Stack {
   baseUrl: string;
+  /** As the owner, for fixtures and checks; the API and the worker use the application role (config.databaseUrl). */
   db: Db;
   config: Config;
   temporal: TestWorkflowEnvironment;
@@ -40,16 +41,17 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   const temporal = await startTestTemporal();
   const config = loadConfig({
     PORT: String(await freePort()),
-    DATABASE_URL: database.url,
+    DATABASE_URL: database.appUrl,
+    DATABASE_OWNER_URL: database.url,
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
   const logger = createLogger(config.logLevel);
-  const worker = await createWorker({ config, db: database.db, files, connection: temporal.nativeConnection });
+  const worker = await createWorker({ config, db: database.appDb, files, connection: temporal.nativeConnection });
   const running = worker.run();
   await ensureSchedules(temporal.client, config.temporalTaskQueue);
-  const api = await startApi({ config, db: database.db, logger, temporal: temporal.client, files });
+  const api = await startApi({ config, db: database.appDb, logger, temporal: temporal.client, files });
   return {
     baseUrl: api.url,
     db: database.db,
