@@ -8,6 +8,7 @@ import type { Db } from '../../domain/db.ts';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { sendFile } from '../http/binary.ts';
+import { auditContext } from '../http/context.ts';
 import { readUpload, storeUpload } from '../http/uploads.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Uuid } from '../http/schemas.ts';
@@ -45,6 +46,7 @@ export function caseFileRoutes(api: ApiRouter, deps: { db: Db; files: FileStore;
         folder: `cases/${c.id}`,
         row: { case_id: c.id, uploaded_by: ctx.user.id },
       });
+      await deps.service.recordUpload(auditContext(ctx), c, body);
       return { status: 201, body };
     },
   });
