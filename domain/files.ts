@@ -37,8 +37,14 @@ export class LocalFileStore implements FileStore {
     const path = this.localPath(key);
     await mkdir(dirname(path), { recursive: true });
     const partial = `${path}.partial-${process.pid}`;
-    if (typeof data === 'string' || Buffer.isBuffer(data)) await writeFile(partial, data);
-    else await pipeline(data, createWriteStream(partial));
+    try {
+      if (typeof data === 'string' || Buffer.isBuffer(data)) await writeFile(partial, data);
+      else await pipeline(data, createWriteStream(partial));
+    } catch (error) {
+      // A source that fails midway (a workbook refused while it is copied) leaves no half file behind.
+      await rm(partial, { force: true });
+      throw error;
+    }
     await rename(partial, path);
   }
 

@@ -1,12 +1,16 @@
-/** The audit log, read-only, for administrators and auditors. */
+/**
+ * The audit trail, read-only, for administrators and auditors: the audit log and the case events
+ * (every action on a case) in one list, filtered by who, what, when and where.
+ */
 import { Type } from '@sinclair/typebox';
 import { ForbiddenError } from '../../domain/errors.ts';
 import type { AuditStore } from '../../domain/stores/audit.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, Timestamp, listOf, listQuery } from '../http/schemas.ts';
+import { AUTH_ERRORS, RegionCode, Timestamp, listOf, listQuery, literals } from '../http/schemas.ts';
 
 const Entry = Type.Object({
   id: Type.String(),
+  source: literals(['audit', 'case']),
   at: Timestamp,
   actorId: Type.Union([Type.String(), Type.Null()]),
   actorName: Type.Union([Type.String(), Type.Null()]),
@@ -24,7 +28,8 @@ export function auditRoutes(api: ApiRouter, deps: { audit: AuditStore }): void {
   api.route({
     method: 'get',
     path: '/audit-log',
-    summary: 'Audit entries in the caller’s region, newest first',
+    summary:
+      'Audit entries and case events (source "case": claims, completions, reassignments, escalations, cancellations) in the caller’s region, newest first',
     tags: ['audit'],
     auth: true,
     query: listQuery(['at', 'action', 'id'], {
@@ -34,6 +39,8 @@ export function auditRoutes(api: ApiRouter, deps: { audit: AuditStore }): void {
       subjectId: Type.Optional(Type.String({ maxLength: 64 })),
       from: Type.Optional(Timestamp),
       to: Type.Optional(Timestamp),
+      regionCode: Type.Optional(RegionCode),
+      source: Type.Optional(literals(['audit', 'case'])),
     }),
     responses: { 200: { description: '审计日志', schema: listOf(Entry) }, ...AUTH_ERRORS },
     handler: async ({ query, ctx }) => {

@@ -42,10 +42,23 @@ export function buildingRoutes(api: ApiRouter, deps: { buildings: BuildingStore;
     query: listQuery(BUILDING_SORT_FIELDS, {
       regionCode: Type.Optional(RegionCode),
       ...BUILDING_FILTER_FIELDS,
-      q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Text in the address or the owner name' })),
+      q: Type.Optional(
+        Type.String({
+          minLength: 1,
+          maxLength: 50,
+          description:
+            'Text in the code or the address; also in the owner name for roles that may see owner details (such a search is audited)',
+        }),
+      ),
     }),
     responses: { 200: { description: '房屋列表', schema: listOf(Building) }, ...AUTH_ERRORS },
-    handler: async ({ query, ctx }) => ({ body: await deps.buildings.list(ctx.ability, { ...query, ids: splitIds(query.ids) }) }),
+    handler: async ({ query, ctx }) => ({
+      body: await deps.service.list(
+        ctx.ability,
+        { ...query, ids: splitIds(query.ids) },
+        { ...auditContext(ctx), regionCode: ctx.user?.regionCode ?? '' },
+      ),
+    }),
   });
 
   api.route({

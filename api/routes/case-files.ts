@@ -8,6 +8,7 @@ import type { Db } from '../../domain/db.ts';
 import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { sendFile } from '../http/binary.ts';
+import { auditContext } from '../http/context.ts';
 import type { Idempotency } from '../http/idempotency.ts';
 import { idempotentUpload, readUpload, storeUpload } from '../http/uploads.ts';
 import type { ApiRouter } from '../http/router.ts';
@@ -43,10 +44,12 @@ export function caseFileRoutes(api: ApiRouter, deps: { db: Db; files: FileStore;
         fallbackName: 'evidence',
       });
       const row = { case_id: c.id, uploaded_by: ctx.user.id };
-      return idempotentUpload(deps.idempotency, req, upload, async () => ({
-        status: 201,
-        body: await storeUpload(deps, upload, { table: 'case_files', folder: `cases/${c.id}`, row }),
-      }));
+      // Recorded inside the idempotent run: a replayed upload is neither stored nor audited twice.
+      return idempotentUpload(deps.idempotency, req, upload, async () => {
+        const body = await storeUpload(deps, upload, { table: 'case_files', folder: `cases/${c.id}`, row });
+        await deps.service.recordUpload(auditContext(ctx), c, body);
+        return { status: 201, body };
+      });
     },
   });
 

@@ -253,7 +253,14 @@ export function complaintRoutes(
       422: { description: '缺少房屋编码', schema: ErrorResponse },
     },
     handler: async ({ params, body, ctx, req }) => ({
-      body: await deps.service.verify(ctx.ability, caseUser(ctx), params.id, body, req.get('Idempotency-Key') ?? undefined),
+      body: await deps.service.verify(
+        ctx.ability,
+        caseUser(ctx),
+        params.id,
+        body,
+        req.get('Idempotency-Key') ?? undefined,
+        auditContext(ctx),
+      ),
     }),
   });
 

@@ -12,7 +12,8 @@ import { buildingRuleProblems } from '../../domain/buildings/rules.ts';
 import type { BuildingState } from '../../domain/buildings/rules.ts';
 import type { BuildingCreateInput, BuildingPatchInput } from '../../domain/buildings/schema.ts';
 import { changedFields, masked } from '../../domain/buildings/store.ts';
-import type { Building, BuildingChange, BuildingStore } from '../../domain/buildings/store.ts';
+import type { Building, BuildingChange, BuildingFilter, BuildingStore } from '../../domain/buildings/store.ts';
+import type { ListParams, ListResult } from '../../domain/paging.ts';
 import type { Db } from '../../domain/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
 import { maskName, maskPhone } from '../../domain/mask.ts';
@@ -67,6 +68,31 @@ export function checkedCode(raw: string, field = 'params.code'): string {
 
 export class BuildingService {
   constructor(private readonly deps: { db: Db; buildings: BuildingStore; regions: RegionStore; audit: AuditStore }) {}
+
+  /**
+   * The registry's list. A text search by someone who may see owner details also matches owner names,
+   * so it is audited like a full view: who, the query masked as a name is masked (the query may be a
+   * person's name), and how many houses it found by owner name.
+   */
+  async list(
+    ability: AppAbility,
+    params: ListParams & BuildingFilter,
+    ctx: AuditContext & { regionCode: string },
+  ): Promise<ListResult<Building>> {
+    const { q } = params;
+    if (!q || !ability.can('readPersonal', 'Building')) return this.deps.buildings.list(ability, params);
+    const [result, matches] = await Promise.all([
+      this.deps.buildings.list(ability, params),
+      this.deps.buildings.ownerNameMatches(ability, { ...params, q }),
+    ]);
+    await this.deps.audit.record(ctx, {
+      action: 'building.owner_search',
+      subjectType: 'Building',
+      regionCode: ctx.regionCode,
+      details: { q: maskName(q), ownerNameMatches: matches },
+    });
+    return result;
+  }
 
   async get(ability: AppAbility, rawCode: string): Promise<Building> {
     const code = checkedCode(rawCode);

@@ -262,6 +262,17 @@ export class CaseService {
     );
   }
 
+  /** An evidence upload, in the audit log (the case's trail records files only once a step names them). */
+  async recordUpload(ctx: AuditContext, c: CaseRecord, file: { id: string; name: string; size: number; sha256: string }): Promise<void> {
+    await this.deps.audit.record(ctx, {
+      action: 'case.file_upload',
+      subjectType: 'Case',
+      subjectId: c.id,
+      regionCode: c.regionCode,
+      details: { caseNumber: c.number, fileId: file.id, name: file.name, size: file.size, sha256: file.sha256 },
+    });
+  }
+
   async verify(ability: AppAbility, id: string): Promise<ChainVerdict> {
     const c = await this.get(ability, id);
     if (!ability.can('audit', asSubject('Case', c)) && !ability.can('read', asSubject('Case', c))) throw new ForbiddenError();

@@ -200,6 +200,7 @@ export class ComplaintService {
     id: string,
     input: Omit<VerifyArgs, 'actor'>,
     key: string | undefined,
+    ctx: AuditContext,
   ): Promise<Complaint> {
     const c = await this.get(ability, id);
     if (!ability.can('update', asSubject('Complaint', c))) throw new ForbiddenError('您的角色无权核实投诉');
@@ -213,7 +214,16 @@ export class ComplaintService {
       args.buildingCode = code;
     } else delete args.buildingCode;
     await this.deps.workflows.verify(id, args, key ? `${user.id}:${key}` : undefined);
-    return this.get(ability, id);
+    const verified = await this.get(ability, id);
+    // The verdict and where it led; the reply and note may name people, so they stay on the complaint.
+    await this.deps.audit.record(ctx, {
+      action: 'complaint.verify',
+      subjectType: 'Complaint',
+      subjectId: id,
+      regionCode: c.regionCode,
+      details: { trackingNo: c.trackingNo, result: input.result, caseId: verified.caseId ?? null },
+    });
+    return verified;
   }
 
   private async place(input: ComplaintInput, fields: FieldNames): Promise<{ buildingCode: string | null; regionCode: string }> {

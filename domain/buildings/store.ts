@@ -88,8 +88,29 @@ export interface BuildingFilter {
   ids?: string[] | undefined;
 }
 
-/** The registry's filters on a query over `buildings as b` (the list, and the houses of a campaign). */
-export function applyBuildingFilter(query: Knex.QueryBuilder, params: BuildingFilter): Knex.QueryBuilder {
+const SCOPE = { villageCode: 'b.village_code' };
+
+/** `%text%` for ILIKE, with LIKE's own characters taken literally. */
+const likeText = (q: string) => `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The text search `q`: a house code or address for everyone; the owner's name too, but only on houses
+ * whose owner details the ability may see in full (`readPersonal`), so a search is never a way around
+ * the mask. Without that right a name finds nothing, as any text absent from codes and addresses.
+ */
+function textSearch(query: Knex.QueryBuilder, q: string, personal: AppAbility | undefined): void {
+  const like = likeText(q);
+  query.where((w) => {
+    w.where('b.address', 'ilike', like).orWhere('b.code', 'ilike', like);
+    if (personal) w.orWhere((o) => whereAllowed(o.where('b.owner_name', 'ilike', like), personal, 'readPersonal', 'Building', SCOPE));
+  });
+}
+
+/**
+ * The registry's filters on a query over `buildings as b` (the list, and the houses of a campaign);
+ * `personal` is the ability whose `readPersonal` rule lets `q` match owner names.
+ */
+export function applyBuildingFilter(query: Knex.QueryBuilder, params: BuildingFilter, personal?: AppAbility): Knex.QueryBuilder {
   if (params.regionCode) query.whereRaw(`b.village_code LIKE ?`, [`${params.regionCode}%`]);
   if (params.use) query.where('b.use', params.use);
   if (params.businessCategory) query.where('b.business_category', params.businessCategory);
@@ -100,10 +121,7 @@ export function applyBuildingFilter(query: Knex.QueryBuilder, params: BuildingFi
   if (params.yearFrom) query.where('b.year_built', '>=', params.yearFrom);
   if (params.yearTo) query.where('b.year_built', '<=', params.yearTo);
   if (params.ids) query.whereIn('b.code', params.ids);
-  if (params.q) {
-    const like = `%${params.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query.where((w) => w.where('b.address', 'ilike', like).orWhere('b.owner_name', 'ilike', like));
-  }
+  if (params.q) textSearch(query, params.q, personal);
   return query;
 }
 
@@ -159,8 +177,6 @@ const SORT = {
 };
 export const BUILDING_SORT_FIELDS = Object.keys(SORT) as [string, ...string[]];
 
-const SCOPE = { villageCode: 'b.village_code' };
-
 /** A case as the house file lists it. */
 export interface HouseCase {
   id: string;
@@ -184,9 +200,20 @@ export class BuildingStore {
   }
 
   async list(ability: AppAbility, params: ListParams & BuildingFilter): Promise<ListResult<Building>> {
-    const query = applyBuildingFilter(whereAllowed(this.base(), ability, 'read', 'Building', SCOPE), params);
+    const query = applyBuildingFilter(whereAllowed(this.base(), ability, 'read', 'Building', SCOPE), params, ability);
     const result = await paged<Row, Building>(query, params, SORT, 'code', 'b.code', toBuilding);
     return { total: result.total, data: result.data.map(masked) };
+  }
+
+  /** How many houses of a list's filters `q` finds by their owner's name (what an audited search revealed). */
+  async ownerNameMatches(ability: AppAbility, params: BuildingFilter & { q: string }): Promise<number> {
+    const query = applyBuildingFilter(whereAllowed(this.db('buildings as b'), ability, 'read', 'Building', SCOPE), {
+      ...params,
+      q: undefined,
+    });
+    whereAllowed(query.where('b.owner_name', 'ilike', likeText(params.q)), ability, 'readPersonal', 'Building', SCOPE);
+    const row = (await query.count({ n: '*' }).first()) as { n: number } | undefined;
+    return row?.n ?? 0;
   }
 
   /** One building the ability may read (full data: callers mask for the viewer). */

@@ -154,5 +154,20 @@ export function csvLine(cells: readonly (string | number | null | undefined)[]):
   );
 }
 
+/**
+ * A cell of a file people open in a spreadsheet (error reports, templates): text that Excel or WPS would
+ * take for a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe,
+ * so `=HYPERLINK(…)` in an uploaded address shows as text instead of running (CSV injection, OWASP).
+ * Numbers are left alone. The importer's own CSV copy of a workbook is not neutralised: it is data.
+ */
+export function neutralised(cell: string | number | null | undefined): string | number | null | undefined {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** One CSV line for people to open, every text cell neutralised. */
+export function outputCsvLine(cells: readonly (string | number | null | undefined)[]): string {
+  return csvLine(cells.map(neutralised));
+}
+
 /** A UTF-8 byte-order mark: Excel opens a CSV as UTF-8 only when it starts with one. */
 export const BOM = '\ufeff';

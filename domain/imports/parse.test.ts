@@ -4,11 +4,13 @@ import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { InputError } from '../errors.ts';
 import { convertCell, parseDate } from './cells.ts';
-import { BOM, csvLine, csvRecords } from './csv.ts';
+import { BOM, csvLine, csvRecords, outputCsvLine } from './csv.ts';
 import type { CsvRecord } from './csv.ts';
 import { detectFile, fileRecords, xlsxAsCsv } from './parse.ts';
 import { columnOf } from './template.ts';
 import { gbk } from '../../test/support/imports.ts';
+import { repeated, workbookParts, zipOf } from '../../test/support/zip.ts';
+import { DEFAULT_XLSX_LIMITS, XlsxLimitError, xlsxRows } from './xlsx.ts';
 
 async function all(records: AsyncIterable<CsvRecord>): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
@@ -64,6 +66,15 @@ describe('CSV parsing', () => {
     assert.throws(() => detectFile(Buffer.alloc(0)), /文件为空/);
     assert.deepEqual(detectFile(Buffer.from(CSV)), { kind: 'csv', encoding: 'utf-8' });
     assert.deepEqual(detectFile(Buffer.from('PK\x03\x04rest')), { kind: 'xlsx', encoding: 'utf-8' });
+  });
+
+  test('lines for people to open neutralise formula-like text with an apostrophe; numbers and the data copy stay as they are', () => {
+    const link = '=HYPERLINK("http://evil.example","点击")';
+    assert.equal(
+      outputCsvLine([8, link, '+1', '-1', '@SUM(A1)', '\tx', '\rx', '凤城街道1号', -1]),
+      `8,"'=HYPERLINK(""http://evil.example"",""点击"")",'+1,'-1,'@SUM(A1),'\tx,"'\rx",凤城街道1号,-1\r\n`,
+    );
+    assert.equal(csvLine([link]), '"=HYPERLINK(""http://evil.example"",""点击"")"\r\n');
   });
 
   test('csvLine quotes only what needs quoting', () => {
@@ -135,6 +146,65 @@ describe('XLSX parsing', () => {
       all(fileRecords(Readable.from([Buffer.from('PK\x03\x04 not a zip')]), { kind: 'xlsx', encoding: 'utf-8' })),
       /无法读取 Excel 文件|没有工作表/,
     );
+  });
+});
+
+describe('XLSX limits', () => {
+  const xlsx = { kind: 'xlsx', encoding: 'utf-8' } as const;
+  const row = (n: number, cells: number) =>
+    `<row r="${n}">${Array.from({ length: cells }, (_, i) => `<c r="${String.fromCharCode(65 + (i % 26))}${n}" t="s"><v>0</v></c>`).join('')}</row>`;
+
+  test('a hand-assembled workbook within the limits reads (so the refusals below are about size only)', async () => {
+    const bytes = await zipOf(workbookParts([row(1, 3)], ['<si><t>凤城街道</t></si>']));
+    assert.equal(detectFile(bytes).kind, 'xlsx');
+    assert.deepEqual(await all(fileRecords(Readable.from([bytes]), xlsx)), [
+      { line: 1, offset: -1, cells: ['凤城街道', '凤城街道', '凤城街道'] },
+    ]);
+  });
+
+  test('a zip bomb: shared strings of 300 MB in a file of a few hundred kilobytes are refused at the 256 MB limit, with the limit named', async () => {
+    const mb = Buffer.alloc(1024 * 1024, 'A');
+    const bytes = await zipOf(workbookParts([row(1, 1)], ['<si><t>', ...repeated(mb, 300), '</t></si>']));
+    assert.ok(bytes.length < 1024 * 1024, `the bomb is ${bytes.length} bytes`);
+    const started = Date.now();
+    const before = process.memoryUsage().rss;
+    await assert.rejects(all(fileRecords(Readable.from([bytes]), xlsx)), (e: unknown) => {
+      assert.ok(e instanceof XlsxLimitError, String(e));
+      assert.match(e.message, /共享字符串.*解压后超过 256 MB/);
+      return true;
+    });
+    assert.ok(Date.now() - started < 10_000);
+    assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, 'the strings were not inflated into memory');
+  });
+
+  test('a sheet inflating past the total limit is refused with the limit named', async () => {
+    const limits = { ...DEFAULT_XLSX_LIMITS, totalBytes: 8 * 1024 * 1024 };
+    const bytes = await zipOf(workbookParts(repeated(' '.repeat(1024 * 1024), 20), ['<si><t>x</t></si>']));
+    await assert.rejects(
+      (async () => {
+        for await (const _ of xlsxRows(Readable.from([bytes]), limits));
+      })(),
+      /Excel 文件解压后超过 8 MB/,
+    );
+  });
+
+  test('a row of too many cells and a sheet of too many cells are refused before exceljs builds them', async () => {
+    const read = async (sheet: Iterable<string>) => {
+      for await (const _ of xlsxRows(Readable.from([await zipOf(workbookParts(sheet, ['<si><t>x</t></si>']))]))) {
+        /* reading is the test */
+      }
+    };
+    await assert.rejects(read([row(1, 201)]), /有一行超过 200 个单元格/);
+    await read([row(1, 200)]);
+    const limits = { ...DEFAULT_XLSX_LIMITS, cells: 1000 };
+    await assert.rejects(
+      (async () => {
+        const sheet = Array.from({ length: 40 }, (_, i) => row(i + 1, 30));
+        for await (const _ of xlsxRows(Readable.from([await zipOf(workbookParts(sheet, ['<si><t>x</t></si>']))]), limits));
+      })(),
+      /超过 1,000 个单元格/,
+    );
+    await assert.rejects(read([row(2_000_000, 1)]), /行号超过 1048576/);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import type { ImportDeps } from './context.ts';
-import { BOM, csvLine } from './csv.ts';
+import { BOM, outputCsvLine } from './csv.ts';
 import type { ImportProblem } from './header.ts';
 import { ImportJobStore, toImportJob } from './jobs.ts';
 import type { ImportJob } from './jobs.ts';
@@ -15,11 +15,11 @@ export const REPORT_HEADER = ['行号', '列', '值', '原因'];
 
 /** The report's text, a line at a time. */
 export async function* reportLines(problems: AsyncIterable<ImportProblem>): AsyncGenerator<string> {
-  yield BOM + csvLine(REPORT_HEADER);
+  yield BOM + outputCsvLine(REPORT_HEADER);
   let batch = '';
   let n = 0;
   for await (const p of problems) {
-    batch += csvLine([p.line, p.column, p.value, p.reason]);
+    batch += outputCsvLine([p.line, p.column, p.value, p.reason]);
     if (++n % 1000 === 0) {
       yield batch;
       batch = '';

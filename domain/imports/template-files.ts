@@ -4,7 +4,7 @@
  * sheet 填写说明 that explains each column.
  */
 import ExcelJS from 'exceljs';
-import { BOM, csvLine } from './csv.ts';
+import { BOM, outputCsvLine } from './csv.ts';
 import type { BuildingCreateInput } from '../buildings/schema.ts';
 import { IMPORT_COLUMNS, allowedLabels } from './template.ts';
 
@@ -17,7 +17,7 @@ const VALIDATED_ROWS = 20_000;
 
 /** The CSV template: the header line alone. */
 export function templateCsv(): Buffer {
-  return Buffer.from(BOM + csvLine(IMPORT_COLUMNS.map((c) => c.header)), 'utf8');
+  return Buffer.from(BOM + outputCsvLine(IMPORT_COLUMNS.map((c) => c.header)), 'utf8');
 }
 
 /**

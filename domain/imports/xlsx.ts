@@ -1,11 +1,16 @@
 /**
- * Reading an uploaded workbook with exceljs's streaming reader (a 260,000-row sheet never sits in
+ * Reading an uploaded workbook with exceljs's streaming parsers (a 260,000-row sheet never sits in
  * memory whole): the rows of its first sheet, every cell as the text a user would see, dates as
- * YYYY-MM-DD.
+ * YYYY-MM-DD. The zip itself is read by `BoundedZip`, which inflates only the parts needed and stops
+ * at a size limit; the sheet's cells are counted before exceljs builds them.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
+import { BoundedZip, MAX_SHEET_ROWS, XlsxFormatError, XlsxLimitError, XLSX_LIMITS, readAll } from './zip.ts';
+import type { InflateLimits } from './zip.ts';
+
+export { XlsxFormatError, XlsxLimitError } from './zip.ts';
 
 /** One row of a sheet, as text. */
 export interface SheetRow {
@@ -13,9 +18,6 @@ export interface SheetRow {
   line: number;
   cells: string[];
 }
-
-/** The file cannot be read as a workbook (a file-level error). */
-export class XlsxFormatError extends Error {}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -36,15 +38,31 @@ export function cellText(value: CellValue): string {
   return '';
 }
 
-/** What exceljs's streaming reader knows of the workbook part (tab order), not in its typings. */
-interface ReaderModel {
-  model?: { sheets?: { name?: string }[] };
+/** What the import reads at most from one workbook. */
+export interface XlsxLimits extends InflateLimits {
+  /** Largest file (uploads are refused above 100 MB before this). */
+  fileBytes: number;
+  /** Cells in one row (the template has 34 columns). */
+  rowCells: number;
+  /** Cells in the sheet (260,000 houses of 34 columns are about 9 million). */
+  cells: number;
 }
 
-/** exceljs's own parsing steps that the reader below wraps; not in its typings. */
+export const DEFAULT_XLSX_LIMITS: XlsxLimits = { ...XLSX_LIMITS, fileBytes: 128 * 1024 * 1024, rowCells: 200, cells: 20_000_000 };
+
+/** What exceljs's reader knows of the workbook (its parts' relationships, the tab order), not in its typings. */
+interface ReaderModel {
+  model?: { sheets?: { name?: string; rId?: string }[] };
+  workbookRels?: { Id?: string; Target?: string }[];
+}
+
+/** exceljs's own parsing steps, which the reader below drives part by part; not in its typings. */
 interface ReaderSteps {
+  _parseRels(this: unknown, entry: Readable): Promise<void>;
+  _parseWorkbook(this: unknown, entry: Readable): Promise<void>;
+  _parseStyles(this: unknown, entry: Readable): Promise<void>;
   _parseSharedStrings(this: unknown, entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(this: unknown, chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  _parseWorksheet(this: unknown, chunks: AsyncIterable<string>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
 }
 const steps = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderSteps;
 
@@ -56,41 +74,94 @@ async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<str
   if (rest) yield rest;
 }
 
-/**
- * exceljs 4.4 decodes every inflated chunk of a sheet or of the shared strings on its own, so a Chinese
- * character split between two chunks turns into U+FFFD, about once in a thousand rows (exceljs issues
- * #2063, #2084, unfixed). This reader hands those two parsers text decoded as a stream instead.
- */
-class WholeCharacterReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  async *_parseSharedStrings(entry: Readable): AsyncGenerator<unknown> {
-    entry.setEncoding('utf8');
-    yield* steps._parseSharedStrings.call(this, entry);
-  }
+/** Tag starts a cut chunk may end with: kept for the next chunk so that no cell or row end is missed. */
+const PARTIAL_TAGS = new Set(['<', '<c', '</', '</r', '</ro', '</row']);
 
-  *_parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
-    yield* steps._parseWorksheet.call(this, utf8(chunks), sheetNo);
+/**
+ * Counts the sheet's cells in its XML as it streams past, before exceljs makes an object of each: a
+ * row of millions of cells would exhaust memory before the row ends.
+ */
+async function* cellsCounted(text: AsyncIterable<string>, limits: XlsxLimits): AsyncGenerator<string> {
+  let row = 0;
+  let total = 0;
+  let carry = '';
+  const tags = /<c[\s>/]|<\/row>/g;
+  for await (const chunk of text) {
+    const scanned = carry + chunk;
+    for (const match of scanned.matchAll(tags)) {
+      if (match[0] === '</row>') {
+        row = 0;
+        continue;
+      }
+      if (++row > limits.rowCells) throw new XlsxLimitError(`Excel 工作表中有一行超过 ${limits.rowCells} 个单元格，无法导入`);
+      if (++total > limits.cells)
+        throw new XlsxLimitError(`Excel 工作表超过 ${limits.cells.toLocaleString('en-US')} 个单元格，无法导入；请分成几个文件导入`);
+    }
+    const lastTag = scanned.lastIndexOf('<');
+    carry = lastTag >= 0 && PARTIAL_TAGS.has(scanned.slice(lastTag)) ? scanned.slice(lastTag) : '';
+    yield chunk;
   }
 }
 
+/** Where a relationship's target lies in the zip (targets are relative to xl/ unless absolute). */
+function partName(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+}
+
+/**
+ * exceljs's streaming reader on a bounded zip: the relationships, the workbook, the styles, the shared
+ * strings, then the first tab's sheet, each inflated under the limits. Sheets are decoded as one UTF-8
+ * stream: exceljs 4.4 decodes every inflated chunk on its own, so a Chinese character split between two
+ * chunks turned into U+FFFD about once in a thousand rows (exceljs issues #2063, #2084, unfixed).
+ */
+class BoundedWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  constructor(
+    input: Readable,
+    private readonly zip: BoundedZip,
+    private readonly limits: XlsxLimits,
+  ) {
+    super(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  }
+
+  override async *parse(): AsyncGenerator<{ eventType: string; value: unknown }> {
+    const { zip } = this;
+    const known = this as unknown as ReaderModel;
+    if (!zip.has('xl/workbook.xml'))
+      throw new XlsxFormatError('无法读取 Excel 文件：缺少工作簿（xl/workbook.xml），请在 Excel 中另存为 .xlsx');
+    await steps._parseRels.call(this, zip.has('xl/_rels/workbook.xml.rels') ? zip.open('xl/_rels/workbook.xml.rels') : emptyPart());
+    await steps._parseWorkbook.call(this, zip.open('xl/workbook.xml'));
+    if (zip.has('xl/styles.xml')) await steps._parseStyles.call(this, zip.open('xl/styles.xml'));
+    if (zip.has('xl/sharedStrings.xml')) {
+      const entry = zip.open('xl/sharedStrings.xml', this.limits.sharedStringsBytes);
+      entry.setEncoding('utf8');
+      for await (const _ of steps._parseSharedStrings.call(this, entry));
+    } else {
+      (this as unknown as { sharedStrings: unknown[] }).sharedStrings = [];
+    }
+    const first = known.model?.sheets?.[0];
+    const target = known.workbookRels?.find((r) => r.Id === first?.rId)?.Target;
+    if (!first || !target) throw new XlsxFormatError('Excel 文件中没有工作表');
+    const part = partName(target);
+    const sheetNo = /sheet(\d+)\.xml$/.exec(part)?.[1] ?? '1';
+    yield* steps._parseWorksheet.call(this, cellsCounted(utf8(zip.open(part)), this.limits), sheetNo);
+  }
+}
+
+/** A part a workbook may lack (its relationships), read as empty. */
+function emptyPart(): Readable {
+  return Readable.from([]);
+}
+
 /** Streams the rows of the workbook's first sheet (rows Excel stores as empty are skipped). */
-export async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
-  const reader = new WholeCharacterReader(input, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let found = false;
+export async function* xlsxRows(input: Readable, limits: XlsxLimits = DEFAULT_XLSX_LIMITS): AsyncGenerator<SheetRow> {
   try {
+    const zip = new BoundedZip(await readAll(input, limits.fileBytes), limits);
+    const reader = new BoundedWorkbookReader(input, zip, limits);
     for await (const sheet of reader) {
-      // The first tab, by name once the workbook part is read (else the first sheet that comes).
-      const first = (reader as unknown as ReaderModel).model?.sheets?.[0]?.name;
-      const name = (sheet as unknown as { name?: string }).name;
-      if (found || (first !== undefined && name !== first)) continue;
-      found = true;
       for await (const row of sheet) {
+        if (row.number > MAX_SHEET_ROWS) throw new XlsxLimitError(`Excel 工作表的行号超过 ${MAX_SHEET_ROWS}，无法导入`);
         const values = row.values as CellValue[];
+        if (values.length - 1 > limits.rowCells) throw new XlsxLimitError(`Excel 工作表中有一行超过 ${limits.rowCells} 个单元格，无法导入`);
         const cells: string[] = [];
         for (let c = 1; c < values.length; c++) cells.push(cellText(values[c] ?? null).trim());
         yield { line: row.number, cells };
@@ -100,5 +171,4 @@ export async function* xlsxRows(input: Readable): AsyncGenerator<SheetRow> {
     if (error instanceof XlsxFormatError) throw error;
     throw new XlsxFormatError(`无法读取 Excel 文件：${(error as Error).message}`);
   }
-  if (!found) throw new XlsxFormatError('Excel 文件中没有工作表');
 }

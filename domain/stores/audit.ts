@@ -1,7 +1,14 @@
-/** The audit log: who did what, when, from where. Rows are only ever inserted. */
+/**
+ * The audit log: who did what, when, from where. Rows are only ever inserted. What auditors read is the
+ * audit trail: these rows together with the case events (claims, completions, reassignments,
+ * escalations, cancellations: the record of every action on a case, hash-chained in `case_events`), so
+ * every mutation can be found, filtered and followed in one place.
+ */
+import type { Knex } from 'knex';
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
 import type { Db } from '../db.ts';
+import { maskEventData } from '../mask.ts';
 import { AuditRow } from '../models.ts';
 import { paged } from '../paging.ts';
 import type { ListParams, ListResult } from '../paging.ts';
@@ -24,8 +31,12 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
+/** Where an entry is kept: the audit log, or a case's event trail. */
+export type AuditSource = 'audit' | 'case';
+
 export interface AuditEntry {
   id: string;
+  source: AuditSource;
   at: string;
   actorId: string | null;
   actorName: string | null;
@@ -39,9 +50,30 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-function toEntry(row: AuditRow): AuditEntry {
+/** A row of the trail: an audit row, or a case event shaped like one. */
+interface TrailRow {
+  source: AuditSource;
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  region_code: string | null;
+  ip: string | null;
+  request_id: string | null;
+  details: Record<string, unknown>;
+}
+
+function toEntry(row: TrailRow): AuditEntry {
+  // A case event's data is shown as the case trail shows it (the responsible party masked).
+  const details =
+    row.source === 'case' ? { ...row.details, data: maskEventData((row.details.data ?? {}) as Record<string, unknown>) } : row.details;
   return {
-    id: String(row.id),
+    id: row.id,
+    source: row.source,
     at: row.at.toISOString(),
     actorId: row.actor_id,
     actorName: row.actor_name,
@@ -52,7 +84,7 @@ function toEntry(row: AuditRow): AuditEntry {
     regionCode: row.region_code,
     ip: row.ip,
     requestId: row.request_id,
-    details: row.details,
+    details,
   };
 }
 
@@ -63,6 +95,9 @@ export interface AuditFilter {
   subjectId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** A region's subtree (within the reader's own scope). */
+  regionCode?: string | undefined;
+  source?: AuditSource | undefined;
 }
 
 export class AuditStore {
@@ -85,15 +120,55 @@ export class AuditStore {
     });
   }
 
+  /** The trail: audit rows and case events as one list, each branch filtered before they are merged. */
+  private trail(): Knex.QueryBuilder {
+    const { db } = this;
+    const audit = db('audit_log').select(
+      db.raw(`'audit' AS source`),
+      db.raw('id::text AS id'),
+      'at',
+      'actor_id',
+      'actor_name',
+      'actor_role',
+      'action',
+      'subject_type',
+      'subject_id',
+      'region_code',
+      'ip',
+      'request_id',
+      'details',
+    );
+    const events = db('case_events as e')
+      .join('cases as c', 'c.id', 'e.case_id')
+      .select(
+        db.raw(`'case' AS source`),
+        db.raw(`e.case_id::text || ':' || e.seq AS id`),
+        'e.occurred_at as at',
+        'e.actor_id',
+        'e.actor_name',
+        'e.actor_role',
+        'e.type as action',
+        db.raw(`'Case' AS subject_type`),
+        db.raw('e.case_id::text AS subject_id'),
+        'c.region_code',
+        db.raw('NULL::text AS ip'),
+        db.raw('NULL::text AS request_id'),
+        db.raw(`jsonb_build_object('caseNumber', c.number, 'seq', e.seq, 'elementId', e.element_id, 'data', e.data) AS details`),
+      );
+    return db.select('*').from(db.raw(`(${audit.toQuery()} UNION ALL ${events.toQuery()}) AS t`));
+  }
+
   async list(ability: AppAbility, params: ListParams & AuditFilter): Promise<ListResult<AuditEntry>> {
-    const query = whereAllowed(this.db('audit_log').select('*'), ability, 'read', 'AuditLog', { regionCode: 'region_code' });
+    const query = whereAllowed(this.trail(), ability, 'read', 'AuditLog', { regionCode: 'region_code' });
+    if (params.source) query.where('source', params.source);
     if (params.action) query.where('action', params.action);
     if (params.actorId) query.where('actor_id', params.actorId);
     if (params.subjectType) query.where('subject_type', params.subjectType);
     if (params.subjectId) query.where('subject_id', params.subjectId);
+    if (params.regionCode) query.whereRaw(`region_code LIKE ? ESCAPE '\\'`, [`${params.regionCode.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
     if (params.from) query.where('at', '>=', params.from);
     if (params.to) query.where('at', '<=', params.to);
-    return paged<AuditRow, AuditEntry>(
+    return paged<TrailRow, AuditEntry>(
       query,
       { ...params, order: params.order ?? 'desc' },
       { at: 'at', action: 'action', id: 'id' },

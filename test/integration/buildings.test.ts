@@ -120,6 +120,33 @@ describe('building registry', () => {
     assert.equal((await auditor.get(`/api/buildings/${code}/personal`)).status, 403);
   });
 
+  test('searching by owner name: only roles that see owner details find by it, and each such search is audited with the name masked', async () => {
+    const made = await officer.post<B>('/api/buildings', house({ address: '凤城街道高基里 88 号', ownerName: '钟荣英' }));
+    const { code } = made.body;
+    type List = { data: B[]; total: number };
+    const auditor = await loggedIn(stack.baseUrl, 'auditor');
+    const byName = await auditor.get<List>(`/api/buildings?q=${encodeURIComponent('钟荣英')}`);
+    assert.equal(byName.status, 200);
+    assert.equal(byName.body.total, 0, 'a name finds nothing for a role that may not see owners');
+    assert.equal((await auditor.get<List>(`/api/buildings?q=${encodeURIComponent('高基里 88')}`)).body.data[0]?.code, code);
+    assert.equal((await auditor.get<List>(`/api/buildings?q=${code.slice(4)}`)).body.data[0]?.code, code);
+    assert.deepEqual(await stack.db('audit_log').where({ action: 'building.owner_search', actor_role: 'auditor' }), []);
+
+    const inspector = await loggedIn(stack.baseUrl, 'inspector');
+    const found = await inspector.get<List>(`/api/buildings?q=${encodeURIComponent('荣英')}`);
+    assert.deepEqual(
+      found.body.data.map((b) => [b.code, b.ownerName]),
+      [[code, '钟**']],
+    );
+    const audit = await auditor.get<{
+      data: { actorName: string; action: string; regionCode: string; details: Record<string, unknown> }[];
+    }>('/api/audit-log?action=building.owner_search');
+    assert.equal(audit.status, 200);
+    const entry = audit.body.data.find((e) => e.actorName === '李排查');
+    assert.deepEqual([entry?.actorName, entry?.regionCode, entry?.details], ['李排查', '441802006001', { q: '荣*', ownerNameMatches: 1 }]);
+    assert.ok(!JSON.stringify(audit.body).includes('荣英'));
+  });
+
   test('the public summary of a scanned code has no personal data', async () => {
     const code = buildingCode('441802006001', 1);
     const anon = new ApiClient(stack.baseUrl);

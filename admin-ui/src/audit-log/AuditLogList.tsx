@@ -1,5 +1,5 @@
 /**
- * The audit log, newest first. A row opens to show everything recorded; on phones a compact list
+ * The audit trail, newest first: the audit log and every case's event trail in one list. A row opens to show everything recorded; on phones a compact list
  * replaces the table.
  */
 import { useMediaQuery } from '@mui/material';
@@ -10,6 +10,7 @@ import { AuditActionField, useActionLabel } from './AuditActionField.tsx';
 import { AuditActorField } from './AuditActorField.tsx';
 import { AuditDetailsPanel } from './AuditDetailsPanel.tsx';
 import { auditLogFilters } from './auditLogFilters.tsx';
+import { AuditSourceField } from './AuditSourceField.tsx';
 import { AuditSubjectField } from './AuditSubjectField.tsx';
 import type { AuditEntry } from './types.ts';
 
@@ -34,6 +35,7 @@ export function AuditLogList() {
           <DataTable.Col source="at" field={DateTimeField} />
           <DataTable.Col source="actorName" disableSort field={AuditActorField} />
           <DataTable.Col source="action" field={AuditActionField} />
+          <DataTable.Col source="source" disableSort field={AuditSourceField} />
           <DataTable.Col source="subjectType" label="resources.audit-log.fields.subject" disableSort field={AuditSubjectField} />
           <DataTable.Col source="ip" disableSort />
         </DataTable>

@@ -1,16 +1,18 @@
 /**
- * The list filters the API understands: text in the address or owner's name, a region's subtree,
+ * The list filters the API understands: text in the code or address (and the owner's name for those
+ * who may see owners: the API audits such a search, and the placeholder says so), a region's subtree,
  * use, business category, structure, latest judgement, appraisal grade, minimum floors and a range
  * of years built. The first four are always shown; the rest are added from the filter button.
  */
-import { NumberInput, SearchInput, SelectInput, minValue, useTranslate } from 'react-admin';
+import { NumberInput, SearchInput, SelectInput, minValue, useCanAccess, useTranslate } from 'react-admin';
 import { RegionInput } from '../common/RegionInput.tsx';
 import { choicesOf } from './choices.ts';
 
 export function useBuildingFilters() {
   const translate = useTranslate();
+  const { canAccess: owners } = useCanAccess({ resource: 'buildings', action: 'readPersonal' });
   return [
-    <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.buildings.filters.q')} />,
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate(`resources.buildings.filters.${owners ? 'qOwner' : 'q'}`)} />,
     <RegionInput key="regionCode" source="regionCode" label="resources.buildings.filters.regionCode" alwaysOn />,
     <SelectInput key="latestJudgement" source="latestJudgement" choices={choicesOf('latestJudgement')} alwaysOn />,
     <SelectInput key="use" source="use" choices={choicesOf('use')} alwaysOn />,

@@ -172,7 +172,8 @@ export const buildingsEnglish = {
       approvalType,
     },
     filters: {
-      q: 'Address or owner',
+      q: 'Code or address',
+      qOwner: 'Code, address or owner (audited)',
       regionCode: 'Region',
     },
     values: {

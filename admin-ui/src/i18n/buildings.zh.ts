@@ -97,7 +97,8 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       approvalType: APPROVAL_TYPE.labels,
     },
     filters: {
-      q: '地址或产权人',
+      q: '编码或地址',
+      qOwner: '编码、地址或产权人（搜索记入审计）',
       regionCode: '区域',
     },
     values: {

@@ -180,6 +180,7 @@ export const appEnglish = {
         ip: 'IP address',
         requestId: 'Request ID',
         details: 'Details',
+        source: 'Kept in',
         from: 'From',
         to: 'To',
       },
@@ -210,6 +211,43 @@ export const appEnglish = {
         labelBatch: {
           create: 'Label batch requested',
         },
+        inspection: {
+          submit: 'Inspection submitted',
+        },
+        campaign: {
+          create: 'Special inspection started',
+        },
+        complaint: {
+          contact_viewed: 'Complainant viewed',
+          verify: 'Complaint verified',
+        },
+        case: {
+          register: 'Case registered by hand',
+          registered: 'Case opened',
+          file_upload: 'Evidence uploaded',
+          dossier_export: 'Dossier exported',
+          cancelled: 'Case cancelled',
+        },
+        task: {
+          claimed: 'Task claimed',
+          released: 'Task released',
+          completed: 'Task completed',
+          reassigned: 'Task reassigned',
+          reminded: 'Deadline reminder',
+          overdue: 'Task overdue',
+        },
+        escalation: {
+          requested: 'Escalated',
+          accepted: 'Escalation accepted',
+          refused: 'Escalation refused',
+        },
+        supervision: {
+          callback: 'Supervision reply',
+        },
+      },
+      sources: {
+        audit: 'Audit log',
+        case: 'Case trail',
       },
       subjectTypes: {
         User: 'User',
@@ -218,6 +256,10 @@ export const appEnglish = {
         Building: 'Building',
         ImportJob: 'Import',
         LabelBatch: 'Label batch',
+        Case: 'Case',
+        Complaint: 'Complaint',
+        Inspection: 'Inspection',
+        Campaign: 'Special inspection',
       },
       onlyThisActor: 'Show only entries by %{name}',
       noDetails: 'No further details',

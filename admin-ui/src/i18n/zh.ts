@@ -170,6 +170,7 @@ export const appChinese: AppMessages = {
         ip: 'IP 地址',
         requestId: '请求 ID',
         details: '详情',
+        source: '来源',
         from: '起始时间',
         to: '截止时间',
       },
@@ -200,6 +201,43 @@ export const appChinese: AppMessages = {
         labelBatch: {
           create: '批量生成标签',
         },
+        inspection: {
+          submit: '提交排查记录',
+        },
+        campaign: {
+          create: '发起专项排查',
+        },
+        complaint: {
+          contact_viewed: '查看投诉人信息',
+          verify: '核实投诉',
+        },
+        case: {
+          register: '登记隐患案件',
+          registered: '案件立案',
+          file_upload: '上传案件材料',
+          dossier_export: '导出案卷',
+          cancelled: '撤销案件',
+        },
+        task: {
+          claimed: '认领任务',
+          released: '退回任务',
+          completed: '办结任务',
+          reassigned: '改派任务',
+          reminded: '到期提醒',
+          overdue: '任务超期',
+        },
+        escalation: {
+          requested: '督办',
+          accepted: '督办已受理',
+          refused: '督办被退回',
+        },
+        supervision: {
+          callback: '监督系统回复',
+        },
+      },
+      sources: {
+        audit: '审计日志',
+        case: '案件记录',
       },
       subjectTypes: {
         User: '用户',
@@ -208,6 +246,10 @@ export const appChinese: AppMessages = {
         Building: '房屋',
         ImportJob: '导入任务',
         LabelBatch: '标签批次',
+        Case: '案件',
+        Complaint: '投诉',
+        Inspection: '排查记录',
+        Campaign: '专项排查',
       },
       onlyThisActor: '只看 %{name} 的记录',
       noDetails: '无更多详情',
