@@ -175,6 +175,45 @@ describe('hazard case', () => {
     assert.equal(now.status, 'closed');
   });
 
+  test('a serious case reported demolished cannot close without the demolition proof files; with them it closes', async () => {
+    const c = await registerCase(officer, house, 'serious');
+    let now = await complete(town, openTask(c, 'assign').id, { ...ASSIGN_FORM, measures: ['stop_use_evacuate', 'demolish'] });
+    now = await complete(inspector, openTask(now, 'control').id, {
+      measuresTaken: ['stopped_use', 'evacuated'],
+      fileIds: [await upload(inspector, c.id)],
+    });
+    // Demolished at rectification, without an appraisal: only the proof files can open the gate.
+    now = await complete(inspector, openTask(now, 'rectify').id, {
+      description: '房屋已整体拆除',
+      fileIds: [await upload(inspector, c.id)],
+      demolished: true,
+    });
+    now = await complete(town, openTask(now, 'recheck').id, { result: 'pass' });
+    const close = openTask(now, 'close');
+    const withoutProof = [
+      { signRemoved: true, demolished: true },
+      { signRemoved: true, demolished: true, demolitionFileIds: [] },
+      { signRemoved: true },
+    ];
+    for (const form of withoutProof) {
+      const refused = await town.post<ErrorReply>(`/api/tasks/${close.id}/complete`, { form });
+      assert.equal(refused.status, 422, `${JSON.stringify(form)}: ${JSON.stringify(refused.body)}`);
+      assert.match(refused.body.error.message, /拆除证明/);
+    }
+    const still = (await town.get<CaseInfo>(`/api/cases/${c.id}`)).body;
+    assert.equal(still.status, 'closing', 'a refused completion changes nothing');
+    assert.deepEqual(
+      still.openTasks.map((t) => t.id),
+      [close.id],
+    );
+    const trail = await officer.get<{ data: { type: string; elementId: string }[] }>(`/api/cases/${c.id}/events`);
+    assert.ok(!trail.body.data.some((e) => e.type === 'task.completed' && e.elementId === 'Task_close'), 'no close step recorded');
+
+    const proof = await upload(inspector, c.id, undefined, '拆除现场.png');
+    now = await complete(town, close.id, { signRemoved: true, demolished: true, demolitionFileIds: [proof] });
+    assert.equal(now.status, 'closed');
+  });
+
   test('two people completing the same task at once: one wins, the other gets 409 and nothing changes twice', async () => {
     // Two people who may both do the step (an officer would be refused 403 or 409 depending on timing).
     const c = await registerCase(officer, house);
