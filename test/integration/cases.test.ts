@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { verifyCaseChain } from '../../domain/cases/chain.ts';
 import { pdfText } from '../support/pdf.ts';
 import { startSupervisionSimulator } from '../../domain/supervision/simulator.ts';
-import { ASSIGN_FORM, complete, createHouse, openTask, registerCase, upload, waitForCase } from '../support/cases.ts';
+import { ASSIGN_FORM, complete, createHouse, escalationDeliveries, openTask, registerCase, upload, waitForCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
@@ -26,10 +26,11 @@ let inspector: ApiClient;
 let inspector2: ApiClient;
 let auditor: ApiClient;
 let house: string;
+const deliveries = escalationDeliveries();
 const SECRET = 'whsec_dGVzdC1zdXBlcnZpc2lvbi1zZWNyZXQ=';
 
 before(async () => {
-  sim = await startSupervisionSimulator({ port: 0, secret: SECRET, autoAcknowledgeMs: 0 });
+  sim = await startSupervisionSimulator({ port: 0, secret: SECRET, autoAcknowledgeMs: 0, onEscalationRequest: deliveries.record });
   stack = await startStack({ SUPERVISION_URL: sim.url, SUPERVISION_SECRET: SECRET });
   officer = await loggedIn(stack.baseUrl, 'officer');
   town = await loggedIn(stack.baseUrl, 'town');
@@ -151,6 +152,11 @@ describe('hazard case', () => {
     const received = [...sim.state.escalations.values()].filter((e) => e.payload.caseId === c.id);
     assert.equal(received.length, 1);
     assert.equal(received[0]?.payload.escalationNo, 1);
+    // Counted where it arrives, before the simulator's de-duplication: one request, not one key sent twice.
+    assert.deepEqual(
+      deliveries.ofCase(c.id).map((d) => d.idempotencyKey),
+      [`${c.id}:1`],
+    );
   });
 
   test('a serious case goes through control and cannot close without grade A/B or proof of demolition', async () => {
