@@ -98,6 +98,24 @@ test('a replayed webhook-id is rejected with 401 even though its signature is va
   assert.equal(replay.json.error?.code, 'SIGNATURE_REPLAYED');
 });
 
+test('every escalation request is reported as it arrives, the ones the state de-duplicates or refuses too', async () => {
+  const seen: { idempotencyKey: string | undefined; messageId: string | undefined }[] = [];
+  const sim = await simulator({ onEscalationRequest: ({ idempotencyKey, messageId }) => seen.push({ idempotencyKey, messageId }) });
+  const client = createSupervisionClient({ baseUrl: sim.url, secret: SECRET, timeoutMs: 5000 });
+  const first = await client.sendEscalation(payload('c-raw'));
+  const again = await client.sendEscalation(payload('c-raw'));
+  assert.equal(again.receiptId, first.receiptId);
+  assert.equal(again.duplicate, true);
+  const forged = JSON.stringify(payload('c-raw-forged'));
+  await post(sim, forged, { ...signHeaders('whsec_Zm9yZ2Vk', 'msg_forged_raw', forged), 'idempotency-key': 'c-raw-forged:1' });
+  assert.equal(sim.state.escalations.size, 1, 'recorded once');
+  assert.deepEqual(
+    seen.map((r) => r.idempotencyKey),
+    ['c-raw:1', 'c-raw:1', 'c-raw-forged:1'],
+  );
+  assert.equal(new Set(seen.map((r) => r.messageId)).size, 3, 'each delivery with its own message id');
+});
+
 test('a missing Idempotency-Key is a 400, and so is a body without a required field, named', async () => {
   const sim = await simulator();
   const body = JSON.stringify(payload('c-nokey'));

@@ -31,6 +31,18 @@ export interface SimulatorOptions {
   autoAcknowledgeMs?: number;
   /** Waits before each redelivery of a failed callback. Default 1 s, 5 s, 15 s. */
   callbackRetryDelaysMs?: number[];
+  /**
+   * Told of every escalation request as it arrives, before any check: the state de-duplicates by
+   * idempotency key, so only this shows a sender that delivers one escalation twice.
+   */
+  onEscalationRequest?: (request: EscalationRequest) => void;
+}
+
+/** One raw escalation request, as received. */
+export interface EscalationRequest {
+  idempotencyKey: string | undefined;
+  messageId: string | undefined;
+  at: string;
 }
 
 export interface RunningSimulator {
@@ -74,6 +86,11 @@ export async function startSupervisionSimulator(options: SimulatorOptions): Prom
   // Raw body: the signature covers the exact bytes sent.
   app.post('/api/escalations', express.raw({ type: () => true, limit: '10mb' }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    options.onEscalationRequest?.({
+      idempotencyKey: req.get('idempotency-key'),
+      messageId: req.get('webhook-id'),
+      at: new Date().toISOString(),
+    });
     const { control } = state;
     if (control.delayMs > 0 && !(await pause(control.delayMs, closing.signal))) return;
     try {

@@ -11,7 +11,7 @@ import type { CaseRecord } from '../../domain/cases/store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { signHeaders } from '../../domain/supervision/signing.ts';
 import { startSupervisionSimulator } from '../../domain/supervision/simulator.ts';
-import { createHouse, openTask, registerCase, complete, waitForCase } from '../support/cases.ts';
+import { createHouse, escalationDeliveries, openTask, registerCase, complete, waitForCase } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
 import { recordHistoriesThenStop } from '../support/histories.ts';
@@ -23,6 +23,7 @@ let stack: Stack;
 let sim: Awaited<ReturnType<typeof startSupervisionSimulator>>;
 let officer: ApiClient;
 let house: string;
+const deliveries = escalationDeliveries();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const received = (caseId: string) => [...sim.state.escalations.values()].filter((e) => e.payload.caseId === caseId);
@@ -30,7 +31,7 @@ const control = (body: Record<string, unknown>) =>
   fetch(`${sim.url}/_control`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 before(async () => {
-  sim = await startSupervisionSimulator({ port: 0, secret: SECRET, autoAcknowledgeMs: 0 });
+  sim = await startSupervisionSimulator({ port: 0, secret: SECRET, autoAcknowledgeMs: 0, onEscalationRequest: deliveries.record });
   stack = await startStack({ SUPERVISION_URL: sim.url, SUPERVISION_SECRET: SECRET, CASE_DAY_SECONDS: '2' });
   officer = await loggedIn(stack.baseUrl, 'officer');
   house = await createHouse(officer);
@@ -56,6 +57,11 @@ describe('deadlines and escalation', () => {
     assert.ok(types.includes('task.reminded'), types.join());
     assert.equal(received(c.id).length, 1);
     assert.equal(received(c.id)[0]?.payload.reason, 'overdue');
+    // Counted where it arrives, before the simulator's de-duplication: delivered once, not sent twice.
+    assert.deepEqual(
+      deliveries.ofCase(c.id).map((d) => d.idempotencyKey),
+      [`${c.id}:1`],
+    );
   });
 
   test('a case started on definition version 1 keeps its timers after version 2 became the latest', async () => {
@@ -89,6 +95,11 @@ describe('deadlines and escalation', () => {
     const got = received(c.id);
     assert.equal(got.length, 1);
     assert.ok((got[0]?.attempts ?? 0) >= 1);
+    // The retries are the same escalation: each delivery carries its key, each with a fresh message id.
+    const sent = deliveries.ofCase(c.id);
+    assert.ok(sent.length >= 2, `retried while down: ${sent.length} deliveries`);
+    assert.deepEqual(new Set(sent.map((d) => d.idempotencyKey)), new Set([`${c.id}:1`]));
+    assert.equal(new Set(sent.map((d) => d.messageId)).size, sent.length);
   });
 
   test('a refused escalation becomes a task for a district officer, never a silent drop', async () => {

@@ -1,12 +1,14 @@
 /**
  * Crashes: the API dying between the case row and the workflow start (the sweeper starts it), and the
- * worker process killed (SIGKILL) in the middle of a case and restarted: the case goes on with nothing
- * lost and nothing doubled, and its history replays.
+ * worker process killed (SIGKILL) inside a step's write, before or after its commit, and restarted:
+ * the case goes on with nothing lost and nothing doubled, and its history replays.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Knex } from 'knex';
 import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
 import { CaseStore } from '../../domain/cases/store.ts';
 import { LabelBatchStore } from '../../domain/labels/store.ts';
@@ -48,6 +50,71 @@ async function startWorkerProcess(): Promise<ChildProcess> {
     proc.on('exit', (code) => reject(new Error(`worker exited (${code}):\n${out}`)));
   });
   return proc;
+}
+
+/** From here on the work runs in a worker process of its own: the in-process worker stops, a child starts. */
+async function useWorkerProcess(): Promise<void> {
+  if (stack.worker.getState() === 'RUNNING') stack.worker.shutdown();
+  while (stack.worker.getState() !== 'STOPPED') await sleep(50);
+  child ??= await startWorkerProcess();
+}
+
+async function killWorker(): Promise<void> {
+  const proc = child;
+  assert.ok(proc, 'a worker process runs');
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  proc.kill('SIGKILL');
+  await exited;
+  child = undefined;
+}
+
+/**
+ * Waits until a step's write (apply_case_transition) is blocked by the lock `holder` has taken, and
+ * returns its server process id: the step's local activity has started and committed nothing.
+ */
+async function waitForWriteWaiting(holder: Knex.Transaction): Promise<number> {
+  const { pid } = ((await holder.raw('SELECT pg_backend_pid() AS pid')).rows as { pid: number }[])[0] as { pid: number };
+  let writer: number | undefined;
+  await until(async () => {
+    const found = await stack.db.raw(
+      `SELECT pid FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid)) AND query LIKE '%apply_case_transition%'`,
+      [pid],
+    );
+    writer = (found.rows as { pid: number }[])[0]?.pid;
+    return writer !== undefined;
+  }, 'the step’s write to wait on the case row');
+  return writer as number;
+}
+
+/** How many times the case's trail records a completion of `step`. */
+async function stepsWritten(caseId: string, step: string): Promise<number> {
+  const row = await stack
+    .db('case_events')
+    .where({ case_id: caseId, type: 'task.completed' })
+    .whereRaw(`data->>'step' = ?`, [step])
+    .count({ n: '*' })
+    .first();
+  return Number(row?.n);
+}
+
+async function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
 }
 
 before(async () => {
@@ -172,49 +239,84 @@ describe('crash safety', () => {
     assert.equal(cancelled.body.status, 'cancelled');
   });
 
-  test('the worker killed mid-case and restarted: the case continues, nothing lost or doubled', async () => {
-    const c0 = await officer.post<CaseInfo>('/api/cases', {
-      buildingCode: house,
-      category: 'ancillary',
-      severity: 'general',
-      description: '阳台栏杆松动',
-    });
-    assert.equal(c0.status, 201);
-    let c = await complete(town, openTask(c0.body, 'assign').id, ASSIGN_FORM);
+  test('the worker killed while the step it was writing waited (nothing committed): restarted, the step is written once', async () => {
+    await killedMidStep('before the commit');
+  });
 
-    // From here the work runs in a worker process of its own.
-    stack.worker.shutdown();
-    while (stack.worker.getState() !== 'STOPPED') await new Promise((resolve) => setTimeout(resolve, 50));
-    child = await startWorkerProcess();
-    const photo = await upload(inspector, c.id);
-    const pending = inspector.post<CaseInfo>(`/api/tasks/${openTask(c, 'rectify').id}/complete`, {
-      form: { description: '已更换栏杆', fileIds: [photo] },
-    });
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child?.once('exit', resolve));
-    child = await startWorkerProcess();
-    const done = await pending;
-    assert.equal(done.status, 200, JSON.stringify(done.body));
-    c = await complete(town, openTask(done.body, 'recheck').id, { result: 'pass' });
-    c = await complete(town, openTask(c, 'close').id, { signRemoved: true });
-    assert.equal(c.status, 'closed');
-
-    const trail = await officer.get<{ data: { seq: number; type: string; data: { step?: string } }[]; chain: { ok: boolean } }>(
-      `/api/cases/${c.id}/events`,
-    );
-    assert.equal(trail.body.chain.ok, true);
-    assert.deepEqual(
-      trail.body.data.map((e) => e.seq),
-      trail.body.data.map((_, i) => i + 1),
-      'no gaps',
-    );
-    const completed = trail.body.data.filter((e) => e.type === 'task.completed').map((e) => e.data.step);
-    assert.deepEqual(completed, ['assign', 'rectify', 'recheck', 'close'], 'each step recorded once');
-    const tasks = await stack.db('tasks').where({ case_id: c.id }).orderBy('task_no');
-    assert.deepEqual(
-      tasks.map((t: { step: string; status: string }) => `${t.step}:${t.status}`),
-      ['assign:completed', 'rectify:completed', 'recheck:completed', 'close:completed'],
-    );
+  test('the worker killed after the step was committed but before Temporal heard of it: restarted, nothing is written twice', async () => {
+    await killedMidStep('after the commit');
   });
 });
+
+/**
+ * Drives a case to its rectify step, then completes it in a worker process of its own, killed (SIGKILL)
+ * at a known point: while the step's local activity is inside its write. The test holds the case row's
+ * lock, which the write (apply_case_transition) takes first, and kills the worker once the write waits
+ * on it. The dead worker's database session is then either ended (nothing of the step committed) or let
+ * go on to commit (the read model has the step, Temporal's history does not). Either way, after a
+ * restart the case goes on with every step recorded once and the chain whole.
+ */
+async function killedMidStep(point: 'before the commit' | 'after the commit'): Promise<void> {
+  const c0 = await officer.post<CaseInfo>('/api/cases', {
+    buildingCode: house,
+    category: point === 'before the commit' ? 'ancillary' : 'use_change',
+    severity: 'general',
+    description: '阳台栏杆松动',
+  });
+  assert.equal(c0.status, 201, JSON.stringify(c0.body));
+  let c = await complete(town, openTask(c0.body, 'assign').id, ASSIGN_FORM);
+
+  // From here the work runs in a worker process of its own.
+  await useWorkerProcess();
+  const photo = await upload(inspector, c.id);
+  const rectified = () => stepsWritten(c.id, 'rectify');
+  const lock = await stack.db.transaction();
+  let pending: Promise<{ status: number; body: CaseInfo }> | undefined;
+  try {
+    await lock('cases').where({ id: c.id }).forNoKeyUpdate().first('id');
+    pending = inspector.post<CaseInfo>(`/api/tasks/${openTask(c, 'rectify').id}/complete`, {
+      form: { description: '已更换栏杆', fileIds: [photo] },
+    });
+    const writer = await waitForWriteWaiting(lock);
+    await killWorker();
+    assert.equal(await rectified(), 0, 'killed before the step was written');
+    if (point === 'before the commit') {
+      const ended = await stack.db.raw('SELECT pg_terminate_backend(?, 10000) AS ended', [writer]);
+      assert.equal((ended.rows as { ended: boolean }[])[0]?.ended, true);
+      await lock.rollback();
+      assert.equal(await rectified(), 0, 'the dead worker’s write never committed');
+    } else {
+      // The dead worker's session already holds the whole statement; released, it commits on its own.
+      await lock.rollback();
+      await until(async () => (await rectified()) === 1, 'the dead worker’s write to commit');
+    }
+  } finally {
+    if (!lock.isCompleted()) await lock.rollback();
+  }
+  child = await startWorkerProcess();
+  // Bounded: a step the restarted worker cannot write is retried for ever, and the request would wait as long.
+  assert.ok(pending);
+  const done = await within(pending, 60_000, 'the step’s completion after the restart');
+  assert.equal(done.status, 200, JSON.stringify(done.body));
+  assert.equal(await rectified(), 1);
+  c = await complete(town, openTask(done.body, 'recheck').id, { result: 'pass' });
+  c = await complete(town, openTask(c, 'close').id, { signRemoved: true });
+  assert.equal(c.status, 'closed');
+
+  const trail = await officer.get<{ data: { seq: number; type: string; data: { step?: string } }[]; chain: { ok: boolean } }>(
+    `/api/cases/${c.id}/events`,
+  );
+  assert.equal(trail.body.chain.ok, true);
+  assert.deepEqual(
+    trail.body.data.map((e) => e.seq),
+    trail.body.data.map((_, i) => i + 1),
+    'no gaps',
+  );
+  const completed = trail.body.data.filter((e) => e.type === 'task.completed').map((e) => e.data.step);
+  assert.deepEqual(completed, ['assign', 'rectify', 'recheck', 'close'], 'each step recorded once');
+  const tasks = await stack.db('tasks').where({ case_id: c.id }).orderBy('task_no');
+  assert.deepEqual(
+    tasks.map((t: { step: string; status: string }) => `${t.step}:${t.status}`),
+    ['assign:completed', 'rectify:completed', 'recheck:completed', 'close:completed'],
+  );
+}

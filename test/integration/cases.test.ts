@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { verifyCaseChain } from '../../domain/cases/chain.ts';
 import { pdfText } from '../support/pdf.ts';
 import { startSupervisionSimulator } from '../../domain/supervision/simulator.ts';
-import { ASSIGN_FORM, complete, createHouse, openTask, registerCase, upload, waitForCase } from '../support/cases.ts';
+import { ASSIGN_FORM, complete, createHouse, escalationDeliveries, openTask, registerCase, upload, waitForCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
 import { firstSignIn, loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
@@ -26,10 +26,11 @@ let inspector: ApiClient;
 let inspector2: ApiClient;
 let auditor: ApiClient;
 let house: string;
+const deliveries = escalationDeliveries();
 const SECRET = 'whsec_dGVzdC1zdXBlcnZpc2lvbi1zZWNyZXQ=';
 
 before(async () => {
-  sim = await startSupervisionSimulator({ port: 0, secret: SECRET, autoAcknowledgeMs: 0 });
+  sim = await startSupervisionSimulator({ port: 0, secret: SECRET, autoAcknowledgeMs: 0, onEscalationRequest: deliveries.record });
   stack = await startStack({ SUPERVISION_URL: sim.url, SUPERVISION_SECRET: SECRET });
   officer = await loggedIn(stack.baseUrl, 'officer');
   town = await loggedIn(stack.baseUrl, 'town');
@@ -151,6 +152,11 @@ describe('hazard case', () => {
     const received = [...sim.state.escalations.values()].filter((e) => e.payload.caseId === c.id);
     assert.equal(received.length, 1);
     assert.equal(received[0]?.payload.escalationNo, 1);
+    // Counted where it arrives, before the simulator's de-duplication: one request, not one key sent twice.
+    assert.deepEqual(
+      deliveries.ofCase(c.id).map((d) => d.idempotencyKey),
+      [`${c.id}:1`],
+    );
   });
 
   test('a serious case goes through control and cannot close without grade A/B or proof of demolition', async () => {
@@ -172,6 +178,45 @@ describe('hazard case', () => {
     const still = (await town.get<CaseInfo>(`/api/cases/${c.id}`)).body;
     assert.equal(still.status, 'closing', 'a refused completion changes nothing');
     now = await complete(town, close.id, { signRemoved: true, appraisalGrade: 'B' });
+    assert.equal(now.status, 'closed');
+  });
+
+  test('a serious case reported demolished cannot close without the demolition proof files; with them it closes', async () => {
+    const c = await registerCase(officer, house, 'serious');
+    let now = await complete(town, openTask(c, 'assign').id, { ...ASSIGN_FORM, measures: ['stop_use_evacuate', 'demolish'] });
+    now = await complete(inspector, openTask(now, 'control').id, {
+      measuresTaken: ['stopped_use', 'evacuated'],
+      fileIds: [await upload(inspector, c.id)],
+    });
+    // Demolished at rectification, without an appraisal: only the proof files can open the gate.
+    now = await complete(inspector, openTask(now, 'rectify').id, {
+      description: '房屋已整体拆除',
+      fileIds: [await upload(inspector, c.id)],
+      demolished: true,
+    });
+    now = await complete(town, openTask(now, 'recheck').id, { result: 'pass' });
+    const close = openTask(now, 'close');
+    const withoutProof = [
+      { signRemoved: true, demolished: true },
+      { signRemoved: true, demolished: true, demolitionFileIds: [] },
+      { signRemoved: true },
+    ];
+    for (const form of withoutProof) {
+      const refused = await town.post<ErrorReply>(`/api/tasks/${close.id}/complete`, { form });
+      assert.equal(refused.status, 422, `${JSON.stringify(form)}: ${JSON.stringify(refused.body)}`);
+      assert.match(refused.body.error.message, /拆除证明/);
+    }
+    const still = (await town.get<CaseInfo>(`/api/cases/${c.id}`)).body;
+    assert.equal(still.status, 'closing', 'a refused completion changes nothing');
+    assert.deepEqual(
+      still.openTasks.map((t) => t.id),
+      [close.id],
+    );
+    const trail = await officer.get<{ data: { type: string; elementId: string }[] }>(`/api/cases/${c.id}/events`);
+    assert.ok(!trail.body.data.some((e) => e.type === 'task.completed' && e.elementId === 'Task_close'), 'no close step recorded');
+
+    const proof = await upload(inspector, c.id, undefined, '拆除现场.png');
+    now = await complete(town, close.id, { signRemoved: true, demolished: true, demolitionFileIds: [proof] });
     assert.equal(now.status, 'closed');
   });
 

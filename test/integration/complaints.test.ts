@@ -184,6 +184,21 @@ describe('complaints', () => {
     assert.match((await progress(filed)).body.notifications.at(-1)?.text ?? '', /已并入正在整改的案件/);
   });
 
+  test('confirmed where the case of the house and category was cancelled: a new case is opened, not the cancelled one joined', async () => {
+    const other = await createHouse(officer, { address: '凤城街道高基里 20 号' });
+    const old = await registerCase(officer, other);
+    const cancelled = await officer.post<{ status: string }>(`/api/cases/${old.id}/cancel`, { reason: '经核实为误报' });
+    assert.equal(cancelled.body.status, 'cancelled', JSON.stringify(cancelled.body));
+    const filed = await file({ buildingCode: other, description: '二楼墙体又开裂了' });
+    const seen = await staff(inspector, filed.trackingNo);
+    const r = await inspector.post<Staff>(`/api/complaints/${seen.id}/verify`, { result: 'confirmed', reply: '已立案整改' });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.joinedCase, false);
+    assert.notEqual(r.body.caseId, old.id);
+    await waitForCase(town, r.body.caseId as string, (x) => x.status === 'assigning');
+    assert.equal((await town.get<{ status: string }>(`/api/cases/${old.id}`)).body.status, 'cancelled');
+  });
+
   test('unfounded: closed with the reply, no case', async () => {
     const filed = await file({ buildingCode: house, category: 'surroundings', description: '房屋后面的山坡好像要滑坡' });
     const seen = await staff(inspector, filed.trackingNo);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { createHouse, tinyPng, waitForCase } from '../support/cases.ts';
+import { ASSIGN_FORM, complete, createHouse, openTask, tinyPng, upload, waitForCase } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
 import { recordHistoriesThenStop } from '../support/histories.ts';
@@ -71,6 +71,25 @@ async function photo(client: ApiClient, code: string, data: Buffer = tinyPng()) 
 
 const count = async (table: string, where: Record<string, unknown>) =>
   Number((await stack.db(table).where(where).count({ n: '*' }).first())?.n);
+
+/** Reports the house's hazard again (same category) and checks it opened a case of its own, leaving `oldId` as it was. */
+async function expectNewCase(code: string, oldId: string, oldStatus: string) {
+  const again = await inspector2.post<InspectionReply>(
+    '/api/inspections',
+    form(code, { hazards: [{ category: 'structure_damage', description: '裂缝再次出现' }] }),
+  );
+  assert.equal(again.status, 201, JSON.stringify(again.body));
+  const hazard = again.body.hazards[0];
+  assert.equal(hazard?.joined, false, `a ${oldStatus} case is not joined`);
+  assert.notEqual(hazard?.caseId, oldId);
+  const fresh = await waitForCase(town, hazard?.caseId as string, (x) => x.status === 'assigning');
+  assert.deepEqual(
+    fresh.openTasks.map((t) => t.step),
+    ['assign'],
+  );
+  assert.equal((await town.get<{ status: string }>(`/api/cases/${oldId}`)).body.status, oldStatus);
+  assert.equal(await count('cases', { building_code: code }), 2);
+}
 
 describe('daily inspection', () => {
   test('a hazard opens a case whose workflow runs; the house file shows the inspection and the new judgement', async () => {
@@ -145,6 +164,27 @@ describe('daily inspection', () => {
     assert.equal(await count('cases', { building_code: code }), 2);
     const building = await stack.db('buildings').where({ code }).first('latest_judgement');
     assert.equal(building.latest_judgement, 'serious');
+  });
+
+  test('the same hazard found after its case was closed opens a new case; the closed one stays closed', async () => {
+    const code = await house();
+    const first = (await inspector.post<InspectionReply>('/api/inspections', form(code))).body.hazards[0];
+    let c = await waitForCase(town, first?.caseId as string, (x) => x.openTasks.some((t) => t.step === 'assign'));
+    c = await complete(town, openTask(c, 'assign').id, ASSIGN_FORM);
+    c = await complete(inspector, openTask(c, 'rectify').id, { description: '已灌浆修补', fileIds: [await upload(inspector, c.id)] });
+    c = await complete(town, openTask(c, 'recheck').id, { result: 'pass' });
+    c = await complete(town, openTask(c, 'close').id, { signRemoved: true });
+    assert.equal(c.status, 'closed');
+    await expectNewCase(code, c.id, 'closed');
+  });
+
+  test('the same hazard found after its case was cancelled opens a new case; the cancelled one stays cancelled', async () => {
+    const code = await house();
+    const first = (await inspector.post<InspectionReply>('/api/inspections', form(code))).body.hazards[0];
+    await waitForCase(town, first?.caseId as string, (x) => x.status === 'assigning');
+    const cancelled = await officer.post<{ status: string }>(`/api/cases/${first?.caseId}/cancel`, { reason: '经核实为误报' });
+    assert.equal(cancelled.body.status, 'cancelled', JSON.stringify(cancelled.body));
+    await expectNewCase(code, first?.caseId as string, 'cancelled');
   });
 
   test('two inspections finding the same new hazard at the same moment open one case', async () => {

@@ -1,6 +1,7 @@
 /** Helpers for case tests: a house, a registered case, evidence, and driving tasks through the API. */
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
+import type { EscalationRequest } from '../../domain/supervision/simulator.ts';
 import type { ApiClient } from './http.ts';
 
 export interface TaskInfo {
@@ -119,4 +120,17 @@ export async function waitForCase(client: ApiClient, id: string, check: (c: Case
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   assert.fail(`case ${id} did not reach the expected state; last: ${JSON.stringify(last)}`);
+}
+
+/**
+ * Escalation requests as the simulator received them (its `onEscalationRequest`), before it de-duplicates
+ * them by idempotency key: what tells one delivery from two.
+ */
+export function escalationDeliveries() {
+  const all: EscalationRequest[] = [];
+  return {
+    record: (request: EscalationRequest) => void all.push(request),
+    /** The requests about one case: the idempotency key is `caseId:escalationNo`. */
+    ofCase: (caseId: string) => all.filter((r) => r.idempotencyKey?.startsWith(`${caseId}:`)),
+  };
 }
