@@ -12,6 +12,7 @@ test('the README configuration table lists every variable with its default', () 
       .map((line) => line.split('|').map((c) => c.trim()))
       .find((c) => c[1] === `\`${spec.env}\``);
     assert.ok(cells, `README lacks ${spec.env}`);
-    if (spec.default) assert.equal(cells[2], `\`${spec.default}\``, `README default of ${spec.env}`);
+    assert.equal(cells[2], spec.default ? `\`${spec.default}\`` : '—', `README default of ${spec.env}`);
+    assert.equal(cells[3], spec.description, `README meaning of ${spec.env}`);
   }
 });

@@ -91,7 +91,7 @@ export const CONFIG_VARS = {
   nodeEnv: v(
     'NODE_ENV',
     'development',
-    '`production` refuses to start with a demo secret, a demo password still valid, cookies without Secure behind https, or a superuser database login.',
+    '`production` refuses to start with a demo secret, a demo password still valid, cookies without Secure behind https, or a superuser database login (see SECURITY.md).',
     str,
   ),
   port: v('PORT', '3000', 'HTTP port of the API (which also serves the admin UI); 0 picks a free one.', int(0, 65535)),
