@@ -59,7 +59,7 @@ test('the application role cannot switch off the append-only triggers, nor alter
 });
 
 test('the application role reads and writes the other tables and their sequences', async () => {
-  const key = { actor: 'test', key: 'k1' };
+  const key = { actor: 'test', key_hash: 'k1' };
   await database.appDb('idempotency_keys').insert({ ...key, method: 'POST', path: '/x', request_hash: 'h' });
   await database.appDb('idempotency_keys').where(key).update({ status: 200 });
   assert.equal(await database.appDb('idempotency_keys').where(key).delete(), 1);

@@ -57,8 +57,11 @@ function ComplaintTable() {
         source="trackingNo"
         disableSort
         render={(r) => (
-          <Box component="span" sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
-            {r.trackingNo}
+          // Breakable only after the date (TS20261206 | K7QM3XP2): the random part made the column too wide.
+          <Box component="span" sx={{ fontFamily: 'monospace' }}>
+            {r.trackingNo.slice(0, 10)}
+            <wbr />
+            {r.trackingNo.slice(10)}
           </Box>
         )}
       />
