@@ -174,6 +174,17 @@ describe('control characters', () => {
   });
 });
 
+describe('fuzzer findings', () => {
+  test('ids that are not UUIDs on a UUID-keyed list answer 400, not 500 (fuzz seed 1, #871)', async () => {
+    const admin = await loggedIn(stack.baseUrl, 'admin');
+    for (const path of ['/api/label-batches?ids=N', '/api/users?ids=N,abc']) {
+      const r = await admin.get<ErrorReply>(path);
+      assert.equal(r.status, 400, `${path}: ${JSON.stringify(r.body)}`);
+      assert.equal(r.body.error.field, 'query.ids');
+    }
+  });
+});
+
 describe('one canonical path per route', () => {
   const callback = (path: string) => {
     const body = JSON.stringify({
