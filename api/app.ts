@@ -17,7 +17,9 @@ import { LoginThrottleStore } from '../domain/stores/login-throttles.ts';
 import { RegionStore } from '../domain/stores/regions.ts';
 import { SessionStore } from '../domain/stores/sessions.ts';
 import { UserStore } from '../domain/stores/users.ts';
+import { InputError } from '../domain/errors.ts';
 import { apiNotFound, errorMiddleware } from './http/errors.ts';
+import { jsonShapeProblem } from './http/input-guard.ts';
 import { Idempotency } from './http/idempotency.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { requestContext } from './http/request.ts';
@@ -180,6 +182,8 @@ export function createApp(deps: AppDeps): Express {
       limit: config.bodyLimit,
       // Signed requests are verified over the exact bytes received.
       verify: (req, _res, buf) => {
+        const problem = jsonShapeProblem(buf);
+        if (problem) throw new InputError('INVALID_INPUT', problem.message, [problem]);
         if (RAW_BODY_PATHS.includes((req as { path?: string }).path ?? '')) (req as { rawBody?: Buffer }).rawBody = buf;
       },
     }),

@@ -97,3 +97,36 @@ export function inspectInput(value: unknown, source: string): FieldProblem | Inp
 }
 
 export const isProblem = (r: FieldProblem | InputShape): r is FieldProblem => 'field' in r;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN = new Set([0x5b, 0x7b]);
+const CLOSE = new Set([0x5d, 0x7d]);
+
+/**
+ * The same limits on the raw JSON bytes, before JSON.parse: parsing a megabyte of 500,000 numbers
+ * alone holds the event loop for tens of milliseconds. One pass counts values (commas and openings)
+ * and nesting outside strings; UTF-8 continuation bytes never look like ASCII, so bytes suffice.
+ */
+export function jsonShapeProblem(raw: Uint8Array): FieldProblem | undefined {
+  let inString = false;
+  let depth = 0;
+  let values = 1;
+  for (let i = 0; i < raw.length; i++) {
+    const b = raw[i] as number;
+    if (inString) {
+      if (b === BACKSLASH) i++;
+      else if (b === QUOTE) inString = false;
+      continue;
+    }
+    if (b === QUOTE) inString = true;
+    else if (b === COMMA) values++;
+    else if (OPEN.has(b)) {
+      values++;
+      if (++depth > MAX_DEPTH) return problem('body', 'maxDepth', `嵌套层数过多（至多 ${MAX_DEPTH} 层）`);
+    } else if (CLOSE.has(b)) depth--;
+    if (values > MAX_NODES) return problem('body', 'maxNodes', `包含的元素过多（至多 ${MAX_NODES} 个）`);
+  }
+  return undefined;
+}

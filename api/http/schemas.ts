@@ -59,6 +59,14 @@ export function listOf(item: TSchema) {
   return Type.Object({ data: Type.Array(item), total: Type.Integer() });
 }
 
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** `ids` of a list whose records are keyed by UUID (any other text failed in PostgreSQL as a 500). */
+export const UuidIds = Type.String({
+  pattern: `^${UUID}(,${UUID}){0,99}$`,
+  maxLength: 3699,
+  description: 'Comma-separated UUIDs (getMany)',
+});
+
 export function splitIds(ids: string | undefined): string[] | undefined {
   return ids === undefined ? undefined : ids.split(',');
 }

@@ -5,7 +5,7 @@
  */
 import express from 'express';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { inspectInput, isProblem } from '../http/input-guard.ts';
+import { inspectInput, isProblem, jsonShapeProblem } from '../http/input-guard.ts';
 import { sendErrors } from './format.ts';
 
 const formatOf = (req: Request) => (req.path.toLowerCase().endsWith('.xml') ? 'xml' : 'json');
@@ -22,10 +22,17 @@ export function open311Edge(): (RequestHandler | ErrorRequestHandler)[] {
     }
     next();
   };
-  const unreadable: ErrorRequestHandler = (error: { status?: number }, req, res, next) => {
+  const unreadable: ErrorRequestHandler = (error: { status?: number; shape?: string }, req, res, next) => {
     if (typeof error.status === 'number' && error.status < 500)
-      return sendErrors(res, formatOf(req), error.status, [{ description: 'body: 无法解析请求内容' }]);
+      return sendErrors(res, formatOf(req), 400, [{ description: error.shape ?? 'body: 无法解析请求内容' }]);
     next(error);
   };
-  return [express.urlencoded({ extended: true, limit: '64kb' }), express.json({ limit: '64kb' }), guard, unreadable];
+  const json = express.json({
+    limit: '64kb',
+    verify: (_req, _res, buf) => {
+      const problem = jsonShapeProblem(buf);
+      if (problem) throw Object.assign(new Error(problem.message), { status: 400, shape: problem.message });
+    },
+  });
+  return [express.urlencoded({ extended: true, limit: '64kb' }), json, guard, unreadable];
 }

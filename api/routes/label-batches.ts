@@ -14,7 +14,7 @@ import type { LabelBatch } from '../../domain/labels/store.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, RegionCode, Uuid, listOf, listQuery, splitIds } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, RegionCode, Uuid, UuidIds, listOf, listQuery, splitIds } from '../http/schemas.ts';
 import { LabelBatchJson, LabelBatchStatus, labelBatchJson } from './label-batch-json.ts';
 
 const IdParams = Type.Object({ id: Uuid });
@@ -65,7 +65,11 @@ export function labelBatchRoutes(api: ApiRouter, deps: { db: Db; files: FileStor
     summary: 'Label batches in the caller’s region, newest first',
     tags: ['labels'],
     auth: true,
-    query: listQuery(LABEL_BATCH_SORT_FIELDS, { status: Type.Optional(LabelBatchStatus), regionCode: Type.Optional(RegionCode) }),
+    query: listQuery(LABEL_BATCH_SORT_FIELDS, {
+      status: Type.Optional(LabelBatchStatus),
+      regionCode: Type.Optional(RegionCode),
+      ids: Type.Optional(UuidIds),
+    }),
     responses: { 200: { description: '打印任务列表', schema: listOf(LabelBatchJson) }, ...AUTH_ERRORS },
     handler: async ({ query, ctx }) => {
       const order = query.order ?? (query.sort ? 'asc' : 'desc');

@@ -6,7 +6,18 @@ import type { UserStore } from '../../domain/stores/users.ts';
 import { auditContext } from '../http/context.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Timestamp, Uuid, listOf, listQuery, splitIds } from '../http/schemas.ts';
+import {
+  AUTH_ERRORS,
+  ErrorResponse,
+  Nullable,
+  RegionCode,
+  Timestamp,
+  Uuid,
+  UuidIds,
+  listOf,
+  listQuery,
+  splitIds,
+} from '../http/schemas.ts';
 import type { UserService } from '../services/users.ts';
 
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
@@ -53,6 +64,7 @@ export function userRoutes(api: ApiRouter, deps: { users: UserStore; service: Us
       role: Type.Optional(Role),
       regionCode: Type.Optional(RegionCode),
       disabled: Type.Optional(Type.Boolean()),
+      ids: Type.Optional(UuidIds),
     }),
     responses: { 200: { description: '用户列表', schema: listOf(User) }, ...AUTH_ERRORS },
     handler: async ({ query, ctx }) => {
