@@ -156,9 +156,8 @@ export class ComplaintService {
 
   /**
    * The progress page: the same answer for an unknown number and a wrong secret. Throttled per sender
-   * (every lookup counts) and per number (only wrong secrets count, so a stranger who read a number in
-   * the public list cannot lock its complainant out by guessing slowly from many addresses... until
-   * the guesses themselves reach the limit, which is the point).
+   * (every lookup counts) and per number, from any sender (only wrong secrets count: a right one is
+   * refunded, so the complainant's own lookups never close their number; guesses do, which is the point).
    */
   async progress(trackingNo: string, secret: string, address: string): Promise<Progress> {
     const { config } = this.deps;
