@@ -6,6 +6,7 @@
 import { Type } from '@sinclair/typebox';
 import { asSubject } from '../../domain/abilities.ts';
 import { CASE_CATEGORY, CASE_SEVERITY } from '../../domain/cases/enums.ts';
+import { lockSender } from '../../domain/complaints/client.ts';
 import { COMPLAINT_SORT } from '../../domain/complaints/store.ts';
 import type { ComplaintStore } from '../../domain/complaints/store.ts';
 import type { Config } from '../../domain/config.ts';
@@ -88,7 +89,7 @@ const NOT_FOUND = { 404: { description: '投诉不存在或无权查看', schema
  * the row) parallel uploads from one sender queue, so a burst cannot pass the limit.
  */
 async function checkPhotoLimit(db: Db, config: Config, hash: string, lock: boolean): Promise<void> {
-  if (lock) await db.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`complaint-photos:${hash}`]);
+  if (lock) await lockSender(db, [`complaint-photos:${hash}`]);
   const recent = (await db('complaint_files')
     .where('client_hash', hash)
     .where('created_at', '>', db.raw(`now() - interval '1 hour'`))

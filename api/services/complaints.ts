@@ -10,7 +10,7 @@ import { asSubject } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
 import type { BuildingStore } from '../../domain/buildings/store.ts';
 import type { CaseCategory } from '../../domain/cases/enums.ts';
-import { clientHash } from '../../domain/complaints/client.ts';
+import { clientHash, lockSender } from '../../domain/complaints/client.ts';
 import { NOTICE, appendNotice } from '../../domain/complaints/notices.ts';
 import { toProgress } from '../../domain/complaints/store.ts';
 import type { Complaint, ComplaintStore, Progress } from '../../domain/complaints/store.ts';
@@ -156,9 +156,8 @@ export class ComplaintService {
 
   /**
    * The progress page: the same answer for an unknown number and a wrong secret. Throttled per sender
-   * (every lookup counts) and per number (only wrong secrets count, so a stranger who read a number in
-   * the public list cannot lock its complainant out by guessing slowly from many addresses... until
-   * the guesses themselves reach the limit, which is the point).
+   * (every lookup counts) and per number, from any sender (only wrong secrets count: a right one is
+   * refunded, so the complainant's own lookups never close their number; guesses do, which is the point).
    */
   async progress(trackingNo: string, secret: string, address: string): Promise<Progress> {
     const { config } = this.deps;
@@ -240,12 +239,10 @@ export class ComplaintService {
     return { buildingCode: null, regionCode: nearest.villageCode };
   }
 
-  /** Takes the sender's and the phone's locks (always in that order: no deadlock) and counts under them. */
+  /** Takes the sender's and the phone's locks (always in that order) and counts under them. */
   private async checkLimits(db: Db, hash: string, phone: string | undefined): Promise<void> {
     const { config } = this.deps;
-    const lock = (key: string) => db.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
-    await lock(`complaint-client:${hash}`);
-    if (phone) await lock(`complaint-phone:${phone}`);
+    await lockSender(db, phone ? [`complaint-client:${hash}`, `complaint-phone:${phone}`] : [`complaint-client:${hash}`]);
     const recent = (await db('complaints')
       .where('client_hash', hash)
       .where('created_at', '>', db.raw(`now() - interval '1 hour'`))

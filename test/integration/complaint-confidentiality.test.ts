@@ -165,6 +165,22 @@ describe('complaint confidentiality', () => {
     assert.ok(!rows.includes(plain));
   });
 
+  test('a complaint that waits too long for its sender’s lock is refused as too frequent, and writes nothing', async () => {
+    const address = '198.51.100.70';
+    const hash = createHmac('sha256', SECRET).update(`ydym-client:4:${address}`).digest('hex');
+    await stack.db.transaction(async (trx) => {
+      await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`complaint-client:${hash}`]);
+      const waited = await Promise.race([
+        complain(address),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the complaint still waits after 15 s')), 15_000).unref()),
+      ]);
+      assert.equal(waited.status, 429, JSON.stringify(waited.body));
+      assert.match(waited.body.error.message, /提交过于频繁/);
+    });
+    assert.equal(await count('complaints', { client_hash: hash }), 0);
+    assert.equal((await complain(address)).status, 201);
+  });
+
   test('parallel photo uploads from one sender: exactly the limit is accepted', async () => {
     const burst = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
