@@ -35,9 +35,9 @@ describe('the building list', () => {
     await assertNoMessageKeys(page);
     await screenshot(page, 'desktop-buildings-list');
 
-    await page.getByPlaceholder('地址或产权人').fill('二巷');
+    await page.getByPlaceholder('编码、地址或产权人').fill('二巷');
     assert.deepEqual(await waitForRows(page, 1), ['凤城街道高基里二巷 8 号']);
-    await page.getByPlaceholder('地址或产权人').fill('');
+    await page.getByPlaceholder('编码、地址或产权人').fill('');
     await waitForRows(page, 4);
 
     // A town's subtree holds the houses of all its villages.

@@ -312,6 +312,16 @@ describe('a hazard case through the inbox, from registration to 销号', () => {
     const dossier = await download(page, page.getByRole('button', { name: '导出案卷' }));
     assert.ok(isPdf(dossier.bytes), `the dossier is a PDF (${dossier.name})`);
     await screenshot(page, 'desktop-case-audit');
+
+    // The audit trail lists the case's actions beside the audit log, and leads back to the case.
+    await page.goto(`${stack.baseUrl}/audit-log?filter=${encodeURIComponent(JSON.stringify({ source: 'case' }))}`);
+    const claimed = page.getByRole('row').filter({ hasText: '认领任务' }).first();
+    await claimed.getByText('案件记录').waitFor();
+    await page.waitForLoadState('networkidle');
+    await assertNoMessageKeys(page);
+    await screenshot(page, 'desktop-audit-log-case-trail');
+    await claimed.getByRole('link', { name: /^案件 · / }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/show/);
     await context.close();
 
     const phone = await newPage(browser, PHONE);

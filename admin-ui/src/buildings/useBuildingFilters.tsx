@@ -1,6 +1,6 @@
 /**
  * The list filters the API understands: text in the code or address (and the owner's name for those
- * who may see owners: the API audits such a search, and the placeholder says so), a region's subtree,
+ * who may see owners, which the API audits; the placeholder says which), a region's subtree,
  * use, business category, structure, latest judgement, appraisal grade, minimum floors and a range
  * of years built. The first four are always shown; the rest are added from the filter button.
  */

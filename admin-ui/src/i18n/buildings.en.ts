@@ -173,7 +173,7 @@ export const buildingsEnglish = {
     },
     filters: {
       q: 'Code or address',
-      qOwner: 'Code, address or owner (audited)',
+      qOwner: 'Code, address or owner',
       regionCode: 'Region',
     },
     values: {

@@ -98,7 +98,7 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
     },
     filters: {
       q: '编码或地址',
-      qOwner: '编码、地址或产权人（搜索记入审计）',
+      qOwner: '编码、地址或产权人',
       regionCode: '区域',
     },
     values: {
