@@ -53,7 +53,7 @@ runMain('bench:cases', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ydym-bench-cases-'));
   const port = await freePort();
   const env = {
-    DATABASE_URL: database.url,
+    DATABASE_URL: database.appUrl,
     TEMPORAL_ADDRESS: temporal.address,
     DATA_DIR: dataDir,
     PORT: String(port),

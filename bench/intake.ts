@@ -32,7 +32,7 @@ runMain('bench:intake', async () => {
   const temporal = await startTestTemporal();
   const port = await freePort();
   const env = {
-    DATABASE_URL: database.url,
+    DATABASE_URL: database.appUrl,
     TEMPORAL_ADDRESS: temporal.address,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'ydym-bench-intake-')),
     PORT: String(port),
@@ -51,7 +51,7 @@ runMain('bench:intake', async () => {
     stops.push(() => worker.stop());
     const api = await spawnService('api/main.ts', env, 'api listening');
     stops.push(() => api.stop());
-    const bare = await startBareServer(database.url);
+    const bare = await startBareServer(database.appUrl);
     stops.push(() => bare.close());
     const base = `http://127.0.0.1:${port}`;
 

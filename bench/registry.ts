@@ -46,8 +46,8 @@ runMain('bench:registry', async () => {
     // Write the bulk load's dirty pages out now, not in the middle of a latency run.
     await database.db.raw('CHECKPOINT');
 
-    const api = await serve('api', database.url);
-    const bare = await serve('bare', database.url);
+    const api = await serve('api', database.appUrl);
+    const bare = await serve('bare', database.appUrl);
     try {
       const login = await fetch(`${api.url}/api/auth/token`, {
         method: 'POST',

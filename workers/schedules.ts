@@ -4,11 +4,14 @@ import type { Client } from '@temporalio/client';
 
 export const HOUSEKEEPING_SCHEDULE_ID = 'ydym-housekeeping';
 export const SWEEP_SCHEDULE_ID = 'ydym-sweep';
+export const AUDIT_ANCHOR_SCHEDULE_ID = 'ydym-audit-anchor';
 
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
   await ensure(client, HOUSEKEEPING_SCHEDULE_ID, '1 hour', 'housekeepingWorkflow', taskQueue);
   // A row without its workflow (a crash between the two writes) waits a minute or so, not forever.
   await ensure(client, SWEEP_SCHEDULE_ID, '1 minute', 'sweepWorkflow', taskQueue);
+  // The chain heads are anchored hourly: a rewrite of older events is caught against the copies kept elsewhere.
+  await ensure(client, AUDIT_ANCHOR_SCHEDULE_ID, '1 hour', 'auditAnchorWorkflow', taskQueue);
 }
 
 async function ensure(client: Client, scheduleId: string, every: string, workflowType: string, taskQueue: string): Promise<void> {

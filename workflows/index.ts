@@ -6,3 +6,4 @@ export { hazardCaseWorkflow } from './hazard-case/workflow.ts';
 export { sweepWorkflow } from './sweep/workflow.ts';
 export { complaintWorkflow } from './complaint/workflow.ts';
 export { campaignWorkflow } from './campaign/workflow.ts';
+export { auditAnchorWorkflow } from './audit-anchor/workflow.ts';

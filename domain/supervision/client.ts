@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { signHeaders } from './signing.ts';
-import type { EscalationPayload, EscalationReceipt } from './types.ts';
+import type { AnchorPayload, EscalationPayload, EscalationReceipt } from './types.ts';
 
 /** How much of a refusal's body is kept: enough to read the reason, small enough for a Temporal failure. */
 const MAX_BODY_CHARS = 500;
@@ -37,6 +37,8 @@ export class SupervisionUnavailable extends Error {
 export interface SupervisionClient {
   /** Delivers one escalation; sending the same case and escalation number again yields the same receipt. */
   sendEscalation(payload: EscalationPayload): Promise<EscalationReceipt>;
+  /** Delivers one anchor of the audit trail; sending the same anchor again is harmless. */
+  sendAnchor(payload: AnchorPayload): Promise<void>;
 }
 
 export interface SupervisionClientOptions {
@@ -57,36 +59,43 @@ export function escalationKey(payload: Pick<EscalationPayload, 'caseId' | 'escal
 /** A client over HTTP, signing every request with the shared secret. */
 export function createSupervisionClient(options: SupervisionClientOptions): SupervisionClient {
   const fetchFn = options.fetch ?? globalThis.fetch;
-  const endpoint = `${options.baseUrl.replace(/\/+$/, '')}/api/escalations`;
+  const base = `${options.baseUrl.replace(/\/+$/, '')}/api`;
+
+  /** One signed POST; a 2xx answer's status and text, else the refusal or unavailability it means. */
+  async function post(path: string, key: string, body: string): Promise<{ status: number; text: string }> {
+    // A fresh message id per attempt: the receiver rejects a repeated id as a replay, and the
+    // idempotency key (not the message id) is what makes a repeated delivery harmless.
+    const messageId = `msg_${key}_${randomBytes(6).toString('hex')}`;
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    let status: number;
+    let text: string;
+    try {
+      const response = await fetchFn(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key, ...signHeaders(options.secret, messageId, body) },
+        body,
+        signal,
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      throw new SupervisionUnavailable(transportProblem(error, options.timeoutMs), undefined, error);
+    }
+
+    if (status >= 200 && status < 300) return { status, text };
+    if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+      throw new SupervisionRefused(status, text.slice(0, MAX_BODY_CHARS));
+    }
+    throw new SupervisionUnavailable(`HTTP ${status} ${refusalReason(text.slice(0, MAX_BODY_CHARS))}`.trim(), status);
+  }
 
   return {
     async sendEscalation(payload) {
-      const key = escalationKey(payload);
-      const body = JSON.stringify(payload);
-      // A fresh message id per attempt: the receiver rejects a repeated id as a replay, and the
-      // idempotency key (not the message id) is what makes a repeated escalation harmless.
-      const messageId = `msg_${key}_${randomBytes(6).toString('hex')}`;
-      const signal = AbortSignal.timeout(options.timeoutMs);
-      let status: number;
-      let text: string;
-      try {
-        const response = await fetchFn(endpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': key, ...signHeaders(options.secret, messageId, body) },
-          body,
-          signal,
-        });
-        status = response.status;
-        text = await response.text();
-      } catch (error) {
-        throw new SupervisionUnavailable(transportProblem(error, options.timeoutMs), undefined, error);
-      }
-
-      if (status >= 200 && status < 300) return readReceipt(status, text);
-      if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
-        throw new SupervisionRefused(status, text.slice(0, MAX_BODY_CHARS));
-      }
-      throw new SupervisionUnavailable(`HTTP ${status} ${refusalReason(text.slice(0, MAX_BODY_CHARS))}`.trim(), status);
+      const { status, text } = await post('/escalations', escalationKey(payload), JSON.stringify(payload));
+      return readReceipt(status, text);
+    },
+    async sendAnchor(payload) {
+      await post('/anchors', `anchor:${payload.no}`, JSON.stringify(payload));
     },
   };
 }

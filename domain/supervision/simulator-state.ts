@@ -4,7 +4,7 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { DEFAULT_TOLERANCE_SECONDS } from './signing.ts';
-import type { EscalationPayload, SupervisionCallback } from './types.ts';
+import type { AnchorPayload, EscalationPayload, SupervisionCallback } from './types.ts';
 
 /** Failure modes set through `POST /_control`. */
 export interface SimulatorControl {
@@ -55,6 +55,12 @@ export interface SimulatorState {
   attempts: Map<string, number>;
   /** Message ids seen within the signature tolerance, with their timestamp (replay protection). */
   seenMessageIds: Map<string, number>;
+  /** Anchors of the platform's audit trail, by number. */
+  anchors: Map<number, ReceivedAnchor>;
+}
+
+export interface ReceivedAnchor extends AnchorPayload {
+  receivedAt: string;
 }
 
 /** The escalation with this receipt id. */
@@ -105,7 +111,18 @@ export function payloadProblem(p: EscalationPayload): string | undefined {
   return undefined;
 }
 
+/** The first missing or malformed field of an anchor. */
+export function anchorProblem(a: AnchorPayload): string | undefined {
+  if (typeof a !== 'object' || a === null) return '(root)';
+  if (!Number.isInteger(a.no) || a.no < 1) return 'no';
+  if (typeof a.root !== 'string' || !/^[0-9a-f]{64}$/.test(a.root)) return 'root';
+  if (!Number.isInteger(a.cases) || a.cases < 0) return 'cases';
+  if (typeof a.createdAt !== 'string' || !a.createdAt) return 'createdAt';
+  return undefined;
+}
+
 interface StoredState {
+  anchors?: ReceivedAnchor[];
   escalations: ReceivedEscalation[];
   attempts: [string, number][];
   seenMessageIds: [string, number][];
@@ -118,6 +135,7 @@ export async function loadState(file: string | undefined): Promise<SimulatorStat
     escalations: new Map(),
     attempts: new Map(),
     seenMessageIds: new Map(),
+    anchors: new Map(),
   };
   if (!file) return state;
   let text: string;
@@ -136,6 +154,7 @@ export async function loadState(file: string | undefined): Promise<SimulatorStat
   for (const escalation of stored.escalations) state.escalations.set(escalation.idempotencyKey, escalation);
   state.attempts = new Map(stored.attempts);
   state.seenMessageIds = new Map(stored.seenMessageIds);
+  state.anchors = new Map((stored.anchors ?? []).map((a) => [a.no, a]));
   return state;
 }
 
@@ -145,6 +164,7 @@ export async function writeState(file: string, state: SimulatorState): Promise<v
     escalations: [...state.escalations.values()],
     attempts: [...state.attempts],
     seenMessageIds: [...state.seenMessageIds],
+    anchors: [...state.anchors.values()],
   };
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, JSON.stringify(stored, null, 1));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createSupervisionClient } from './client.ts';
+import { SupervisionRefused, createSupervisionClient } from './client.ts';
 import { signHeaders, verifySignature } from './signing.ts';
 import { startSupervisionSimulator } from './simulator.ts';
 import type { CallbackRecord, RunningSimulator, SimulatorOptions } from './simulator.ts';
@@ -236,4 +236,33 @@ test('starting on a port in use fails instead of pretending to run', async () =>
   const sim = await simulator();
   const port = Number(new URL(sim.url).port);
   await assert.rejects(startSupervisionSimulator({ port, secret: SECRET }), (e: NodeJS.ErrnoException) => e.code === 'EADDRINUSE');
+});
+
+test('anchors of the audit trail are kept by number across restarts; a changed root for a known number is refused', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ydym-sim-anchors-'));
+  try {
+    const stateFile = join(dir, 'state.json');
+    const first = await simulator({ stateFile });
+    const anchor = { no: 1, createdAt: new Date().toISOString(), root: 'a'.repeat(64), cases: 3 };
+    const client = createSupervisionClient({ baseUrl: first.url, secret: SECRET, timeoutMs: 2000 });
+    await client.sendAnchor(anchor);
+    await client.sendAnchor(anchor);
+    assert.equal(first.state.anchors.get(1)?.root, anchor.root);
+    await first.close();
+    const second = await simulator({ stateFile });
+    const again = createSupervisionClient({ baseUrl: second.url, secret: SECRET, timeoutMs: 2000 });
+    await assert.rejects(
+      again.sendAnchor({ ...anchor, root: 'b'.repeat(64) }),
+      (e: unknown) => e instanceof SupervisionRefused && e.status === 409,
+    );
+    await assert.rejects(
+      again.sendAnchor({ ...anchor, no: 2, root: 'not-a-hash' }),
+      (e: unknown) => e instanceof SupervisionRefused && e.status === 400,
+    );
+    const unsigned = await fetch(`${second.url}/api/anchors`, { method: 'POST', body: JSON.stringify(anchor) });
+    assert.equal(unsigned.status, 401);
+    assert.equal(second.state.anchors.get(1)?.root, anchor.root);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

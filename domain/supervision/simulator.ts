@@ -12,9 +12,9 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logger.ts';
 import { SignatureError, signHeaders, verifySignature } from './signing.ts';
 import { renderSimulatorPage } from './simulator-page.ts';
-import { applyControl, byReceipt, loadState, payloadProblem, pruneSeen, writeState } from './simulator-state.ts';
+import { anchorProblem, applyControl, byReceipt, loadState, payloadProblem, pruneSeen, writeState } from './simulator-state.ts';
 import type { CallbackRecord, ReceivedEscalation, SimulatorState } from './simulator-state.ts';
-import type { EscalationPayload, EscalationReceipt, SupervisionCallback } from './types.ts';
+import type { AnchorPayload, EscalationPayload, EscalationReceipt, SupervisionCallback } from './types.ts';
 
 export type { CallbackDelivery, CallbackRecord, ReceivedEscalation, SimulatorControl, SimulatorState } from './simulator-state.ts';
 
@@ -83,6 +83,48 @@ export async function startSupervisionSimulator(options: SimulatorOptions): Prom
     res.json(found);
   });
 
+  /** Verifies the signature and refuses a replayed message id; answers 401 and returns false when either fails. */
+  function signed(req: Request, res: Response, raw: Buffer): boolean {
+    try {
+      const { id, timestamp } = verifySignature(secret, req.headers, raw);
+      pruneSeen(state);
+      if (state.seenMessageIds.has(id)) {
+        fail(res, 401, 'SIGNATURE_REPLAYED', `消息 ${id} 已处理过，拒绝重放`);
+        return false;
+      }
+      state.seenMessageIds.set(id, timestamp);
+      return true;
+    } catch (error) {
+      if (error instanceof SignatureError) {
+        fail(res, 401, error.code, error.message);
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  app.get('/api/anchors', (_req, res) => void res.json({ items: [...state.anchors.values()].reverse() }));
+  // The audit trail's anchors: kept by number, the first delivery of a number wins (a later one that
+  // differs is refused, as a real system would refuse a rewritten root).
+  app.post('/api/anchors', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (!signed(req, res, raw)) return;
+    if (state.control.down) return void fail(res, 503, 'UNAVAILABLE', '系统维护中，请稍后重试');
+    let anchor: AnchorPayload;
+    try {
+      anchor = JSON.parse(raw.toString('utf8')) as AnchorPayload;
+    } catch {
+      return void fail(res, 400, 'INVALID_INPUT', '请求体不是有效的 JSON', 'body');
+    }
+    const missing = anchorProblem(anchor);
+    if (missing) return void fail(res, 400, 'INVALID_INPUT', `字段 ${missing} 缺失或格式不对`, `body.${missing}`);
+    const known = state.anchors.get(anchor.no);
+    if (known && known.root !== anchor.root) return void fail(res, 409, 'CONFLICT', `锚点 ${anchor.no} 已登记，根哈希不同`);
+    if (!known) state.anchors.set(anchor.no, { ...anchor, receivedAt: new Date().toISOString() });
+    await save();
+    res.status(known ? 200 : 201).json(state.anchors.get(anchor.no));
+  });
+
   // Raw body: the signature covers the exact bytes sent.
   app.post('/api/escalations', express.raw({ type: () => true, limit: '10mb' }), async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -93,15 +135,7 @@ export async function startSupervisionSimulator(options: SimulatorOptions): Prom
     });
     const { control } = state;
     if (control.delayMs > 0 && !(await pause(control.delayMs, closing.signal))) return;
-    try {
-      const { id, timestamp } = verifySignature(secret, req.headers, raw);
-      pruneSeen(state);
-      if (state.seenMessageIds.has(id)) return void fail(res, 401, 'SIGNATURE_REPLAYED', `消息 ${id} 已处理过，拒绝重放`);
-      state.seenMessageIds.set(id, timestamp);
-    } catch (error) {
-      if (error instanceof SignatureError) return void fail(res, 401, error.code, error.message);
-      throw error;
-    }
+    if (!signed(req, res, raw)) return;
     const key = req.get('idempotency-key')?.trim();
     if (!key) return void fail(res, 400, 'INVALID_INPUT', '缺少 Idempotency-Key 请求头', 'header.idempotency-key');
     const attempts = (state.attempts.get(key) ?? 0) + 1;

@@ -43,3 +43,15 @@ export interface SupervisionCallback {
   text: string;
   at: string;
 }
+
+/**
+ * An anchor of the platform's audit trail: the Merkle root over every case chain's head at one moment.
+ * The system keeps it as the copy of the root the platform's own operators cannot change. The
+ * idempotency key is `anchor:${no}`.
+ */
+export interface AnchorPayload {
+  no: number;
+  createdAt: string;
+  root: string;
+  cases: number;
+}

@@ -48,7 +48,7 @@ before(async () => {
     severity: 'general',
     description: '墙体开裂',
   });
-  activities = createCaseActivities({ db: database.db, config: {} as Config, supervision: {} as SupervisionClient });
+  activities = createCaseActivities({ db: database.appDb, config: {} as Config, supervision: {} as SupervisionClient });
 });
 
 after(async () => {

@@ -4,6 +4,7 @@ import type { Db } from '../../domain/db.ts';
 import type { FileStore } from '../../domain/files.ts';
 import type { SupervisionClient } from '../../domain/supervision/client.ts';
 import { createSweepActivities } from './sweep.ts';
+import { createAnchorActivities } from './anchors.ts';
 import { createCaseActivities } from './cases.ts';
 import { createComplaintActivities } from './complaints.ts';
 import { createCampaignActivities } from './campaigns.ts';
@@ -28,5 +29,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createSweepActivities(deps),
     ...createComplaintActivities(deps),
     ...createCampaignActivities(deps),
+    ...createAnchorActivities(deps),
   };
 }
