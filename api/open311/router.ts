@@ -127,7 +127,8 @@ function toRequest(r: Row, agency: string) {
 }
 
 export function open311Router(deps: { db: Db; config: Config; service: ComplaintService }): express.Router {
-  const router = express.Router();
+  // Strict like every router of the app: one canonical path per request.
+  const router = express.Router({ caseSensitive: true, strict: true });
   const { db } = deps;
   router.use(express.urlencoded({ extended: true, limit: '64kb' }), express.json({ limit: '64kb' }));
   router.use((_req, res, next) => {

@@ -46,7 +46,9 @@ export function supervisionRoutes(api: ApiRouter, deps: { db: Db; config: Config
       422: { description: '案件或督办回执不存在', schema: ErrorResponse },
     },
     handler: async ({ body, req }) => {
-      const raw = (req as { rawBody?: Buffer }).rawBody ?? Buffer.from(JSON.stringify(req.body));
+      // Only the bytes received are verified, never a re-serialisation: with no raw body (another path
+      // or content type) the signature is checked against nothing and fails.
+      const raw = (req as { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
       const { id } = verifySignature(deps.config.supervisionSecret, { get: (name: string) => req.get(name) ?? null }, raw);
       return deps.db.transaction(async (trx) => {
         if (await trx('supervision_callbacks').where({ id }).first('id')) {

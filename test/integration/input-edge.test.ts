@@ -216,5 +216,8 @@ describe('one canonical path per route', () => {
     assert.equal((await officer.get('/api/auth/me')).status, 200);
     assert.equal((await officer.get('/api/auth/me/')).status, 404);
     assert.equal((await officer.get('/api/Auth/Me')).status, 404);
+    assert.equal((await fetch(`${stack.baseUrl}/open311/v2/services.json`)).status, 200);
+    for (const variant of ['/open311/v2/services.json/', '/open311/v2/Services.json'])
+      assert.equal((await fetch(stack.baseUrl + variant)).status, 404, variant);
   });
 });
