@@ -110,14 +110,8 @@ export async function startSupervisionSimulator(options: SimulatorOptions): Prom
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!signed(req, res, raw)) return;
     if (state.control.down) return void fail(res, 503, 'UNAVAILABLE', '系统维护中，请稍后重试');
-    let anchor: AnchorPayload;
-    try {
-      anchor = JSON.parse(raw.toString('utf8')) as AnchorPayload;
-    } catch {
-      return void fail(res, 400, 'INVALID_INPUT', '请求体不是有效的 JSON', 'body');
-    }
-    const missing = anchorProblem(anchor);
-    if (missing) return void fail(res, 400, 'INVALID_INPUT', `字段 ${missing} 缺失或格式不对`, `body.${missing}`);
+    const anchor = parsed<AnchorPayload>(res, raw, anchorProblem);
+    if (!anchor) return;
     const known = state.anchors.get(anchor.no);
     if (known && known.root !== anchor.root) return void fail(res, 409, 'CONFLICT', `锚点 ${anchor.no} 已登记，根哈希不同`);
     if (!known) state.anchors.set(anchor.no, { ...anchor, receivedAt: new Date().toISOString() });
@@ -154,14 +148,8 @@ export async function startSupervisionSimulator(options: SimulatorOptions): Prom
       const receipt: EscalationReceipt = { receiptId: existing.receiptId, duplicate: true, receivedAt: existing.receivedAt };
       return void res.status(200).json(receipt);
     }
-    let payload: EscalationPayload;
-    try {
-      payload = JSON.parse(raw.toString('utf8')) as EscalationPayload;
-    } catch {
-      return void fail(res, 400, 'INVALID_INPUT', '请求体不是有效的 JSON', 'body');
-    }
-    const missing = payloadProblem(payload);
-    if (missing) return void fail(res, 400, 'INVALID_INPUT', `字段 ${missing} 缺失或格式不对`, `body.${missing}`);
+    const payload = parsed<EscalationPayload>(res, raw, payloadProblem);
+    if (!payload) return;
 
     const receivedAt = new Date().toISOString();
     const escalation: ReceivedEscalation = { receiptId: newId('rcpt'), idempotencyKey: key, payload, receivedAt, attempts, callbacks: [] };
@@ -270,6 +258,23 @@ export async function startSupervisionSimulator(options: SimulatorOptions): Prom
       await saving;
     },
   };
+}
+
+/** The signed body as JSON that `problem` finds complete; otherwise answers 400 naming the field and returns undefined. */
+function parsed<T>(res: Response, raw: Buffer, problem: (value: T) => string | undefined): T | undefined {
+  let value: T;
+  try {
+    value = JSON.parse(raw.toString('utf8')) as T;
+  } catch {
+    fail(res, 400, 'INVALID_INPUT', '请求体不是有效的 JSON', 'body');
+    return undefined;
+  }
+  const missing = problem(value);
+  if (missing) {
+    fail(res, 400, 'INVALID_INPUT', `字段 ${missing} 缺失或格式不对`, `body.${missing}`);
+    return undefined;
+  }
+  return value;
 }
 
 function fail(res: Response, status: number, code: string, message: string, field?: string): void {

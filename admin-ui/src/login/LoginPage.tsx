@@ -1,12 +1,13 @@
 /**
- * The sign-in page. The API's refusals (wrong password with the tries left, locked until when,
- * disabled) are shown in place, word for word, because they tell the user what to do next.
+ * The sign-in page. The API's refusals (one reply for every wrong name or password; locked until
+ * when, or disabled, once the right password was given) are shown in place, word for word.
  */
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import { LocalesMenuButton, useCheckAuth, useLogin, useNavigate, useTranslate } from 'react-admin';
+import { AuthBackdrop } from './AuthBackdrop.tsx';
 
 export function LoginPage() {
   const translate = useTranslate();
@@ -40,18 +41,7 @@ export function LoginPage() {
   };
 
   return (
-    <Box
-      sx={{
-        minHeight: '100dvh',
-        display: 'flex',
-        flexDirection: 'column',
-        alignItems: 'center',
-        justifyContent: { xs: 'flex-start', sm: 'center' },
-        px: 2,
-        pt: { xs: 2, sm: 0 },
-        background: 'linear-gradient(180deg, #0d47a1 0, #1565c0 260px, #eef3fa 260px)',
-      }}
-    >
+    <AuthBackdrop phoneTopGap={2}>
       <Box sx={{ width: '100%', maxWidth: 400, display: 'flex', justifyContent: 'flex-end', color: 'common.white' }}>
         <LocalesMenuButton />
       </Box>
@@ -112,6 +102,6 @@ export function LoginPage() {
           </Typography>
         </CardContent>
       </Card>
-    </Box>
+    </AuthBackdrop>
   );
 }

@@ -2,12 +2,13 @@
  * Where a user whose password an administrator set lands after signing in: nothing else opens (the
  * API answers 403 PASSWORD_CHANGE_REQUIRED) until they choose a password of their own.
  */
-import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useAuthenticated, useGetIdentity, useLogout, useNavigate, useTranslate } from 'react-admin';
 import { forgetSession } from '../authProvider.ts';
 import type { AppIdentity } from '../authProvider.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+import { AuthBackdrop } from '../login/AuthBackdrop.tsx';
 
 export function FirstPasswordChangePage() {
   useAuthenticated();
@@ -26,18 +27,7 @@ export function FirstPasswordChangePage() {
   };
 
   return (
-    <Box
-      sx={{
-        minHeight: '100dvh',
-        display: 'flex',
-        flexDirection: 'column',
-        alignItems: 'center',
-        justifyContent: { xs: 'flex-start', sm: 'center' },
-        px: 2,
-        pt: { xs: 4, sm: 0 },
-        background: 'linear-gradient(180deg, #0d47a1 0, #1565c0 260px, #eef3fa 260px)',
-      }}
-    >
+    <AuthBackdrop phoneTopGap={4}>
       <Card sx={{ width: '100%', maxWidth: 440 }} elevation={4}>
         <CardContent sx={{ p: 3 }}>
           <Typography variant="h6" component="h1" gutterBottom>
@@ -53,6 +43,6 @@ export function FirstPasswordChangePage() {
           </Button>
         </CardContent>
       </Card>
-    </Box>
+    </AuthBackdrop>
   );
 }
