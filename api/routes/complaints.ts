@@ -6,7 +6,7 @@
 import { Type } from '@sinclair/typebox';
 import { asSubject } from '../../domain/abilities.ts';
 import { CASE_CATEGORY, CASE_SEVERITY } from '../../domain/cases/enums.ts';
-import { lockSender } from '../../domain/complaints/client.ts';
+import { lockSender, sentInLastHour } from '../../domain/complaints/client.ts';
 import { COMPLAINT_SORT } from '../../domain/complaints/store.ts';
 import type { ComplaintStore } from '../../domain/complaints/store.ts';
 import type { Config } from '../../domain/config.ts';
@@ -90,12 +90,8 @@ const NOT_FOUND = { 404: { description: '投诉不存在或无权查看', schema
  */
 async function checkPhotoLimit(db: Db, config: Config, hash: string, lock: boolean): Promise<void> {
   if (lock) await lockSender(db, [`complaint-photos:${hash}`]);
-  const recent = (await db('complaint_files')
-    .where('client_hash', hash)
-    .where('created_at', '>', db.raw(`now() - interval '1 hour'`))
-    .count({ n: '*' })
-    .first()) as { n: number };
-  if (recent.n >= config.complaintPhotosPerHour) throw new RateLimitError('RATE_LIMITED', '上传过于频繁，请一小时后再试');
+  if ((await sentInLastHour(db, 'complaint_files', hash)) >= config.complaintPhotosPerHour)
+    throw new RateLimitError('RATE_LIMITED', '上传过于频繁，请一小时后再试');
 }
 
 export function complaintRoutes(

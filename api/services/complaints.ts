@@ -10,7 +10,7 @@ import { asSubject } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
 import type { BuildingStore } from '../../domain/buildings/store.ts';
 import type { CaseCategory } from '../../domain/cases/enums.ts';
-import { clientHash, lockSender } from '../../domain/complaints/client.ts';
+import { clientHash, lockSender, sentInLastHour } from '../../domain/complaints/client.ts';
 import { NOTICE, appendNotice } from '../../domain/complaints/notices.ts';
 import { toProgress } from '../../domain/complaints/store.ts';
 import type { Complaint, ComplaintStore, Progress } from '../../domain/complaints/store.ts';
@@ -243,12 +243,8 @@ export class ComplaintService {
   private async checkLimits(db: Db, hash: string, phone: string | undefined): Promise<void> {
     const { config } = this.deps;
     await lockSender(db, phone ? [`complaint-client:${hash}`, `complaint-phone:${phone}`] : [`complaint-client:${hash}`]);
-    const recent = (await db('complaints')
-      .where('client_hash', hash)
-      .where('created_at', '>', db.raw(`now() - interval '1 hour'`))
-      .count({ n: '*' })
-      .first()) as { n: number };
-    if (recent.n >= config.complaintsPerHour) throw new RateLimitError('RATE_LIMITED', '提交过于频繁，请一小时后再试');
+    if ((await sentInLastHour(db, 'complaints', hash)) >= config.complaintsPerHour)
+      throw new RateLimitError('RATE_LIMITED', '提交过于频繁，请一小时后再试');
     if (!phone) return;
     const today = (await db('complaints')
       .where('contact_phone', phone)

@@ -70,3 +70,13 @@ export async function lockSender(trx: Db, keys: string[]): Promise<void> {
   }
   await trx.raw('SET LOCAL lock_timeout TO DEFAULT');
 }
+
+/** How many rows of `table` (complaints or their photos) one sender wrote in the last hour: the window of both limits. */
+export async function sentInLastHour(db: Db, table: 'complaints' | 'complaint_files', hash: string): Promise<number> {
+  const row = (await db(table)
+    .where('client_hash', hash)
+    .where('created_at', '>', db.raw(`now() - interval '1 hour'`))
+    .count({ n: '*' })
+    .first()) as { n: number | string };
+  return Number(row.n);
+}
