@@ -3,6 +3,7 @@
  * told apart from an unknown one), scope checks (404 to read, 403 to write), cross-field rules,
  * optimistic versions, change history, and audited views of personal data.
  */
+import { SAFETY_FIELDS, SAFETY_FIELDS_OWNED, housesWithOpenCases } from '../../domain/buildings/safety.ts';
 import type { Inspection } from '../../domain/inspections/store.ts';
 import type { HouseComplaint } from '../../domain/complaints/store.ts';
 import { asSubject } from '../../domain/abilities.ts';
@@ -194,6 +195,9 @@ export class BuildingService {
         throw new ConflictError('STALE_VERSION', '该房屋信息已被他人修改，请刷新后再编辑');
       }
       if (Object.keys(changes).length === 0) return;
+      const owned = SAFETY_FIELDS.find((f) => f in changes);
+      if (owned && (await housesWithOpenCases(trx, [code])).has(code))
+        throw RuleError.field(`body.${owned}`, 'fromCases', SAFETY_FIELDS_OWNED, 'STATE_FROM_CASES');
       if (changes.externalId && (await trx('buildings').where({ external_id: changes.externalId }).whereNot({ code }).first())) {
         throw RuleError.field('body.externalId', 'taken', `外部编号 ${changes.externalId} 已被其他房屋使用`, 'EXTERNAL_ID_TAKEN');
       }

@@ -3,6 +3,8 @@
  * every human action on a case or task as a workflow update. Authorisation is CASL on the case's region
  * here; the workflow's validators add what only it knows (who holds the task, four eyes, the gate).
  */
+import { refreshSafetyState } from '../../domain/buildings/safety.ts';
+import { lockHouse } from '../../domain/cases/open-or-join.ts';
 import { hazardCaseDefinition, LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
 import { hazardForms } from '../../definitions/hazard-case/forms.ts';
 import { asSubject } from '../../domain/abilities.ts';
@@ -98,6 +100,8 @@ export class CaseService {
     const villageCode = building.villageCode as string;
     if (!ability.can('create', asSubject('Case', { regionCode: villageCode }))) throw new ForbiddenError('您的角色无权登记隐患');
     const created = await this.deps.db.transaction(async (trx) => {
+      // The house's lock first (lockHouse), then the case; the house's safety state follows in the same transaction.
+      await lockHouse(trx, code);
       const row = await this.deps.cases.create(
         {
           buildingCode: code,
@@ -112,6 +116,12 @@ export class CaseService {
         },
         trx,
       );
+      await refreshSafetyState(trx, code, {
+        at: new Date().toISOString(),
+        actorId: user.id,
+        actorName: user.name,
+        source: `case:${row.id}`,
+      });
       await this.deps.audit.record(ctx, { action: 'case.register', subjectType: 'Case', subjectId: row.id, regionCode: villageCode }, trx);
       return row;
     });

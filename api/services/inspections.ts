@@ -17,7 +17,7 @@ import { presenceOf } from '../../domain/inspections/presence.ts';
 import type { Inspection, InspectionStore, Judgement } from '../../domain/inspections/store.ts';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
 import type { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
-import { beijingDate } from '../../domain/time.ts';
+import { refreshSafetyState } from '../../domain/buildings/safety.ts';
 import { checkedCode } from './buildings.ts';
 import type { CaseService, CaseUser } from './cases.ts';
 
@@ -146,24 +146,15 @@ export class InspectionService {
         await trx('inspection_cases').insert({ inspection_id: input.id, case_id: caseId, category: hazard.category, joined });
       }
 
-      // The house file shows the latest judgement: a form sent late from a phone never overwrites one
-      // inspected after it (on the same day too), nor an officer's entry of a later date.
-      const before = await this.deps.buildings.find(null, code, trx);
-      const day = beijingDate(input.inspectedAt);
-      const newer = await trx('inspections')
-        .where({ building_code: code })
-        .whereNot({ id: input.id })
-        .where('inspected_at', '>', input.inspectedAt)
-        .first('id');
-      if (before && !newer && (!before.latestJudgementAt || before.latestJudgementAt <= day)) {
-        await this.deps.buildings.update(
-          code,
-          { latestJudgement: input.judgement, latestJudgementAt: day },
-          before,
-          { actorId: user.id, actorName: user.name, source: `inspection:${input.id}` },
-          trx,
-        );
-      }
+      // The house's safety state follows its open cases and latest inspection (domain/buildings/
+      // safety-state.ts): a form sent late from a phone never overwrites one inspected after it, nor an
+      // officer's entry of a later date, and a "no hazard" judgement never hides a case still open.
+      await refreshSafetyState(trx, code, {
+        at: input.inspectedAt,
+        actorId: user.id,
+        actorName: user.name,
+        source: `inspection:${input.id}`,
+      });
       await this.deps.audit.record(ctx, { action: 'inspection.submit', subjectType: 'Inspection', subjectId: input.id, regionCode }, trx);
       return newCases;
     });

@@ -5,6 +5,7 @@
  * change records. A row is matched by its house code, else by its external id; a match whose values
  * are all equal is counted as unchanged and not written.
  */
+import { SAFETY_FIELDS, SAFETY_FIELDS_OWNED, housesWithOpenCases } from '../buildings/safety.ts';
 import type { Db } from '../db.ts';
 import type { BuildingCreateInput } from '../buildings/schema.ts';
 import type { ImportProblem } from './header.ts';
@@ -129,6 +130,19 @@ export async function applyRows(
     const changes = changesOf(row.input, target);
     if (!changes) unchanged++;
     else updates.push({ code: target.code, row: updateRow(row.input, target, present), changes });
+  }
+
+  // The safety state of a house with an open case is the cases' to say (domain/buildings/safety-state.ts).
+  const busy = await housesWithOpenCases(
+    trx,
+    updates.map((u) => u.code),
+  );
+  for (const u of [...updates]) {
+    const owned = busy.has(u.code) ? SAFETY_FIELDS.find((f) => f in u.changes) : undefined;
+    if (!owned) continue;
+    const row = rows.find((r) => claimed.get(u.code) === r.line) as ValidRow;
+    problem(row, owned, String(u.changes[owned]?.after ?? ''), SAFETY_FIELDS_OWNED);
+    updates.splice(updates.indexOf(u), 1);
   }
 
   const inserted = await insertBuildings(

@@ -163,27 +163,33 @@ test('an escalation is recorded, then its answer merged into it', async () => {
   assert.equal((await database.db('cases').where({ id: caseId }).first()).escalation_count, 1);
 });
 
-test('closing records the house’s new judgement with its change history in the same transaction', async () => {
-  const close = (rectificationStatus = 'done'): Transition => ({
+test('closing records the house’s new state and appraisal grade with its change history in the same transaction', async () => {
+  const close = (appraisalGrade = 'B'): Transition => ({
     caseId,
     seq: 5,
     occurredAt: at(5),
     event: { type: 'task.completed', elementId: 'Task_close', taskId: rectifyTask, actor: officer, data: {} },
     taskChanges: [{ id: rectifyTask, status: 'completed', completedBy: officer.id, outcome: 'closed', form: {} }],
-    case: { status: 'closed', activeElements: [], dueAt: null, closed: true },
-    building: { code: buildingCode, latestJudgement: 'none', rectificationStatus },
+    case: { status: 'closed', activeElements: [], dueAt: null, closed: true, appraisalGrade },
+    building: { code: buildingCode, latestJudgement: 'none', rectificationStatus: 'done', appraisalGrade },
   });
-  // The house refuses the change (a status it does not know): the step is not written either.
-  await assert.rejects(activities.applyCaseTransition(close('completed')), /buildings_rectification_check/);
+  // The house refuses the change (a grade it does not know): the step is not written either.
+  await assert.rejects(activities.applyCaseTransition(close('Z')), /buildings_appraisal_check|check constraint/);
   assert.equal((await database.db('cases').where({ id: caseId }).first()).last_seq, 4);
   assert.equal((await database.db('tasks').where({ id: rectifyTask }).first()).status, 'open');
 
+  const changesBefore = (await database.db('building_changes').where({ building_code: buildingCode, source: `case:${caseId}` })).length;
   assert.deepEqual(await activities.applyCaseTransition(close()), { applied: true });
   assert.deepEqual(await activities.applyCaseTransition(close()), { applied: false });
   const house = await database.db('buildings').where({ code: buildingCode }).first();
   assert.equal(house.rectification_status, 'done');
   assert.equal(house.latest_judgement, 'none');
-  assert.equal((await database.db('building_changes').where({ building_code: buildingCode, source: `case:${caseId}` })).length, 1);
+  assert.equal(house.appraisal_grade, 'B');
+  const changes = await database
+    .db('building_changes')
+    .where({ building_code: buildingCode, source: `case:${caseId}` })
+    .orderBy('id');
+  assert.equal(changes.length, changesBefore + 1, 'one recorded change for the closing, written once');
   assert.ok((await database.db('cases').where({ id: caseId }).first()).closed_at);
   assert.equal((await verifyCaseChain(database.db, caseId)).ok, true);
 });
@@ -193,4 +199,40 @@ test('an unknown case is refused for good (no retry can make it appear)', async 
     activities.applyCaseTransition({ ...registered(), caseId: randomUUID() }),
     (error: unknown) => error instanceof ApplicationFailure && error.type === 'CaseMissing' && error.nonRetryable,
   );
+});
+
+test('two cases of one house closing at the same moment: the house ends safe, whichever commits first', async () => {
+  for (let round = 0; round < 5; round++) {
+    const house = (await database
+      .db('buildings')
+      .whereNot({ code: buildingCode })
+      .offset(round % 2)
+      .first('code', 'village_code')) as {
+      code: string;
+      village_code: string;
+    };
+    const ids = [randomUUID(), randomUUID()];
+    for (const [i, id] of ids.entries())
+      await database.db('cases').insert({
+        id,
+        number: `YH-TEST-R${round}${i}`,
+        definition_version: 1,
+        building_code: house.code,
+        region_code: house.village_code,
+        category: i ? 'surroundings' : 'ancillary',
+        severity: 'general',
+        description: '同一栋房屋的两个隐患',
+        status: 'closing',
+      });
+    const closeOf = (id: string): Transition => ({
+      caseId: id,
+      seq: 1,
+      occurredAt: at(10 + round),
+      event: { type: 'task.completed', elementId: 'Task_close', taskId: null, actor: officer, data: {} },
+      case: { status: 'closed', activeElements: [], dueAt: null, closed: true },
+    });
+    await Promise.all(ids.map((id) => activities.applyCaseTransition(closeOf(id))));
+    const after = await database.db('buildings').where({ code: house.code }).first('latest_judgement', 'rectification_status');
+    assert.deepEqual(after, { latest_judgement: 'none', rectification_status: 'done' }, `round ${round}`);
+  }
 });

@@ -222,20 +222,21 @@ describe('daily inspection', () => {
     assert.equal(await count('cases', { building_code: code }), 0);
   });
 
-  test('a form kept on a phone and sent late does not overwrite a newer judgement', async () => {
+  test('a form kept on a phone and sent late opens its case: the house shows the hazard, its judgement date does not go back', async () => {
     const code = await house();
     await inspector.post('/api/inspections', form(code, { judgement: 'none', hazards: [] }));
+    const today = (await stack.db('buildings').where({ code }).first('latest_judgement_at')).latest_judgement_at as string;
     const late = await inspector.post<InspectionReply>(
       '/api/inspections',
       form(code, { inspectedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }),
     );
     assert.equal(late.status, 201);
-    const building = await stack.db('buildings').where({ code }).first('latest_judgement');
-    assert.equal(building.latest_judgement, 'none');
     assert.equal(late.body.hazards[0]?.joined, false, 'its hazard still opens a case');
-    // Earlier the same day counts too: only the time decides.
-    await inspector.post('/api/inspections', form(code, { inspectedAt: new Date(Date.now() - 60_000).toISOString() }));
-    assert.equal((await stack.db('buildings').where({ code }).first('latest_judgement')).latest_judgement, 'none');
+    const building = await stack.db('buildings').where({ code }).first('latest_judgement', 'latest_judgement_at', 'rectification_status');
+    assert.deepEqual(building, { latest_judgement: 'some', latest_judgement_at: today, rectification_status: 'pending' });
+    // A clean inspection while the case is open does not make the house safe.
+    await inspector.post('/api/inspections', form(code, { judgement: 'none', hazards: [] }));
+    assert.equal((await stack.db('buildings').where({ code }).first('latest_judgement')).latest_judgement, 'some');
   });
 
   test('bad input names the field and changes nothing', async () => {

@@ -14,8 +14,7 @@ import { escalationPayload } from '../../domain/cases/escalation.ts';
 import type { Transition } from '../../domain/cases/transition.ts';
 import type { Db } from '../../domain/db.ts';
 import type { BuildingFields } from '../../domain/buildings/schema.ts';
-import { BuildingStore } from '../../domain/buildings/store.ts';
-import { beijingDate } from '../../domain/time.ts';
+import { refreshSafetyState } from '../../domain/buildings/safety.ts';
 import { SupervisionRefused } from '../../domain/supervision/client.ts';
 import type { SupervisionClient } from '../../domain/supervision/client.ts';
 import type { EscalationReceipt } from '../../domain/supervision/types.ts';
@@ -53,24 +52,22 @@ export function createCaseActivities({ db, config, supervision }: CaseActivityDe
           throw error;
         }
       };
-      const b = t.building;
-      // One round trip for a step (migration 0014); closing also records the house's new judgement,
-      // with its change history, in the same transaction.
-      if (!b) return { applied: await write(db) };
+      // One round trip for a step (migration 0014). A step that moves the case (or records its
+      // appraisal grade at closing) also brings its house's safety state up to date, in the same
+      // transaction, with the change recorded on the house file.
+      const moves = t.case?.status !== undefined || t.case?.measures !== undefined || t.building !== undefined;
+      if (!moves) return { applied: await write(db) };
       return db.transaction(async (trx) => {
         if (!(await write(trx))) return { applied: false };
-        const buildings = new BuildingStore(trx);
-        const before = await buildings.find(null, b.code, trx);
-        if (before) {
-          const changes = {
-            latestJudgement: b.latestJudgement,
-            latestJudgementAt: beijingDate(t.occurredAt),
-            rectificationStatus: b.rectificationStatus,
-            ...(b.appraisalGrade ? { appraisalGrade: b.appraisalGrade } : {}),
-          } as Partial<BuildingFields>;
-          const who = { actorId: t.event.actor?.id ?? null, actorName: t.event.actor?.name ?? null, source: `case:${t.caseId}` };
-          await buildings.update(b.code, changes, before, who, trx);
-        }
+        const { building_code: code } = (await trx('cases').where({ id: t.caseId }).first('building_code')) as { building_code: string };
+        const who = { actorId: t.event.actor?.id ?? null, actorName: t.event.actor?.name ?? null, source: `case:${t.caseId}` };
+        const grade = t.building?.appraisalGrade;
+        await refreshSafetyState(
+          trx,
+          code,
+          { ...who, at: t.occurredAt },
+          grade ? ({ appraisalGrade: grade } as Partial<BuildingFields>) : {},
+        );
         return { applied: true };
       });
     },

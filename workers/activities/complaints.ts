@@ -4,6 +4,7 @@
  * complaint row says whether it was already done.
  */
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { refreshSafetyState } from '../../domain/buildings/safety.ts';
 import { lockHouse, openOrJoinCase } from '../../domain/cases/open-or-join.ts';
 import { CaseStore } from '../../domain/cases/store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
@@ -48,6 +49,12 @@ export function createComplaintActivities({ db, config }: { db: Db; config: Conf
           source: 'complaint',
           sourceRef: complaintId,
           createdBy: actor.id,
+        });
+        await refreshSafetyState(trx, code, {
+          at: new Date().toISOString(),
+          actorId: actor.id,
+          actorName: actor.name,
+          source: `complaint:${complaintId}`,
         });
         const { number } = (await trx('cases').where({ id: caseId }).first('number')) as { number: string };
         await trx('complaints')

@@ -21,6 +21,7 @@ import { ApprovalsInput } from './ApprovalsInput.tsx';
 import { choicesOf } from './choices.ts';
 import { FormSection } from './FormSection.tsx';
 import type { BuildingRecord } from './types.ts';
+import { useHouseFile } from './useHouseFile.ts';
 import { integer, phone, rule } from './validation.ts';
 
 const year = [integer, minValue(1800), maxValue(2100)];
@@ -31,6 +32,10 @@ export function BuildingForm({ mode }: { mode: 'create' | 'edit' }) {
   const ownerHelper = (field: 'ownerName' | 'ownerPhone') =>
     mode === 'edit' && masked(record?.[field]) ? 'resources.buildings.helpers.ownerMasked' : false;
   const unknown = 'resources.buildings.values.unknown';
+  // While a case of the house is open, its safety state is the cases' to say (the API refuses an edit).
+  const file = useHouseFile(mode === 'edit' ? record?.code : undefined);
+  const fromCases = ((file.data?.cases ?? []) as { status: string }[]).some((c) => c.status !== 'closed' && c.status !== 'cancelled');
+  const stateInput = fromCases ? { readOnly: true, helperText: 'resources.buildings.helpers.stateFromCases' } : {};
 
   return (
     <SimpleForm
@@ -92,16 +97,16 @@ export function BuildingForm({ mode }: { mode: 'create' | 'edit' }) {
       </FormSection>
 
       <FormSection title="resources.buildings.groups.inspection">
-        <SelectInput source="latestJudgement" choices={choicesOf('latestJudgement')} validate={rule('latestJudgement')} />
-        <DateInput source="latestJudgementAt" validate={rule('latestJudgementAt')} />
+        <SelectInput source="latestJudgement" choices={choicesOf('latestJudgement')} validate={rule('latestJudgement')} {...stateInput} />
+        <DateInput source="latestJudgementAt" validate={rule('latestJudgementAt')} {...stateInput} />
       </FormSection>
 
       <FormSection title="resources.buildings.groups.rectification">
-        <SelectInput source="rectificationStatus" choices={choicesOf('rectificationStatus')} />
+        <SelectInput source="rectificationStatus" choices={choicesOf('rectificationStatus')} {...stateInput} />
         <SelectInput source="appraisalGrade" choices={choicesOf('appraisalGrade')} validate={rule('appraisalGrade')} />
         <DateInput source="appraisalDate" validate={rule('appraisalDate')} />
         <TextInput source="appraisalReport" validate={maxLength(500)} className="wide" />
-        <TextInput source="rectificationMeasures" validate={maxLength(1000)} multiline minRows={2} className="wide" />
+        <TextInput source="rectificationMeasures" validate={maxLength(1000)} multiline minRows={2} className="wide" {...stateInput} />
       </FormSection>
     </SimpleForm>
   );

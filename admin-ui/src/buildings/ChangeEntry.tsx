@@ -15,9 +15,12 @@ function shown(field: string, value: unknown): unknown {
   return value;
 }
 
+/** The pages of the records a change may come from (`inspection:<id>`, `case:<id>`, `complaint:<id>`). */
+const SOURCE_PAGES: Record<string, string> = { inspection: 'inspections', case: 'cases', complaint: 'complaints' };
+
 /**
- * How the change came about. A source may name the record behind it (`inspection:<id>`): the kind is
- * translated, and an inspection links to its page.
+ * How the change came about. A source may name the record behind it: the kind is translated, and the
+ * inspection, case or complaint links to its page.
  */
 function ChangeSource({ source }: { source: string }) {
   const translate = useTranslate();
@@ -25,7 +28,8 @@ function ChangeSource({ source }: { source: string }) {
   const kind = colon < 0 ? source : source.slice(0, colon);
   const ref = colon < 0 ? '' : source.slice(colon + 1);
   const label = translate(`resources.buildings.history.sources.${kind}`, { _: kind });
-  if (kind === 'inspection' && ref) return <Link to={`/inspections/${encodeURIComponent(ref)}/show`}>{label}</Link>;
+  const page = SOURCE_PAGES[kind];
+  if (page && ref) return <Link to={`/${page}/${encodeURIComponent(ref)}/show`}>{label}</Link>;
   return <>{label}</>;
 }
 

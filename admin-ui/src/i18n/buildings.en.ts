@@ -186,6 +186,7 @@ export const buildingsEnglish = {
       approvalsCount: '%{count} item(s)',
     },
     helpers: {
+      stateFromCases: 'An open hazard case of this house decides this field',
       villageCode: 'Only a village or community; the building code is assigned from it and cannot change',
       ownerMasked: 'Partly hidden; type a new value to replace it',
       coordinates: 'WGS-84 (GPS) coordinates',
@@ -221,6 +222,11 @@ export const buildingsEnglish = {
     },
     history: {
       title: 'Change history',
+      all: 'All changes',
+      safety: 'Safety state',
+      safetyHint:
+        'Changes of the judgement, rectification status, measures and appraisal grade, and the inspection, complaint or case behind each',
+      safetyEmpty: 'The safety state has not changed yet',
       empty: 'No changes recorded',
       created: 'File created',
       sources: {
@@ -229,6 +235,7 @@ export const buildingsEnglish = {
         import: 'Import',
         inspection: 'Inspection',
         case: 'Hazard case',
+        complaint: 'Complaint verified',
         system: 'System',
       },
     },

@@ -111,6 +111,7 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       approvalsCount: '%{count} 项',
     },
     helpers: {
+      stateFromCases: '本房屋有未销号的隐患案件，此项由案件办理情况决定',
       villageCode: '只能选择村（社区），房屋编码据此生成，建档后不能修改',
       ownerMasked: '部分信息已隐藏；如需修改，请直接输入新值',
       coordinates: 'WGS-84（GPS）坐标',
@@ -145,6 +146,10 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
     },
     history: {
       title: '变更记录',
+      all: '全部变更',
+      safety: '安全状态',
+      safetyHint: '排查结论、整治状态、整治措施和鉴定等级的变化，以及引起变化的排查、投诉或案件',
+      safetyEmpty: '安全状态尚无变化',
       empty: '暂无变更记录',
       created: '建档',
       sources: {
@@ -153,6 +158,7 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
         import: '批量导入',
         inspection: '排查',
         case: '隐患案件',
+        complaint: '投诉核实',
         system: '系统',
       },
     },
