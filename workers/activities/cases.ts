@@ -25,6 +25,13 @@ export interface CaseActivityDeps {
   supervision: SupervisionClient;
 }
 
+/**
+ * The statuses a case enters that can change the house's derived state (domain/buildings/safety-state.ts):
+ * 待分派 is still 待整治 and 待复核/待销号 are reached only through 整改 (already 整治中); the case's
+ * registration was applied with the house when it was written.
+ */
+const STATE_MOVING: ReadonlySet<string> = new Set(['controlling', 'rectifying', 'closed', 'cancelled']);
+
 export function createCaseActivities({ db, config, supervision }: CaseActivityDeps) {
   return {
     async applyCaseTransition(t: Transition): Promise<{ applied: boolean }> {
@@ -52,10 +59,11 @@ export function createCaseActivities({ db, config, supervision }: CaseActivityDe
           throw error;
         }
       };
-      // One round trip for a step (migration 0014). A step that moves the case (or records its
-      // appraisal grade at closing) also brings its house's safety state up to date, in the same
-      // transaction, with the change recorded on the house file.
-      const moves = t.case?.status !== undefined || t.case?.measures !== undefined || t.building !== undefined;
+      // One round trip for a step (migration 0014). A step that can change its house's safety state
+      // (measures assigned, rectification begun, the case closed or cancelled, a grade recorded) also
+      // brings that state up to date in the same transaction, with the change recorded on the house file.
+      const status = t.case?.status;
+      const moves = (status !== undefined && STATE_MOVING.has(status)) || t.case?.measures !== undefined || t.building !== undefined;
       if (!moves) return { applied: await write(db) };
       return db.transaction(async (trx) => {
         if (!(await write(trx))) return { applied: false };
