@@ -5,39 +5,17 @@
  */
 import { hazardForms } from '../../definitions/hazard-case/forms.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
-import type { CaseRecord } from '../../domain/cases/store.ts';
 import { caseDiscoveries, houseBrief, otherOpenCases } from '../../domain/cases/task-context.ts';
-import type { Discovery, HouseBrief, HouseOpenCase } from '../../domain/cases/task-context.ts';
+import type { AssignResult, TaskContext } from '../../domain/cases/task-context.ts';
 import type { Db } from '../../domain/db.ts';
 import { AppError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
 import { validator } from '../http/validation.ts';
 import type { CaseService, CaseUser } from './cases.ts';
 
-export interface TaskContext {
-  taskId: string;
-  caseId: string;
-  hazard: { category: string; severity: string; description: string; source: string };
-  discoveries: Discovery[];
-  house: HouseBrief | null;
-  otherOpenCases: HouseOpenCase[];
-  /** The decision in force, once assigned: the responsible party (masked), the measures, the deadline. */
-  decision: {
-    responsible: CaseRecord['responsible'];
-    measures: string[];
-    /** The deadline the officer set, or else the rectify task's due date (the default for the severity). */
-    rectifyDeadline: string | null;
-    rectifyDeadlineIsDefault: boolean;
-  } | null;
-}
-
 export interface AssignTogetherInput {
   responsibleParty: Record<string, unknown>;
   cases: { taskId: string; measures: string[]; rectifyDeadline?: string | undefined; note?: string | undefined }[];
 }
-
-export type AssignResult =
-  | { taskId: string; caseId: string; caseNumber: string; ok: true; status: string }
-  | { taskId: string; caseId: string; caseNumber: string; ok: false; httpStatus: number; code: string; message: string };
 
 /** A Beijing calendar date (YYYY-MM-DD) of an instant. */
 const beijingDay = (at: Date) => at.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

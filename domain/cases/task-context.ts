@@ -91,6 +91,29 @@ export interface HouseOpenCase {
   assignTaskId: string | null;
 }
 
+/** `GET /api/tasks/:id/context`. */
+export interface TaskContext {
+  taskId: string;
+  caseId: string;
+  hazard: { category: string; severity: string; description: string; source: string };
+  discoveries: Discovery[];
+  house: HouseBrief | null;
+  otherOpenCases: HouseOpenCase[];
+  /** The decision in force, once assigned: the responsible party (masked), the measures, the deadline. */
+  decision: {
+    responsible: CaseRecord['responsible'];
+    measures: string[];
+    /** The deadline the officer set, or else the rectify task's due date (the default for the severity). */
+    rectifyDeadline: string | null;
+    rectifyDeadlineIsDefault: boolean;
+  } | null;
+}
+
+/** One case's outcome in `assignTogether`: assigned (with the case's status after), or why not. */
+export type AssignResult =
+  | { taskId: string; caseId: string; caseNumber: string; ok: true; status: string }
+  | { taskId: string; caseId: string; caseNumber: string; ok: false; httpStatus: number; code: string; message: string };
+
 type Row = Record<string, unknown>;
 const iso = (v: unknown) => (v == null ? null : new Date(v as string | Date).toISOString());
 const positionOf = (r: Row): ContextPosition | null =>
