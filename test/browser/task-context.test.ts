@@ -62,7 +62,7 @@ after(async () => {
 async function openTaskPage(page: Page, username: string, taskId: string, step: string): Promise<void> {
   await signIn(page, stack.baseUrl, username);
   await page.goto(`${stack.baseUrl}/inbox/${taskId}`);
-  await page.getByRole('heading', { name: step, level: 2 }).waitFor();
+  await page.getByRole('heading', { name: step, level: 2, exact: true }).waitFor();
 }
 
 describe('each task shows what its person needs', () => {
@@ -122,7 +122,7 @@ describe('each task shows what its person needs', () => {
     const { context, page } = await newPage(browser, PHONE);
     const rectify = openTask(damage, 'rectify');
     await openTaskPage(page, 'inspector', rectify.id, '整改');
-    const brief = page.getByRole('region', { name: '整改要求' });
+    const brief = page.getByRole('region', { name: '分派决定' });
     await brief.getByTestId('rectify-measures').getByText('维修加固').waitFor();
     await brief.getByText('张* · 产权人 · 138****5678').waitFor();
     const due = new Date(rectify.dueAt as string).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

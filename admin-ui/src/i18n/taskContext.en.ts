@@ -41,7 +41,7 @@ export const taskContextEnglish = {
       none: 'None',
     },
     decision: {
-      title: 'What must be done',
+      title: 'The assignment decision',
       measures: 'Measures',
       responsible: 'Responsible party',
       deadline: 'Deadline',

@@ -44,7 +44,7 @@ export const taskContextChinese: MessageShape<typeof taskContextEnglish> = {
       none: '无',
     },
     decision: {
-      title: '整改要求',
+      title: '分派决定',
       measures: '整治措施',
       responsible: '整改责任人',
       deadline: '整改期限',
