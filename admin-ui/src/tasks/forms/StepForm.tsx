@@ -88,7 +88,9 @@ export function StepForm({ task, record, context, onDone }: StepFormProps) {
 
   return (
     <Form
-      key={task.id}
+      // The other cases' entries are indexed: when the list changes (the context arrives, or a batch
+      // assigned some), the form starts again so no decision lands on another case.
+      key={`${task.id}:${together.map((t) => t.taskId).join(',')}`}
       onSubmit={submit}
       defaultValues={{ ...stepDefaults(task.step, record), ...(task.step === 'assign' ? { together } : {}) }}
       noValidate

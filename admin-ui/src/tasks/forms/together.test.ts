@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { anyTogether, togetherBody } from './together.ts';
+import type { TogetherValue } from './together.ts';
+
+const entries: TogetherValue[] = [
+  { taskId: 'task-b', number: 'YH2026120600000002', selected: false, measures: [] },
+  { taskId: 'task-c', number: 'YH2026120600000003', selected: false, measures: ['stop_use_evacuate'] },
+];
+const own = {
+  responsibleParty: { name: '张三', relation: 'owner' as const },
+  measures: ['repair_reinforce' as const],
+  rectifyDeadline: undefined,
+  note: undefined,
+};
+
+describe('assigning other cases together', () => {
+  test('nothing ticked: no batch', () => {
+    assert.equal(anyTogether({ together: [{ selected: false }, {}] }, entries), false);
+    assert.equal(anyTogether({}, entries), false);
+  });
+
+  test('the ticked cases follow the open one, each with its own measures and deadline and the one party', () => {
+    const values = { together: [{ selected: false }, { selected: true, measures: ['appraisal'], rectifyDeadline: '2099-01-31' }] };
+    assert.equal(anyTogether(values, entries), true);
+    const built = togetherBody('task-a', own, values, entries);
+    assert.ok(built.ok);
+    assert.deepEqual(built.body.responsibleParty, own.responsibleParty);
+    assert.deepEqual(
+      built.body.cases.map((c) => [c.taskId, c.measures, c.rectifyDeadline]),
+      [
+        ['task-a', ['repair_reinforce'], undefined],
+        ['task-c', ['appraisal'], '2099-01-31'],
+      ],
+    );
+  });
+
+  test('the task ids come from the cases shown, not from the form values', () => {
+    const values = { together: [{ selected: true, measures: ['demolish'], taskId: 'forged' }] };
+    const built = togetherBody('task-a', own, values, entries);
+    assert.ok(built.ok);
+    assert.deepEqual(
+      built.body.cases.map((c) => c.taskId),
+      ['task-a', 'task-b'],
+    );
+  });
+
+  test('a ticked case without measures is named on its own input', () => {
+    const built = togetherBody('task-a', own, { together: [{ selected: true, measures: [] }] }, entries);
+    assert.deepEqual(built, { ok: false, errors: { 'together.0.measures': 'ra.validation.required' } });
+  });
+});
