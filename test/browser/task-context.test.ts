@@ -11,8 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, PHONE, launchBrowser, screenshot } from '../support/browser.ts';
 import { complete, createHouse, openTask, tinyPng, upload, waitForCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
-import { loggedIn } from '../support/http.ts';
-import type { ApiClient } from '../support/http.ts';
+import { ApiClient, loggedIn } from '../support/http.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 import { assertNoMessageKeys, fitsWidth, newPage, signIn } from './ui.ts';
@@ -137,6 +136,46 @@ describe('each task shows what its person needs', () => {
     assert.ok(await fitsWidth(page), 'the rectify page fits a phone');
     await assertNoMessageKeys(page);
     await screenshot(page, 'phone-task-rectify-context');
+    await context.close();
+  });
+
+  test('分派 of a complaint’s case shows what was reported, its photo and place, never who reported it', async () => {
+    const officer = await loggedIn(stack.baseUrl, 'officer');
+    const code = await createHouse(officer, { ...AT, address: '凤城街道高基里 30 号' });
+    const citizen = new ApiClient(stack.baseUrl);
+    const pic = await citizen.request<{ id: string }>('POST', '/api/public/complaint-files', tinyPng(), { 'Content-Type': 'image/png' });
+    const filed = await citizen.post<{ trackingNo: string }>('/api/public/complaints', {
+      buildingCode: code,
+      category: 'surroundings',
+      description: '屋后山坡有泥土滑落，下雨时更严重',
+      fileIds: [pic.body.id],
+      name: '赵举报',
+      phone: '13911112222',
+    });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    const list = await inspector.get<{ data: { id: string }[] }>(`/api/complaints?trackingNo=${filed.body.trackingNo}`);
+    const v = await inspector.post<{ caseId: string }>(`/api/complaints/${list.body.data[0]?.id}/verify`, {
+      result: 'confirmed',
+      reply: '已立案整改',
+      note: '现场见后坡有新鲜滑落土方',
+    });
+    assert.equal(v.status, 200, JSON.stringify(v.body));
+    const c = await waitForCase(town, v.body.caseId, (x) => x.status === 'assigning');
+    const { context, page } = await newPage(browser, DESKTOP);
+    await openTaskPage(page, 'town', openTask(c, 'assign').id, '分派');
+    const found = page.getByRole('region', { name: '隐患发现情况' });
+    await found.getByText('群众投诉').waitFor();
+    await found.getByText('屋后山坡有泥土滑落，下雨时更严重').waitFor();
+    await found.getByText(`投诉编号 ${filed.body.trackingNo}`).waitFor();
+    await found.getByText('现场见后坡有新鲜滑落土方').waitFor();
+    await found.getByText('扫描本房屋标签投诉').waitFor();
+    await found.getByText('投诉人身份保密，此处不显示。').waitFor();
+    const img = found.getByRole('img').first();
+    await img.waitFor();
+    assert.ok(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth > 0), 'the complaint photo loads');
+    assert.doesNotMatch(await page.locator('body').innerText(), /赵举报|赵\*|13911112222|139\*{4}2222/);
+    await assertNoMessageKeys(page);
+    await screenshot(page, 'desktop-task-assign-complaint');
     await context.close();
   });
 

@@ -139,11 +139,13 @@ describe('task context', () => {
 
   test('a case from a complaint shows what was reported and where, never who reported it', async () => {
     const code = await createHouse(officer, { ...AT, address: '凤城街道高基里 30 号' });
+    const photo = await citizen.request<{ id: string }>('POST', '/api/public/complaint-files', tinyPng(), { 'Content-Type': 'image/png' });
+    assert.equal(photo.status, 201, JSON.stringify(photo.body));
     const filed = await citizen.post<{ trackingNo: string } & ErrorReply>('/api/public/complaints', {
       buildingCode: code,
       category: 'surroundings',
       description: '屋后山坡有泥土滑落',
-      fileIds: [],
+      fileIds: [photo.body.id],
       name: '赵举报',
       phone: '13911112222',
     });
@@ -159,6 +161,12 @@ describe('task context', () => {
     assert.equal(found.kind, 'complaint');
     assert.equal(found.description, '屋后山坡有泥土滑落');
     assert.equal(found.trackingNo, filed.body.trackingNo);
+    assert.deepEqual(
+      found.files.map((f) => f.id),
+      [photo.body.id],
+    );
+    const img = await fetch(`${stack.baseUrl}/api/complaint-files/${photo.body.id}`, { headers: { cookie: town.cookieHeader() } });
+    assert.equal(img.status, 200);
     assert.doesNotMatch(JSON.stringify(r.body), /赵|13911112222|1391/);
   });
 

@@ -14,6 +14,7 @@ export const taskContextEnglish = {
       coordinates: '%{latitude}, %{longitude}',
       accuracy: '±%{accuracy} m',
       distance: '%{distance} m from the recorded position of the house',
+      scanned: 'Filed from this house’s label',
       noPosition: 'No position recorded',
       complaintNo: 'Complaint %{no}',
       verifiedBy: 'Verified by %{name}',

@@ -17,6 +17,7 @@ export const taskContextChinese: MessageShape<typeof taskContextEnglish> = {
       coordinates: '北纬 %{latitude}，东经 %{longitude}',
       accuracy: '精度约 %{accuracy} 米',
       distance: '距房屋登记位置 %{distance} 米',
+      scanned: '扫描本房屋标签投诉',
       noPosition: '未取得位置',
       complaintNo: '投诉编号 %{no}',
       verifiedBy: '核实人 %{name}',

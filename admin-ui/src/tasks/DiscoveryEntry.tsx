@@ -10,9 +10,10 @@ import { Fact, Facts } from '../inspections/Fact.tsx';
 import { DiscoveryPhotos } from './DiscoveryPhotos.tsx';
 import type { ContextPosition, Discovery } from './types.ts';
 
-function Position({ position, distanceM }: { position: ContextPosition | null; distanceM: number | null }) {
+function Position({ position, distanceM, scanned }: { position: ContextPosition | null; distanceM: number | null; scanned: boolean }) {
   const translate = useTranslate();
-  if (!position) return <>{translate('resources.taskContext.found.noPosition')}</>;
+  // A complaint filed from the house's label is about this house: its place is the house, not a point.
+  if (!position) return <>{translate(scanned ? 'resources.taskContext.found.scanned' : 'resources.taskContext.found.noPosition')}</>;
   const parts = [
     translate('resources.taskContext.found.coordinates', {
       latitude: position.latitude.toFixed(6),
@@ -48,7 +49,11 @@ export function DiscoveryEntry({ discovery, photoSize }: { discovery: Discovery;
         {inspection && discovery.notes && <Fact label={t('notes')}>{discovery.notes}</Fact>}
         {!inspection && discovery.verifyNote && <Fact label={t('verifyNote')}>{discovery.verifyNote}</Fact>}
         <Fact label={t('position')}>
-          <Position position={discovery.position} distanceM={inspection ? discovery.distanceM : null} />
+          <Position
+            position={discovery.position}
+            distanceM={inspection ? discovery.distanceM : null}
+            scanned={!inspection && discovery.buildingCode !== null}
+          />
         </Fact>
       </Facts>
       <Box sx={{ mt: 1.5 }}>
