@@ -5,7 +5,8 @@
  */
 import { hazardForms } from '../../definitions/hazard-case/forms.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
-import { caseDiscoveries, houseBrief, otherOpenCases } from '../../domain/cases/task-context.ts';
+import { caseDiscoveries } from '../../domain/cases/task-context.ts';
+import { houseBrief, otherOpenCases } from '../../domain/cases/task-context-house.ts';
 import type { AssignResult, TaskContext } from '../../domain/cases/task-context.ts';
 import type { Db } from '../../domain/db.ts';
 import { AppError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
