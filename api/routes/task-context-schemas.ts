@@ -89,7 +89,10 @@ export const TaskContextReply = Type.Object(
     ),
     house: Nullable(Type.Object({ code: Type.String(), address: Nullable(Type.String()) }, { additionalProperties: true })),
     otherOpenCases: Type.Array(
-      Type.Object({ id: Uuid, number: Type.String(), assignTaskId: Nullable(Uuid) }, { additionalProperties: true }),
+      Type.Object(
+        { id: Uuid, number: Type.String(), assignTaskId: Nullable(Uuid), assignable: Type.Boolean() },
+        { additionalProperties: true },
+      ),
     ),
     decision: Nullable(
       Type.Object({ measures: Type.Array(Type.String()), rectifyDeadline: Nullable(Type.String()) }, { additionalProperties: true }),

@@ -44,7 +44,9 @@ export class TaskContextService {
       hazard: { category: c.category, severity: c.severity, description: c.description, source: c.source },
       discoveries,
       house,
-      otherOpenCases: others,
+      otherOpenCases: await Promise.all(
+        others.map(async (o) => ({ ...o, assignable: await this.mayComplete(ability, user, o.assignTaskId) })),
+      ),
       decision: assigned
         ? {
             responsible: c.responsible,
@@ -54,6 +56,17 @@ export class TaskContextService {
           }
         : null,
     };
+  }
+
+  /** Whether the user may complete the task now, as the task's own read says (false when none or unseen). */
+  private async mayComplete(ability: AppAbility, user: CaseUser, taskId: string | null): Promise<boolean> {
+    if (!taskId) return false;
+    try {
+      return (await this.deps.service.task(ability, user, taskId)).canComplete;
+    } catch (error) {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    }
   }
 
   /**

@@ -38,6 +38,8 @@ export interface HouseOpenCase {
   dueAt: string | null;
   /** The open assign task's id, when the case is waiting to be assigned. */
   assignTaskId: string | null;
+  /** Whether the reader may complete that task now (not held by someone else, their role and region). */
+  assignable: boolean;
 }
 
 type Row = Record<string, unknown>;
@@ -111,5 +113,6 @@ export async function otherOpenCases(db: Db, ability: AppAbility, c: Pick<CaseRe
     description: r.description as string,
     dueAt: iso(r.due_at),
     assignTaskId: (r.assign_task_id as string | null) ?? null,
+    assignable: false,
   }));
 }

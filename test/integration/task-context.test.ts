@@ -57,7 +57,7 @@ type Context = {
   hazard: { category: string; description: string };
   discoveries: Discovery[];
   house: Record<string, unknown>;
-  otherOpenCases: { id: string; number: string; category: string; assignTaskId: string | null }[];
+  otherOpenCases: { id: string; number: string; category: string; assignTaskId: string | null; assignable: boolean }[];
   decision: { responsible: { name: string; phone: string | null }; measures: string[]; rectifyDeadline: string | null } | null;
 };
 type Result = { taskId: string; caseId: string; caseNumber: string; ok: boolean; status?: string; httpStatus?: number; message?: string };
@@ -123,8 +123,15 @@ describe('task context', () => {
     assert.equal(house.ownerName, '张*');
     assert.doesNotMatch(JSON.stringify(r.body), /张三|13812345678/);
     assert.deepEqual(
-      otherOpenCases.map((o) => [o.id, o.assignTaskId]),
-      [[balcony.id, openTask(balcony, 'assign').id]],
+      otherOpenCases.map((o) => [o.id, o.assignTaskId, o.assignable]),
+      [[balcony.id, openTask(balcony, 'assign').id, true]],
+    );
+    // An inspector sees the other case but may not assign it.
+    const seen = await inspector.get<Context>(`/api/tasks/${task.id}/context`);
+    assert.equal(seen.status, 200, JSON.stringify(seen.body));
+    assert.deepEqual(
+      seen.body.otherOpenCases.map((o) => [o.id, o.assignable]),
+      [[balcony.id, false]],
     );
     assert.equal(r.body.decision, null);
   });
@@ -193,6 +200,12 @@ describe('assigning a house’s open cases together', () => {
     const balconyTask = openTask(balcony, 'assign').id;
     // Another officer holds the second case's task: the first attempt cannot assign it.
     assert.equal((await town2.post(`/api/tasks/${balconyTask}/claim`)).status, 200);
+    // The form offers only what the officer may assign now; a request naming it anyway is answered per case.
+    const offered = await town.get<Context>(`/api/tasks/${damageTask}/context`);
+    assert.deepEqual(
+      offered.body.otherOpenCases.map((o) => [o.id, o.assignable]),
+      [[balcony.id, false]],
+    );
     const before = { damage: await events(damage.id), balcony: await events(balcony.id) };
     const body = {
       responsibleParty: { name: '张三', phone: '13812345678', relation: 'owner' },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { anyTogether, togetherBody } from './together.ts';
+import type { TaskContext } from '../types.ts';
+import { anyTogether, togetherBody, togetherDefaults } from './together.ts';
 import type { TogetherValue } from './together.ts';
 
 const entries: TogetherValue[] = [
@@ -15,6 +16,26 @@ const own = {
 };
 
 describe('assigning other cases together', () => {
+  test('offered: the other cases waiting for an assignment the user may do now, serious ones starting with 停止使用', () => {
+    const other = { category: 'ancillary', status: 'assigning', description: '', dueAt: null } as const;
+    const context = {
+      otherOpenCases: [
+        { ...other, id: 'b', number: 'N-B', severity: 'general', assignTaskId: 'task-b', assignable: true },
+        { ...other, id: 'c', number: 'N-C', severity: 'serious', assignTaskId: 'task-c', assignable: true },
+        { ...other, id: 'd', number: 'N-D', severity: 'general', assignTaskId: 'task-d', assignable: false },
+        { ...other, id: 'e', number: 'N-E', severity: 'general', assignTaskId: null, assignable: false },
+      ],
+    } as unknown as TaskContext;
+    assert.deepEqual(
+      togetherDefaults(context).map((v) => [v.taskId, v.measures]),
+      [
+        ['task-b', []],
+        ['task-c', ['stop_use_evacuate']],
+      ],
+    );
+    assert.deepEqual(togetherDefaults(undefined), []);
+  });
+
   test('nothing ticked: no batch', () => {
     assert.equal(anyTogether({ together: [{ selected: false }, {}] }, entries), false);
     assert.equal(anyTogether({}, entries), false);

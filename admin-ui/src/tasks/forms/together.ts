@@ -19,10 +19,10 @@ export interface TogetherValue {
   rectifyDeadline?: string;
 }
 
-/** The form's starting entries: every other case of the house with an open assign task, unticked. */
+/** The form's starting entries: every other case of the house whose assign task the user may do now, unticked. */
 export function togetherDefaults(context: TaskContext | undefined): TogetherValue[] {
   return (context?.otherOpenCases ?? []).flatMap((c) =>
-    c.assignTaskId
+    c.assignTaskId && c.assignable
       ? [{ taskId: c.assignTaskId, number: c.number, selected: false, measures: c.severity === 'serious' ? ['stop_use_evacuate'] : [] }]
       : [],
   );
