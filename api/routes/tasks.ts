@@ -9,7 +9,9 @@ import type { Db } from '../../domain/db.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Text, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import type { CaseService } from '../services/cases.ts';
+import { TaskContextService } from '../services/task-context.ts';
 import { caseUser } from './cases.ts';
+import { AssignTogetherBody, AssignTogetherReply, TaskContextReply } from './task-context-schemas.ts';
 
 const STEPS = ['assign', 'control', 'rectify', 'recheck', 'close', 'escalationRefused'] as const;
 
@@ -38,6 +40,7 @@ const TASK_ERRORS = {
 
 export function taskRoutes(api: ApiRouter, deps: { db: Db; service: CaseService; countCacheMs: number }): void {
   const tasks = new TaskStore(deps.db, deps.countCacheMs);
+  const context = new TaskContextService({ db: deps.db, service: deps.service });
 
   api.route({
     method: 'get',
@@ -80,6 +83,35 @@ export function taskRoutes(api: ApiRouter, deps: { db: Db; service: CaseService;
     params: IdParams,
     responses: { 200: { description: '任务', schema: TaskRow }, ...TASK_ERRORS },
     handler: async ({ params, ctx }) => ({ body: await deps.service.task(ctx.ability, caseUser(ctx), params.id) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/tasks/:id/context',
+    summary: "What the task's person needs to act: the hazard as found, the house in brief, its other open cases, the decision in force",
+    tags: ['tasks'],
+    auth: true,
+    params: IdParams,
+    responses: { 200: { description: '办理所需信息（投诉人身份不含在内，产权人姓名已脱敏）', schema: TaskContextReply }, ...TASK_ERRORS },
+    handler: async ({ params, ctx }) => ({ body: await context.context(ctx.ability, caseUser(ctx), params.id) }),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/tasks/assign-together',
+    summary:
+      "Assign several open cases of one house at once: one responsible party, one decision per case; each case's assign task is " +
+      'completed by its own workflow update, whose id is derived from the Idempotency-Key and the task, so a retry applies each ' +
+      'case once and finishes the ones a first attempt could not. Each result says whether its case was assigned, and if not why.',
+    tags: ['tasks'],
+    auth: true,
+    // Not replayed whole: a retry must reach the cases a first attempt left (each case is idempotent on its own).
+    idempotent: false,
+    body: AssignTogetherBody,
+    responses: { 200: { description: '每个案件的办理结果', schema: AssignTogetherReply }, ...TASK_ERRORS },
+    handler: async ({ body, ctx, req }) => ({
+      body: { results: await context.assignTogether(ctx.ability, caseUser(ctx), body, req.get('Idempotency-Key')) },
+    }),
   });
 
   api.route({

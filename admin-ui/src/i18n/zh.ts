@@ -11,6 +11,7 @@ import { casesChinese } from './cases.zh.ts';
 import { complaintsChinese } from './complaints.zh.ts';
 import type { AppMessages } from './en.ts';
 import { inspectionsChinese } from './inspections.zh.ts';
+import { taskContextChinese } from './taskContext.zh.ts';
 import { raChinese } from './raChinese.ts';
 
 export const appChinese: AppMessages = {
@@ -55,6 +56,7 @@ export const appChinese: AppMessages = {
     ...inspectionsChinese,
     ...complaintsChinese,
     ...campaignsChinese,
+    ...taskContextChinese,
     users: {
       name: '用户',
       menu: '用户管理',

@@ -2,6 +2,7 @@
  * For the rechecker and the closer: the latest rectification as submitted (what was done, photos and
  * documents), so the decision is made on the evidence without leaving the task.
  */
+import type { ReactNode } from 'react';
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { hazardCaseDefinition } from '../../../definitions/hazard-case/index.ts';
@@ -11,18 +12,26 @@ import type { CaseDetail } from '../cases/types.ts';
 import { useApiQuery } from '../cases/useApiQuery.ts';
 import { DateTimeText } from '../common/DateTimeText.tsx';
 
-export function LatestEvidence({ record }: { record: CaseDetail }) {
+interface LatestEvidenceProps {
+  record: CaseDetail;
+  /** The heading (beside the hazard as found it reads 整改后). */
+  title?: string;
+  /** Shown when no rectification was submitted yet. */
+  empty?: ReactNode;
+}
+
+export function LatestEvidence({ record, title, empty = null }: LatestEvidenceProps) {
   const translate = useTranslate();
   const events = useApiQuery(['cases', record.id, 'events'], (signal) => fetchCaseEvents(record.id, signal));
   const rectifyElement = hazardCaseDefinition(record.definitionVersion).steps.rectify.elementId;
   const latest = events.data?.data.filter((e) => e.type === 'task.completed' && e.elementId === rectifyElement).at(-1);
-  if (!latest) return null;
+  if (!latest) return <>{empty}</>;
   const form = (latest.data.form ?? {}) as { description?: unknown };
   return (
-    <Card variant="outlined" component="section" aria-labelledby="latest-evidence">
+    <Card component="section" aria-labelledby="latest-evidence" sx={{ height: '100%' }}>
       <CardContent>
         <Typography id="latest-evidence" variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
-          {translate('resources.tasks.evidence.title')}
+          {title ?? translate('resources.tasks.evidence.title')}
         </Typography>
         <Typography variant="caption" color="text.secondary" component="p">
           <DateTimeText value={latest.occurredAt} /> · {latest.actorName ?? ''}
@@ -32,7 +41,7 @@ export function LatestEvidence({ record }: { record: CaseDetail }) {
             {form.description}
           </Typography>
         )}
-        <Box>
+        <Box data-testid="after-evidence">
           <EvidenceFiles caseId={record.id} files={latest.files} />
         </Box>
       </CardContent>

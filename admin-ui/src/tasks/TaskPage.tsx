@@ -1,6 +1,7 @@
 /**
- * One task (`/inbox/:taskId`): the case it belongs to, the evidence to judge when rechecking or
- * closing, and the step's form. Built for a phone as much as a desk: one column, full-width inputs.
+ * One task (`/inbox/:taskId`): the case it belongs to, what the step needs to act on (the hazard as
+ * found, the house, the decision in force, before and after), and the step's form. Built for a phone as
+ * much as a desk: one column on a phone, full-width inputs.
  */
 import { Alert, Box, Button, Skeleton, Stack } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
@@ -9,9 +10,10 @@ import { useParams } from 'react-router-dom';
 import { CaseHeader } from '../cases/CaseHeader.tsx';
 import type { CaseSummary } from '../cases/types.ts';
 import { isCaseDetail } from '../cases/types.ts';
-import { LatestEvidence } from './LatestEvidence.tsx';
+import { TaskContextCards } from './TaskContextCards.tsx';
 import { TaskPanel } from './TaskPanel.tsx';
 import type { TaskRow } from './types.ts';
+import { useTaskContext } from './useTaskContext.ts';
 
 export function TaskPage() {
   const translate = useTranslate();
@@ -19,10 +21,11 @@ export function TaskPage() {
   const task = useGetOne<TaskRow>('tasks', { id: taskId });
   const caseId = task.data?.caseId;
   const record = useGetOne<CaseSummary>('cases', { id: caseId ?? '' }, { enabled: caseId !== undefined });
+  const context = useTaskContext(taskId);
   const error = task.error ?? record.error;
 
   return (
-    <Box sx={{ maxWidth: 880, mt: { xs: 1, sm: 2 }, mb: 4, minWidth: 0 }}>
+    <Box sx={{ maxWidth: 1100, mt: { xs: 1, sm: 2 }, mb: 4, minWidth: 0 }}>
       <Title
         title={task.data ? translate('resources.tasks.page.task', { step: task.data.stepName }) : translate('resources.tasks.page.inbox')}
       />
@@ -39,8 +42,8 @@ export function TaskPage() {
       ) : (
         <Stack spacing={2}>
           <CaseHeader record={record.data} compact linkNumber />
-          {(task.data.step === 'recheck' || task.data.step === 'close') && <LatestEvidence record={record.data} />}
-          <TaskPanel task={task.data} record={record.data} />
+          <TaskContextCards task={task.data} record={record.data} context={context} />
+          <TaskPanel task={task.data} record={record.data} context={context.data} />
         </Stack>
       )}
     </Box>

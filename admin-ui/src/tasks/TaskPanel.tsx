@@ -11,9 +11,9 @@ import { StepForm } from './forms/StepForm.tsx';
 import { ReassignButton } from './ReassignButton.tsx';
 import { ReleaseButton } from './ReleaseButton.tsx';
 import { TaskAssignee } from './TaskAssignee.tsx';
-import type { TaskRow } from './types.ts';
+import type { TaskContext, TaskRow } from './types.ts';
 
-export function TaskPanel({ task, record }: { task: TaskRow; record: CaseDetail }) {
+export function TaskPanel({ task, record, context }: { task: TaskRow; record: CaseDetail; context?: TaskContext | undefined }) {
   const translate = useTranslate();
   const navigate = useNavigate();
   const { identity } = useGetIdentity();
@@ -42,7 +42,7 @@ export function TaskPanel({ task, record }: { task: TaskRow; record: CaseDetail 
           {finished ? (
             <Alert severity="info">{translate('resources.tasks.state.finished')}</Alert>
           ) : task.canComplete ? (
-            <StepForm task={task} record={record} onDone={backToInbox} />
+            <StepForm task={task} record={record} context={context} onDone={backToInbox} />
           ) : task.canClaim ? (
             <Stack spacing={2}>
               <Alert severity="info">{translate('resources.tasks.state.claimFirst')}</Alert>

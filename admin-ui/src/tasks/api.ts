@@ -1,8 +1,8 @@
-/** The task calls beyond react-admin's CRUD: tab counts, claim, release, complete and reassign. */
-import type { HazardFormInputs } from '../../../definitions/hazard-case/forms.ts';
+/** The task calls beyond react-admin's CRUD: tab counts, claim, release, complete, reassign, context, assign together. */
+import type { AssignFormInput, HazardFormInputs } from '../../../definitions/hazard-case/forms.ts';
 import type { CaseDetail } from '../cases/types.ts';
 import { apiRequest } from '../http.ts';
-import type { TaskCandidate, TaskCounts } from './types.ts';
+import type { AssignResult, TaskCandidate, TaskContext, TaskCounts } from './types.ts';
 
 const taskPath = (id: string) => `/api/tasks/${encodeURIComponent(id)}`;
 
@@ -33,4 +33,19 @@ export async function fetchCandidates(id: string, signal?: AbortSignal): Promise
 export async function reassignTask(id: string, userId: string, reason: string, idempotencyKey: string): Promise<CaseDetail> {
   const body = reason.trim() ? { userId, reason: reason.trim() } : { userId };
   return (await apiRequest(`${taskPath(id)}/reassign`, { method: 'POST', body, idempotencyKey })) as CaseDetail;
+}
+
+export async function fetchTaskContext(id: string, signal?: AbortSignal): Promise<TaskContext> {
+  return (await apiRequest(`${taskPath(id)}/context`, { signal })) as TaskContext;
+}
+
+/** `POST /api/tasks/assign-together`: one responsible party, one decision per case; a result per case. */
+export interface AssignTogether {
+  responsibleParty: AssignFormInput['responsibleParty'];
+  cases: ({ taskId: string } & Omit<AssignFormInput, 'responsibleParty'>)[];
+}
+
+export async function assignTogether(body: AssignTogether, idempotencyKey: string): Promise<AssignResult[]> {
+  return ((await apiRequest('/api/tasks/assign-together', { method: 'POST', body, idempotencyKey })) as { results: AssignResult[] })
+    .results;
 }

@@ -10,6 +10,18 @@ export type { TaskStatus } from '../../../workflows/hazard-case/messages.ts';
 /** One row of `GET /api/tasks` (the API's own type). */
 export type { TaskRow } from '../../../domain/cases/tasks.ts';
 
+/** `GET /api/tasks/:id/context` and the results of `POST /api/tasks/assign-together` (the API's own types). */
+export type {
+  AssignResult,
+  ComplaintDiscovery,
+  ContextPosition,
+  Discovery,
+  HouseBrief,
+  HouseOpenCase,
+  InspectionDiscovery,
+  TaskContext,
+} from '../../../domain/cases/task-context.ts';
+
 /** `GET /api/tasks/counts`: the badge of each inbox tab. */
 export type TaskCounts = Record<TaskView, number>;
 

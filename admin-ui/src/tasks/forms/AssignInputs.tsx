@@ -1,12 +1,14 @@
 /**
  * 分派: who must rectify (the owner first, 建村〔2023〕18号), the measures, and the deadline when not
- * the default for the severity.
+ * the default for the severity; then, when the house has other cases waiting, those to assign with it.
  */
 import { CheckboxGroupInput, DateInput, SelectInput, TextInput, maxLength, required, useTranslate } from 'react-admin';
 import type { Validator } from 'react-admin';
 import { ResponsibleParty } from '../../../../definitions/hazard-case/v1/forms.ts';
 import { hazardCaseDefinition } from '../../../../definitions/hazard-case/index.ts';
+import { AssignTogetherInputs } from './AssignTogetherInputs.tsx';
 import { measureChoices, relationChoices } from './choices.ts';
+import { togetherDefaults } from './together.ts';
 import type { StepInputsProps } from './types.ts';
 
 /** The API's own pattern (mobile, or landline with area code), from the form schema. */
@@ -21,7 +23,7 @@ const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Sha
 const notPast: Validator = (value: unknown) =>
   typeof value === 'string' && value !== '' && value < today() ? 'resources.tasks.validation.pastDate' : undefined;
 
-export function AssignInputs({ record }: StepInputsProps) {
+export function AssignInputs({ record, context }: StepInputsProps) {
   const translate = useTranslate();
   const days = hazardCaseDefinition(record.definitionVersion).steps.rectify.deadlineDays[record.severity];
   return (
@@ -64,6 +66,7 @@ export function AssignInputs({ record }: StepInputsProps) {
         inputProps={{ min: today() }}
       />
       <TextInput source="note" label="resources.tasks.fields.note" validate={maxLength(500)} multiline minRows={2} fullWidth />
+      <AssignTogetherInputs entries={togetherDefaults(context)} />
     </>
   );
 }

@@ -1,0 +1,71 @@
+/** Chinese messages of what a task shows beside its form, key for key as `taskContext.en.ts`. */
+import type { MessageShape } from './en.ts';
+import type { taskContextEnglish } from './taskContext.en.ts';
+
+export const taskContextChinese: MessageShape<typeof taskContextEnglish> = {
+  taskContext: {
+    found: {
+      title: '隐患发现情况',
+      inspection: '排查发现',
+      complaint: '群众投诉',
+      joined: '再次发现',
+      by: '排查员 %{name}',
+      notes: '排查备注',
+      photos: '现场照片',
+      noPhotos: '未上传照片',
+      position: '位置',
+      coordinates: '北纬 %{latitude}，东经 %{longitude}',
+      accuracy: '精度约 %{accuracy} 米',
+      distance: '距房屋登记位置 %{distance} 米',
+      scanned: '扫描本房屋标签投诉',
+      noPosition: '未取得位置',
+      complaintNo: '投诉编号 %{no}',
+      verifiedBy: '核实人 %{name}',
+      verifyNote: '核实备注',
+      confidential: '投诉人身份保密，此处不显示。',
+      registered: '由工作人员直接登记，无排查或投诉记录。',
+      openInspection: '查看排查记录',
+      openComplaint: '查看投诉',
+      loadFailed: '隐患发现情况加载失败：%{message}',
+    },
+    house: {
+      title: '房屋概况',
+      owner: '产权人',
+      use: '房屋用途',
+      floors: '层数',
+      floorsValue: '地上 %{above} 层，地下 %{below} 层',
+      structure: '结构类型',
+      yearBuilt: '建成年份',
+      judgement: '最新排查结论',
+      judgementAt: '%{judgement}（%{date}）',
+      open: '查看房屋档案',
+    },
+    others: {
+      title: '该房屋其他未办结案件',
+      none: '无',
+    },
+    decision: {
+      title: '分派决定',
+      measures: '整治措施',
+      responsible: '整改责任人',
+      deadline: '整改期限',
+      defaultDeadline: '按隐患等级的默认期限',
+      hazard: '隐患情况',
+      before: '发现时的照片',
+      notAssigned: '尚未分派',
+    },
+    compare: {
+      title: '整改前后对比',
+      before: '整改前（发现时）',
+      after: '整改后（整改材料）',
+      noAfter: '尚无整改材料',
+    },
+    together: {
+      title: '一并分派本房屋其他待分派案件',
+      help: '勾选的案件使用上方填写的整改责任人，整治措施和期限逐案填写；各案件仍分别流转、分别留痕。',
+      include: '一并分派 %{number}',
+      done: '已分派 %{count} 个案件',
+      partial: '以下案件未分派：%{reasons}',
+    },
+  },
+};

@@ -1,0 +1,7 @@
+/** The context of a task (`GET /api/tasks/:id/context`), refreshed with the task's other queries. */
+import { useApiQuery } from '../cases/useApiQuery.ts';
+import { fetchTaskContext } from './api.ts';
+
+export function useTaskContext(taskId: string) {
+  return useApiQuery(['tasks', taskId, 'context'], (signal) => fetchTaskContext(taskId, signal));
+}
