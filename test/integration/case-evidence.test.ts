@@ -164,8 +164,8 @@ describe('case evidence, deadline and actors', () => {
 
   test('assigned without a date, the deadline in force is the rectify task’s default due date, on the case and the house file', async () => {
     const before = (await town.get<Detail>(`/api/cases/${caseId}`)).body;
-    assert.equal(before.deadlineInForce, null, 'no rectification deadline before assignment');
     const now = (await complete(town, openTask(before, 'assign').id, ASSIGN_FORM)) as Detail;
+    assert.equal(before.deadlineInForce, null, 'no rectification deadline before assignment');
     const rectify = openTask(now, 'rectify');
     assert.equal(now.rectifyDeadline, null, 'the officer set no date');
     assert.ok(rectify.dueAt);
