@@ -3,10 +3,12 @@
  * two staff of one name are told apart), where the case came from, and its discovery evidence. The
  * complainant's identity is not in the data these are given (`discovery.ts`), so it cannot be printed.
  */
+import { hazardCaseDefinition } from '../../definitions/hazard-case/index.ts';
 import { JUDGEMENT } from '../buildings/enums.ts';
 import { ROLE_LABELS } from '../roles.ts';
 import type { Discovery, DiscoveryPosition } from './discovery.ts';
 import { CASE_SOURCE } from './enums.ts';
+import type { CaseRecord } from './store.ts';
 
 export const beijing = (iso: string | Date) =>
   new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
@@ -64,4 +66,16 @@ export function discoveryFacts(d: Discovery): { label: string; value: string }[]
     out.push({ label: '投诉人', value: '依规保密，不载入案卷' });
   }
   return out;
+}
+
+/** 整改期限 as the case page shows it: the date in force, or when it will be set. */
+export function deadlineText(c: Pick<CaseRecord, 'deadlineInForce' | 'status' | 'severity' | 'definitionVersion'>): string {
+  const d = c.deadlineInForce;
+  if (d) return `${d.date}${d.byDefault ? '（默认期限）' : ''}`;
+  if (c.status === 'registered' || c.status === 'assigning') return '分派时确定';
+  if (c.status === 'controlling') {
+    const days = hazardCaseDefinition(c.definitionVersion).steps.rectify.deadlineDays[c.severity];
+    return `管控完成、开始整改起 ${days ?? '—'} 天（默认期限）`;
+  }
+  return '—';
 }

@@ -10,7 +10,7 @@ import PDFDocument from 'pdfkit';
 import { labelFont } from '../labels/fonts.ts';
 import type { ChainVerdict } from './chain.ts';
 import type { Discovery } from './discovery.ts';
-import { actorText, beijing, discoveryFacts, discoveryTitle, sourceText } from './dossier-parts.ts';
+import { actorText, beijing, deadlineText, discoveryFacts, discoveryTitle, sourceText } from './dossier-parts.ts';
 import { fieldText } from './form-details.ts';
 import type { FormDetail } from './form-details.ts';
 import type { CaseRecord } from './store.ts';
@@ -40,6 +40,7 @@ export interface DossierData {
     | 'appraisalGrade'
     | 'demolished'
     | 'cancelReason'
+    | 'definitionVersion'
   >;
   events: {
     seq: number;
@@ -100,8 +101,7 @@ export async function writeDossier(data: DossierData, out: Writable): Promise<vo
   // What the case page's facts show: set at assignment, and what closed it.
   field('整改责任人', fieldText('responsibleParty', c.responsible) ?? '—');
   field('整治措施', fieldText('measures', c.measures) ?? '—');
-  const deadline = c.deadlineInForce;
-  field('整改期限', deadline ? `${deadline.date}${deadline.byDefault ? '（默认期限）' : ''}` : '—');
+  field('整改期限', deadlineText(c));
   field('鉴定等级', fieldText('appraisalGrade', c.appraisalGrade) ?? '—');
   if (c.demolished) field('已拆除', '是');
   if (c.cancelReason) field('撤销原因', c.cancelReason);

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { DateTimeText } from '../common/DateTimeText.tsx';
+import { hazardCaseDefinition } from '../../../definitions/hazard-case/index.ts';
 import { actorText } from './actorText.ts';
 import { CaseSourceLink } from './CaseSourceLink.tsx';
 import type { CaseDetail } from './types.ts';
@@ -23,6 +24,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
     </Box>
   );
 }
+
+/** The default rectification period of the case's definition and severity, in days. */
+const rectifyDays = (record: CaseDetail) => hazardCaseDefinition(record.definitionVersion).steps.rectify.deadlineDays[record.severity];
 
 export function CaseFacts({ record }: { record: CaseDetail }) {
   const translate = useTranslate();
@@ -47,7 +51,9 @@ export function CaseFacts({ record }: { record: CaseDetail }) {
       : deadline.date
     : record.status === 'assigning' || record.status === 'registered'
       ? translate('resources.cases.deadline.notYet')
-      : none;
+      : record.status === 'controlling'
+        ? translate('resources.cases.deadline.afterControl', { days: rectifyDays(record) ?? '—' })
+        : none;
   return (
     <Card component="section" aria-labelledby="case-facts">
       <CardContent>

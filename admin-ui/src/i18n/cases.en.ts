@@ -235,6 +235,7 @@ export const casesEnglish = {
     deadline: {
       byDefault: '%{date} (default deadline)',
       notYet: 'Set at assignment',
+      afterControl: '%{days} days from the start of rectification (default deadline)',
     },
     source: {
       inspection: 'Inspection of',
@@ -262,7 +263,6 @@ export const casesEnglish = {
       photos: 'Photos',
       noPhotos: 'No photos',
       complainant: 'The complainant is confidential and not shown on cases',
-      none: 'Registered by an officer; no inspection or complaint',
     },
     houseFile: {
       empty: 'No hazard cases',

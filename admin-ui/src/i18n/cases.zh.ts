@@ -145,6 +145,7 @@ export const casesChinese: MessageShape<typeof casesEnglish> = {
     deadline: {
       byDefault: '%{date}（默认期限）',
       notYet: '分派时确定',
+      afterControl: '管控完成、开始整改起 %{days} 天（默认期限）',
     },
     source: {
       inspection: '排查记录',
@@ -172,7 +173,6 @@ export const casesChinese: MessageShape<typeof casesEnglish> = {
       photos: '照片',
       noPhotos: '无照片',
       complainant: '投诉人信息保密，不在案件中显示',
-      none: '人工登记，无排查或投诉记录',
     },
     houseFile: {
       empty: '暂无隐患案件',
