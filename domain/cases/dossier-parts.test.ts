@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { actorText, deadlineText } from './dossier-parts.ts';
+import { ROLE_LABELS } from '../roles.ts';
 
 test('an actor is named with account and role, so two staff of one name are told apart', () => {
-  assert.equal(actorText('李同名', 'li_east', 'inspector'), '李同名（账号 li_east，村(居)排查员）');
+  assert.equal(actorText('李同名', 'li_east', 'inspector'), `李同名（账号 li_east，${ROLE_LABELS.inspector}）`);
   assert.equal(actorText('李同名', 'li_west', null), '李同名（账号 li_west）');
   assert.equal(actorText(null, null, null), '系统');
 });

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { ROLE_LABELS } from '../../domain/roles.ts';
 import { DESKTOP, PHONE, launchBrowser, screenshot } from '../support/browser.ts';
 import { ASSIGN_FORM, complete, createHouse, openTask, tinyPng, waitForCase } from '../support/cases.ts';
 import { ApiClient, loggedIn } from '../support/http.ts';
@@ -105,7 +106,7 @@ describe('the case page’s evidence and the house file’s cases', () => {
     const deadline = facts.locator('[data-deadline]');
     assert.match(await deadline.innerText(), /^\d{4}-\d{2}-\d{2}（默认期限）$/);
     const timeline = page.locator('section[aria-labelledby="case-timeline"]');
-    await timeline.getByText('黄镇街（账号 town，镇/街道住建办人员）', { exact: false }).first().waitFor();
+    await timeline.getByText(`黄镇街（账号 town，${ROLE_LABELS.town_officer}）`, { exact: false }).first().waitFor();
     await assertNoMessageKeys(page);
     await screenshot(page, 'desktop-case-evidence');
 

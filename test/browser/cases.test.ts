@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { ROLE_LABELS } from '../../domain/roles.ts';
 import { DESKTOP, PHONE, launchBrowser, screenshot } from '../support/browser.ts';
 import { tinyPng } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
@@ -297,7 +298,7 @@ describe('a hazard case through the inbox, from registration to 销号', () => {
       assert.ok(text.includes(line), `the trail mentions ${line}`);
     }
     // Each actor by name, account and role: two staff may share a name, never an account.
-    assert.match(text, /李排查（账号 inspector，村\(居\)排查员）/);
+    assert.ok(text.includes(`李排查（账号 inspector，${ROLE_LABELS.inspector}）`), text);
     // What each step recorded: the assignment (the owner masked) and both rectification accounts.
     const details = (await timeline.locator('[data-event-details]').allInnerTexts()).join('\n').replace(/\s+/g, ' ');
     for (const line of [

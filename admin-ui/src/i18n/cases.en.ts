@@ -258,7 +258,6 @@ export const casesEnglish = {
       noPosition: 'Not given',
       presence: 'Presence check',
       verified: 'Verified',
-      verifiedBy: 'Verified as true by %{name} at %{time}',
       verifyNote: 'Verification note',
       photos: 'Photos',
       noPhotos: 'No photos',

@@ -168,7 +168,6 @@ export const casesChinese: MessageShape<typeof casesEnglish> = {
       noPosition: '未提供',
       presence: '位置核验',
       verified: '核实',
-      verifiedBy: '%{name} 于 %{time} 核实属实',
       verifyNote: '核实备注',
       photos: '照片',
       noPhotos: '无照片',
