@@ -156,7 +156,7 @@ export class CaseService {
     const [escalations, callbacks, discoveries] = await Promise.all([
       escalated ? db('case_escalations').where({ case_id: id }).orderBy('no') : [],
       escalated ? db('supervision_callbacks').where({ case_id: id }).orderBy('received_at') : [],
-      caseDiscoveries(db, id),
+      caseDiscoveries(db, c),
     ]);
     const openTasks = found.taskRows.map((r) => this.deps.tasks.toRow(r, user));
     const elements: CaseDetail['elements'] = {};
@@ -242,7 +242,7 @@ export class CaseService {
     if (!ability.can('audit', asSubject('Case', c))) throw new ForbiddenError('只有审计人员和区住建局可以导出案卷');
     const [{ data, chain }, discoveries, exporter] = await Promise.all([
       this.events(ability, id),
-      caseDiscoveries(this.deps.db, id),
+      caseDiscoveries(this.deps.db, c),
       this.deps.db('users').where({ id: user.id }).first('username') as Promise<{ username: string } | undefined>,
     ]);
     const files = (await this.deps

@@ -76,10 +76,12 @@ const FILES = (table: string, key: string, owner: string) =>
   `(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size, 'sha256', f.sha256,
       'uploadedAt', f.created_at) ORDER BY f.created_at) FROM ${table} f WHERE f.${key} = ${owner} AND f.storage_key <> 'pending')`;
 
-/** The discovery evidence of one case, oldest first. The caller has checked that the reader may see the case. */
-export async function caseDiscoveries(db: Db, caseId: string): Promise<Discovery[]> {
-  const [kase] = (await db('cases').where({ id: caseId }).select('source', 'source_ref', 'category')) as Row[];
-  if (!kase) return [];
+/**
+ * The discovery evidence of one case: the report that opened it first, then the others oldest first.
+ * The caller has read the case (and so checked that the reader may see it).
+ */
+export async function caseDiscoveries(db: Db, kase: { id: string; source: string; sourceRef: string | null }): Promise<Discovery[]> {
+  const caseId = kase.id;
   const [inspections, complaints] = await Promise.all([
     db('inspection_cases as l')
       .join('inspections as i', 'i.id', 'l.inspection_id')
@@ -121,7 +123,7 @@ export async function caseDiscoveries(db: Db, caseId: string): Promise<Discovery
         db.raw(`${FILES('complaint_files', 'complaint_id', 'p.id')} AS files`),
       ) as Promise<Row[]>,
   ]);
-  const isOrigin = (source: string, id: unknown) => kase.source === source && kase.source_ref === id;
+  const isOrigin = (source: string, id: unknown) => kase.source === source && kase.sourceRef === id;
   const found: Discovery[] = [
     ...inspections.map((r): InspectionDiscovery => {
       const hazard = (r.hazards as { category: string; description: string }[]).find((h) => h.category === r.category);
