@@ -134,6 +134,20 @@ describe('the case page’s evidence and the house file’s cases', () => {
     await context.close();
   });
 
+  test('in English on a phone: the evidence, the steps and the deadline speak English', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await signIn(page, stack.baseUrl, 'town');
+    await page.evaluate(() => localStorage.setItem('RaStore.locale', JSON.stringify('en')));
+    await page.goto(`${stack.baseUrl}/cases/${caseId}/show`);
+    await page.getByRole('heading', { name: 'How it was found' }).waitFor();
+    await page.getByText('Opened this case').waitFor();
+    await page.getByText('In progress').waitFor();
+    assert.match(await page.locator('[data-deadline]').innerText(), /^\d{4}-\d{2}-\d{2} \(default deadline\)$/);
+    await assertNoMessageKeys(page);
+    await screenshot(page, 'phone-case-evidence-english');
+    await context.close();
+  });
+
   test('the house file lists its cases with number, category, severity, status, registration and deadline, each opening the case', async () => {
     for (const [viewport, name] of [
       [DESKTOP, 'desktop-house-file-cases'],
