@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { beijingDate } from '../../domain/time.ts';
 import { ROLE_LABELS } from '../../domain/roles.ts';
-import { ASSIGN_FORM, complete, createHouse, openTask, tinyPng, upload, waitForCase } from '../support/cases.ts';
+import { ASSIGN_FORM, complete, createHouse, openTask, registerCase, tinyPng, upload, waitForCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
 import { ApiClient, firstSignIn, loggedIn } from '../support/http.ts';
 import { pdfText } from '../support/pdf.ts';
@@ -186,6 +186,31 @@ describe('case evidence, deadline and actors', () => {
       file.body.cases.map((c) => [c.id, c.number, c.category, c.severity, c.status, c.deadlineInForce?.date]),
       [[caseId, now.number, 'structure_damage', 'general', 'rectifying', beijingDate(rectify.dueAt)]],
     );
+  });
+
+  test('a serious case keeps the deadline set at assignment once control is done: the rectify task is due that day', async () => {
+    const serious = await createHouse(officer);
+    const c = await registerCase(officer, serious, 'serious');
+    const date = beijingDate(new Date(Date.now() + 20 * 86_400_000).toISOString());
+    let now = (await complete(town, openTask(c, 'assign').id, {
+      ...ASSIGN_FORM,
+      measures: ['stop_use_evacuate', 'appraisal'],
+      rectifyDeadline: date,
+    })) as Detail;
+    assert.equal(now.status, 'controlling');
+    assert.deepEqual(now.deadlineInForce, { date, byDefault: false });
+    const photo = await upload(inspector, c.id);
+    now = (await complete(inspector, openTask(now, 'control').id, {
+      measuresTaken: ['stopped_use', 'evacuated'],
+      fileIds: [photo],
+    })) as Detail;
+    const rectify = openTask(now, 'rectify');
+    assert.equal(
+      rectify.dueAt,
+      new Date(`${date}T23:59:59.999+08:00`).toISOString(),
+      'due at the end of the set day, not the default 30 days',
+    );
+    assert.deepEqual(now.deadlineInForce, { date, byDefault: false });
   });
 
   test('two inspectors of the same name are told apart by their accounts in the trail and the dossier', async () => {
