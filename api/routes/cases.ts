@@ -49,6 +49,21 @@ const CaseDetail = Type.Intersect([
         description: 'State of every BPMN element the case passed: visit count and whether it is active',
       }),
       openTasks: Type.Array(Type.Object({}, { additionalProperties: true })),
+      sourceRef: Type.Union([Uuid, Type.Null()], { description: 'The inspection or complaint that opened the case (by `source`)' }),
+      deadlineInForce: Type.Union(
+        [
+          Type.Object({
+            date: Type.String({ format: 'date', description: 'Beijing calendar date' }),
+            byDefault: Type.Boolean({ description: 'The definition’s default, not a date set at assignment' }),
+          }),
+          Type.Null(),
+        ],
+        { description: 'The rectification deadline that applies (整改期限); null before assignment' },
+      ),
+      discoveries: Type.Array(Type.Object({}, { additionalProperties: true }), {
+        description:
+          'How the case was found: the inspections and confirmed complaints that reported it, the opening one first, with photos (and SHA-256), position and notes; never the complainant',
+      }),
     },
     { additionalProperties: true },
   ),

@@ -20,6 +20,8 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError, RuleError } f
 import { maskName, maskPhone } from '../../domain/mask.ts';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
 import type { HouseCase } from '../../domain/buildings/store.ts';
+import { deadlinesInForce } from '../../domain/cases/deadline.ts';
+import type { DeadlineInForce } from '../../domain/cases/deadline.ts';
 import type { RegionStore } from '../../domain/stores/regions.ts';
 
 export interface HouseFile {
@@ -27,7 +29,8 @@ export interface HouseFile {
   changes: BuildingChange[];
   inspections: Inspection[];
   complaints: HouseComplaint[];
-  cases: HouseCase[];
+  /** Newest first, each with its rectification deadline in force (the case page's 整改期限). */
+  cases: (HouseCase & { deadlineInForce: DeadlineInForce | null })[];
 }
 
 /** The fields of a building anyone may see (the scan page): no personal data. */
@@ -107,12 +110,16 @@ export class BuildingService {
     const found = await this.deps.buildings.withChanges(ability, code);
     if (!found) throw new NotFoundError(`房屋 ${code} 不存在或无权查看`);
     const { building, changes, cases, inspections, complaints } = found;
+    const deadlines = await deadlinesInForce(
+      this.deps.db,
+      cases.map((c) => c.id),
+    );
     return {
       building: masked(building),
       changes: changes.map(maskChange),
       inspections,
       complaints,
-      cases,
+      cases: cases.map((c) => ({ ...c, deadlineInForce: deadlines.get(c.id) ?? null })),
     };
   }
 

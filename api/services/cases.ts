@@ -38,6 +38,9 @@ import { validator } from '../http/validation.ts';
 import type { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { maskEventData } from '../../domain/mask.ts';
 import { formDetails } from '../../domain/cases/form-details.ts';
+import { caseDiscoveries } from '../../domain/cases/discovery.ts';
+import type { Discovery } from '../../domain/cases/discovery.ts';
+import { actorText } from '../../domain/cases/dossier-parts.ts';
 
 export interface CaseServiceDeps {
   db: Db;
@@ -53,6 +56,8 @@ export type CaseUser = InboxUser & { name: string };
 
 export interface CaseDetail extends Omit<CaseRecord, 'evidenceSubmitterId' | 'workflowStarted'> {
   openTasks: TaskRow[];
+  /** How the case was found: the inspections and complaints that reported it, with their evidence. */
+  discoveries: Discovery[];
   elements: Record<string, { visits: number; active: boolean }>;
   escalations: Record<string, unknown>[];
   callbacks: Record<string, unknown>[];
@@ -158,9 +163,10 @@ export class CaseService {
     const c = found.record;
     const { db } = this.deps;
     const escalated = c.escalationCount > 0;
-    const [escalations, callbacks] = await Promise.all([
+    const [escalations, callbacks, discoveries] = await Promise.all([
       escalated ? db('case_escalations').where({ case_id: id }).orderBy('no') : [],
       escalated ? db('supervision_callbacks').where({ case_id: id }).orderBy('received_at') : [],
+      caseDiscoveries(db, c),
     ]);
     const openTasks = found.taskRows.map((r) => this.deps.tasks.toRow(r, user));
     const elements: CaseDetail['elements'] = {};
@@ -170,6 +176,7 @@ export class CaseService {
     return {
       ...rest,
       openTasks,
+      discoveries,
       elements,
       escalations: (escalations as Record<string, unknown>[]).map((e) => ({
         no: e.no,
@@ -198,7 +205,12 @@ export class CaseService {
     const def = hazardCaseDefinition(c.definitionVersion);
     const { db } = this.deps;
     const [rows, files, chain] = await Promise.all([
-      db('case_events').where({ case_id: id }).orderBy('seq'),
+      // The account beside the display name: two staff may share a name, never an account.
+      db('case_events as e')
+        .leftJoin('users as u', 'u.id', 'e.actor_id')
+        .where('e.case_id', id)
+        .orderBy('e.seq')
+        .select('e.*', 'u.username as actor_username'),
       db('case_files').where({ case_id: id }).whereNotNull('task_id').orderBy('created_at'),
       verifyCaseChain(db, id),
     ]);
@@ -218,6 +230,7 @@ export class CaseService {
         stepName: elementId ? (Object.values(def.steps).find((s) => s.elementId === elementId)?.name ?? null) : null,
         actorName: r.actor_name,
         actorRole: r.actor_role,
+        actorUsername: (r.actor_username as string | null) ?? null,
         occurredAt: (r.occurred_at as Date).toISOString(),
         summary: eventSummary(def, r.type as string, elementId, eventData),
         data: eventData,
@@ -237,7 +250,11 @@ export class CaseService {
   async dossier(ability: AppAbility, user: CaseUser, id: string, ctx: AuditContext, out: Writable): Promise<void> {
     const c = await this.get(ability, id);
     if (!ability.can('audit', asSubject('Case', c))) throw new ForbiddenError('只有审计人员和区住建局可以导出案卷');
-    const { data, chain } = await this.events(ability, id);
+    const [{ data, chain }, discoveries, exporter] = await Promise.all([
+      this.events(ability, id),
+      caseDiscoveries(this.deps.db, c),
+      this.deps.db('users').where({ id: user.id }).first('username') as Promise<{ username: string } | undefined>,
+    ]);
     const files = (await this.deps
       .db('case_files as f')
       .leftJoin('tasks as t', 't.id', 'f.task_id')
@@ -256,6 +273,7 @@ export class CaseService {
           actorName: e.actorName as string | null,
           actorRole: e.actorRole as string | null,
         })),
+        discoveries,
         files: files.map((f) => ({
           name: f.name as string,
           mime: f.mime as string,
@@ -265,7 +283,7 @@ export class CaseService {
           uploadedAt: (f.created_at as Date).toISOString(),
         })),
         chain,
-        exportedBy: user.name,
+        exportedBy: actorText(user.name, exporter?.username ?? null, user.role),
         exportedAt: new Date(),
       },
       out,

@@ -1,18 +1,21 @@
 /**
  * The case dossier (案卷) for auditors: an A4 PDF with the case, the house, the full timeline of the
- * trail with each event's hash, the evidence files with their SHA-256, and the chain's verification at
- * the moment of export. Owner data stays masked; the fonts are the labels' embedded Noto Sans subset.
+ * trail with each event's hash, the evidence (how the case was found, then the files of its steps) with
+ * their SHA-256, and the chain's verification at the moment of export. Owner data stays masked and the
+ * complainant's identity is absent; the fonts are the labels' embedded Noto Sans subset.
  */
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { labelFont } from '../labels/fonts.ts';
-import { ROLE_LABELS } from '../roles.ts';
 import type { ChainVerdict } from './chain.ts';
+import type { Discovery } from './discovery.ts';
+import { actorText, beijing, deadlineText, discoveryFacts, discoveryTitle, sourceText } from './dossier-parts.ts';
 import { fieldText } from './form-details.ts';
 import type { FormDetail } from './form-details.ts';
 import type { CaseRecord } from './store.ts';
-import { CASE_CATEGORY, CASE_SEVERITY, CASE_SOURCE, CASE_STATUS } from './enums.ts';
+import { CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS } from './enums.ts';
+import { houseAddress } from './place.ts';
 
 export interface DossierData {
   /** The case as the case page reads it (the responsible party masked). */
@@ -30,23 +33,28 @@ export interface DossierData {
     | 'createdAt'
     | 'closedAt'
     | 'source'
+    | 'sourceRef'
     | 'responsible'
     | 'measures'
-    | 'rectifyDeadline'
+    | 'deadlineInForce'
     | 'appraisalGrade'
     | 'demolished'
     | 'cancelReason'
+    | 'definitionVersion'
   >;
   events: {
     seq: number;
     occurredAt: string;
     actorName: string | null;
+    actorUsername: string | null;
     actorRole: string | null;
     summary: string;
     /** What a completed step's form recorded (`formDetails`). */
     details: FormDetail[];
     hash: string;
   }[];
+  /** How the case was found, with its evidence (`discovery.ts`). */
+  discoveries: Discovery[];
   files: { name: string; mime: string; size: number; sha256: string; step: string | null; uploadedAt: string }[];
   chain: ChainVerdict;
   exportedBy: string;
@@ -55,7 +63,6 @@ export interface DossierData {
 
 const INK = '#1f2933';
 const MUTED = '#52606d';
-const beijing = (iso: string | Date) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
 const label = <T extends Record<string, string>>(labels: T, key: string) => (labels as Record<string, string>)[key] ?? key;
 
 export async function writeDossier(data: DossierData, out: Writable): Promise<void> {
@@ -83,19 +90,25 @@ export async function writeDossier(data: DossierData, out: Writable): Promise<vo
   field('隐患等级', label(CASE_SEVERITY.labels, c.severity));
   field('隐患类型', label(CASE_CATEGORY.labels, c.category));
   field('隐患描述', c.description);
-  field('来源', label(CASE_SOURCE.labels, c.source));
+  field(
+    '来源',
+    sourceText(
+      c.source,
+      data.discoveries.find((d) => d.origin),
+    ),
+  );
   field('登记时间', beijing(c.createdAt));
   // What the case page's facts show: set at assignment, and what closed it.
   field('整改责任人', fieldText('responsibleParty', c.responsible) ?? '—');
   field('整治措施', fieldText('measures', c.measures) ?? '—');
-  field('整改期限', c.rectifyDeadline ?? '—');
+  field('整改期限', deadlineText(c));
   field('鉴定等级', fieldText('appraisalGrade', c.appraisalGrade) ?? '—');
   if (c.demolished) field('已拆除', '是');
   if (c.cancelReason) field('撤销原因', c.cancelReason);
   if (c.closedAt) field('办结时间', beijing(c.closedAt));
   heading('二、房屋');
   field('房屋编码', c.buildingCode);
-  field('地址', [c.townName, c.villageName, c.address].filter(Boolean).join(' '));
+  field('地址', houseAddress(c.townName, c.villageName, c.address));
 
   heading('三、办理记录（北京时间）');
   for (const e of data.events) {
@@ -103,7 +116,7 @@ export async function writeDossier(data: DossierData, out: Writable): Promise<vo
       .font('bold')
       .fontSize(9.5)
       .fillColor(INK)
-      .text(`${e.seq}. ${beijing(e.occurredAt)}  ${e.actorName ?? '系统'}${e.actorRole ? `（${label(ROLE_LABELS, e.actorRole)}）` : ''}`);
+      .text(`${e.seq}. ${beijing(e.occurredAt)}  ${actorText(e.actorName, e.actorUsername, e.actorRole)}`);
     doc
       .font('regular')
       .fontSize(9.5)
@@ -118,15 +131,39 @@ export async function writeDossier(data: DossierData, out: Writable): Promise<vo
   }
 
   heading('四、证据材料');
-  if (data.files.length === 0) doc.font('regular').fontSize(9.5).fillColor(MUTED).text('无');
-  data.files.forEach((f, i) => {
+  const fileLine = (n: number, f: { name: string; mime: string; size: number; uploadedAt: string; sha256: string }, indent = 0) => {
     doc
       .font('regular')
       .fontSize(9.5)
       .fillColor(INK)
-      .text(`${i + 1}. ${f.name}（${f.mime}，${(f.size / 1024).toFixed(1)} KB，${beijing(f.uploadedAt)}）`);
-    doc.fontSize(7).fillColor(MUTED).text(`SHA-256 ${f.sha256}`, { indent: 14 }).moveDown(0.2);
+      .text(`${n}. ${f.name}（${f.mime}，${(f.size / 1024).toFixed(1)} KB，${beijing(f.uploadedAt)}）`, { indent });
+    doc
+      .fontSize(7)
+      .fillColor(MUTED)
+      .text(`SHA-256 ${f.sha256}`, { indent: indent + 14 })
+      .moveDown(0.2);
+  };
+  doc.font('bold').fontSize(10.5).fillColor(INK).text('（一）发现证据').moveDown(0.2);
+  if (data.discoveries.length === 0) doc.font('regular').fontSize(9.5).fillColor(MUTED).text('人工登记，无排查或投诉记录');
+  data.discoveries.forEach((d, i) => {
+    doc
+      .font('bold')
+      .fontSize(9.5)
+      .fillColor(INK)
+      .text(`${i + 1}. ${discoveryTitle(d)}${d.origin ? '' : '（并入本案）'}`);
+    for (const f of discoveryFacts(d))
+      doc
+        .font('regular')
+        .fontSize(9)
+        .fillColor(INK)
+        .text(`${f.label}：${f.value}`, { indent: 14, width: width - 14 });
+    if (d.files.length === 0) doc.fontSize(9).fillColor(MUTED).text('照片：无', { indent: 14 });
+    d.files.forEach((f, j) => fileLine(j + 1, f, 14));
+    doc.moveDown(0.3);
   });
+  doc.font('bold').fontSize(10.5).fillColor(INK).text('（二）办理材料').moveDown(0.2);
+  if (data.files.length === 0) doc.font('regular').fontSize(9.5).fillColor(MUTED).text('无');
+  data.files.forEach((f, i) => fileLine(i + 1, f));
 
   heading('五、记录链校验');
   const chain = data.chain;

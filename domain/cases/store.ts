@@ -10,6 +10,8 @@ import type { Db } from '../db.ts';
 import { maskName, maskPhone } from '../mask.ts';
 import { paged } from '../paging.ts';
 import type { ListParams, ListResult } from '../paging.ts';
+import { deadlineInForce, RECTIFY_TASK_SQL } from './deadline.ts';
+import type { DeadlineInForce, RectifyTaskDue } from './deadline.ts';
 import type { CaseCategory, CaseStatus } from './enums.ts';
 
 export const CASE_SCOPE = { regionCode: 'c.region_code' };
@@ -40,14 +42,20 @@ export interface CaseRecord extends CaseSummary {
   definitionVersion: number;
   description: string;
   source: string;
+  /** The inspection or complaint that opened the case (by `source`); null when an officer registered it. */
+  sourceRef: string | null;
   responsible: { name: string | null; phone: string | null; relation: string | null } | null;
   measures: string[];
   rectifyDeadline: string | null;
+  /** The rectification deadline that applies: the date set at assignment or the default one (`deadline.ts`). */
+  deadlineInForce: DeadlineInForce | null;
   appraisalGrade: string | null;
   demolished: boolean;
   cancelReason: string | null;
   evidenceSubmitterId: string | null;
   createdByName: string | null;
+  /** The registering account, telling apart two staff of the same name. */
+  createdByUsername: string | null;
   workflowStarted: boolean;
 }
 
@@ -109,17 +117,20 @@ function toRecord(r: Row): CaseRecord {
     definitionVersion: r.definition_version as number,
     description: r.description as string,
     source: r.source as string,
+    sourceRef: (r.source_ref as string | null) ?? null,
     // Owner data: masked here; the full view is not offered on cases (the house file audits it).
     responsible: responsible
       ? { name: maskName(responsible.name ?? null), phone: maskPhone(responsible.phone ?? null), relation: responsible.relation ?? null }
       : null,
     measures: (r.measures as string[] | null) ?? [],
     rectifyDeadline: (r.rectify_deadline as string | null) ?? null,
+    deadlineInForce: deadlineInForce((r.rectify_deadline as string | null) ?? null, (r.rectify_task as RectifyTaskDue | null) ?? null),
     appraisalGrade: (r.appraisal_grade as string | null) ?? null,
     demolished: r.demolished === true,
     cancelReason: (r.cancel_reason as string | null) ?? null,
     evidenceSubmitterId: (r.evidence_submitter_id as string | null) ?? null,
     createdByName: (r.created_by_name as string | null) ?? null,
+    createdByUsername: (r.created_by_username as string | null) ?? null,
     workflowStarted: r.workflow_started_at != null,
   };
 }
@@ -172,7 +183,10 @@ export class CaseStore {
   /** One case the ability may read (or any case, for the workflow side). */
   async find(ability: AppAbility | null, id: string, db: Db = this.db): Promise<CaseRecord | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    const query = this.base(db).leftJoin('users as cu', 'cu.id', 'c.created_by').select('cu.name as created_by_name').where('c.id', id);
+    const query = this.base(db)
+      .leftJoin('users as cu', 'cu.id', 'c.created_by')
+      .select('cu.name as created_by_name', 'cu.username as created_by_username', db.raw(`${RECTIFY_TASK_SQL} AS rectify_task`))
+      .where('c.id', id);
     if (ability) whereAllowed(query, ability, 'read', 'Case', CASE_SCOPE);
     const [row] = await runPrepared<Row>(db, query.limit(1));
     return row && toRecord(row);
@@ -192,6 +206,8 @@ export class CaseStore {
       .leftJoin('users as cu', 'cu.id', 'c.created_by')
       .select(
         'cu.name as created_by_name',
+        'cu.username as created_by_username',
+        db.raw(`${RECTIFY_TASK_SQL} AS rectify_task`),
         db.raw(`(SELECT coalesce(json_agg(json_build_object('id', t.id, 'case_id', t.case_id, 'task_no', t.task_no, 'step', t.step,
                    'element_id', t.element_id, 'roles', t.roles, 'region_code', t.region_code, 'status', t.status,
                    'assignee_id', t.assignee_id, 'assignee_name', a.name, 'due_at', t.due_at, 'created_at', t.created_at,

@@ -73,6 +73,8 @@ export interface CaseState {
   evidenceSubmitterId: string | null;
   appraisalGrade: string | null;
   demolished: boolean;
+  /** The rectification deadline set at assignment (YYYY-MM-DD); absent on states from before it was kept. */
+  rectifyDeadline?: string | null;
   /** Times each BPMN element was entered. */
   visits: Record<string, number>;
   seq: number;

@@ -41,6 +41,8 @@ export function completionPlan(
   task: TaskState,
   args: Pick<CompleteTaskArgs, 'form' | 'actor' | 'fileIds'>,
   buildingCode: string,
+  /** Whether a serious case's rectify task (after control) takes the deadline set at assignment (patched in; see the workflow). */
+  deadlineAfterControl: boolean,
 ): CompletionPlan {
   const el = def.elements;
   const form = args.form;
@@ -60,12 +62,15 @@ export function completionPlan(
       caseChange.measures = form.measures as string[];
       const deadline = typeof form.rectifyDeadline === 'string' ? form.rectifyDeadline : null;
       caseChange.rectifyDeadline = deadline;
-      // A serious case goes to control first; the officer's rectification deadline applies to rectify.
+      stateChange.rectifyDeadline = deadline;
+      // A serious case goes to control first; the officer's rectification deadline applies to rectify,
+      // set when control completes.
       if (next === 'rectify' && deadline) nextDueAt = endOfDay(deadline);
       via = next === 'control' ? [el.severityGateway] : [el.severityGateway, el.toRectify];
       break;
     }
     case 'control':
+      if (deadlineAfterControl && state.rectifyDeadline) nextDueAt = endOfDay(state.rectifyDeadline);
       via = [el.toRectify];
       break;
     case 'rectify': {

@@ -12,6 +12,7 @@ import {
   allHandlersFinished,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -349,7 +350,10 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
       state.openTasks = state.openTasks.filter((t) => t.id !== task.id);
       stopWatching(task.id);
       await serial(async () => {
-        const plan = completionPlan(def, state, task, args, input.buildingCode);
+        // Cases whose control was completed before the officer's deadline was carried past it replay
+        // with the default rectification deadline they were given.
+        const afterControl = task.step === 'control' && patched('rectify-deadline-after-control');
+        const plan = completionPlan(def, state, task, args, input.buildingCode, afterControl);
         const next = plan.nextStep ? newTask(plan.nextStep, plan.nextDueAt) : null;
         if (plan.closes) for (const other of state.openTasks) stopWatching(other.id);
         const remaining = plan.closes ? [] : state.openTasks;

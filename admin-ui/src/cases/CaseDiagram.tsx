@@ -1,6 +1,6 @@
-/** The case's process diagram (from the definition version it started with), showing where it stands. */
+/** The case's BPMN diagram (from the definition version it started with), coloured where the case stands. */
 import { Suspense, useMemo } from 'react';
-import { Card, CardContent, Skeleton, Typography } from '@mui/material';
+import { Skeleton, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { BpmnDiagram } from '../bpmn/index.ts';
 import { useBpmnXml } from '../definitions/useBpmnXml.ts';
@@ -16,27 +16,16 @@ export function CaseDiagram({ record }: { record: CaseDetail }) {
     () => caseMarks(record, (n) => translate('resources.cases.diagram.visits', { n })),
     [record, translate],
   );
+  if (xml.error) return <Typography color="error">{translate('resources.definitions.diagram.failed')}</Typography>;
+  if (!xml.data) return placeholder;
   return (
-    <Card component="section" aria-labelledby="case-diagram">
-      <CardContent>
-        <Typography id="case-diagram" variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>
-          {translate('resources.cases.sections.diagram')}
-        </Typography>
-        {xml.data ? (
-          <Suspense fallback={placeholder}>
-            <BpmnDiagram
-              xml={xml.data}
-              marks={marks}
-              badges={badges}
-              label={translate('resources.cases.diagram.label', { number: record.number })}
-            />
-          </Suspense>
-        ) : xml.error ? (
-          <Typography color="error">{translate('resources.definitions.diagram.failed')}</Typography>
-        ) : (
-          placeholder
-        )}
-      </CardContent>
-    </Card>
+    <Suspense fallback={placeholder}>
+      <BpmnDiagram
+        xml={xml.data}
+        marks={marks}
+        badges={badges}
+        label={translate('resources.cases.diagram.label', { number: record.number })}
+      />
+    </Suspense>
   );
 }

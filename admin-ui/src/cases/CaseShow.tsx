@@ -1,11 +1,13 @@
 /**
- * The case page: the header with the steps waiting now, the process diagram showing where the case
- * stands, the audit trail with its chain check, the recorded facts and the escalations. While the
- * case runs the page refreshes itself; faster while an escalation is on its way.
+ * The case page: the header with the steps waiting now, how the case was found (with its evidence),
+ * the process showing where the case stands, the audit trail with its chain check, the recorded facts
+ * and the escalations. While the case runs the page refreshes itself; faster while an escalation is on
+ * its way.
  */
 import { Box, Skeleton } from '@mui/material';
 import { Show, useRecordContext } from 'react-admin';
-import { CaseDiagram } from './CaseDiagram.tsx';
+import { CaseProcess } from './CaseProcess.tsx';
+import { CaseDiscoveries } from './CaseDiscoveries.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { CaseShowActions } from './CaseShowActions.tsx';
@@ -32,7 +34,8 @@ function CasePage() {
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) 360px' }, alignItems: 'start' }}>
       <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
         <CaseHeader record={record} />
-        <CaseDiagram record={record} />
+        <CaseDiscoveries record={record} />
+        <CaseProcess record={record} />
         <CaseTimeline record={record} refetchInterval={interval} />
       </Box>
       <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>

@@ -1,8 +1,12 @@
-/** One entry of the audit trail: when, who (and in which role), what, what the form recorded, the evidence, and its hash. */
+/**
+ * One entry of the audit trail: when, who (name, account and role: two staff may share a name), what,
+ * what the form recorded, the evidence, and its hash.
+ */
 import { Fragment } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { DateTimeText } from '../common/DateTimeText.tsx';
+import { actorText } from './actorText.ts';
 import { EvidenceFiles } from './EvidenceFiles.tsx';
 import type { CaseEvent } from './types.ts';
 
@@ -38,7 +42,7 @@ export function TimelineEntry({ caseId, event, broken, last }: TimelineEntryProp
         <Typography variant="caption" color="text.secondary" component="p">
           <DateTimeText value={event.occurredAt} />
           {' · '}
-          {role ? translate('resources.cases.timeline.actor', { name: actor, role }) : actor}
+          <span data-actor>{actorText(translate, actor, event.actorUsername, role)}</span>
         </Typography>
         {event.details.length > 0 && (
           <Box

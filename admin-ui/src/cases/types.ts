@@ -3,6 +3,10 @@ import type { Severity } from '../../../definitions/hazard-case/index.ts';
 import { CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS } from '../../../domain/cases/enums.ts';
 import type { CASE_SOURCE, CaseCategory } from '../../../domain/cases/enums.ts';
 import type { TaskRow } from '../tasks/types.ts';
+import type { DeadlineInForce } from '../../../domain/cases/deadline.ts';
+import type { Discovery } from '../../../domain/cases/discovery.ts';
+
+export type { DeadlineInForce, Discovery };
 
 export type { CaseCategory };
 export const CASE_CATEGORIES = CASE_CATEGORY.values;
@@ -55,15 +59,22 @@ export interface CaseDetail extends CaseSummary {
   definitionVersion: number;
   description: string;
   source: CaseSource;
+  /** The inspection or complaint that opened the case; null when an officer registered it. */
+  sourceRef: string | null;
   /** Masked (张**, 138****5678); the house file shows owners in full, audited. */
   responsible: { name: string | null; phone: string | null; relation: string | null } | null;
   measures: string[];
   rectifyDeadline: string | null;
+  /** The rectification deadline that applies: the date set at assignment, or the default one. */
+  deadlineInForce: DeadlineInForce | null;
   appraisalGrade: string | null;
   demolished: boolean;
   cancelReason: string | null;
   createdByName: string | null;
+  createdByUsername: string | null;
   openTasks: TaskRow[];
+  /** The inspections and complaints that reported the hazard, with their photos, position and notes. */
+  discoveries: Discovery[];
   elements: Record<string, ElementState>;
   escalations: CaseEscalation[];
   callbacks: SupervisionCallback[];
@@ -94,6 +105,8 @@ export interface CaseEvent {
   elementId: string | null;
   stepName: string | null;
   actorName: string | null;
+  /** The actor's account: two staff may share a display name. */
+  actorUsername: string | null;
   actorRole: string | null;
   occurredAt: string;
   summary: string;

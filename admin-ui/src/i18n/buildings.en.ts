@@ -243,7 +243,6 @@ export const buildingsEnglish = {
       inspections: 'Inspections',
       complaints: 'Complaints',
       cases: 'Hazard cases',
-      none: 'None',
     },
     notifications: {
       created: 'House file created',

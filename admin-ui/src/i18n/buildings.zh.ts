@@ -166,7 +166,6 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       inspections: '排查记录',
       complaints: '投诉举报',
       cases: '隐患案件',
-      none: '暂无',
     },
     notifications: {
       created: '房屋档案已创建',
