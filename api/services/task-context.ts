@@ -5,7 +5,7 @@
  */
 import { hazardForms } from '../../definitions/hazard-case/forms.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
-import { caseDiscoveries } from '../../domain/cases/task-context.ts';
+import { caseDiscoveries } from '../../domain/cases/discovery.ts';
 import { houseBrief, otherOpenCases } from '../../domain/cases/task-context-house.ts';
 import type { AssignResult, TaskContext } from '../../domain/cases/task-context.ts';
 import type { Db } from '../../domain/db.ts';
@@ -29,7 +29,7 @@ export class TaskContextService {
     const c = await this.deps.service.get(ability, task.caseId);
     const { db } = this.deps;
     const [discoveries, house, others, rectify] = await Promise.all([
-      caseDiscoveries(db, c.id),
+      caseDiscoveries(db, c),
       houseBrief(db, c.buildingCode),
       otherOpenCases(db, ability, c),
       db('tasks').where({ case_id: c.id, step: 'rectify' }).orderBy('task_no', 'desc').first('due_at') as Promise<

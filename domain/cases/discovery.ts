@@ -29,6 +29,8 @@ interface DiscoveryBase {
   at: string;
   /** The report that opened the case (its `source_ref`); the others joined it while it was open. */
   origin: boolean;
+  /** Reported the hazard of a case already open (the record's own flag; the case's first report is not). */
+  joined: boolean;
   /** What this report said of the hazard (the inspection's hazard of the case's category, or the complaint's text). */
   description: string;
   position: DiscoveryPosition | null;
@@ -50,6 +52,10 @@ export interface ComplaintDiscovery extends DiscoveryBase {
   kind: 'complaint';
   trackingNo: string;
   channel: string;
+  category: string;
+  /** The house the complaint named (scanned from its label), or null when a place was picked on the map. */
+  buildingCode: string | null;
+  villageName: string | null;
   verifiedAt: string | null;
   verifiedByName: string | null;
   verifiedByUsername: string | null;
@@ -76,9 +82,13 @@ const FILES = (table: string, key: string, owner: string) =>
   `(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size, 'sha256', f.sha256,
       'uploadedAt', f.created_at) ORDER BY f.created_at) FROM ${table} f WHERE f.${key} = ${owner} AND f.storage_key <> 'pending')`;
 
+/** At most this many inspections and as many complaints per case (a hazard found again and again stays readable). */
+const MAX_DISCOVERIES = 20;
+
 /**
  * The discovery evidence of one case: the report that opened it first, then the others oldest first.
- * The caller has read the case (and so checked that the reader may see it).
+ * The caller has read the case (and so checked that the reader may see it). The case page, the dossier
+ * and the task context (GET /api/tasks/:id/context) all read it here.
  */
 export async function caseDiscoveries(db: Db, kase: { id: string; source: string; sourceRef: string | null }): Promise<Discovery[]> {
   const caseId = kase.id;
@@ -87,8 +97,11 @@ export async function caseDiscoveries(db: Db, kase: { id: string; source: string
       .join('inspections as i', 'i.id', 'l.inspection_id')
       .leftJoin('users as u', 'u.id', 'i.inspector_id')
       .where('l.case_id', caseId)
+      .orderBy('i.inspected_at')
+      .limit(MAX_DISCOVERIES)
       .select(
         'i.id',
+        'l.joined',
         'i.kind',
         'i.inspector_name',
         'u.username as inspector_username',
@@ -107,11 +120,18 @@ export async function caseDiscoveries(db: Db, kase: { id: string; source: string
     // Only what was reported and who verified it: contact_name and contact_phone stay unread.
     db('complaints as p')
       .leftJoin('users as u', 'u.id', 'p.verified_by')
+      .leftJoin('regions as v', 'v.code', 'p.region_code')
       .where('p.case_id', caseId)
+      .orderBy('p.created_at')
+      .limit(MAX_DISCOVERIES)
       .select(
         'p.id',
         'p.tracking_no',
         'p.channel',
+        'p.category',
+        'p.building_code',
+        'p.joined_case',
+        'v.name as village_name',
         'p.description',
         'p.latitude',
         'p.longitude',
@@ -132,6 +152,7 @@ export async function caseDiscoveries(db: Db, kase: { id: string; source: string
         id: r.id as string,
         at: iso(r.inspected_at),
         origin: isOrigin('inspection', r.id),
+        joined: r.joined === true,
         description: hazard?.description ?? '',
         position: position(r),
         files: files(r.files),
@@ -149,11 +170,15 @@ export async function caseDiscoveries(db: Db, kase: { id: string; source: string
       id: r.id as string,
       at: iso(r.created_at),
       origin: isOrigin('complaint', r.id),
+      joined: r.joined_case === true,
       description: r.description as string,
       position: position(r),
       files: files(r.files),
       trackingNo: r.tracking_no as string,
       channel: r.channel as string,
+      category: r.category as string,
+      buildingCode: (r.building_code as string | null) ?? null,
+      villageName: (r.village_name as string | null) ?? null,
       verifiedAt: r.verified_at ? iso(r.verified_at) : null,
       verifiedByName: (r.verified_by_name as string | null) ?? null,
       verifiedByUsername: (r.verified_by_username as string | null) ?? null,
