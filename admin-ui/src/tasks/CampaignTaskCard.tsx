@@ -26,7 +26,7 @@ export function CampaignTaskCard({ task }: { task: CampaignTask }) {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {[task.villageName, task.buildingCode].filter(Boolean).join(' · ')}
         </Typography>
-        <DueDate dueAt={task.dueAt} inline />
+        <DueDate dueAt={task.dueAt} startAt={task.startedAt} inline />
       </CardContent>
       <CardActions sx={{ px: 2, pb: 2 }}>
         <Button variant="contained" size="large" fullWidth href={inspectPage(task.buildingCode)} startIcon={<FactCheckIcon />}>
