@@ -11,6 +11,7 @@ import { campaignsEnglish } from './campaigns.en.ts';
 import { casesEnglish } from './cases.en.ts';
 import { complaintsEnglish } from './complaints.en.ts';
 import { inspectionsEnglish } from './inspections.en.ts';
+import { workEnglish } from './work.en.ts';
 
 const REGION_LEVEL_LABELS_EN: Record<RegionLevel, string> = {
   national: 'Nation',
@@ -63,6 +64,7 @@ export const appEnglish = {
     ...inspectionsEnglish,
     ...complaintsEnglish,
     ...campaignsEnglish,
+    ...workEnglish,
     users: {
       name: 'User |||| Users',
       menu: 'Users',

@@ -12,6 +12,7 @@ import { complaintsChinese } from './complaints.zh.ts';
 import type { AppMessages } from './en.ts';
 import { inspectionsChinese } from './inspections.zh.ts';
 import { raChinese } from './raChinese.ts';
+import { workChinese } from './work.zh.ts';
 
 export const appChinese: AppMessages = {
   app: {
@@ -55,6 +56,7 @@ export const appChinese: AppMessages = {
     ...inspectionsChinese,
     ...complaintsChinese,
     ...campaignsChinese,
+    ...workChinese,
     users: {
       name: '用户',
       menu: '用户管理',
