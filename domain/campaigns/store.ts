@@ -261,12 +261,16 @@ export class CampaignStore {
   }
 
   /** The houses waiting for this user: running campaigns handed to their role, in their area, soonest due first. */
-  async tasks(user: { role: string; regionCode: string }, params: ListParams): Promise<ListResult<CampaignTask>> {
+  async tasks(
+    user: { role: string; regionCode: string },
+    params: ListParams & { buildingCode?: string | undefined },
+  ): Promise<ListResult<CampaignTask>> {
     const query = this.itemQuery()
       .where('k.status', 'running')
       .where('k.assignee_role', user.role)
       .where('i.status', 'pending')
       .whereRaw('i.village_code LIKE ?', [`${regionScopePrefix(user.regionCode)}%`]);
+    if (params.buildingCode) query.where('i.building_code', params.buildingCode.toUpperCase());
     return paged<Row, CampaignTask>(query, params, { dueAt: 'k.due_at' }, 'dueAt', 'i.building_code', (r) => this.toItem(r));
   }
 }

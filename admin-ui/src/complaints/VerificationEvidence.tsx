@@ -24,7 +24,12 @@ export function VerificationEvidence({ record }: { record: Complaint }) {
       </Typography>
       {presence && (
         <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap', rowGap: 0.5, mb: 1 }}>
-          <Chip size="small" icon={<PlaceIcon />} color={PRESENCE_COLOR[presence]} label={translate(`resources.work.evidence.presence.${presence}`)} />
+          <Chip
+            size="small"
+            icon={<PlaceIcon />}
+            color={PRESENCE_COLOR[presence]}
+            label={translate(`resources.work.evidence.presence.${presence}`)}
+          />
           {record.verifyDistanceM != null && (
             <Typography variant="body2">{translate('resources.work.evidence.distance', { distance: record.verifyDistanceM })}</Typography>
           )}

@@ -16,7 +16,6 @@ export const workEnglish = {
       overdue: 'Overdue',
       more: 'All %{count}',
       nothing: 'Nothing waiting. Scan a house label to start a daily inspection.',
-      desktop: 'All functions',
     },
     verify: {
       tab: 'To verify',
@@ -36,6 +35,9 @@ export const workEnglish = {
       noPosition: 'Position unavailable: the verification is recorded without it',
       retryPosition: 'Try again',
       uploading: 'Uploading photos…',
+    },
+    inspection: {
+      campaign: 'Special inspection: %{name}',
     },
     evidence: {
       title: 'On-site evidence',

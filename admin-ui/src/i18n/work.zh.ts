@@ -15,7 +15,6 @@ export const workChinese: typeof workEnglish = {
       overdue: '已超期',
       more: '全部 %{count} 项',
       nothing: '暂无待办。扫描房屋二维码即可开始日常排查。',
-      desktop: '全部功能',
     },
     verify: {
       tab: '待核实',
@@ -35,6 +34,9 @@ export const workChinese: typeof workEnglish = {
       noPosition: '无法获取位置，核实将不带位置记录',
       retryPosition: '重新定位',
       uploading: '正在上传照片…',
+    },
+    inspection: {
+      campaign: '专项排查：%{name}',
     },
     evidence: {
       title: '现场证据',

@@ -11,7 +11,7 @@ export function safeReturnPath(value: string | null | undefined, origin: string)
   // Only an absolute path; a second slash or a backslash would make it a host to browsers.
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
   // Control characters (a tab or newline inside `/\t/host`) are dropped by URL parsers: refuse them.
-  if (/[\u0000-\u001f\u007f]/.test(value)) return null;
+  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return null;
   let url: URL;
   try {
     url = new URL(value, origin);

@@ -9,8 +9,9 @@ import { DueDate } from '../cases/DueDate.tsx';
 import { housePage } from '../inspections/HouseCell.tsx';
 import type { CampaignTask } from '../campaigns/types.ts';
 
-/** The phone's inspection form (outside the admin's router, so a plain link). */
-export const inspectPage = (buildingCode: string) => `/m/b/${encodeURIComponent(buildingCode)}/inspect`;
+/** The phone's inspection form, for this campaign (outside the admin's router, so a plain link). */
+export const inspectPage = (buildingCode: string, campaignId: string) =>
+  `/m/b/${encodeURIComponent(buildingCode)}/inspect?campaign=${encodeURIComponent(campaignId)}`;
 
 export function CampaignTaskCard({ task }: { task: CampaignTask }) {
   const translate = useTranslate();
@@ -29,7 +30,13 @@ export function CampaignTaskCard({ task }: { task: CampaignTask }) {
         <DueDate dueAt={task.dueAt} startAt={task.startedAt} inline />
       </CardContent>
       <CardActions sx={{ px: 2, pb: 2 }}>
-        <Button variant="contained" size="large" fullWidth href={inspectPage(task.buildingCode)} startIcon={<FactCheckIcon />}>
+        <Button
+          variant="contained"
+          size="large"
+          fullWidth
+          href={inspectPage(task.buildingCode, task.campaignId)}
+          startIcon={<FactCheckIcon />}
+        >
           {translate('resources.campaigns.inbox.inspect')}
         </Button>
       </CardActions>

@@ -39,7 +39,10 @@ export function VerifyTaskCard({ complaint }: { complaint: Complaint }) {
         <Typography variant="body2" color="text.secondary">
           {[complaint.villageName, complaint.trackingNo].filter(Boolean).join(' · ')}
         </Typography>
-        <Typography variant="body2" sx={{ my: 1, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
+        <Typography
+          variant="body2"
+          sx={{ my: 1, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+        >
           {complaint.description}
         </Typography>
         <DueDate dueAt={complaint.verifyDueAt} startAt={complaint.createdAt} overdue={complaint.overdue} inline />

@@ -4,7 +4,20 @@
  * the same button, in words, on wide screens.
  */
 import { useState } from 'react';
-import { Alert, Box, Button, Skeleton, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography, useMediaQuery } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Skeleton,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+  useMediaQuery,
+} from '@mui/material';
 import type { Theme } from '@mui/material';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import RateReviewIcon from '@mui/icons-material/RateReview';
@@ -69,9 +82,13 @@ export function VerifyTasks() {
   const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const [page, setPage] = useState(0);
   const [verifying, setVerifying] = useState<Complaint | null>(null);
-  const list = useApiQuery(['complaints', 'to-verify', 'list', page], (signal) => fetchComplaintsToVerify({ page: page + 1, perPage: PER_PAGE }, signal), {
-    refetchInterval: REFRESH_MS,
-  });
+  const list = useApiQuery(
+    ['complaints', 'to-verify', 'list', page],
+    (signal) => fetchComplaintsToVerify({ page: page + 1, perPage: PER_PAGE }, signal),
+    {
+      refetchInterval: REFRESH_MS,
+    },
+  );
   if (list.isPending) {
     return (
       <Stack spacing={1.5} sx={{ p: 1 }}>

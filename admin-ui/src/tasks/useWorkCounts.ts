@@ -39,11 +39,7 @@ export function useWorkCounts(): WorkSummary {
     { enabled: verifies, refetchInterval: COUNT_MS },
   );
   const settled =
-    !identity.isPending &&
-    !access.isPending &&
-    !tasks.isPending &&
-    (!inspects || !campaigns.isPending) &&
-    (!verifies || !verify.isPending);
+    !identity.isPending && !access.isPending && !tasks.isPending && (!inspects || !campaigns.isPending) && (!verifies || !verify.isPending);
   return {
     counts: {
       mine: tasks.data?.mine ?? 0,
