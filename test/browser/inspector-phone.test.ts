@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, PHONE, launchBrowser, screenshot } from '../support/browser.ts';
-import { createHouse, registerCase, tinyPng } from '../support/cases.ts';
+import { createHouse, openTask, registerCase, tinyPng } from '../support/cases.ts';
 import { ApiClient, loggedIn } from '../support/http.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
@@ -119,6 +119,19 @@ describe('the inspector on a phone', () => {
     assert.equal(await row.locator('[data-due-tone]').getAttribute('data-due-tone'), 'normal');
     await screenshot(page, 'inbox-opens-on-claimable');
     await context.close();
+
+    // Claimed, it is the town officer's own: on a phone their home lists it among the tasks due soonest.
+    const town = await loggedIn(stack.baseUrl, 'town');
+    const claimed = await town.post(`/api/tasks/${openTask(opened, 'assign').id}/claim`);
+    assert.equal(claimed.status, 200, JSON.stringify(claimed.body));
+    const mobile = await newPage(browser, PHONE);
+    await signIn(mobile.page, stack.baseUrl, 'town');
+    const soon = mobile.page.locator('[data-due-soon]');
+    await soon.getByText(opened.number).waitFor();
+    assert.equal(await soon.locator('[data-due-tone]').first().getAttribute('data-due-tone'), 'normal');
+    assert.ok(await fitsWidth(mobile.page));
+    await screenshot(mobile.page, 'town-phone-home-due-soon');
+    await mobile.context.close();
   });
 
   test('a complaint to verify waits in 待核实 and is verified with photos and the phone’s position', async () => {

@@ -110,6 +110,19 @@ describe('the evidence of a complaint verification', () => {
 
     // Verified: no more photos for it.
     await photo(inspector, c.id, 409);
+
+    // The photo left out is deleted by the housekeeping once old; the verification's stays.
+    await stack
+      .db('complaint_verification_files')
+      .where({ id: discarded })
+      .update({ created_at: stack.db.raw(`now() - interval '3 days'`) });
+    await stack.temporal.client.workflow.execute('housekeepingWorkflow', {
+      taskQueue: stack.config.temporalTaskQueue,
+      workflowId: 'hk-verification-photos',
+      args: [],
+    });
+    const left = (await stack.db('complaint_verification_files').whereIn('id', [taken, discarded]).pluck('id')) as string[];
+    assert.deepEqual(left, [taken]);
   });
 
   test('verified without a position: recorded as missing, for the town officer to see', async () => {

@@ -2,7 +2,7 @@
  * The home of a field worker on a phone: their work, not the office's shortcuts. A big 扫码 button
  * (the label scanner, which opens the house with 开始排查), then what waits for them, each opening
  * its inbox tab: their tasks (and how many are overdue), tasks to claim, complaints to verify and
- * special-inspection houses.
+ * special-inspection houses; then their own tasks due soonest.
  */
 import { Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
@@ -14,6 +14,7 @@ import { Title, useTranslate } from 'react-admin';
 import type { AppIdentity } from '../authProvider.ts';
 import { SCAN_PATH } from '../layout/ScanAction.tsx';
 import { useWorkCounts } from '../tasks/useWorkCounts.ts';
+import { DueSoon } from './DueSoon.tsx';
 import { WorkTile } from './WorkTile.tsx';
 
 const inbox = (view: string) => `/inbox?view=${view}`;
@@ -69,6 +70,7 @@ export function WorkHome({ me, scans }: { me: AppIdentity | undefined; scans: bo
       {inspects && (
         <WorkTile view="campaigns" to={inbox('campaigns')} title={t('campaigns')} count={counts.campaigns} icon={HomeWorkIcon} />
       )}
+      {counts.mine > 0 && <DueSoon />}
       {settled && waiting === 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ textAlign: 'center', px: 2, pt: 1 }}>
           {t('nothing')}

@@ -15,6 +15,7 @@ export const workEnglish = {
       campaigns: 'Special inspections',
       overdue: 'Overdue',
       more: 'All %{count}',
+      dueSoon: 'Due soonest',
       nothing: 'Nothing waiting. Scan a house label to start a daily inspection.',
     },
     verify: {

@@ -14,6 +14,7 @@ export const workChinese: typeof workEnglish = {
       campaigns: '专项排查',
       overdue: '已超期',
       more: '全部 %{count} 项',
+      dueSoon: '即将到期',
       nothing: '暂无待办。扫描房屋二维码即可开始日常排查。',
     },
     verify: {
