@@ -129,10 +129,15 @@ export function campaignRoutes(api: ApiRouter, deps: { campaigns: CampaignStore;
   api.route({
     method: 'get',
     path: '/campaign-tasks',
-    summary: 'Houses waiting for the caller: running campaigns handed to their role, in their area, soonest deadline first',
+    summary:
+      'Houses waiting for the caller: running campaigns handed to their role, in their area, soonest deadline first (or those of one house)',
     tags: ['campaigns'],
     auth: true,
-    query: listQuery(['dueAt'], {}),
+    query: listQuery(['dueAt'], {
+      buildingCode: Type.Optional(
+        Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', maxLength: 18, description: '只看这栋房屋（排查表据此显示专项排查的名称）' }),
+      ),
+    }),
     responses: { 200: { description: '待排查房屋', schema: listOf(Item) }, ...AUTH_ERRORS },
     handler: async ({ query, ctx }) => ({ body: await deps.campaigns.tasks(caseUser(ctx), query) }),
   });

@@ -81,6 +81,8 @@ export const ComplaintBody = Type.Object(
 );
 
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+/** Photos one verification may keep, as many as a citizen may attach. */
+const MAX_VERIFY_PHOTOS = 9;
 const IdParams = Type.Object({ id: Uuid });
 const NOT_FOUND = { 404: { description: '投诉不存在或无权查看', schema: ErrorResponse } };
 
@@ -239,6 +241,19 @@ export function complaintRoutes(
         severity: Type.Optional(literals(CASE_SEVERITY.values)),
         buildingCode: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: '按位置投诉时，现场核实的房屋编码' })),
         note: Type.Optional(Text({ maxLength: 1000, description: '内部备注（投诉人看不到）' })),
+        fileIds: Type.Optional(Type.Array(Uuid, { maxItems: MAX_VERIFY_PHOTOS, description: '现场照片' })),
+        position: Type.Optional(
+          Nullable(
+            Type.Object(
+              {
+                latitude: Type.Number({ minimum: -90, maximum: 90 }),
+                longitude: Type.Number({ minimum: -180, maximum: 180 }),
+                accuracy: Type.Optional(Type.Number({ minimum: 0, maximum: 100000, description: 'metres' })),
+              },
+              { additionalProperties: false, description: '核实时手机的位置（WGS-84）' },
+            ),
+          ),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -259,6 +274,58 @@ export function complaintRoutes(
         auditContext(ctx),
       ),
     }),
+  });
+
+  api.route({
+    method: 'post',
+    path: '/complaints/:id/verification-files',
+    summary: 'The verifier uploads one on-site photo for a complaint still to verify, as the raw body (JPEG, PNG or WebP, ≤ 10 MB)',
+    tags: ['complaints'],
+    auth: true,
+    idempotent: false,
+    params: IdParams,
+    responses: {
+      201: { description: '已上传', schema: Type.Object({ id: Uuid, name: Type.String(), mime: Type.String(), size: Type.Integer() }) },
+      ...AUTH_ERRORS,
+      ...NOT_FOUND,
+      409: { description: '已核实', schema: ErrorResponse },
+      413: { description: '文件超过 10 MB', schema: ErrorResponse },
+    },
+    handler: async ({ params, ctx, req, res }) => {
+      const complaint = await deps.service.verifiable(ctx.ability, params.id);
+      const upload = await readUpload(req, res, {
+        accept: IMAGE_TYPES,
+        typeMessage: '只接受 JPEG、PNG 或 WebP 照片',
+        fallbackName: 'photo',
+      });
+      const body = await storeUpload(deps, upload, {
+        table: 'complaint_verification_files',
+        folder: `complaints/${complaint.id}/verification`,
+        row: { complaint_id: complaint.id, uploaded_by: caseUser(ctx).id },
+      });
+      return { status: 201, body };
+    },
+  });
+
+  api.route({
+    method: 'get',
+    path: '/complaint-verification-files/:id',
+    summary: 'One photo of a complaint’s on-site verification (only to users who may read the complaint)',
+    tags: ['complaints'],
+    auth: true,
+    params: IdParams,
+    responses: { 200: { description: '照片' }, ...AUTH_ERRORS, 404: { description: '照片不存在或无权查看', schema: ErrorResponse } },
+    handler: async ({ params, ctx, res }) => {
+      const file = (await deps
+        .db('complaint_verification_files as f')
+        .join('complaints as p', 'p.id', 'f.complaint_id')
+        .where({ 'f.id': params.id, 'f.attached': true })
+        .first('f.storage_key', 'f.mime', 'p.region_code')) as { storage_key: string; mime: string; region_code: string } | undefined;
+      if (!file || !ctx.ability.can('read', asSubject('Complaint', { regionCode: file.region_code })))
+        throw new NotFoundError('照片不存在或无权查看');
+      res.setHeader('Cache-Control', 'private, max-age=86400');
+      return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storage_key) });
+    },
   });
 
   api.route({

@@ -90,6 +90,14 @@ const Submit = Type.Object(
       ),
     ),
     inspectedAt: Timestamp,
+    campaignId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        maxLength: 36,
+        description:
+          'The special inspection the form was opened for: the inspection is recorded against it when the house is still waiting in it',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

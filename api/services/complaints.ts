@@ -19,7 +19,7 @@ import { TRACKING_ALPHABET, isTrackingNo } from '../../domain/complaints/trackin
 import type { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
-import { ForbiddenError, InputError, NotFoundError, RateLimitError, RuleError } from '../../domain/errors.ts';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, RateLimitError, RuleError } from '../../domain/errors.ts';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
 import type { VerifyArgs } from '../../workflows/complaint/messages.ts';
 import { checkedCode } from './buildings.ts';
@@ -193,6 +193,14 @@ export class ComplaintService {
     return this.deps.complaints.fullContact(id);
   }
 
+  /** A complaint this user may verify now (for the verifier's photo uploads): 403 for the wrong role, 409 once verified. */
+  async verifiable(ability: AppAbility, id: string): Promise<Complaint> {
+    const c = await this.get(ability, id);
+    if (!ability.can('update', asSubject('Complaint', c))) throw new ForbiddenError('您的角色无权核实投诉');
+    if (c.status !== 'verifying') throw new ConflictError('COMPLAINT_VERIFIED', '该投诉已核实');
+    return c;
+  }
+
   async verify(
     ability: AppAbility,
     user: CaseUser,
@@ -212,6 +220,7 @@ export class ComplaintService {
         throw RuleError.field('body.buildingCode', 'unknown', `房屋 ${code} 不存在或不在投诉所在镇（街道）`, 'UNKNOWN_BUILDING');
       args.buildingCode = code;
     } else delete args.buildingCode;
+    await this.checkVerificationFiles(user, id, input.fileIds ?? []);
     await this.deps.workflows.verify(id, args, key ? `${user.id}:${key}` : undefined);
     const verified = await this.get(ability, id);
     // The verdict and where it led; the reply and note may name people, so they stay on the complaint.
@@ -252,6 +261,22 @@ export class ComplaintService {
       .count({ n: '*' })
       .first()) as { n: number };
     if (today.n >= config.complaintsPerPhone) throw new RateLimitError('RATE_LIMITED', '该手机号今日提交的投诉已达上限，请明天再试');
+  }
+
+  /** The verifier's photos: their own uploads for this complaint, not yet part of a verification. */
+  private async checkVerificationFiles(user: CaseUser, complaintId: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const rows = (await this.deps
+      .db('complaint_verification_files')
+      .whereIn('id', ids)
+      .where({ complaint_id: complaintId, uploaded_by: user.id, attached: false })
+      .whereNot('storage_key', 'pending')
+      .select('id')) as { id: string }[];
+    const known = new Set(rows.map((r) => r.id));
+    ids.forEach((id, i) => {
+      if (!known.has(id))
+        throw RuleError.field(`body.fileIds.${i}`, 'unknownFile', '照片不存在或不属于本次核实，请重新上传', 'UNKNOWN_FILE');
+    });
   }
 
   /** Photos uploaded for a complaint in the last day and not yet attached to one. */

@@ -30,6 +30,8 @@ export interface InspectionInput {
   fileIds: string[];
   position: { latitude: number; longitude: number; accuracy?: number | undefined } | null;
   inspectedAt: string;
+  /** The campaign the form was opened for; the house's other running campaigns are fulfilled too. */
+  campaignId?: string | undefined;
 }
 
 export interface InspectionServiceDeps {
@@ -128,7 +130,9 @@ export class InspectionService {
         .update({ status: 'done', inspection_id: input.id, hazards_found: hazards.length, done_at: trx.fn.now() })
         .returning('campaign_id')) as { campaign_id: string }[];
       campaignIds = fulfilled.map((f) => f.campaign_id);
-      if (campaignIds.length) await trx('inspections').where({ id: input.id }).update({ kind: 'special', campaign_id: campaignIds[0] });
+      // One inspection names one campaign: the one the form was opened for, when the house waited in it.
+      const named = campaignIds.find((c) => c === input.campaignId) ?? campaignIds[0];
+      if (named) await trx('inspections').where({ id: input.id }).update({ kind: 'special', campaign_id: named });
 
       const newCases: string[] = [];
       for (const hazard of hazards) {

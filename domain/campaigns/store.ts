@@ -64,6 +64,8 @@ export interface CampaignTask extends CampaignItem {
   campaignId: string;
   campaignName: string;
   dueAt: string;
+  /** When the campaign was launched: its houses' deadlines are coloured by the share of time left. */
+  startedAt: string;
 }
 
 type Row = Record<string, unknown>;
@@ -212,7 +214,7 @@ export class CampaignStore {
       .join('campaigns as k', 'k.id', 'i.campaign_id')
       .join('buildings as b', 'b.code', 'i.building_code')
       .leftJoin('regions as v', 'v.code', 'i.village_code')
-      .select('i.*', 'b.address', 'v.name as village_name', 'k.name as campaign_name', 'k.due_at');
+      .select('i.*', 'b.address', 'v.name as village_name', 'k.name as campaign_name', 'k.due_at', 'k.created_at as started_at');
   }
 
   private toItem(r: Row): CampaignTask {
@@ -220,6 +222,7 @@ export class CampaignStore {
       campaignId: r.campaign_id as string,
       campaignName: r.campaign_name as string,
       dueAt: iso(r.due_at) as string,
+      startedAt: iso(r.started_at) as string,
       buildingCode: r.building_code as string,
       address: (r.address as string | null) ?? null,
       villageCode: r.village_code as string,
@@ -258,12 +261,16 @@ export class CampaignStore {
   }
 
   /** The houses waiting for this user: running campaigns handed to their role, in their area, soonest due first. */
-  async tasks(user: { role: string; regionCode: string }, params: ListParams): Promise<ListResult<CampaignTask>> {
+  async tasks(
+    user: { role: string; regionCode: string },
+    params: ListParams & { buildingCode?: string | undefined },
+  ): Promise<ListResult<CampaignTask>> {
     const query = this.itemQuery()
       .where('k.status', 'running')
       .where('k.assignee_role', user.role)
       .where('i.status', 'pending')
       .whereRaw('i.village_code LIKE ?', [`${regionScopePrefix(user.regionCode)}%`]);
+    if (params.buildingCode) query.where('i.building_code', params.buildingCode.toUpperCase());
     return paged<Row, CampaignTask>(query, params, { dueAt: 'k.due_at' }, 'dueAt', 'i.building_code', (r) => this.toItem(r));
   }
 }

@@ -6,6 +6,7 @@ import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
 import type { CaseCategory } from '../cases/enums.ts';
 import type { Db } from '../db.ts';
+import type { Presence } from '../inspections/presence.ts';
 import { maskName, maskPhone } from '../mask.ts';
 import { paged } from '../paging.ts';
 import type { ListParams, ListResult } from '../paging.ts';
@@ -41,6 +42,13 @@ export interface Complaint {
   verifiedAt: string | null;
   verifiedByName: string | null;
   verifyNote: string | null;
+  /** Where the verifier's phone was; null when verified without a position (or before this was kept). */
+  verifyPosition: { latitude: number; longitude: number; accuracy: number | null } | null;
+  /** Metres from the house (or the citizen's point) to the verifier's phone. */
+  verifyDistanceM: number | null;
+  verifyPresence: Presence | null;
+  /** The verifier's on-site photos (`GET /api/complaint-verification-files/:id`). */
+  verifyFiles: { id: string; name: string; mime: string; size: number }[];
   reply: string | null;
   caseId: string | null;
   caseNumber: string | null;
@@ -86,6 +94,17 @@ function toComplaint(r: Row): Complaint {
     verifiedAt: iso(r.verified_at),
     verifiedByName: (r.verified_by_name as string | null) ?? null,
     verifyNote: (r.verify_note as string | null) ?? null,
+    verifyPosition:
+      r.verify_latitude == null
+        ? null
+        : {
+            latitude: r.verify_latitude as number,
+            longitude: r.verify_longitude as number,
+            accuracy: (r.verify_accuracy_m as number | null) ?? null,
+          },
+    verifyDistanceM: (r.verify_distance_m as number | null) ?? null,
+    verifyPresence: (r.verify_presence as Presence | null) ?? null,
+    verifyFiles: (r.verify_files as Complaint['verifyFiles'] | null) ?? [],
     reply: (r.reply as string | null) ?? null,
     caseId: (r.case_id as string | null) ?? null,
     caseNumber: (r.case_number as string | null) ?? null,
@@ -167,6 +186,8 @@ export class ComplaintStore {
       q.select(
         db.raw(`(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
                    FROM complaint_files f WHERE f.complaint_id = p.id) AS files`),
+        db.raw(`(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
+                   FROM complaint_verification_files f WHERE f.complaint_id = p.id AND f.attached) AS verify_files`),
         db.raw(`(SELECT json_agg(json_build_object('seq', n.seq, 'status', n.status, 'text', n.text, 'at', n.at) ORDER BY n.seq)
                    FROM complaint_notifications n WHERE n.complaint_id = p.id) AS notices`),
       );

@@ -32,6 +32,8 @@ export interface Inspection {
   villageName: string | null;
   kind: 'daily' | 'special';
   campaignId: string | null;
+  /** The special inspection (专项排查) it was recorded against, by name. */
+  campaignName: string | null;
   inspectorId: string;
   inspectorName: string;
   judgement: Judgement;
@@ -75,6 +77,7 @@ export function toInspection(r: Row): Inspection {
     villageName: (r.village_name as string | null) ?? null,
     kind: r.kind as Inspection['kind'],
     campaignId: (r.campaign_id as string | null) ?? null,
+    campaignName: (r.campaign_name as string | null) ?? null,
     inspectorId: r.inspector_id as string,
     inspectorName: r.inspector_name as string,
     judgement: r.judgement as Judgement,
@@ -108,7 +111,8 @@ export class InspectionStore {
     const q = db('inspections as i')
       .join('buildings as b', 'b.code', 'i.building_code')
       .leftJoin('regions as v', 'v.code', 'i.region_code')
-      .select('i.*', 'b.address', 'v.name as village_name', db.raw(`${CASE_LINKS} AS case_links`));
+      .leftJoin('campaigns as k', 'k.id', 'i.campaign_id')
+      .select('i.*', 'b.address', 'v.name as village_name', 'k.name as campaign_name', db.raw(`${CASE_LINKS} AS case_links`));
     if (withFiles)
       q.select(
         db.raw(`(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at)

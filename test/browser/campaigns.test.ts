@@ -154,7 +154,8 @@ describe('special inspections on the desktop and in the inbox', () => {
     await phone.page.goto(`${stack.baseUrl}/inbox?view=campaigns`);
     const card = phone.page.locator(`[data-campaign-task="${mine[0]}"]`);
     await card.getByRole('link', { name: '开始排查' }).waitFor();
-    assert.equal(await card.getByRole('link', { name: '开始排查' }).getAttribute('href'), `/m/b/${mine[0]}/inspect`);
+    // The form opens for this campaign (titled with it, recorded against it).
+    assert.equal(await card.getByRole('link', { name: '开始排查' }).getAttribute('href'), `/m/b/${mine[0]}/inspect?campaign=${campaignId}`);
     await phone.page.waitForTimeout(400);
     await screenshot(phone.page, 'phone-inbox-campaigns');
     assert.ok(await fitsWidth(phone.page), 'the inbox cards fit a phone');

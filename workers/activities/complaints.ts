@@ -11,7 +11,29 @@ import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { NOTICE, appendNotice } from '../../domain/complaints/notices.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
+import { presenceOf } from '../../domain/inspections/presence.ts';
 import type { ComplaintState, VerifyArgs } from '../../workflows/complaint/messages.ts';
+
+/**
+ * Where the verifier's phone was, and how far from the house (the house found on site for a map
+ * complaint; for one never tied to a house, the point the citizen picked).
+ */
+async function evidence(trx: Db, c: Record<string, unknown>, args: VerifyArgs) {
+  const position = args.position ?? null;
+  const code = (c.building_code as string | null) ?? args.buildingCode ?? null;
+  const house = code
+    ? ((await trx('buildings').where({ code }).first('latitude', 'longitude')) as
+        { latitude: number | null; longitude: number | null } | undefined)
+    : { latitude: (c.latitude as number | null) ?? null, longitude: (c.longitude as number | null) ?? null };
+  const presence = presenceOf(position, house ?? { latitude: null, longitude: null });
+  return {
+    verify_latitude: position?.latitude ?? null,
+    verify_longitude: position?.longitude ?? null,
+    verify_accuracy_m: position?.accuracy == null ? null : Math.round(position.accuracy),
+    verify_distance_m: presence.distanceM,
+    verify_presence: presence.presence,
+  };
+}
 
 export function createComplaintActivities({ db, config }: { db: Db; config: Config }) {
   const cases = new CaseStore(db);
@@ -28,7 +50,13 @@ export function createComplaintActivities({ db, config }: { db: Db; config: Conf
           verified_by_name: actor.name,
           verify_note: args.note ?? null,
           reply: args.reply,
+          ...(await evidence(trx, c, args)),
         };
+        if (args.fileIds?.length)
+          await trx('complaint_verification_files')
+            .whereIn('id', args.fileIds)
+            .where({ complaint_id: complaintId })
+            .update({ attached: true });
         if (args.result === 'unfounded') {
           await trx('complaints')
             .where({ id: complaintId })

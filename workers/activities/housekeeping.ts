@@ -21,16 +21,20 @@ export function createHousekeepingActivities(deps: { db: Db; files: FileStore; s
     async purgeIdempotencyKeys(): Promise<number> {
       return keys.purge(IDEMPOTENCY_KEEP_HOURS);
     },
-    /** Deletes photos no inspection or complaint took (rows first: a file without a row is never served). */
+    /**
+     * Deletes photos no inspection, complaint or complaint verification took (rows first: a file without
+     * a row is never served).
+     */
     async purgeOrphanUploads(): Promise<number> {
       let deleted = 0;
-      for (const [table, owner] of [
-        ['inspection_files', 'inspection_id'],
-        ['complaint_files', 'complaint_id'],
+      for (const [table, unclaimed] of [
+        ['inspection_files', { inspection_id: null }],
+        ['complaint_files', { complaint_id: null }],
+        ['complaint_verification_files', { attached: false }],
       ] as const) {
         const old = deps
           .db(table)
-          .whereNull(owner)
+          .where(unclaimed)
           .where('created_at', '<', deps.db.raw(`now() - make_interval(hours => ?)`, [ORPHAN_UPLOAD_KEEP_HOURS]))
           .limit(1000)
           .select('id');

@@ -31,6 +31,10 @@ export interface VerifyArgs {
   reply: string;
   /** Internal: never shown to the citizen. */
   note?: string;
+  /** Photos the verifier took on site (uploaded for this complaint beforehand). */
+  fileIds?: string[];
+  /** Where the verifier's phone was when the verification was sent; null when it could not tell. */
+  position?: { latitude: number; longitude: number; accuracy?: number } | null;
 }
 
 export type ComplaintStatus = 'verifying' | 'confirmed' | 'unfounded';

@@ -36,7 +36,9 @@ export function CampaignHeader({ record }: { record: Campaign }) {
         <Box sx={{ mt: 2 }}>
           <Facts>
             <Fact label={label('filters')}>{filterWords}</Fact>
-            <Fact label={label('dueAt')}>{running ? <DueDate dueAt={record.dueAt} inline /> : <DateTimeText value={record.dueAt} />}</Fact>
+            <Fact label={label('dueAt')}>
+              {running ? <DueDate dueAt={record.dueAt} startAt={record.createdAt} inline /> : <DateTimeText value={record.dueAt} />}
+            </Fact>
             <Fact label={label('remindedAt')}>
               {record.remindedAt ? <DateTimeText value={record.remindedAt} /> : translate('resources.campaigns.header.notReminded')}
             </Fact>

@@ -51,7 +51,10 @@ function CampaignTable() {
       />
       <DataTable.Col<Campaign> source="regionName" disableSort render={(r) => r.regionName ?? r.regionCode} />
       <DataTable.Col<Campaign> source="assigneeRole" disableSort render={(r) => <AssigneeText record={r} />} />
-      <DataTable.Col<Campaign> source="dueAt" render={(r) => <DueDate dueAt={r.dueAt} finished={r.status !== 'running'} />} />
+      <DataTable.Col<Campaign>
+        source="dueAt"
+        render={(r) => <DueDate dueAt={r.dueAt} startAt={r.createdAt} finished={r.status !== 'running'} />}
+      />
       <DataTable.Col<Campaign> source="status" disableSort render={(r) => <CampaignStatusChip status={r.status} />} />
       <DataTable.Col<Campaign> source="progress" disableSort render={(r) => <CampaignProgress counts={r.progress} />} />
     </DataTable>

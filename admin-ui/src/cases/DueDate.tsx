@@ -1,6 +1,7 @@
 /**
- * A due date with the time left (剩余 3 天 4 小时 / 已超期 2 小时), coloured: overdue red, under a day
- * orange. A finished case or task shows no countdown.
+ * A due date with the time left (剩余 3 天 4 小时 / 已超期 2 小时), coloured by the share of the allowed
+ * time left (`dueTone`): overdue or under a quarter red, under half orange. A finished case or task
+ * shows no countdown.
  */
 import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
@@ -10,6 +11,8 @@ import { useNow } from './useNow.ts';
 
 interface DueDateProps {
   dueAt: string | null;
+  /** When the clock started (the task's creation, the campaign's launch): the tone is the share left. */
+  startAt?: string | null;
   overdue?: boolean;
   /** Nothing is due any more (closed case, completed task). */
   finished?: boolean;
@@ -17,11 +20,11 @@ interface DueDateProps {
   inline?: boolean;
 }
 
-export function DueDate({ dueAt, overdue = false, finished = false, inline = false }: DueDateProps) {
+export function DueDate({ dueAt, startAt = null, overdue = false, finished = false, inline = false }: DueDateProps) {
   const translate = useTranslate();
   const now = useNow();
   if (!dueAt) return <Typography variant="body2">{translate('app.none')}</Typography>;
-  const left = finished ? null : timeLeft(dueAt, now, overdue);
+  const left = finished ? null : timeLeft(dueAt, now, overdue, startAt);
   const color = left ? TONE_COLOR[left.tone] : 'text.primary';
   const time = left?.parts.map((p) => translate(`resources.cases.due.${p.unit}`, { n: p.n })).join(' ');
   return (

@@ -36,7 +36,7 @@ export function OpenTasks({ tasks }: { tasks: TaskRow[] }) {
                 ? translate('resources.cases.openTask.claimedBy', { name: task.assigneeName })
                 : translate('resources.cases.openTask.unclaimed')}
             </Typography>
-            <DueDate dueAt={task.dueAt} overdue={task.overdue} inline />
+            <DueDate dueAt={task.dueAt} startAt={task.createdAt} overdue={task.overdue} inline />
           </Box>
           <Stack direction="row" spacing={1}>
             {task.canClaim && <ClaimButton task={task} size="medium" />}

@@ -39,7 +39,7 @@ export function ComplaintHeader({ record }: { record: Complaint }) {
             </Fact>
             <Fact label={label('verifyDueAt')}>
               {verifying ? (
-                <DueDate dueAt={record.verifyDueAt} overdue={record.overdue} inline />
+                <DueDate dueAt={record.verifyDueAt} startAt={record.createdAt} overdue={record.overdue} inline />
               ) : (
                 <DateTimeText value={record.verifyDueAt} />
               )}

@@ -71,7 +71,7 @@ function ComplaintTable() {
       <DataTable.Col<Complaint> source="status" disableSort render={(r) => <ComplaintStatusChip record={r} />} />
       <DataTable.Col<Complaint>
         source="verifyDueAt"
-        render={(r) => <DueDate dueAt={r.verifyDueAt} overdue={r.overdue} finished={r.status !== 'verifying'} />}
+        render={(r) => <DueDate dueAt={r.verifyDueAt} startAt={r.createdAt} overdue={r.overdue} finished={r.status !== 'verifying'} />}
       />
       <DataTable.Col<Complaint> source="contact" disableSort render={(r) => <MaskedContact contact={r.contact} stacked />} />
       <DataTable.Col<Complaint> source="caseNumber" disableSort render={(r) => <CaseLink record={r} />} />

@@ -1,7 +1,8 @@
 /**
  * The on-site verification: still awaited, or its outcome (属实 / 不属实), who verified and when, the
  * reply the citizen reads and the internal note they never see. A confirmed complaint shows the case
- * it opened or the open case of the same house and category it joined.
+ * it opened or the open case of the same house and category it joined, and the photos and position
+ * the verifier brought back.
  */
 import { Box, Card, CardContent, Chip, Divider, Typography } from '@mui/material';
 import LockIcon from '@mui/icons-material/Lock';
@@ -13,6 +14,7 @@ import { DateTimeText } from '../common/DateTimeText.tsx';
 import { casePage } from '../inspections/CaseLinks.tsx';
 import { Fact, Facts } from '../inspections/Fact.tsx';
 import type { Complaint } from './types.ts';
+import { VerificationEvidence } from './VerificationEvidence.tsx';
 
 const isCaseStatus = (value: string | null): value is CaseStatus => (CASE_STATUSES as readonly string[]).includes(value ?? '');
 
@@ -82,6 +84,7 @@ export function ComplaintVerification({ record }: { record: Complaint }) {
                 </Typography>
               </Box>
             )}
+            <VerificationEvidence record={record} />
           </>
         )}
         <LinkedCase record={record} />

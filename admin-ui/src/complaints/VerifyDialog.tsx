@@ -3,15 +3,33 @@
  * submission (a double click applies once); the API's field problems land on their inputs (a map
  * complaint confirmed without, or with an unknown, house code); a 409 (someone verified it first)
  * is explained and the page refreshes. On success the page shows the outcome and the case.
+ * The photos taken on site are uploaded first (each once, however often the form is sent), then
+ * named in the verification with the phone's position. Full screen on a phone.
  */
-import { Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { useState } from 'react';
+import {
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  useMediaQuery,
+} from '@mui/material';
+import type { Theme } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { Form, useTranslate } from 'react-admin';
+import { Form, useNotify, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
 import { useCaseAction } from '../cases/useCaseAction.ts';
+import { newIdempotencyKey } from '../http.ts';
+import { usePosition } from '../mobile/usePosition.ts';
+import type { PositionState } from '../mobile/usePosition.ts';
 import { formErrorsOf } from '../tasks/forms/formErrors.ts';
-import { verifyComplaint } from './api.ts';
+import { uploadVerificationPhoto, verifyComplaint } from './api.ts';
 import type { Complaint, VerifyBody } from './types.ts';
+import { VerifyEvidence } from './VerifyEvidence.tsx';
+import type { EvidencePhoto } from './VerifyEvidence.tsx';
 import { VerifyInputs } from './VerifyInputs.tsx';
 import type { VerifyValues } from './VerifyInputs.tsx';
 
@@ -24,8 +42,13 @@ interface VerifyDialogProps {
 const DEFAULTS: VerifyValues = { reply: '', severity: 'general', buildingCode: '', note: '' };
 
 /** Only what the API reads for this outcome: severity and house go with a confirmed complaint only. */
-function verifyBody(values: VerifyValues, record: Complaint): VerifyBody {
-  const body: VerifyBody = { result: values.result ?? 'unfounded', reply: values.reply.trim() };
+function verifyBody(values: VerifyValues, record: Complaint, fileIds: string[], position: PositionState): VerifyBody {
+  const body: VerifyBody = {
+    result: values.result ?? 'unfounded',
+    reply: values.reply.trim(),
+    fileIds,
+    position: position.status === 'located' ? position.position : null,
+  };
   if (body.result === 'confirmed') {
     body.severity = values.severity;
     if (!record.buildingCode && values.buildingCode) body.buildingCode = values.buildingCode;
@@ -37,13 +60,40 @@ function verifyBody(values: VerifyValues, record: Complaint): VerifyBody {
 
 export function VerifyDialog({ record, open, onClose }: VerifyDialogProps) {
   const translate = useTranslate();
+  const notify = useNotify();
   const queryClient = useQueryClient();
+  const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const { run, busy } = useCaseAction();
+  const position = usePosition();
+  const [photos, setPhotos] = useState<EvidencePhoto[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const working = busy || uploading;
+
+  /** Sends the photos the server does not hold yet; their ids, or null when one failed (and was said). */
+  const uploadPhotos = async (): Promise<string[] | null> => {
+    setUploading(true);
+    try {
+      const ids: string[] = [];
+      for (const photo of photos) {
+        const fileId = photo.fileId ?? (await uploadVerificationPhoto(record.id, photo, newIdempotencyKey()));
+        photo.fileId = fileId;
+        ids.push(fileId);
+      }
+      return ids;
+    } catch (error) {
+      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      return null;
+    } finally {
+      setUploading(false);
+    }
+  };
 
   // The form holds exactly the inputs of `VerifyInputs`, started from `DEFAULTS`.
   const submit = async (values: FieldValues) => {
-    if (busy) return undefined;
-    const body = verifyBody(values as VerifyValues, record);
+    if (working) return undefined;
+    const fileIds = await uploadPhotos();
+    if (fileIds === null) return undefined;
+    const body = verifyBody(values as VerifyValues, record, fileIds, position.state);
     const outcome = await run({ verify: record.id, body }, (key) => verifyComplaint(record.id, body, key), {
       success: 'resources.complaints.notifications.verified',
       fieldErrors: true,
@@ -57,26 +107,41 @@ export function VerifyDialog({ record, open, onClose }: VerifyDialogProps) {
   };
 
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" scroll="body" aria-labelledby="verify-dialog-title">
+    <Dialog
+      open={open}
+      onClose={working ? undefined : onClose}
+      fullWidth
+      fullScreen={isPhone}
+      maxWidth="sm"
+      scroll={isPhone ? 'paper' : 'body'}
+      aria-labelledby="verify-dialog-title"
+    >
       <Form onSubmit={submit} defaultValues={DEFAULTS} noValidate>
         <DialogTitle id="verify-dialog-title">
           {translate('resources.complaints.verify.title', { trackingNo: record.trackingNo })}
         </DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 1.5 }}>{translate('resources.complaints.verify.content')}</DialogContentText>
+          <VerifyEvidence
+            photos={photos}
+            onPhotos={setPhotos}
+            position={position.state}
+            onRetryPosition={position.retry}
+            disabled={working}
+          />
           <VerifyInputs needsHouse={!record.buildingCode} />
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy}>
+          <Button onClick={onClose} disabled={working}>
             {translate('ra.action.cancel')}
           </Button>
           <Button
             type="submit"
             variant="contained"
-            disabled={busy}
-            startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
+            disabled={working}
+            startIcon={working ? <CircularProgress size={16} color="inherit" /> : undefined}
           >
-            {translate('resources.complaints.actions.submitVerify')}
+            {translate(uploading ? 'resources.work.verify.uploading' : 'resources.complaints.actions.submitVerify')}
           </Button>
         </DialogActions>
       </Form>

@@ -28,6 +28,10 @@ export interface VerifyBody {
   severity?: Severity;
   buildingCode?: string;
   note?: string;
+  /** The verifier's on-site photos, uploaded beforehand. */
+  fileIds?: string[];
+  /** Where the phone was; null when it could not tell. */
+  position?: { latitude: number; longitude: number; accuracy?: number } | null;
 }
 
 /**
@@ -41,6 +45,9 @@ export const complaintState = (c: Pick<Complaint, 'status' | 'overdue'>): Compla
 
 /** Where a complaint photo loads from; the session cookie authenticates it. */
 export const complaintFileUrl = (fileId: string) => `/api/complaint-files/${encodeURIComponent(fileId)}`;
+
+/** Where a photo of the on-site verification loads from. */
+export const verificationFileUrl = (fileId: string) => `/api/complaint-verification-files/${encodeURIComponent(fileId)}`;
 
 /** The page of one complaint, as the `complaints` resource routes it. */
 export const complaintPage = (id: string) => `/complaints/${encodeURIComponent(id)}/show`;

@@ -1,5 +1,10 @@
-/** The home page: who is signed in, where they work, and the pages their role may open. */
-import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
+/**
+ * The home page: who is signed in, where they work, and the pages their role may open. On a phone, a
+ * field worker (one who inspects houses or works case steps) gets their work instead (`WorkHome`):
+ * what waits for them and 扫码, not the office's shortcuts.
+ */
+import { Box, Card, CardContent, Stack, Typography, useMediaQuery } from '@mui/material';
+import type { Theme } from '@mui/material';
 import { Title, useCanAccess, useGetIdentity, useTranslate } from 'react-admin';
 import auditLog from '../audit-log/index.ts';
 import buildingImports from '../building-imports/index.ts';
@@ -9,14 +14,24 @@ import type { AppIdentity } from '../authProvider.ts';
 import profile from '../profile/index.ts';
 import regions from '../regions/index.ts';
 import users from '../users/index.ts';
+import { useScans } from '../layout/ScanAction.tsx';
+import { hasInbox } from '../tasks/index.ts';
 import { Fact } from './Fact.tsx';
 import { ShortcutCard } from './ShortcutCard.tsx';
 import type { Shortcut } from './ShortcutCard.tsx';
+import { WorkHome } from './WorkHome.tsx';
 
 export function Dashboard() {
-  const translate = useTranslate();
   const { identity } = useGetIdentity();
   const me = identity as AppIdentity | undefined;
+  const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  const scans = useScans();
+  if (isPhone && (scans || hasInbox(me?.role))) return <WorkHome me={me} scans={scans} />;
+  return <OfficeHome me={me} />;
+}
+
+function OfficeHome({ me }: { me: AppIdentity | undefined }) {
+  const translate = useTranslate();
   const canUsers = useCanAccess({ resource: 'users', action: 'list' }).canAccess === true;
   const canAudit = useCanAccess({ resource: 'audit-log', action: 'list' }).canAccess === true;
   const canBuildings = useCanAccess({ resource: 'buildings', action: 'list' }).canAccess === true;

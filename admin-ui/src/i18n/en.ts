@@ -12,6 +12,7 @@ import { casesEnglish } from './cases.en.ts';
 import { complaintsEnglish } from './complaints.en.ts';
 import { inspectionsEnglish } from './inspections.en.ts';
 import { taskContextEnglish } from './taskContext.en.ts';
+import { workEnglish } from './work.en.ts';
 
 const REGION_LEVEL_LABELS_EN: Record<RegionLevel, string> = {
   national: 'Nation',
@@ -65,6 +66,7 @@ export const appEnglish = {
     ...complaintsEnglish,
     ...campaignsEnglish,
     ...taskContextEnglish,
+    ...workEnglish,
     users: {
       name: 'User |||| Users',
       menu: 'Users',

@@ -13,6 +13,7 @@ import type { AppMessages } from './en.ts';
 import { inspectionsChinese } from './inspections.zh.ts';
 import { taskContextChinese } from './taskContext.zh.ts';
 import { raChinese } from './raChinese.ts';
+import { workChinese } from './work.zh.ts';
 
 export const appChinese: AppMessages = {
   app: {
@@ -57,6 +58,7 @@ export const appChinese: AppMessages = {
     ...complaintsChinese,
     ...campaignsChinese,
     ...taskContextChinese,
+    ...workChinese,
     users: {
       name: '用户',
       menu: '用户管理',

@@ -1,12 +1,14 @@
 /**
  * The top of an inspection: the house (linked to its house file), the preliminary judgement, who
  * inspected, and both times: when the form was filled on site and when the server received it. They
- * differ when an offline phone sent the form later, which the header then says.
+ * differ when an offline phone sent the form later, which the header then says. A special inspection
+ * names its campaign.
  */
 import { Box, Card, CardContent, Chip, Typography } from '@mui/material';
 import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import { Link, useTranslate } from 'react-admin';
 import { DateTimeText } from '../common/DateTimeText.tsx';
+import { CampaignChip } from './CampaignChip.tsx';
 import { Fact, Facts } from './Fact.tsx';
 import { housePage } from './HouseCell.tsx';
 import { InspectionJudgementChip } from './InspectionJudgementChip.tsx';
@@ -38,6 +40,7 @@ export function InspectionHeader({ record }: { record: Inspection }) {
         </Typography>
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', mt: 1.5 }}>
           <InspectionJudgementChip judgement={record.judgement} size="medium" />
+          <CampaignChip record={record} size="medium" />
         </Box>
         <Box sx={{ mt: 2 }}>
           <Facts>

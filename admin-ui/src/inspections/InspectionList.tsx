@@ -10,6 +10,7 @@ import { DataTable, FilterButton, List, SimpleList, TopToolbar, useTranslate } f
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { DateTimeText } from '../common/DateTimeText.tsx';
 import { CaseLinks } from './CaseLinks.tsx';
+import { CampaignChip } from './CampaignChip.tsx';
 import { HazardChips } from './HazardChips.tsx';
 import { HouseCell } from './HouseCell.tsx';
 import { InspectionJudgementChip } from './InspectionJudgementChip.tsx';
@@ -42,7 +43,16 @@ function InspectionTable() {
       <DataTable.Col<Inspection> source="address" disableSort render={(r) => <HouseCell record={r} />} />
       <DataTable.Col<Inspection> source="villageName" disableSort />
       <DataTable.Col<Inspection> source="inspectorName" disableSort />
-      <DataTable.Col<Inspection> source="judgement" disableSort render={(r) => <InspectionJudgementChip judgement={r.judgement} />} />
+      <DataTable.Col<Inspection>
+        source="judgement"
+        disableSort
+        render={(r) => (
+          <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5, alignItems: 'flex-start' }}>
+            <InspectionJudgementChip judgement={r.judgement} />
+            <CampaignChip record={r} />
+          </Box>
+        )}
+      />
       <DataTable.Col<Inspection> source="hazards" disableSort render={(r) => <HazardChips hazards={r.hazards} />} />
       <DataTable.Col<Inspection> source="presence" disableSort render={(r) => <PresenceLabel record={r} />} />
       <DataTable.Col<Inspection> source="cases" disableSort render={(r) => <CaseLinks hazards={r.hazards} />} />
@@ -64,6 +74,7 @@ function InspectionCards() {
         <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, flexWrap: 'wrap', alignItems: 'center' }}>
           <InspectionJudgementChip judgement={r.judgement} />
           <PresenceLabel record={r} />
+          <CampaignChip record={r} link={false} />
         </Box>
       )}
       linkType="show"

@@ -1,10 +1,12 @@
 /**
  * The top bar: the app's name (hidden on phones, where the page title needs the room), the page
- * title (on two smaller lines on a phone), the language switch and the user menu.
+ * title (on two smaller lines on a phone), the language switch, 扫码 on phones for those who
+ * inspect, and the user menu.
  */
 import { Box, Typography } from '@mui/material';
 import { AppBar, LoadingIndicator, LocalesMenuButton, TitlePortal, useTranslate } from 'react-admin';
 import { AppUserMenu } from './AppUserMenu.tsx';
+import { ScanAction } from './ScanAction.tsx';
 
 export function AppAppBar() {
   const translate = useTranslate();
@@ -17,6 +19,7 @@ export function AppAppBar() {
             <LocalesMenuButton />
           </Box>
           <LoadingIndicator />
+          <ScanAction />
         </>
       }
     >

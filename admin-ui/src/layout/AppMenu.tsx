@@ -2,8 +2,10 @@
  * The side menu. Each entry asks the same access question the pages ask (`authProvider.canAccess`,
  * which mirrors the API's CASL rules), so users only see what they may open. Imports and label
  * batches are listed for those who may start one. The task inbox comes first for the roles that
- * work case steps; the process definition is for officers, administrators and auditors.
+ * work case steps, then the home page and, for those who inspect, 扫码 (the label scanner); the process
+ * definition is for officers, administrators and auditors.
  */
+import QrCodeScannerIcon from '@mui/icons-material/QrCodeScanner';
 import { CanAccess, Menu, useGetIdentity, useTranslate } from 'react-admin';
 import auditLog from '../audit-log/index.ts';
 import type { AppIdentity } from '../authProvider.ts';
@@ -16,6 +18,7 @@ import definitions, { readsDefinitions } from '../definitions/index.ts';
 import inspections from '../inspections/index.ts';
 import labelBatches from '../label-batches/index.ts';
 import regions from '../regions/index.ts';
+import { SCAN_PATH } from './ScanAction.tsx';
 import tasks, { hasInbox } from '../tasks/index.ts';
 import users from '../users/index.ts';
 
@@ -26,6 +29,9 @@ export function AppMenu() {
     <Menu>
       {hasInbox(role) && <Menu.Item to="/inbox" primaryText={translate('resources.tasks.menu')} leftIcon={<tasks.icon />} />}
       <Menu.DashboardItem />
+      <CanAccess action="create" resource="inspections">
+        <Menu.Item to={SCAN_PATH} primaryText={translate('resources.work.scan')} leftIcon={<QrCodeScannerIcon />} />
+      </CanAccess>
       <Menu.ResourceItem name="cases" primaryText={translate('resources.cases.menu')} leftIcon={<cases.icon />} />
       <Menu.ResourceItem name="buildings" primaryText={translate('resources.buildings.menu')} leftIcon={<buildings.icon />} />
       <Menu.ResourceItem name="inspections" primaryText={translate('resources.inspections.menu')} leftIcon={<inspections.icon />} />

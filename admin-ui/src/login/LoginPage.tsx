@@ -1,19 +1,25 @@
 /**
  * The sign-in page. The API's refusals (one reply for every wrong name or password; locked until
- * when, or disabled, once the right password was given) are shown in place, word for word.
+ * when, or disabled, once the right password was given) are shown in place, word for word. A page
+ * that sent the user here with `?next=` (the scan page's 工作人员登录) gets them back afterwards, if
+ * it is a page of this site (`safeReturnPath`); otherwise they land on the home page.
  */
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
 import { LocalesMenuButton, useCheckAuth, useLogin, useNavigate, useTranslate } from 'react-admin';
+import { useSearchParams } from 'react-router-dom';
 import { AuthBackdrop } from './AuthBackdrop.tsx';
+import { RETURN_PARAM, safeReturnPath } from './returnPath.ts';
 
 export function LoginPage() {
   const translate = useTranslate();
   const login = useLogin();
   const checkAuth = useCheckAuth();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const returnTo = safeReturnPath(params.get(RETURN_PARAM), window.location.origin);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -22,17 +28,18 @@ export function LoginPage() {
   // Someone already signed in who lands here (a bookmark, the back button) goes straight in.
   useEffect(() => {
     checkAuth({}, false).then(
-      () => navigate('/'),
+      () => navigate(returnTo ?? '/'),
       () => undefined,
     );
-  }, [checkAuth, navigate]);
+  }, [checkAuth, navigate, returnTo]);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await login({ username: username.trim(), password });
+      // Without a return path react-admin goes back to the page that asked for a sign-in, or home.
+      await login({ username: username.trim(), password }, returnTo ?? undefined);
     } catch (e) {
       const message = e instanceof Error && e.message ? e.message : 'ra.auth.sign_in_error';
       setError(translate(message, { _: message }));

@@ -2,15 +2,19 @@
  * `/m/b/:code/inspect`, the daily inspection (日常排查) of one house on the phone. It needs a
  * signed-in inspector or officer of the house's area: anyone else is sent to the sign-in page, which
  * brings them back here. The house is shown on top, the form below, and the forms waiting on this
- * phone above it all.
+ * phone above it all. A house waiting in a special inspection for this user is inspected for it: the
+ * page is titled with the campaign's name and the inspection is recorded against it (`?campaign=`
+ * picks the campaign when the inbox opened the form for one).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { normaliseBuildingCode } from '../../../domain/buildings/code.ts';
 import { lookUpBuilding } from './api.ts';
 import type { Lookup } from './api.ts';
 import { BuildingSummary } from './BuildingSummary.tsx';
 import { Busy } from './Busy.tsx';
+import { campaignOf } from './campaignApi.ts';
+import type { OpenCampaign } from './campaignApi.ts';
 import { canInspect } from './canInspect.ts';
 import { checkSession } from './inspectApi.ts';
 import type { InspectionResult, Session } from './inspectApi.ts';
@@ -48,7 +52,10 @@ export function InspectPage() {
   const { code: raw = '' } = useParams<{ code: string }>();
   const code = normaliseBuildingCode(raw);
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const preferredCampaign = params.get('campaign');
   const [session, setSession] = useState<Session | null>(null);
+  const [campaign, setCampaign] = useState<OpenCampaign | null>(null);
   const [lookup, setLookup] = useState<Lookup | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [view, setView] = useState<View>({ kind: 'form', round: 0 });
@@ -56,8 +63,15 @@ export function InspectPage() {
 
   // The sign-in page returns to `nextPathname` (react-admin's useLogin reads it from the history state).
   const signIn = useCallback(
-    () => navigate('/login', { replace: true, state: { nextPathname: `/m/b/${code}/inspect`, nextSearch: '' } }),
-    [navigate, code],
+    () =>
+      navigate('/login', {
+        replace: true,
+        state: {
+          nextPathname: `/m/b/${code}/inspect`,
+          nextSearch: preferredCampaign ? `?campaign=${encodeURIComponent(preferredCampaign)}` : '',
+        },
+      }),
+    [navigate, code, preferredCampaign],
   );
 
   useEffect(() => {
@@ -69,6 +83,14 @@ export function InspectPage() {
   useEffect(() => {
     if (session?.kind === 'signedOut') signIn();
   }, [session, signIn]);
+
+  const signedIn = session?.kind === 'signedIn';
+  useEffect(() => {
+    if (!signedIn) return;
+    const controller = new AbortController();
+    campaignOf(code, preferredCampaign, controller.signal).then(setCampaign, () => undefined);
+    return () => controller.abort();
+  }, [signedIn, code, preferredCampaign]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -108,7 +130,7 @@ export function InspectPage() {
     <MobileShell>
       <style>{INSPECT_CSS}</style>
       <p className="insp-page-title">
-        {INSPECT_TEXT.title}
+        {campaign ? INSPECT_TEXT.campaignTitle(campaign.name) : INSPECT_TEXT.title}
         {session?.kind === 'signedIn' && <span>{INSPECT_TEXT.inspector(session.user.name)}</span>}
       </p>
       <OutboxNotice outbox={outbox} />
@@ -125,6 +147,7 @@ export function InspectPage() {
             <InspectionForm
               key={view.round}
               building={lookup.building}
+              campaignId={campaign?.id}
               onSent={showSent}
               onQueued={(id) => setView({ kind: 'queued', id, signedOut: false })}
               onSignedOut={(id) => setView({ kind: 'queued', id, signedOut: true })}

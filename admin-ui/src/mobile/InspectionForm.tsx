@@ -36,7 +36,13 @@ export interface FormHandlers {
   onSignedOut: (id: string) => void;
 }
 
-export function InspectionForm({ building, onSent, onQueued, onSignedOut }: { building: PublicBuilding } & FormHandlers) {
+export function InspectionForm({
+  building,
+  campaignId,
+  onSent,
+  onQueued,
+  onSignedOut,
+}: { building: PublicBuilding; campaignId?: string | undefined } & FormHandlers) {
   const [id] = useState(newId);
   const [draft, setDraft] = useState<InspectionDraft>(emptyDraft);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -80,6 +86,7 @@ export function InspectionForm({ building, onSent, onQueued, onSignedOut }: { bu
       position: position.state.status === 'located' ? position.state.position : null,
       inspectedAt: new Date().toISOString(),
       photos: draft.photos,
+      ...(campaignId ? { campaignId } : {}),
     }).catch(() => ({ kind: 'refused' as const, message: INSPECT_TEXT.unknownError, problems: [] }));
     // A second tap while the first is still sending: the first one will answer.
     if (delivery.kind === 'busy') return;

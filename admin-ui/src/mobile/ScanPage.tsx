@@ -36,7 +36,8 @@ export function ScanPage() {
   const { code: raw = '' } = useParams<{ code: string }>();
   const code = normaliseBuildingCode(raw);
   const [lookup, setLookup] = useState<Lookup | null>(null);
-  const [viewer, setViewer] = useState<Viewer | null>(null);
+  // Undefined until the phone has been asked who is signed in.
+  const [viewer, setViewer] = useState<Viewer | null | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   // Forms an inspector could not send are shown (and sent) from whichever house page they open next.
   const [official] = useState(signedInHere);
@@ -51,7 +52,7 @@ export function ScanPage() {
 
   useEffect(() => {
     const controller = new AbortController();
-    whoIsSignedIn(controller.signal).then(setViewer, () => undefined);
+    whoIsSignedIn(controller.signal).then(setViewer, () => setViewer(null));
     return () => controller.abort();
   }, []);
 

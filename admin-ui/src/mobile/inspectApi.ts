@@ -38,6 +38,8 @@ export interface OutgoingInspection {
   position: GeoPosition | null;
   inspectedAt: string;
   photos: OutgoingPhoto[];
+  /** The special inspection the form was opened for, if any. */
+  campaignId?: string;
 }
 
 /** `POST /api/inspections`'s answer, as far as the phone reads it. */
@@ -181,6 +183,7 @@ export async function deliver(
     fileIds: form.photos.map((p) => p.fileId),
     position: form.position,
     inspectedAt: form.inspectedAt,
+    ...(form.campaignId ? { campaignId: form.campaignId } : {}),
   };
   return (await post('/api/inspections', JSON.stringify(body), { 'Content-Type': 'application/json' })) as InspectionResult;
 }

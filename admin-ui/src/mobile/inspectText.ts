@@ -3,6 +3,7 @@ import { CASE_CATEGORY } from '../../../domain/cases/enums.ts';
 
 export const INSPECT_TEXT = {
   title: '日常排查',
+  campaignTitle: (name: string) => `专项排查：${name}`,
   documentTitle: (code: string) => `排查 ${code} · 一栋一码`,
   inspector: (name: string) => `排查人：${name}`,
   checkingSession: '正在核对登录状态…',

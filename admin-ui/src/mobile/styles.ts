@@ -40,6 +40,7 @@ export const SCAN_CSS = `
 .scan-button:disabled { background: #e0e0e0; color: #757575; border-color: #e0e0e0; }
 .scan-link, .scan-links a { display: flex; align-items: center; justify-content: center; min-height: 44px; padding: 0 8px;
   color: #1565c0; font-size: 16px; font-weight: 600; }
+.scan-staff { border-top: 1px solid #eee; margin-top: 4px; color: #546e7a; font-size: 15px; font-weight: 500; }
 .scan-entry { gap: 6px; margin: 0 auto 8px; width: fit-content; }
 .scan-links { display: grid; gap: 4px; justify-items: center; margin: 4px 0 8px; }
 .scan-problem { border-top: 4px solid #ef6c00; }

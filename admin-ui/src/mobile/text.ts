@@ -15,6 +15,8 @@ export const TEXT = {
   structure: '结构类型',
   complain: '投诉举报',
   inspect: '开始排查',
+  staffSignIn: '工作人员登录',
+  myWork: '返回我的工作',
   loading: '正在查询房屋信息…',
   invalidTitle: '房屋编码有误',
   invalidCode: '扫描或输入的编码',

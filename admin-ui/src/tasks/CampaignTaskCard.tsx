@@ -9,8 +9,9 @@ import { DueDate } from '../cases/DueDate.tsx';
 import { housePage } from '../inspections/HouseCell.tsx';
 import type { CampaignTask } from '../campaigns/types.ts';
 
-/** The phone's inspection form (outside the admin's router, so a plain link). */
-export const inspectPage = (buildingCode: string) => `/m/b/${encodeURIComponent(buildingCode)}/inspect`;
+/** The phone's inspection form, for this campaign (outside the admin's router, so a plain link). */
+export const inspectPage = (buildingCode: string, campaignId: string) =>
+  `/m/b/${encodeURIComponent(buildingCode)}/inspect?campaign=${encodeURIComponent(campaignId)}`;
 
 export function CampaignTaskCard({ task }: { task: CampaignTask }) {
   const translate = useTranslate();
@@ -26,10 +27,16 @@ export function CampaignTaskCard({ task }: { task: CampaignTask }) {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {[task.villageName, task.buildingCode].filter(Boolean).join(' · ')}
         </Typography>
-        <DueDate dueAt={task.dueAt} inline />
+        <DueDate dueAt={task.dueAt} startAt={task.startedAt} inline />
       </CardContent>
       <CardActions sx={{ px: 2, pb: 2 }}>
-        <Button variant="contained" size="large" fullWidth href={inspectPage(task.buildingCode)} startIcon={<FactCheckIcon />}>
+        <Button
+          variant="contained"
+          size="large"
+          fullWidth
+          href={inspectPage(task.buildingCode, task.campaignId)}
+          startIcon={<FactCheckIcon />}
+        >
           {translate('resources.campaigns.inbox.inspect')}
         </Button>
       </CardActions>

@@ -40,7 +40,7 @@ function CampaignTaskTable({ tasks }: { tasks: CampaignTask[] }) {
         {tasks.map((t) => (
           <TableRow key={rowKey(t)} hover data-campaign-task={t.buildingCode}>
             <TableCell>
-              <DueDate dueAt={t.dueAt} />
+              <DueDate dueAt={t.dueAt} startAt={t.startedAt} />
             </TableCell>
             <TableCell>
               <HouseCell record={t} />

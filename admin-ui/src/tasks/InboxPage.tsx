@@ -1,31 +1,28 @@
 /**
  * 我的待办: the user's tasks in four tabs (mine, claimable, done, overdue), each with its count, soonest
- * due first; for the roles special inspections are handed to, a fifth tab (专项排查) with the campaign
- * houses waiting for them. A table on wide screens, cards with big buttons on phones. The tab lives
- * in the address (`?view=`), each task tab's filters and page in the store.
+ * due first; for the roles that verify complaints a 待核实 tab with the complaints waiting for them, and
+ * for the roles special inspections are handed to a 专项排查 tab with the campaign houses. A table on
+ * wide screens, cards with big buttons on phones. The tab lives in the address (`?view=`); opened
+ * without one, the inbox picks the first tab that has work (`openingView`). Each task tab's filters
+ * and page are in the store.
  */
 import { useEffect, useRef } from 'react';
-import { Badge, Box, Tab, Tabs, useMediaQuery } from '@mui/material';
+import { Box, Tab, Tabs, useMediaQuery } from '@mui/material';
 import type { Theme } from '@mui/material';
-import { List, Title, useGetIdentity, useTranslate } from 'react-admin';
+import { List, Title, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
-import type { AppIdentity } from '../authProvider.ts';
 import { CampaignTasks } from './CampaignTasks.tsx';
 import { EmptyInbox } from './EmptyInbox.tsx';
+import { CAMPAIGNS, VERIFY, openingView } from './inboxViews.ts';
+import type { InboxView } from './inboxViews.ts';
+import { TabLabel } from './TabLabel.tsx';
 import { TaskCards } from './TaskCards.tsx';
 import { TaskTable } from './TaskTable.tsx';
 import { TASK_VIEWS, isTaskView } from './types.ts';
 import type { TaskView } from './types.ts';
-import { useCampaignTaskCount } from './useCampaignTaskCount.ts';
-import { useTaskCounts } from './useTaskCounts.ts';
 import { useTaskFilters } from './useTaskFilters.tsx';
-
-/** The campaign houses are not case tasks: their tab is the inbox's own, beside the task views. */
-const CAMPAIGNS = 'campaigns';
-type InboxView = TaskView | typeof CAMPAIGNS;
-
-/** The roles a campaign can be handed to (`assigneeRole`); others never have campaign houses. */
-const CAMPAIGN_ROLES = new Set<string>(['inspector', 'town_officer']);
+import { VerifyTasks } from './VerifyTasks.tsx';
+import { useWorkCounts } from './useWorkCounts.ts';
 
 const SORT: Record<TaskView, { field: string; order: 'ASC' | 'DESC' }> = {
   mine: { field: 'dueAt', order: 'ASC' },
@@ -34,83 +31,39 @@ const SORT: Record<TaskView, { field: string; order: 'ASC' | 'DESC' }> = {
   overdue: { field: 'dueAt', order: 'ASC' },
 };
 
-/**
- * A tab's name and count: a badge on the desktop; on a phone the count follows the name inline, so a
- * tab is no wider than its content and no count is cut off at the tab's edge.
- */
-function TabLabel({
-  text,
-  count,
-  color,
-  inline,
-}: {
-  text: string;
-  count: number;
-  color: 'primary' | 'error' | 'default';
-  inline: boolean;
-}) {
-  const grey = { bgcolor: 'grey.300', color: 'text.primary' };
-  if (!inline) {
-    return (
-      <Badge
-        badgeContent={count}
-        color={color}
-        max={999}
-        showZero={false}
-        sx={{ '& .MuiBadge-badge': { right: -12, ...(color === 'default' ? grey : {}) } }}
-      >
-        {text}
-      </Badge>
-    );
-  }
-  return (
-    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.375 }}>
-      {text}
-      {count > 0 && (
-        <Box
-          component="span"
-          data-tab-count
-          sx={{
-            ...(color === 'default' ? grey : { bgcolor: `${color}.main`, color: `${color}.contrastText` }),
-            minWidth: 18,
-            height: 18,
-            px: 0.5,
-            borderRadius: 9,
-            fontSize: '0.6875rem',
-            fontWeight: 500,
-            lineHeight: '18px',
-            textAlign: 'center',
-          }}
-        >
-          {count > 999 ? '999+' : count}
-        </Box>
-      )}
-    </Box>
-  );
-}
-
 export function InboxPage() {
   const translate = useTranslate();
   const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const [params, setParams] = useSearchParams();
-  const identity = useGetIdentity();
-  const role = (identity.identity as AppIdentity | undefined)?.role;
-  const inspects = role !== undefined && CAMPAIGN_ROLES.has(role);
+  const work = useWorkCounts();
+  const { inspects, verifies } = work;
   const requested = params.get('view');
-  const view: InboxView = isTaskView(requested) ? requested : inspects && requested === CAMPAIGNS ? CAMPAIGNS : 'mine';
-  const counts = useTaskCounts();
-  const campaignCount = useCampaignTaskCount(inspects);
+  const asked: InboxView | null = isTaskView(requested)
+    ? requested
+    : inspects && requested === CAMPAIGNS
+      ? CAMPAIGNS
+      : verifies && requested === VERIFY
+        ? VERIFY
+        : null;
+  const view: InboxView = asked ?? openingView(work.counts);
   const filters = useTaskFilters();
+  // The tab chosen for the user is written into the address once, so it stays put while counts change
+  // and the back button returns to it.
+  const chooseOpening = asked === null && work.settled;
+  useEffect(() => {
+    if (chooseOpening) setParams({ view }, { replace: true });
+  }, [chooseOpening, view, setParams]);
+  const countKey = Object.values(work.counts).join();
   const selectedTab = useRef<HTMLDivElement>(null);
   // On a phone the tabs scroll; once the scroll arrows and counts have settled, the selected tab is
   // brought fully into view (the tabs' own scrolling runs before the arrows take their room).
   useEffect(() => {
     const timer = setTimeout(() => selectedTab.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), 100);
     return () => clearTimeout(timer);
-  }, [view, identity.isPending, counts.data, campaignCount]);
-  // The tabs depend on the role: mount them once it is known, so the selected one is marked (and
-  // scrolled into view on a phone) among the right set.
-  if (identity.isPending) return null;
+  }, [view, work.settled, countKey]);
+  // The tabs depend on the role, and without a tab asked for the one opened depends on the counts: mount
+  // them once these are known, so the right one is marked (and scrolled into view on a phone).
+  if (!work.settled && asked === null) return null;
   // On a phone the tabs are narrower and their counts follow the names, so the four views (and the
   // campaigns of those who inspect) fit without scrolling; past that, the tabs scroll.
   const tabSx = isPhone ? { minHeight: 48, minWidth: 0, px: 0.75, fontSize: '0.8125rem' } : { minHeight: 48, pr: 3 };
@@ -137,13 +90,22 @@ export function InboxPage() {
             label={
               <TabLabel
                 text={translate(`resources.tasks.views.${v}`)}
-                count={counts.data?.[v] ?? 0}
+                count={work.counts[v]}
                 color={v === 'overdue' ? 'error' : v === 'done' ? 'default' : 'primary'}
                 inline={isPhone}
               />
             }
           />
         ))}
+        {verifies && (
+          <Tab
+            value={VERIFY}
+            data-view={VERIFY}
+            ref={view === VERIFY ? selectedTab : undefined}
+            sx={tabSx}
+            label={<TabLabel text={translate('resources.work.verify.tab')} count={work.counts.verify} color="primary" inline={isPhone} />}
+          />
+        )}
         {inspects && (
           <Tab
             value={CAMPAIGNS}
@@ -151,15 +113,15 @@ export function InboxPage() {
             ref={view === CAMPAIGNS ? selectedTab : undefined}
             sx={tabSx}
             label={
-              <TabLabel text={translate('resources.campaigns.inbox.tab')} count={campaignCount ?? 0} color="primary" inline={isPhone} />
+              <TabLabel text={translate('resources.campaigns.inbox.tab')} count={work.counts.campaigns} color="primary" inline={isPhone} />
             }
           />
         )}
       </Tabs>
-      {view === CAMPAIGNS ? (
+      {view === CAMPAIGNS || view === VERIFY ? (
         <>
           <Title title={translate('resources.tasks.page.inbox')} />
-          <CampaignTasks />
+          {view === CAMPAIGNS ? <CampaignTasks /> : <VerifyTasks />}
         </>
       ) : (
         <List

@@ -38,7 +38,7 @@ export function TaskCard({ task }: { task: TaskRow }) {
             <TaskAssignee task={task} />
           ) : (
             <>
-              <DueDate dueAt={task.dueAt} overdue={task.overdue} inline />
+              <DueDate dueAt={task.dueAt} startAt={task.createdAt} overdue={task.overdue} inline />
               {task.assigneeName && <TaskAssignee task={task} />}
             </>
           )}

@@ -34,7 +34,7 @@ export function TaskPanel({ task, record, context }: { task: TaskRow; record: Ca
             </Typography>
           </Box>
           <Box sx={{ textAlign: { sm: 'right' } }}>
-            {!finished && <DueDate dueAt={task.dueAt} overdue={task.overdue} />}
+            {!finished && <DueDate dueAt={task.dueAt} startAt={task.createdAt} overdue={task.overdue} />}
             <TaskAssignee task={task} />
           </Box>
         </Stack>

@@ -22,7 +22,7 @@ export function TaskTable({ view }: { view: TaskView }) {
       {view === 'done' ? (
         <DataTable.Col<TaskRow> source="completedAt" render={(t) => <DateTimeText value={t.completedAt} />} />
       ) : (
-        <DataTable.Col<TaskRow> source="dueAt" render={(t) => <DueDate dueAt={t.dueAt} overdue={t.overdue} />} />
+        <DataTable.Col<TaskRow> source="dueAt" render={(t) => <DueDate dueAt={t.dueAt} startAt={t.createdAt} overdue={t.overdue} />} />
       )}
       <DataTable.Col<TaskRow>
         source="caseNumber"

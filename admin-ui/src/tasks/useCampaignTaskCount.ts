@@ -7,14 +7,9 @@ import { useApiQuery } from '../cases/useApiQuery.ts';
 
 const COUNT_MS = 30_000;
 
-export function useCampaignTaskCount(enabled: boolean): number | undefined {
-  const query = useApiQuery(
-    ['campaign-tasks', 'count'],
-    async (signal) => (await fetchCampaignTasks({ page: 1, perPage: 1 }, signal)).total,
-    {
-      enabled,
-      refetchInterval: COUNT_MS,
-    },
-  );
-  return query.data;
+export function useCampaignTaskCount(enabled: boolean) {
+  return useApiQuery(['campaign-tasks', 'count'], async (signal) => (await fetchCampaignTasks({ page: 1, perPage: 1 }, signal)).total, {
+    enabled,
+    refetchInterval: COUNT_MS,
+  });
 }

@@ -1,0 +1,28 @@
+/**
+ * The inbox's tabs beyond the case tasks, and which tab it opens on: the first that has work, so a
+ * user whose own list is empty while tasks wait to be claimed (or complaints to be verified) sees
+ * them at once instead of an empty page.
+ */
+import type { TaskView } from './types.ts';
+
+/** The campaign houses (专项排查) waiting for the user. */
+export const CAMPAIGNS = 'campaigns';
+/** The complaints waiting for an on-site verification (待核实). */
+export const VERIFY = 'verify';
+export type InboxView = TaskView | typeof CAMPAIGNS | typeof VERIFY;
+
+/** How many items wait in each tab that can hold work to do now. */
+export interface WorkCounts {
+  mine: number;
+  claimable: number;
+  verify: number;
+  campaigns: number;
+}
+
+/** The tabs in the order they are offered when nothing was asked for. */
+const OPENING_ORDER = ['mine', 'claimable', VERIFY, CAMPAIGNS] as const;
+
+/** The tab to open on: the first with work to do now, else 我的待办. */
+export function openingView(counts: WorkCounts): InboxView {
+  return OPENING_ORDER.find((view) => counts[view] > 0) ?? 'mine';
+}
