@@ -3,6 +3,7 @@
  * from login or `/api/auth/me` and are kept in memory for the page's life; the API stays the judge,
  * and any 401 it returns signs the user out.
  */
+import { RETURN_PARAM } from './login/returnPath.ts';
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { createAppAbility } from '../../domain/abilities.ts';
 import type { AppAbility, AppRule } from '../../domain/abilities.ts';
@@ -61,14 +62,18 @@ export function forgetSession(): void {
 }
 
 export const authProvider: AuthProvider = {
-  async login(params: { username: string; password: string }) {
+  /** `next`: where the sign-in page returns afterwards (already checked as a path of this site); kept through a forced password change. */
+  async login(params: { username: string; password: string; next?: string | null }) {
     const body = await apiRequest('/api/auth/login', {
       method: 'POST',
       body: { username: params.username, password: params.password },
     });
     const signedIn = toSession(body);
     current = Promise.resolve(signedIn);
-    return signedIn.user.mustChangePassword ? { redirectTo: CHANGE_PASSWORD_PATH } : undefined;
+    if (!signedIn.user.mustChangePassword) return undefined;
+    return {
+      redirectTo: params.next ? `${CHANGE_PASSWORD_PATH}?${RETURN_PARAM}=${encodeURIComponent(params.next)}` : CHANGE_PASSWORD_PATH,
+    };
   },
 
   async logout() {

@@ -67,6 +67,24 @@ describe('the inspector on a phone', () => {
     await context.close();
   });
 
+  test('a first sign-in from a label’s page goes through the password change and still comes back to the house', async () => {
+    const code = await createHouse(officer, { ...HOUSE_AT, address: '凤城街道高基里 31 号' });
+    await stack.db('users').where({ username: 'inspector2' }).update({ must_change_password: true });
+    const { context, page } = await phone();
+    await page.goto(`${stack.baseUrl}/m/b/${code}`);
+    await page.getByRole('link', { name: '工作人员登录' }).click();
+    await page.waitForURL(/\/login\?next=/);
+    await submitLogin(page, stack.baseUrl, 'inspector2', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: '请先修改密码' }).waitFor();
+    await page.locator('.ra-input-currentPassword input').fill(DEMO_PASSWORD);
+    await page.locator('.ra-input-newPassword input').fill('Paicha#2026qx');
+    await page.locator('.ra-input-confirmPassword input').fill('Paicha#2026qx');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.waitForURL(`${stack.baseUrl}/m/b/${code}`);
+    await page.getByRole('link', { name: '开始排查' }).waitFor();
+    await context.close();
+  });
+
   test('the sign-in page does not follow a return path to another site', async () => {
     for (const outside of ['https://example.com/phish', '//example.com/m/b/1', '/\\example.com']) {
       const { context, page } = await newPage(browser, PHONE);

@@ -39,7 +39,7 @@ export function LoginPage() {
     setError(null);
     try {
       // Without a return path react-admin goes back to the page that asked for a sign-in, or home.
-      await login({ username: username.trim(), password }, returnTo ?? undefined);
+      await login({ username: username.trim(), password, next: returnTo }, returnTo ?? undefined);
     } catch (e) {
       const message = e instanceof Error && e.message ? e.message : 'ra.auth.sign_in_error';
       setError(translate(message, { _: message }));

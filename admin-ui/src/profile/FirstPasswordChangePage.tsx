@@ -5,15 +5,20 @@
 import { Alert, Button, Card, CardContent, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useAuthenticated, useGetIdentity, useLogout, useNavigate, useTranslate } from 'react-admin';
+import { useSearchParams } from 'react-router-dom';
 import { forgetSession } from '../authProvider.ts';
 import type { AppIdentity } from '../authProvider.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { AuthBackdrop } from '../login/AuthBackdrop.tsx';
+import { RETURN_PARAM, safeReturnPath } from '../login/returnPath.ts';
 
 export function FirstPasswordChangePage() {
   useAuthenticated();
   const translate = useTranslate();
   const navigate = useNavigate();
+  // The page that sent the user to sign in (the scan page's 工作人员登录) still gets them back.
+  const [params] = useSearchParams();
+  const returnTo = safeReturnPath(params.get(RETURN_PARAM), window.location.origin);
   const logout = useLogout();
   const queryClient = useQueryClient();
   const { identity } = useGetIdentity();
@@ -23,7 +28,7 @@ export function FirstPasswordChangePage() {
     // The session now may do everything: read it again (the identity query waits for it) before going in.
     forgetSession();
     await queryClient.invalidateQueries();
-    navigate('/');
+    navigate(returnTo ?? '/');
   };
 
   return (
