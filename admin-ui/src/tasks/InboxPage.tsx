@@ -66,19 +66,37 @@ export function InboxPage() {
   if (!work.settled && asked === null) return null;
   // On a phone the tabs are narrower and their counts follow the names, so the four views (and the
   // campaigns of those who inspect) fit without scrolling; past that, the tabs scroll.
-  const tabSx = isPhone ? { minHeight: 48, minWidth: 0, px: 0.75, fontSize: '0.8125rem' } : { minHeight: 48, pr: 3 };
+  // With 待核实 and 专项排查 beside the four views they no longer fit one row: on a phone the tabs wrap
+  // onto a second row, the chosen one marked by its background (an underline cannot follow a wrapped row).
+  const tabSx = isPhone
+    ? {
+        minHeight: 40,
+        minWidth: 0,
+        px: 1,
+        py: 0.5,
+        fontSize: '0.8125rem',
+        borderRadius: 1,
+        '&.Mui-selected': { bgcolor: 'action.selected', fontWeight: 600 },
+      }
+    : { minHeight: 48, pr: 3 };
 
   return (
     <Box sx={{ mt: { xs: 0, sm: 1 } }}>
       <Tabs
         value={view}
         onChange={(_event, next: InboxView) => setParams({ view: next }, { replace: true })}
-        variant="scrollable"
+        variant={isPhone ? 'standard' : 'scrollable'}
         allowScrollButtonsMobile
         aria-label={translate('resources.tasks.menu')}
-        // Five tabs are wider than a phone: without inline-size containment their width would widen the
-        // whole page instead of letting the tabs scroll.
-        sx={{ borderBottom: 1, borderColor: 'divider', contain: 'inline-size' }}
+        slotProps={isPhone ? { indicator: { sx: { display: 'none' } } } : {}}
+        // Without inline-size containment the tabs' width would widen the whole page instead of letting
+        // them scroll (desktop) or wrap (phone).
+        sx={{
+          borderBottom: 1,
+          borderColor: 'divider',
+          contain: 'inline-size',
+          ...(isPhone ? { '& .MuiTabs-flexContainer': { flexWrap: 'wrap', gap: 0.5, py: 0.5 } } : {}),
+        }}
       >
         {TASK_VIEWS.map((v) => (
           <Tab
