@@ -18,18 +18,17 @@ const CODE_ERRORS = {
   400: { description: '房屋编码格式错误（长度、字符或校验位）', schema: ErrorResponse },
   404: { description: '不存在或无权查看', schema: ErrorResponse },
 };
-const Year = Type.Integer({ minimum: 1800, maximum: 2100 });
 
 /** The registry's filters (also what picks a campaign's houses). */
 export const BUILDING_FILTER_FIELDS = {
-  use: Type.Optional(literals(BUILDING_USE.values)),
-  businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values)),
-  structureType: Type.Optional(literals(STRUCTURE_TYPE.values)),
-  latestJudgement: Type.Optional(literals(JUDGEMENT.values)),
-  appraisalGrade: Type.Optional(literals(APPRAISAL_GRADE.values)),
-  minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
-  yearFrom: Type.Optional(Year),
-  yearTo: Type.Optional(Year),
+  use: Type.Optional(literals(BUILDING_USE.values, { title: '房屋用途' })),
+  businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values, { title: '经营类别' })),
+  structureType: Type.Optional(literals(STRUCTURE_TYPE.values, { title: '结构类型' })),
+  latestJudgement: Type.Optional(literals(JUDGEMENT.values, { title: '最新排查结论' })),
+  appraisalGrade: Type.Optional(literals(APPRAISAL_GRADE.values, { title: '鉴定等级' })),
+  minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, title: '最低层数' })),
+  yearFrom: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100, title: '建成年份起' })),
+  yearTo: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100, title: '建成年份止' })),
 };
 
 export function buildingRoutes(api: ApiRouter, deps: { buildings: BuildingStore; service: BuildingService }): void {

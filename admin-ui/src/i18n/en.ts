@@ -95,6 +95,7 @@ export const appEnglish = {
         password:
           'At least 10 characters, three of upper case, lower case, digits and signs, not a common password; to be changed at first sign-in',
         region: 'The user sees and manages only this region and below',
+        regionAtLevel: 'This role works at %{level} level; the user sees and manages only this region and below',
       },
       status: {
         active: 'Active',

@@ -86,6 +86,7 @@ export const appChinese: AppMessages = {
         username: '3–32 位字母、数字或 _ . -，创建后不能修改',
         password: '至少 10 位，含大写字母、小写字母、数字、符号中的至少三类，不能是常见密码；用户首次登录须修改',
         region: '用户只能查看和管理该区域及其下级',
+        regionAtLevel: '该角色的管辖区域须为%{level}一级；用户只能查看和管理该区域及其下级',
       },
       status: {
         active: '正常',
