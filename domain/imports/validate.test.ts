@@ -110,6 +110,15 @@ describe('row validation', () => {
     );
   });
 
+  test('a row that may update a stored house leaves the cross-field rules to the write, which knows the stored house', () => {
+    const code = buildingCode(IN_TOWN, 5);
+    const result = new RowValidator(layout(), context).check(7, row({ code, use: '经营' }));
+    assert.ok('row' in result, JSON.stringify(result));
+    assert.equal(result.row.rulesChecked, false);
+    const byExternal = new RowValidator(layout(), context).check(8, row({ externalId: 'X-1', use: '经营' }));
+    assert.ok('row' in byExternal && !byExternal.row.rulesChecked);
+  });
+
   test('the village must exist and lie within the importer’s region', () => {
     assert.deepEqual(
       problems(row({ villageCode: '441802006999' })).map((p) => p.reason),
