@@ -2,6 +2,7 @@
  * Simplified Chinese, the default language: react-admin's messages (`raChinese.ts`) plus the app's,
  * which must have exactly the keys of the English app messages (`AppMessages`).
  */
+import { TRAIL_ACTION_LABELS } from '../../../domain/audit-actions.ts';
 import type { TranslationMessages } from 'react-admin';
 import { REGION_LEVEL_LABELS } from '../../../domain/regions.ts';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
@@ -175,67 +176,8 @@ export const appChinese: AppMessages = {
         from: '起始时间',
         to: '截止时间',
       },
-      actions: {
-        auth: {
-          login: '登录',
-          login_failed: '登录失败',
-          locked: '账号锁定',
-          logout: '退出',
-        },
-        user: {
-          create: '创建用户',
-          update: '修改用户',
-          disable: '停用用户',
-          enable: '启用用户',
-          reset_password: '重置密码',
-          change_password: '修改密码',
-          unlock: '解锁账号',
-        },
-        building: {
-          create: '登记房屋',
-          update: '修改房屋档案',
-          personal_viewed: '查看户主完整信息',
-        },
-        building_import: {
-          create: '批量导入房屋',
-        },
-        labelBatch: {
-          create: '批量生成标签',
-        },
-        inspection: {
-          submit: '提交排查记录',
-        },
-        campaign: {
-          create: '发起专项排查',
-        },
-        complaint: {
-          contact_viewed: '查看投诉人信息',
-          verify: '核实投诉',
-        },
-        case: {
-          register: '登记隐患案件',
-          registered: '案件立案',
-          file_upload: '上传案件材料',
-          dossier_export: '导出案卷',
-          cancelled: '撤销案件',
-        },
-        task: {
-          claimed: '认领任务',
-          released: '退回任务',
-          completed: '办结任务',
-          reassigned: '改派任务',
-          reminded: '到期提醒',
-          overdue: '任务超期',
-        },
-        escalation: {
-          requested: '督办',
-          accepted: '督办已受理',
-          refused: '督办被退回',
-        },
-        supervision: {
-          callback: '监督系统回复',
-        },
-      },
+      // One list for the trail's actions (domain/audit-actions.ts); the filter offers the same.
+      actions: TRAIL_ACTION_LABELS,
       sources: {
         audit: '审计日志',
         case: '案件记录',
