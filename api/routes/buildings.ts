@@ -1,6 +1,13 @@
 /** The building registry: list, house file, create, edit, personal data view, and the public summary. */
 import { Type } from '@sinclair/typebox';
-import { APPRAISAL_GRADE, BUILDING_USE, BUSINESS_CATEGORY, JUDGEMENT, STRUCTURE_TYPE } from '../../domain/buildings/enums.ts';
+import {
+  APPRAISAL_GRADE,
+  BUILDING_USE,
+  BUSINESS_CATEGORY,
+  JUDGEMENT,
+  NOT_INSPECTED,
+  STRUCTURE_TYPE,
+} from '../../domain/buildings/enums.ts';
 import { BuildingCreate, BuildingPatch } from '../../domain/buildings/schema.ts';
 import { BUILDING_SORT_FIELDS, masked } from '../../domain/buildings/store.ts';
 import type { BuildingStore } from '../../domain/buildings/store.ts';
@@ -24,7 +31,7 @@ export const BUILDING_FILTER_FIELDS = {
   use: Type.Optional(literals(BUILDING_USE.values, { title: '房屋用途' })),
   businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values, { title: '经营类别' })),
   structureType: Type.Optional(literals(STRUCTURE_TYPE.values, { title: '结构类型' })),
-  latestJudgement: Type.Optional(literals(JUDGEMENT.values, { title: '最新排查结论' })),
+  latestJudgement: Type.Optional(literals([...JUDGEMENT.values, NOT_INSPECTED], { title: '最新排查结论' })),
   appraisalGrade: Type.Optional(literals(APPRAISAL_GRADE.values, { title: '鉴定等级' })),
   minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, title: '最低层数' })),
   yearFrom: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100, title: '建成年份起' })),

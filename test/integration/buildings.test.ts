@@ -112,6 +112,19 @@ describe('building registry', () => {
     assert.match(outside.body.error.message, /所属村（社区）/);
   });
 
+  test('the 最新排查结论 filter finds houses never inspected (尚未排查) apart from each judgement', async () => {
+    const judged = await officer.post<B>(
+      '/api/buildings',
+      house({ villageCode: '441802006002', address: '凤城街道某村 3 号', latestJudgement: 'none', latestJudgementAt: '2024-05-01' }),
+    );
+    const never = await officer.post<B>('/api/buildings', house({ villageCode: '441802006002', address: '凤城街道某村 5 号' }));
+    assert.equal(judged.status, 201, JSON.stringify(judged.body));
+    const codes = async (query: string) =>
+      (await officer.get<{ data: B[] }>(`/api/buildings?regionCode=441802006002&perPage=100&${query}`)).body.data.map((b) => b.code);
+    assert.deepEqual(await codes('latestJudgement=not_inspected'), [never.body.code]);
+    assert.deepEqual(await codes('latestJudgement=none'), [judged.body.code]);
+  });
+
   test('messages name fields by their Chinese titles, one per field, without schema jargon', async () => {
     const r = await officer.post<ErrorReply>('/api/buildings', house({ yearBuilt: 'old', floorsAbove: 0 }));
     assert.equal(r.status, 400);
