@@ -3,7 +3,6 @@
  * a new house is placed in a village (its code is made from it), an existing one keeps its village.
  */
 import {
-  DateInput,
   NullableBooleanInput,
   NumberInput,
   SelectInput,
@@ -22,6 +21,7 @@ import { choicesOf } from './choices.ts';
 import { FormSection } from './FormSection.tsx';
 import type { BuildingRecord } from './types.ts';
 import { integer, phone, rule } from './validation.ts';
+import { DateTextInput } from '../common/DateTextInput.tsx';
 
 const year = [integer, minValue(1800), maxValue(2100)];
 const masked = (value: unknown) => typeof value === 'string' && value.includes('*');
@@ -93,13 +93,13 @@ export function BuildingForm({ mode }: { mode: 'create' | 'edit' }) {
 
       <FormSection title="resources.buildings.groups.inspection">
         <SelectInput source="latestJudgement" choices={choicesOf('latestJudgement')} validate={rule('latestJudgement')} />
-        <DateInput source="latestJudgementAt" validate={rule('latestJudgementAt')} />
+        <DateTextInput source="latestJudgementAt" validate={rule('latestJudgementAt')} />
       </FormSection>
 
       <FormSection title="resources.buildings.groups.rectification">
         <SelectInput source="rectificationStatus" choices={choicesOf('rectificationStatus')} />
         <SelectInput source="appraisalGrade" choices={choicesOf('appraisalGrade')} validate={rule('appraisalGrade')} />
-        <DateInput source="appraisalDate" validate={rule('appraisalDate')} />
+        <DateTextInput source="appraisalDate" validate={rule('appraisalDate')} />
         <TextInput source="appraisalReport" validate={maxLength(500)} className="wide" />
         <TextInput source="rectificationMeasures" validate={maxLength(1000)} multiline minRows={2} className="wide" />
       </FormSection>

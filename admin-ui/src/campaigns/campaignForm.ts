@@ -46,6 +46,7 @@ export function validateCampaign(values: CampaignFormValues, now = Date.now()): 
     errors.regionCode = 'resources.campaigns.validation.regionLevel';
   if (!values.assigneeRole) errors.assigneeRole = 'ra.validation.required';
   if (!values.dueAt) errors.dueAt = 'ra.validation.required';
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(values.dueAt)) errors.dueAt = 'app.dates.invalid';
   else if (values.dueAt < beijingToday(now)) errors.dueAt = 'resources.campaigns.validation.duePast';
   const remind = values.remindDaysBefore;
   if (filled(remind) && (!Number.isInteger(remind) || (remind as number) < 0 || (remind as number) > 60))

@@ -33,6 +33,12 @@ export const appEnglish = {
     error: {
       network: 'Could not reach the server. Check the network connection and try again.',
     },
+    dates: {
+      invalid: 'Write the date as year-month-day, e.g. 2026-12-06',
+      tooEarly: 'No earlier than %{day}',
+      tooLate: 'No later than %{day}',
+      pick: 'Pick a date',
+    },
     roles: ROLE_LABELS_EN,
     regionLevels: REGION_LEVEL_LABELS_EN,
     login: {

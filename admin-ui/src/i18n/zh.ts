@@ -25,6 +25,12 @@ export const appChinese: AppMessages = {
     error: {
       network: '无法连接服务器，请检查网络后重试。',
     },
+    dates: {
+      invalid: '请按“年-月-日”填写日期，如 2026-12-06',
+      tooEarly: '不能早于 %{day}',
+      tooLate: '不能晚于 %{day}',
+      pick: '选择日期',
+    },
     roles: ROLE_LABELS,
     regionLevels: REGION_LEVEL_LABELS,
     login: {

@@ -2,12 +2,13 @@
  * 分派: who must rectify (the owner first, 建村〔2023〕18号), the measures, and the deadline when not
  * the default for the severity.
  */
-import { CheckboxGroupInput, DateInput, SelectInput, TextInput, maxLength, required, useTranslate } from 'react-admin';
+import { CheckboxGroupInput, SelectInput, TextInput, maxLength, required, useTranslate } from 'react-admin';
 import type { Validator } from 'react-admin';
 import { ResponsibleParty } from '../../../../definitions/hazard-case/v1/forms.ts';
 import { hazardCaseDefinition } from '../../../../definitions/hazard-case/index.ts';
 import { measureChoices, relationChoices } from './choices.ts';
 import type { StepInputsProps } from './types.ts';
+import { DateTextInput } from '../../common/DateTextInput.tsx';
 
 /** The API's own pattern (mobile, or landline with area code), from the form schema. */
 const PHONE = new RegExp(ResponsibleParty.properties.phone.pattern ?? '.*');
@@ -55,13 +56,13 @@ export function AssignInputs({ record }: StepInputsProps) {
         validate={required()}
         row={false}
       />
-      <DateInput
+      <DateTextInput
         source="rectifyDeadline"
         label="resources.tasks.fields.rectifyDeadline"
         validate={notPast}
         helperText={days === null ? false : translate('resources.tasks.helpers.rectifyDeadline', { days })}
         fullWidth
-        inputProps={{ min: today() }}
+        min={today()}
       />
       <TextInput source="note" label="resources.tasks.fields.note" validate={maxLength(500)} multiline minRows={2} fullWidth />
     </>
