@@ -10,7 +10,7 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   district_admin: '区住建局系统管理员',
   district_officer: '区住建局业务人员',
-  town_officer: '镇/街道住建办人员',
+  town_officer: '镇（街道）住建办人员',
   inspector: '村（社区）排查员',
   auditor: '审计/纪检人员',
 };

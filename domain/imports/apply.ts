@@ -135,7 +135,7 @@ export async function applyRows(
           row,
           'externalId',
           ext ?? '',
-          `外部编号已登记在村(社区) ${other.village_code} 的房屋 ${other.code}，与所填村(社区)代码不一致`,
+          `外部编号已登记在村（社区） ${other.village_code} 的房屋 ${other.code}，与所填村（社区）代码不一致`,
         );
         continue;
       }

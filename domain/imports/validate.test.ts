@@ -45,7 +45,7 @@ describe('header', () => {
     const result = readHeader(['地址', '楼层数', '结构类型', '房屋用途']);
     assert.ok('error' in result);
     assert.match(result.error, /无法识别的列：“楼层数”/);
-    assert.match(result.error, /缺少必填列：“村\(社区\)代码”、“地上层数”/);
+    assert.match(result.error, /缺少必填列：“村（社区）代码”、“地上层数”/);
     assert.ok(result.problems.every((p) => p.line === 1 && p.column && p.reason));
   });
 
@@ -122,11 +122,11 @@ describe('row validation', () => {
   test('the village must exist and lie within the importer’s region', () => {
     assert.deepEqual(
       problems(row({ villageCode: '441802006999' })).map((p) => p.reason),
-      ['村(社区)代码 441802006999 不存在'],
+      ['村（社区）代码 441802006999 不存在'],
     );
     assert.deepEqual(
       problems(row({ villageCode: OTHER_TOWN })).map((p) => p.reason),
-      [`村(社区) ${OTHER_TOWN} 不在您的管辖范围内`],
+      [`村（社区） ${OTHER_TOWN} 不在您的管辖范围内`],
     );
   });
 
@@ -138,7 +138,7 @@ describe('row validation', () => {
       problems(row({ code: `${code.slice(0, 17)}0` === code ? `${code.slice(0, 17)}1` : `${code.slice(0, 17)}0` }))[0]?.reason,
       '房屋编码校验位不正确，请核对是否输错',
     );
-    assert.match(problems(row({ code: buildingCode('441802006002', 1) }))[0]?.reason ?? '', /与所填村\(社区\)代码不一致/);
+    assert.match(problems(row({ code: buildingCode('441802006002', 1) }))[0]?.reason ?? '', /与所填村（社区）代码不一致/);
     assert.equal(problems(row({ code: '4418' }))[0]?.column, '房屋编码');
   });
 });

@@ -59,7 +59,7 @@ export interface ValidRow {
 export type RowResult = { row: ValidRow } | { problems: ImportProblem[] };
 
 const PATTERN_REASONS: Partial<Record<ImportField, string>> = {
-  villageCode: '应为 12 位数字的村(社区)代码',
+  villageCode: '应为 12 位数字的村（社区）代码',
   ownerPhone: '电话号码格式不正确（5–20 位数字，可含 + - 空格）',
 };
 
@@ -140,12 +140,12 @@ export class RowValidator {
       }
 
     const village = typeof input.villageCode === 'string' && /^\d{12}$/.test(input.villageCode) ? input.villageCode : undefined;
-    if (village && !this.context.villages.has(village)) add('villageCode', `村(社区)代码 ${village} 不存在`);
-    else if (village && !this.context.canWrite(village)) add('villageCode', `村(社区) ${village} 不在您的管辖范围内`);
+    if (village && !this.context.villages.has(village)) add('villageCode', `村（社区）代码 ${village} 不存在`);
+    else if (village && !this.context.canWrite(village)) add('villageCode', `村（社区） ${village} 不在您的管辖范围内`);
     if (code !== null) {
       const problem = buildingCodeProblem(code);
       if (problem) add('code', CODE_PROBLEM_MESSAGES[problem]);
-      else if (village && !code.startsWith(village)) add('code', `房屋编码属于村(社区) ${code.slice(0, 12)}，与所填村(社区)代码不一致`);
+      else if (village && !code.startsWith(village)) add('code', `房屋编码属于村（社区） ${code.slice(0, 12)}，与所填村（社区）代码不一致`);
     }
     if (problems.length === 0) return { row: { line, code, input: input as BuildingCreateInput, rulesChecked: !mayUpdate } };
     // In column order, as the user reads the row.

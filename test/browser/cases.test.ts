@@ -296,7 +296,7 @@ describe('a hazard case through the inbox, from registration to 销号', () => {
     ]) {
       assert.ok(text.includes(line), `the trail mentions ${line}`);
     }
-    assert.match(text, /李排查（村\(居\)排查员）/);
+    assert.match(text, /李排查（村（社区）排查员）/);
     // What each step recorded: the assignment (the owner masked) and both rectification accounts.
     const details = (await timeline.locator('[data-event-details]').allInnerTexts()).join('\n').replace(/\s+/g, ' ');
     for (const line of [

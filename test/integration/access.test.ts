@@ -103,7 +103,7 @@ describe('users', () => {
     const promoted = await admin.patch<ErrorReply>(`/api/users/${id}`, { role: 'town_officer' });
     assert.equal(promoted.status, 422, 'a village inspector made town officer keeps a village region');
     assert.equal(promoted.body.error.field, 'body.regionCode');
-    assert.match(promoted.body.error.message, /镇\/街道/);
+    assert.match(promoted.body.error.message, /镇（街道）/);
     assert.equal((await admin.patch<User>(`/api/users/${id}`, { role: 'town_officer', regionCode: '441802007' })).status, 200);
     const audit = await stack.db('audit_log').where({ action: 'user.disable', subject_id: id }).first();
     assert.ok(audit);

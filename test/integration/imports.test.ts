@@ -69,7 +69,7 @@ describe('building import', () => {
       [8, '地上层数'],
       [9, '结构类型'],
       [10, '排查日期'],
-      [11, '村(社区)代码'],
+      [11, '村（社区）代码'],
       [12, '外部编号（全国平台编码）'],
     ]);
     assert.match(problems.body.data[3]?.reason ?? '', /不在您的管辖范围内/);
@@ -180,7 +180,7 @@ describe('building import', () => {
     const csv = await call(stack.baseUrl, town, '/api/building-imports/template.csv');
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
-    assert.ok(csv.bytes.toString('utf8').startsWith('\ufeff房屋编码,外部编号（全国平台编码）,村(社区)代码,地址,'));
+    assert.ok(csv.bytes.toString('utf8').startsWith('\ufeff房屋编码,外部编号（全国平台编码）,村（社区）代码,地址,'));
     const xlsx = await call(stack.baseUrl, town, '/api/building-imports/template.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(new Uint8Array(xlsx.bytes).buffer);
@@ -256,7 +256,7 @@ describe('building import', () => {
   });
 
   test('an unknown header fails the job with a clear message and imports nothing', async () => {
-    const headers = ['村(社区)代码', '地址', '楼层', '结构类型', '房屋用途'];
+    const headers = ['村（社区）代码', '地址', '楼层', '结构类型', '房屋用途'];
     const job = await importAs(town, csvFile([['441802006001', '凤城街道某路1号', '3', '砖混', '自住']], headers), 'bad-header.csv');
     assert.equal(job.status, 'failed');
     assert.match(job.error ?? '', /无法识别的列：“楼层”.*缺少必填列：“地上层数”/);

@@ -27,7 +27,8 @@ export function AuditLogList() {
               {e.actorName ?? '—'} · <DateTimeField source="at" />
             </>
           )}
-          tertiaryText={(e) => e.ip ?? ''}
+          // What the entry is about (a case's number, a complaint's tracking number), as the table shows it.
+          tertiaryText={() => <AuditSubjectField />}
           linkType={false}
         />
       ) : (
