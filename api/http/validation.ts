@@ -180,7 +180,8 @@ function report(schema: TSchema, source: string, allErrors: ErrorObject[]): Inpu
     } else if (types.length) [reason, keyword] = [typeReason(types.flatMap((t) => t.split(','))), 'type'];
     else [reason, keyword] = ['取值无效', errors[0]?.keyword ?? 'invalid'];
     const label = path.length && errors.some((e) => e.keyword === 'additionalProperties') ? path.join('.') : fieldLabel(schema, path);
-    problems.push({ field, reason: keyword, message: `${label}：${reason}` });
+    // `label` lets a form that shows the message beside its field leave the name out.
+    problems.push({ field, reason: keyword, message: `${label}：${reason}`, label });
   }
   return new InputError('INVALID_INPUT', problems.map((p) => p.message).join('；'), problems);
 }
