@@ -114,7 +114,7 @@ export function campaignRoutes(api: ApiRouter, deps: { campaigns: CampaignStore;
     tags: ['campaigns'],
     auth: true,
     params: IdParams,
-    body: Type.Object({ reason: Text({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }),
+    body: Type.Object({ reason: Text({ minLength: 2, maxLength: 500, title: '撤销理由' }) }, { additionalProperties: false }),
     responses: {
       200: { description: '已撤销', schema: Campaign },
       ...AUTH_ERRORS,

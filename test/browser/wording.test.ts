@@ -84,6 +84,21 @@ describe('wording and small things', () => {
     await context.close();
   });
 
+  test('the campaign form says on a phone too how many houses it will cover', async () => {
+    await firstHouse();
+    const { context, page } = await newPage(browser, PHONE);
+    await signIn(page, stack.baseUrl, 'officer');
+    await page.goto(`${stack.baseUrl}/campaigns/create`);
+    await page.getByTestId('campaign-house-count').getByText('选择排查范围后，这里显示将排查的房屋数量').waitFor();
+    await page.getByLabel('范围').fill('凤城');
+    await page.getByRole('option', { name: /^凤城街道/ }).click();
+    await page.getByTestId('campaign-house-count').getByText('按当前范围和条件，将排查 1 栋房屋').waitFor();
+    assert.ok(await fitsWidth(page));
+    await assertNoMessageKeys(page);
+    await screenshot(page, 'phone-campaign-create-count');
+    await context.close();
+  });
+
   test('the user form offers the regions of the role’s level; a wrong level is refused naming the field', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, stack.baseUrl, 'admin');

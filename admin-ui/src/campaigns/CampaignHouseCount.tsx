@@ -7,18 +7,10 @@ import { Alert } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { campaignBody, validateCampaign } from './campaignForm.ts';
+import { countFilter } from './campaignForm.ts';
 import type { CampaignFormValues } from './campaignForm.ts';
 
 const SETTLE_MS = 400;
-
-/** The filter of the registry's list for the form's area and conditions; null until it can be counted. */
-export function countFilter(values: CampaignFormValues): Record<string, unknown> | null {
-  const errors = validateCampaign({ ...values, name: 'x'.repeat(2), assigneeRole: 'inspector', dueAt: '9999-12-31' });
-  if (errors.regionCode || errors.filters) return null;
-  const { regionCode, filters } = campaignBody(values);
-  return { ...filters, regionCode };
-}
 
 export function CampaignHouseCount() {
   const translate = useTranslate();
@@ -33,7 +25,8 @@ export function CampaignHouseCount() {
   const filter = JSON.parse(settled) as Record<string, unknown> | null;
   const { total, isPending, error } = useGetList(
     'buildings',
-    { filter: filter ?? {}, pagination: { page: 1, perPage: 1 } },
+    // A sort the registry accepts (react-admin's default, by id, is not one of them).
+    { filter: filter ?? {}, pagination: { page: 1, perPage: 1 }, sort: { field: 'code', order: 'ASC' } },
     { enabled: filter !== null },
   );
   let text: string;

@@ -60,9 +60,14 @@ export function validateCampaign(values: CampaignFormValues, now = Date.now()): 
   return errors;
 }
 
-/** The API body: the conditions left empty are left out ("any"). */
+/** The conditions given; those left empty are left out ("any"). */
+export function campaignFilters(values: CampaignFormValues): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(values.filters ?? {}).filter(([, v]) => filled(v))) as Record<string, string | number>;
+}
+
+/** The API body. */
 export function campaignBody(values: CampaignFormValues) {
-  const filters = Object.fromEntries(Object.entries(values.filters ?? {}).filter(([, v]) => filled(v)));
+  const filters = campaignFilters(values);
   return {
     name: (values.name ?? '').trim(),
     regionCode: values.regionCode,
@@ -71,4 +76,14 @@ export function campaignBody(values: CampaignFormValues) {
     dueAt: endOfBeijingDay(values.dueAt ?? ''),
     ...(filled(values.remindDaysBefore) ? { remindDaysBefore: values.remindDaysBefore } : {}),
   };
+}
+
+/**
+ * The registry list's filter that counts the houses the campaign will cover (its area and conditions),
+ * or null while the area or a condition is not yet valid.
+ */
+export function countFilter(values: CampaignFormValues): Record<string, unknown> | null {
+  const errors = validateCampaign({ ...values, name: '预览', assigneeRole: 'inspector', dueAt: '9999-12-31' });
+  if (errors.regionCode || errors.filters) return null;
+  return { ...campaignFilters(values), regionCode: values.regionCode };
 }
