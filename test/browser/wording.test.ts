@@ -146,6 +146,7 @@ describe('wording and small things', () => {
       const text = await page.locator('main').innerText();
       assert.doesNotMatch(text, /\b(?:complaint|case|auth|user|building)\.[a-z_]+\b/, 'a raw action code is shown');
       assert.doesNotMatch(text, /投诉 · [0-9a-f]{8}-/, 'a complaint is named by its id');
+      assert.doesNotMatch(text, /\bsystem\b/, 'the demo seed shows as 系统');
       await assertNoMessageKeys(page);
       if (name === 'phone') assert.ok(await fitsWidth(page));
       await screenshot(page, `${name}-audit-log-names`);

@@ -211,6 +211,7 @@ export const appEnglish = {
         Campaign: 'Special inspection',
       },
       onlyThisActor: 'Show only entries by %{name}',
+      machineActors: { system: 'System (initial data)', cli: 'Command-line tool' },
       noDetails: 'No further details',
     },
     profile: {

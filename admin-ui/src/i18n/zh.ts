@@ -201,6 +201,7 @@ export const appChinese: AppMessages = {
         Campaign: '专项排查',
       },
       onlyThisActor: '只看 %{name} 的记录',
+      machineActors: { system: '系统（初始数据）', cli: '命令行工具' },
       noDetails: '无更多详情',
     },
     profile: {
