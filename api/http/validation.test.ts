@@ -105,6 +105,14 @@ test('fields are named by their Chinese titles, one message each, without schema
   assert.equal(refusal({ use: 'business', photos: [] }, run).message, '整改责任人：必填');
 });
 
+test('a conditional rule of a task form names only the field it requires', () => {
+  const error = refusal({ result: 'fail' }, validator(hazardForms(LATEST_HAZARD_CASE_VERSION).recheck, 'body'));
+  assert.deepEqual(
+    error.details.map((d) => [d.field, d.message]),
+    [['body.reasons', '不通过原因：必填']],
+  );
+});
+
 test('a task form names its fields by the titles of the definition', () => {
   const error = refusal({ measures: [] }, validator(hazardForms(LATEST_HAZARD_CASE_VERSION).assign, 'body'));
   assert.deepEqual(error.details.map((d) => d.message).sort(), ['整改责任人：必填', '整治措施：至少 1 项'].sort());

@@ -152,7 +152,8 @@ const GENERIC = new Set(['type', 'anyOf', 'oneOf', 'const', 'enum', 'if']);
  */
 function report(schema: TSchema, source: string, allErrors: ErrorObject[]): InputError {
   const byField = new Map<string, { path: string[]; errors: ErrorObject[] }>();
-  for (const e of allErrors) {
+  // An `if` error only says a `then` branch failed; that branch's own error names the field.
+  for (const e of allErrors.filter((x) => x.keyword !== 'if')) {
     const path = pathOf(e);
     const field = [source, ...path].join('.');
     const entry = byField.get(field);
