@@ -48,6 +48,21 @@ function titleOf(node: Node | undefined): string | undefined {
   return undefined;
 }
 
+/** Marks an enumeration's schema with the Chinese name of each value, for messages listing choices. */
+export const CHOICE_LABELS = 'x-labels';
+
+/** The Chinese names of the values the field at `path` may take, when its schema gives them. */
+export function choiceLabels(schema: unknown, path: readonly string[]): Record<string, string> | undefined {
+  let node: Node | undefined = isNode(schema) ? schema : undefined;
+  for (const segment of path) node = node ? child(node, segment) : undefined;
+  if (!node) return undefined;
+  for (const candidate of [node, ...branches(node)]) {
+    const labels = candidate[CHOICE_LABELS];
+    if (isNode(labels)) return labels as Record<string, string>;
+  }
+  return undefined;
+}
+
 /** The Chinese name of the field at `path` (keys below the request part) in `schema`. */
 export function fieldLabel(schema: unknown, path: readonly string[]): string {
   let node: Node | undefined = isNode(schema) ? schema : undefined;

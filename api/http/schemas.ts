@@ -28,7 +28,7 @@ export const Text = (options: StringOptions & { maxLength: number }) => Type.Str
 /** A value or null. */
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-/** One of the given string values (an enumeration's values). */
+/** One of the given string values (an enumeration's values); pass `x-labels` to name them in messages. */
 export const literals = <T extends string>(values: readonly T[], options: SchemaOptions = {}) =>
   Type.Union(
     values.map((v) => Type.Literal(v)),

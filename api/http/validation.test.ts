@@ -105,6 +105,12 @@ test('fields are named by their Chinese titles, one message each, without schema
   assert.equal(refusal({ use: 'business', photos: [] }, run).message, '整改责任人：必填');
 });
 
+test('a wrong choice lists the choices by their Chinese names where the schema gives them', () => {
+  const error = refusal({ measures: ['fly_away'] }, validator(hazardForms(LATEST_HAZARD_CASE_VERSION).assign, 'body'));
+  const measures = error.details.find((d) => d.field === 'body.measures.0');
+  assert.equal(measures?.message, '整治措施第 1 项：取值应为：停止使用、人员撤离、维修加固、委托有资质机构鉴定、拆除');
+});
+
 test('a conditional rule of a task form names only the field it requires', () => {
   const error = refusal({ result: 'fail' }, validator(hazardForms(LATEST_HAZARD_CASE_VERSION).recheck, 'body'));
   assert.deepEqual(

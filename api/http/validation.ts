@@ -12,7 +12,7 @@ import addFormatsModule from 'ajv-formats';
 import type { TSchema } from '@sinclair/typebox';
 import { InputError } from '../../domain/errors.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
-import { fieldLabel } from './field-labels.ts';
+import { choiceLabels, fieldLabel } from './field-labels.ts';
 import { inspectInput, isProblem } from './input-guard.ts';
 import { MULTILINE } from './schemas.ts';
 
@@ -171,10 +171,12 @@ function report(schema: TSchema, source: string, allErrors: ErrorObject[]): Inpu
     if (specific) [reason, keyword] = [chineseReason(specific), specific.keyword];
     else if (choices.length || enums) {
       const allowed = [...choices, ...((enums?.params as { allowedValues?: unknown[] } | undefined)?.allowedValues ?? [])];
+      // The values by their Chinese names where the schema gives them (自住、出租…), else as they are.
+      const names = choiceLabels(schema, path);
       [reason, keyword] = [
         `取值应为：${allowed
           .filter((v) => v !== null)
-          .map(String)
+          .map((v) => names?.[String(v)] ?? String(v))
           .join('、')}`,
         'enum',
       ];

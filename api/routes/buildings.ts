@@ -6,6 +6,7 @@ import {
   BUSINESS_CATEGORY,
   JUDGEMENT,
   NOT_INSPECTED,
+  NOT_INSPECTED_LABEL,
   STRUCTURE_TYPE,
 } from '../../domain/buildings/enums.ts';
 import { BuildingCreate, BuildingPatch } from '../../domain/buildings/schema.ts';
@@ -28,11 +29,16 @@ const CODE_ERRORS = {
 
 /** The registry's filters (also what picks a campaign's houses). */
 export const BUILDING_FILTER_FIELDS = {
-  use: Type.Optional(literals(BUILDING_USE.values, { title: '房屋用途' })),
-  businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values, { title: '经营类别' })),
-  structureType: Type.Optional(literals(STRUCTURE_TYPE.values, { title: '结构类型' })),
-  latestJudgement: Type.Optional(literals([...JUDGEMENT.values, NOT_INSPECTED], { title: '最新排查结论' })),
-  appraisalGrade: Type.Optional(literals(APPRAISAL_GRADE.values, { title: '鉴定等级' })),
+  use: Type.Optional(literals(BUILDING_USE.values, { title: '房屋用途', 'x-labels': BUILDING_USE.labels })),
+  businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values, { title: '经营类别', 'x-labels': BUSINESS_CATEGORY.labels })),
+  structureType: Type.Optional(literals(STRUCTURE_TYPE.values, { title: '结构类型', 'x-labels': STRUCTURE_TYPE.labels })),
+  latestJudgement: Type.Optional(
+    literals([...JUDGEMENT.values, NOT_INSPECTED], {
+      title: '最新排查结论',
+      'x-labels': { ...JUDGEMENT.labels, [NOT_INSPECTED]: NOT_INSPECTED_LABEL },
+    }),
+  ),
+  appraisalGrade: Type.Optional(literals(APPRAISAL_GRADE.values, { title: '鉴定等级', 'x-labels': APPRAISAL_GRADE.labels })),
   minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, title: '最低层数' })),
   yearFrom: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100, title: '建成年份起' })),
   yearTo: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100, title: '建成年份止' })),

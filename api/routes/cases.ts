@@ -74,8 +74,8 @@ export function caseRoutes(api: ApiRouter, deps: { cases: CaseStore; service: Ca
     body: Type.Object(
       {
         buildingCode: Type.String({ minLength: 1, maxLength: 30, title: '房屋编码', description: '房屋编码（18 位）' }),
-        category: literals(CASE_CATEGORY.values, { title: '隐患类别' }),
-        severity: literals(CASE_SEVERITY.values, { title: '隐患等级' }),
+        category: literals(CASE_CATEGORY.values, { title: '隐患类别', 'x-labels': CASE_CATEGORY.labels }),
+        severity: literals(CASE_SEVERITY.values, { title: '隐患等级', 'x-labels': CASE_SEVERITY.labels }),
         description: Text({ minLength: 2, maxLength: 2000, title: '隐患描述' }),
       },
       { additionalProperties: false },

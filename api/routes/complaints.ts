@@ -74,7 +74,7 @@ export const ComplaintBody = Type.Object(
         { additionalProperties: false, title: '位置', description: '地图上选择的位置（WGS-84），无房屋编码时必填' },
       ),
     ),
-    category: literals(CASE_CATEGORY.values, { title: '问题类型' }),
+    category: literals(CASE_CATEGORY.values, { title: '问题类型', 'x-labels': CASE_CATEGORY.labels }),
     description: Text({ minLength: 5, maxLength: 1000, title: '问题描述' }),
     name: Type.Optional(Type.String({ maxLength: 50, title: '姓名', description: '姓名（可不填）' })),
     phone: Type.Optional(Type.String({ maxLength: 20, title: '联系电话', description: '手机号（可不填）' })),
@@ -242,7 +242,7 @@ export function complaintRoutes(
       {
         result: literals(['confirmed', 'unfounded'] as const, { title: '核实结果' }),
         reply: Text({ minLength: 2, maxLength: 500, title: '答复', description: '给投诉人的回复' }),
-        severity: Type.Optional(literals(CASE_SEVERITY.values, { title: '隐患等级' })),
+        severity: Type.Optional(literals(CASE_SEVERITY.values, { title: '隐患等级', 'x-labels': CASE_SEVERITY.labels })),
         buildingCode: Type.Optional(
           Type.String({ minLength: 1, maxLength: 30, title: '房屋编码', description: '按位置投诉时，现场核实的房屋编码' }),
         ),

@@ -67,11 +67,11 @@ const Submit = Type.Object(
       description: 'Made on the phone when the form opens; a re-send with the same id is recorded once',
     }),
     buildingCode: BuildingCode,
-    judgement: literals(JUDGEMENT.values, { title: '初步判断' }),
+    judgement: literals(JUDGEMENT.values, { title: '初步判断', 'x-labels': JUDGEMENT.labels }),
     hazards: Type.Array(
       Type.Object(
         {
-          category: literals(CASE_CATEGORY.values, { title: '隐患类别' }),
+          category: literals(CASE_CATEGORY.values, { title: '隐患类别', 'x-labels': CASE_CATEGORY.labels }),
           description: Text({ minLength: 2, maxLength: 1000, title: '隐患描述' }),
         },
         { additionalProperties: false },

@@ -1,7 +1,7 @@
 /** The users resource (administrators): list, read, create, edit, disable/enable, reset password. */
 import { Type } from '@sinclair/typebox';
 import { ForbiddenError } from '../../domain/errors.ts';
-import { ROLES } from '../../domain/roles.ts';
+import { ROLE_LABELS, ROLES } from '../../domain/roles.ts';
 import type { UserStore } from '../../domain/stores/users.ts';
 import { auditContext } from '../http/context.ts';
 import type { RequestContext } from '../http/context.ts';
@@ -22,7 +22,7 @@ import type { UserService } from '../services/users.ts';
 
 const Role = Type.Union(
   ROLES.map((r) => Type.Literal(r)),
-  { title: '角色' },
+  { title: '角色', 'x-labels': ROLE_LABELS },
 );
 const Phone = Type.String({ pattern: '^[0-9+\\- ]{5,20}$', maxLength: 20, title: '手机号', description: 'Phone number' });
 const Username = Type.String({

@@ -23,7 +23,12 @@ function oneOf<T extends string>(
 ): TUnion<TLiteral<T>[]> {
   return Type.Union(
     e.values.map((v) => Type.Literal(v)),
-    { description: `${description}: ${e.values.map((v) => `${v} ${e.labels[v]}`).join(', ')}`, ...(title ? { title } : {}) },
+    {
+      description: `${description}: ${e.values.map((v) => `${v} ${e.labels[v]}`).join(', ')}`,
+      // The values' Chinese names, which the API's messages list (api/http/field-labels.ts CHOICE_LABELS).
+      'x-labels': e.labels,
+      ...(title ? { title } : {}),
+    },
   );
 }
 
