@@ -23,8 +23,8 @@ export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {
   province: '省',
   city: '市',
   district: '区/县',
-  town: '镇/街道',
-  village: '村/社区',
+  town: '镇（街道）',
+  village: '村（社区）',
 };
 
 const REGION_CODE_PATTERN = /^(0|\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { connectDatabase } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { checkPasswordRule, hashPassword } from '../domain/passwords.ts';
-import { isRole, ROLES } from '../domain/roles.ts';
+import { isRole, roleRegionProblem, ROLES } from '../domain/roles.ts';
 import { AuditStore } from '../domain/stores/audit.ts';
 import { RegionStore } from '../domain/stores/regions.ts';
 import { UserStore } from '../domain/stores/users.ts';
@@ -23,6 +23,8 @@ runMain('user:create', async () => {
   if (!username || !role || !regionCode || !name) usage('four arguments are needed');
   if (!/^[A-Za-z0-9_.-]{3,32}$/.test(username)) usage('username: 3–32 letters, digits, _ . -');
   if (!isRole(role)) usage(`role must be one of ${ROLES.join(', ')}`);
+  const levelProblem = roleRegionProblem(role, regionCode);
+  if (levelProblem) usage(`region ${regionCode}: ${levelProblem}`);
   const generated = !process.env.YDYM_NEW_PASSWORD;
   const password = process.env.YDYM_NEW_PASSWORD ?? `Y${randomBytes(9).toString('base64url')}7`;
   try {

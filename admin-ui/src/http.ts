@@ -76,13 +76,23 @@ function asProblems(value: unknown): ApiFieldProblem[] {
 }
 
 /**
+ * A problem's message as shown under its input, which already bears the field's name: without the
+ * name the API put in front (地上层数：不能小于 1 → 不能小于 1) when it says which name that is (`label`).
+ */
+export function inputMessage(problem: ApiFieldProblem): string {
+  const label = typeof problem.label === 'string' ? problem.label : undefined;
+  return label && problem.message.startsWith(`${label}：`) ? problem.message.slice(label.length + 1) : problem.message;
+}
+
+/**
  * Form errors keyed by input name: only problems with a `body.` field belong to a form. The root
- * server error makes react-admin notify the server's message instead of a generic one.
+ * server error makes react-admin notify the server's message (every field named) instead of a
+ * generic one.
  */
 function formErrors(message: string, details: ApiFieldProblem[]): Record<string, unknown> | undefined {
   const fields: Record<string, string> = {};
   for (const d of details) {
-    if (d.field.startsWith('body.')) fields[d.field.slice('body.'.length)] ??= d.message;
+    if (d.field.startsWith('body.')) fields[d.field.slice('body.'.length)] ??= inputMessage(d);
   }
   if (Object.keys(fields).length === 0) return undefined;
   return { ...fields, root: { serverError: message } };

@@ -1,6 +1,6 @@
 /** Schemas shared by many routes: the list convention, the error shape, identifiers. */
 import { Type } from '@sinclair/typebox';
-import type { StringOptions, TProperties, TSchema } from '@sinclair/typebox';
+import type { SchemaOptions, StringOptions, TProperties, TSchema } from '@sinclair/typebox';
 
 export const ErrorResponse = Type.Object(
   {
@@ -28,8 +28,12 @@ export const Text = (options: StringOptions & { maxLength: number }) => Type.Str
 /** A value or null. */
 export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
-/** One of the given string values (an enumeration's values). */
-export const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** One of the given string values (an enumeration's values); pass `x-labels` to name them in messages. */
+export const literals = <T extends string>(values: readonly T[], options: SchemaOptions = {}) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  );
 export const RegionCode = Type.String({
   pattern: '^(0|\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12})$',
   maxLength: 12,

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Type } from '@sinclair/typebox';
+import { hazardForms } from '../../definitions/hazard-case/forms.ts';
+import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
 import { InputError } from '../../domain/errors.ts';
 import { MAX_DEPTH } from './input-guard.ts';
 import { Text, Uuid } from './schemas.ts';
@@ -75,4 +77,49 @@ test('without singleLine (task forms), text keeps its line breaks but not other 
   const form = validator(Type.Object({ note: Type.String({ maxLength: 50 }) }), 'body');
   assert.deepEqual(form({ note: 'a\nb' }), { note: 'a\nb' });
   assert.equal(refusal({ note: 'a\u0000' }, form).field, 'body.note');
+});
+
+test('fields are named by their Chinese titles, one message each, without schema jargon', () => {
+  const schema = Type.Object(
+    {
+      yearBuilt: Type.Optional(Type.Union([Type.Integer({ maximum: 2100 }), Type.Null()], { title: '建成年份' })),
+      use: Type.Union([Type.Literal('own_home'), Type.Literal('business')], { title: '房屋用途' }),
+      party: Type.Object({ name: Type.String({ minLength: 1, title: '姓名' }) }, { title: '整改责任人' }),
+      photos: Type.Array(Uuid, { title: '现场照片', maxItems: 3 }),
+    },
+    { additionalProperties: false },
+  );
+  const run = validator(schema, 'body');
+  const error = refusal({ yearBuilt: 'old', use: 'x', party: { name: '' }, photos: ['nope'] }, run);
+  assert.deepEqual(
+    error.details.map((d) => d.message),
+    [
+      '建成年份：应为整数（可留空）',
+      '房屋用途：取值应为：own_home、business',
+      '整改责任人的姓名：长度不能少于 1 个字符',
+      '现场照片第 1 项：格式应为UUID',
+    ],
+  );
+  assert.doesNotMatch(error.message, /anyOf|must|yearBuilt|party/);
+  assert.equal(refusal({ yearBuilt: 3000, use: 'business', party: { name: 'a' }, photos: [] }, run).message, '建成年份：不能大于 2100');
+  assert.equal(refusal({ use: 'business', photos: [] }, run).message, '整改责任人：必填');
+});
+
+test('a wrong choice lists the choices by their Chinese names where the schema gives them', () => {
+  const error = refusal({ measures: ['fly_away'] }, validator(hazardForms(LATEST_HAZARD_CASE_VERSION).assign, 'body'));
+  const measures = error.details.find((d) => d.field === 'body.measures.0');
+  assert.equal(measures?.message, '整治措施第 1 项：取值应为：停止使用、人员撤离、维修加固、委托有资质机构鉴定、拆除');
+});
+
+test('a conditional rule of a task form names only the field it requires', () => {
+  const error = refusal({ result: 'fail' }, validator(hazardForms(LATEST_HAZARD_CASE_VERSION).recheck, 'body'));
+  assert.deepEqual(
+    error.details.map((d) => [d.field, d.message]),
+    [['body.reasons', '不通过原因：必填']],
+  );
+});
+
+test('a task form names its fields by the titles of the definition', () => {
+  const error = refusal({ measures: [] }, validator(hazardForms(LATEST_HAZARD_CASE_VERSION).assign, 'body'));
+  assert.deepEqual(error.details.map((d) => d.message).sort(), ['整改责任人：必填', '整治措施：至少 1 项'].sort());
 });

@@ -12,6 +12,7 @@ import addFormatsModule from 'ajv-formats';
 import type { TSchema } from '@sinclair/typebox';
 import { InputError } from '../../domain/errors.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
+import { choiceLabels, fieldLabel } from './field-labels.ts';
 import { inspectInput, isProblem } from './input-guard.ts';
 import { MULTILINE } from './schemas.ts';
 
@@ -26,19 +27,43 @@ const FORMAT_NAMES: Record<string, string> = {
   uri: '网址',
 };
 
+const TYPE_NAMES: Record<string, string> = {
+  integer: '整数',
+  number: '数字',
+  string: '文本',
+  boolean: '是或否',
+  object: '一组字段',
+  array: '列表',
+};
+
+/** The types a value may have, in words; null reads as "may be left empty". */
+function typeReason(types: string[]): string {
+  const named = [...new Set(types.filter((t) => t !== 'null'))].map((t) => TYPE_NAMES[t] ?? t);
+  if (!named.length) return '应留空';
+  return `应为${named.join('或')}${types.includes('null') ? '（可留空）' : ''}`;
+}
+
 function chineseReason(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
       return '必填';
     case 'type':
-      return `类型应为 ${String(p.type)}`;
+      return typeReason(String(p.type).split(','));
     case 'minLength':
       return `长度不能少于 ${String(p.limit)} 个字符`;
     case 'maxLength':
       return `长度不能超过 ${String(p.limit)} 个字符`;
     case 'minimum':
       return `不能小于 ${String(p.limit)}`;
+    case 'exclusiveMinimum':
+      return `应大于 ${String(p.limit)}`;
+    case 'exclusiveMaximum':
+      return `应小于 ${String(p.limit)}`;
+    case 'uniqueItems':
+      return '不能有重复项';
+    case 'minProperties':
+      return `至少填写 ${String(p.limit)} 项`;
     case 'maximum':
       return `不能大于 ${String(p.limit)}`;
     case 'pattern':
@@ -60,11 +85,12 @@ function chineseReason(e: ErrorObject): string {
     case 'singleLine':
       return '不能包含换行符或制表符';
     default:
-      return e.message ?? '取值无效';
+      // Ajv's own English text ("must match a schema in anyOf") means nothing to a user.
+      return '取值无效';
   }
 }
 
-function fieldOf(source: string, e: ErrorObject): string {
+function pathOf(e: ErrorObject): string[] {
   const p = e.params as Record<string, unknown>;
   const path = e.instancePath
     .split('/')
@@ -72,12 +98,7 @@ function fieldOf(source: string, e: ErrorObject): string {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (e.keyword === 'required') path.push(String(p.missingProperty));
   if (e.keyword === 'additionalProperties') path.push(String(p.additionalProperty));
-  return [source, ...path].join('.');
-}
-
-function describe(field: string, e: ErrorObject): FieldProblem {
-  const reason = chineseReason(e);
-  return { field, reason: e.keyword, message: `${field.replace(/^(body|query|params)\./, '')}：${reason}` };
+  return path;
 }
 
 /** Problems named in one answer; the rest are left out (the client fixes these first). */
@@ -121,29 +142,50 @@ const instances = {
 
 const cache = new WeakMap<TSchema, { fast: ValidateFunction; full: ValidateFunction }>();
 
-function report(source: string, allErrors: ErrorObject[]): InputError {
+/** Reported once per field when a more telling error on the same field is there. */
+const GENERIC = new Set(['type', 'anyOf', 'oneOf', 'const', 'enum', 'if']);
+
+/**
+ * One problem per field, named by its Chinese title: a union of literals gives one list of choices,
+ * a nullable value that is neither gives one "应为整数（可留空）", and a specific reason (too large, bad
+ * format) wins over the generic ones Ajv adds for the union around it.
+ */
+function report(schema: TSchema, source: string, allErrors: ErrorObject[]): InputError {
+  const byField = new Map<string, { path: string[]; errors: ErrorObject[] }>();
   // An `if` error only says a `then` branch failed; that branch's own error names the field.
-  const errors = allErrors.filter((e) => e.keyword !== 'if');
-  // A union of literals fails once per literal and once as a whole: one message listing the choices.
-  const choices = new Map<string, unknown[]>();
-  for (const e of errors)
-    if (e.keyword === 'const') {
-      const field = fieldOf(source, e);
-      const list = choices.get(field) ?? [];
-      list.push((e.params as { allowedValue: unknown }).allowedValue);
-      choices.set(field, list);
-    }
-  const unique = new Map<string, FieldProblem>();
-  for (const e of errors) {
-    if (unique.size >= MAX_REPORTED) break;
-    const field = fieldOf(source, e);
-    const allowed = choices.get(field);
-    const key = `${field}\u0000${e.keyword}`;
-    if (unique.has(key)) continue;
-    if (!allowed || allowed.length < 2 || (e.keyword !== 'const' && e.keyword !== 'anyOf')) unique.set(key, describe(field, e));
-    else if (e.keyword === 'const') unique.set(key, describe(field, { ...e, keyword: 'enum', params: { allowedValues: allowed } }));
+  for (const e of allErrors.filter((x) => x.keyword !== 'if')) {
+    const path = pathOf(e);
+    const field = [source, ...path].join('.');
+    const entry = byField.get(field);
+    if (entry) entry.errors.push(e);
+    else if (byField.size < MAX_REPORTED) byField.set(field, { path, errors: [e] });
   }
-  const problems = [...unique.values()];
+  const problems: FieldProblem[] = [];
+  for (const [field, { path, errors }] of byField) {
+    const specific = errors.find((e) => !GENERIC.has(e.keyword));
+    const choices = errors.filter((e) => e.keyword === 'const').map((e) => (e.params as { allowedValue: unknown }).allowedValue);
+    const enums = errors.find((e) => e.keyword === 'enum');
+    const types = errors.filter((e) => e.keyword === 'type').map((e) => String((e.params as { type: unknown }).type));
+    let reason: string;
+    let keyword: string;
+    if (specific) [reason, keyword] = [chineseReason(specific), specific.keyword];
+    else if (choices.length || enums) {
+      const allowed = [...choices, ...((enums?.params as { allowedValues?: unknown[] } | undefined)?.allowedValues ?? [])];
+      // The values by their Chinese names where the schema gives them (自住、出租…), else as they are.
+      const names = choiceLabels(schema, path);
+      [reason, keyword] = [
+        `取值应为：${allowed
+          .filter((v) => v !== null)
+          .map((v) => names?.[String(v)] ?? String(v))
+          .join('、')}`,
+        'enum',
+      ];
+    } else if (types.length) [reason, keyword] = [typeReason(types.flatMap((t) => t.split(','))), 'type'];
+    else [reason, keyword] = ['取值无效', errors[0]?.keyword ?? 'invalid'];
+    const label = path.length && errors.some((e) => e.keyword === 'additionalProperties') ? path.join('.') : fieldLabel(schema, path);
+    // `label` lets a form that shows the message beside its field leave the name out.
+    problems.push({ field, reason: keyword, message: `${label}：${reason}`, label });
+  }
   return new InputError('INVALID_INPUT', problems.map((p) => p.message).join('；'), problems);
 }
 
@@ -172,8 +214,8 @@ export function validator(
     if (isProblem(shape)) throw new InputError('INVALID_INPUT', shape.message, [shape]);
     const copy = structuredClone(input);
     if (fast(copy)) return copy;
-    if (shape.nodes > FULL_REPORT_NODES) throw report(source, fast.errors ?? []);
+    if (shape.nodes > FULL_REPORT_NODES) throw report(schema, source, fast.errors ?? []);
     full(structuredClone(input));
-    throw report(source, full.errors ?? fast.errors ?? []);
+    throw report(schema, source, full.errors ?? fast.errors ?? []);
   };
 }

@@ -3,6 +3,7 @@
  * (every action on a case) in one list, filtered by who, what, when and where.
  */
 import { Type } from '@sinclair/typebox';
+import { TRAIL_ACTIONS } from '../../domain/audit-actions.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import type { AuditStore } from '../../domain/stores/audit.ts';
 import type { ApiRouter } from '../http/router.ts';
@@ -18,6 +19,7 @@ const Entry = Type.Object({
   action: Type.String(),
   subjectType: Type.Union([Type.String(), Type.Null()]),
   subjectId: Type.Union([Type.String(), Type.Null()]),
+  subjectLabel: Type.Union([Type.String(), Type.Null()], { description: 'Case number, complaint tracking number, user name…' }),
   regionCode: Type.Union([Type.String(), Type.Null()]),
   ip: Type.Union([Type.String(), Type.Null()]),
   requestId: Type.Union([Type.String(), Type.Null()]),
@@ -33,7 +35,7 @@ export function auditRoutes(api: ApiRouter, deps: { audit: AuditStore }): void {
     tags: ['audit'],
     auth: true,
     query: listQuery(['at', 'action', 'id'], {
-      action: Type.Optional(Type.String({ maxLength: 64 })),
+      action: Type.Optional(literals(TRAIL_ACTIONS, { title: '操作' })),
       actorId: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
       subjectType: Type.Optional(Type.String({ maxLength: 32 })),
       subjectId: Type.Optional(Type.String({ maxLength: 64 })),

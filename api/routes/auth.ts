@@ -11,7 +11,10 @@ import { CSRF_COOKIE, SESSION_COOKIE, passwordChangeProblem } from '../http/sess
 import type { AuthService } from '../services/auth.ts';
 
 const Login = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    username: Type.String({ minLength: 1, maxLength: 64, title: '用户名' }),
+    password: Type.String({ minLength: 1, maxLength: 200, title: '密码' }),
+  },
   { additionalProperties: false },
 );
 
@@ -149,7 +152,10 @@ export function authRoutes(
     auth: true,
     beforePasswordChange: true,
     body: Type.Object(
-      { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Type.String({ minLength: 1, maxLength: 200 }) },
+      {
+        currentPassword: Type.String({ minLength: 1, maxLength: 200, title: '当前密码' }),
+        newPassword: Type.String({ minLength: 1, maxLength: 200, title: '新密码' }),
+      },
       { additionalProperties: false },
     ),
     responses: {

@@ -1,6 +1,14 @@
 /** The building registry: list, house file, create, edit, personal data view, and the public summary. */
 import { Type } from '@sinclair/typebox';
-import { APPRAISAL_GRADE, BUILDING_USE, BUSINESS_CATEGORY, JUDGEMENT, STRUCTURE_TYPE } from '../../domain/buildings/enums.ts';
+import {
+  APPRAISAL_GRADE,
+  BUILDING_USE,
+  BUSINESS_CATEGORY,
+  JUDGEMENT,
+  NOT_INSPECTED,
+  NOT_INSPECTED_LABEL,
+  STRUCTURE_TYPE,
+} from '../../domain/buildings/enums.ts';
 import { BuildingCreate, BuildingPatch } from '../../domain/buildings/schema.ts';
 import { BUILDING_SORT_FIELDS, masked } from '../../domain/buildings/store.ts';
 import type { BuildingStore } from '../../domain/buildings/store.ts';
@@ -18,18 +26,22 @@ const CODE_ERRORS = {
   400: { description: '房屋编码格式错误（长度、字符或校验位）', schema: ErrorResponse },
   404: { description: '不存在或无权查看', schema: ErrorResponse },
 };
-const Year = Type.Integer({ minimum: 1800, maximum: 2100 });
 
 /** The registry's filters (also what picks a campaign's houses). */
 export const BUILDING_FILTER_FIELDS = {
-  use: Type.Optional(literals(BUILDING_USE.values)),
-  businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values)),
-  structureType: Type.Optional(literals(STRUCTURE_TYPE.values)),
-  latestJudgement: Type.Optional(literals(JUDGEMENT.values)),
-  appraisalGrade: Type.Optional(literals(APPRAISAL_GRADE.values)),
-  minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
-  yearFrom: Type.Optional(Year),
-  yearTo: Type.Optional(Year),
+  use: Type.Optional(literals(BUILDING_USE.values, { title: '房屋用途', 'x-labels': BUILDING_USE.labels })),
+  businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values, { title: '经营类别', 'x-labels': BUSINESS_CATEGORY.labels })),
+  structureType: Type.Optional(literals(STRUCTURE_TYPE.values, { title: '结构类型', 'x-labels': STRUCTURE_TYPE.labels })),
+  latestJudgement: Type.Optional(
+    literals([...JUDGEMENT.values, NOT_INSPECTED], {
+      title: '最新排查结论',
+      'x-labels': { ...JUDGEMENT.labels, [NOT_INSPECTED]: NOT_INSPECTED_LABEL },
+    }),
+  ),
+  appraisalGrade: Type.Optional(literals(APPRAISAL_GRADE.values, { title: '鉴定等级', 'x-labels': APPRAISAL_GRADE.labels })),
+  minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, title: '最低层数' })),
+  yearFrom: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100, title: '建成年份起' })),
+  yearTo: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100, title: '建成年份止' })),
 };
 
 export function buildingRoutes(api: ApiRouter, deps: { buildings: BuildingStore; service: BuildingService }): void {

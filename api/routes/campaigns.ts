@@ -45,12 +45,12 @@ export function campaignRoutes(api: ApiRouter, deps: { campaigns: CampaignStore;
     auth: true,
     body: Type.Object(
       {
-        name: Type.String({ minLength: 2, maxLength: 100, description: '名称' }),
-        regionCode: RegionCode,
-        filters: Type.Object(BUILDING_FILTER_FIELDS, { additionalProperties: false }),
-        assigneeRole: literals(['inspector', 'town_officer'] as const),
-        dueAt: Timestamp,
-        remindDaysBefore: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
+        name: Type.String({ minLength: 2, maxLength: 100, title: '名称' }),
+        regionCode: Type.String({ ...RegionCode, title: '排查范围' }),
+        filters: Type.Object(BUILDING_FILTER_FIELDS, { additionalProperties: false, title: '房屋条件' }),
+        assigneeRole: literals(['inspector', 'town_officer'] as const, { title: '承办角色' }),
+        dueAt: Type.String({ format: 'date-time', maxLength: 40, title: '截止时间' }),
+        remindDaysBefore: Type.Optional(Type.Integer({ minimum: 0, maximum: 60, title: '提前提醒天数' })),
       },
       { additionalProperties: false },
     ),
@@ -114,7 +114,7 @@ export function campaignRoutes(api: ApiRouter, deps: { campaigns: CampaignStore;
     tags: ['campaigns'],
     auth: true,
     params: IdParams,
-    body: Type.Object({ reason: Text({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false }),
+    body: Type.Object({ reason: Text({ minLength: 2, maxLength: 500, title: '撤销理由' }) }, { additionalProperties: false }),
     responses: {
       200: { description: '已撤销', schema: Campaign },
       ...AUTH_ERRORS,

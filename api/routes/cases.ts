@@ -70,7 +70,7 @@ const CaseDetail = Type.Intersect([
 ]);
 
 const IdParams = Type.Object({ id: Uuid });
-const Reason = Type.Object({ reason: Text({ minLength: 2, maxLength: 500, description: '理由' }) }, { additionalProperties: false });
+const Reason = Type.Object({ reason: Text({ minLength: 2, maxLength: 500, title: '理由' }) }, { additionalProperties: false });
 const NOT_FOUND = { 404: { description: '案件不存在或无权查看', schema: ErrorResponse } };
 const CONFLICT = { 409: { description: '案件状态已变化（已被他人办理、已销号或已撤销）', schema: ErrorResponse } };
 
@@ -88,10 +88,10 @@ export function caseRoutes(api: ApiRouter, deps: { cases: CaseStore; service: Ca
     auth: true,
     body: Type.Object(
       {
-        buildingCode: Type.String({ minLength: 1, maxLength: 30, description: '房屋编码（18 位）' }),
-        category: literals(CASE_CATEGORY.values),
-        severity: literals(CASE_SEVERITY.values),
-        description: Text({ minLength: 2, maxLength: 2000, description: '隐患描述' }),
+        buildingCode: Type.String({ minLength: 1, maxLength: 30, title: '房屋编码', description: '房屋编码（18 位）' }),
+        category: literals(CASE_CATEGORY.values, { title: '隐患类别', 'x-labels': CASE_CATEGORY.labels }),
+        severity: literals(CASE_SEVERITY.values, { title: '隐患等级', 'x-labels': CASE_SEVERITY.labels }),
+        description: Text({ minLength: 2, maxLength: 2000, title: '隐患描述' }),
       },
       { additionalProperties: false },
     ),

@@ -64,18 +64,21 @@ const Complaint = Type.Object(
 
 export const ComplaintBody = Type.Object(
   {
-    buildingCode: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: '房屋编码（扫码投诉时）' })),
+    buildingCode: Type.Optional(Type.String({ minLength: 1, maxLength: 30, title: '房屋编码', description: '房屋编码（扫码投诉时）' })),
     position: Type.Optional(
       Type.Object(
-        { latitude: Type.Number({ minimum: -90, maximum: 90 }), longitude: Type.Number({ minimum: -180, maximum: 180 }) },
-        { additionalProperties: false, description: '地图上选择的位置（WGS-84），无房屋编码时必填' },
+        {
+          latitude: Type.Number({ minimum: -90, maximum: 90, title: '纬度' }),
+          longitude: Type.Number({ minimum: -180, maximum: 180, title: '经度' }),
+        },
+        { additionalProperties: false, title: '位置', description: '地图上选择的位置（WGS-84），无房屋编码时必填' },
       ),
     ),
-    category: Category,
-    description: Text({ minLength: 5, maxLength: 1000, description: '问题描述' }),
-    name: Type.Optional(Type.String({ maxLength: 50, description: '姓名（可不填）' })),
-    phone: Type.Optional(Type.String({ maxLength: 20, description: '手机号（可不填）' })),
-    fileIds: Type.Array(Uuid, { maxItems: 9, default: [] }),
+    category: literals(CASE_CATEGORY.values, { title: '问题类型', 'x-labels': CASE_CATEGORY.labels }),
+    description: Text({ minLength: 5, maxLength: 1000, title: '问题描述' }),
+    name: Type.Optional(Type.String({ maxLength: 50, title: '姓名', description: '姓名（可不填）' })),
+    phone: Type.Optional(Type.String({ maxLength: 20, title: '联系电话', description: '手机号（可不填）' })),
+    fileIds: Type.Array(Uuid, { maxItems: 9, default: [], title: '照片' }),
   },
   { additionalProperties: false },
 );
@@ -163,7 +166,10 @@ export function complaintRoutes(
     auth: false,
     idempotent: false,
     body: Type.Object(
-      { trackingNo: Type.String({ minLength: 1, maxLength: 30 }), secret: Type.String({ minLength: 1, maxLength: 30 }) },
+      {
+        trackingNo: Type.String({ minLength: 1, maxLength: 30, title: '投诉编号' }),
+        secret: Type.String({ minLength: 1, maxLength: 30, title: '查询码' }),
+      },
       { additionalProperties: false },
     ),
     responses: {
@@ -236,21 +242,23 @@ export function complaintRoutes(
     params: IdParams,
     body: Type.Object(
       {
-        result: literals(['confirmed', 'unfounded'] as const),
-        reply: Text({ minLength: 2, maxLength: 500, description: '给投诉人的回复' }),
-        severity: Type.Optional(literals(CASE_SEVERITY.values)),
-        buildingCode: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: '按位置投诉时，现场核实的房屋编码' })),
-        note: Type.Optional(Text({ maxLength: 1000, description: '内部备注（投诉人看不到）' })),
-        fileIds: Type.Optional(Type.Array(Uuid, { maxItems: MAX_VERIFY_PHOTOS, description: '现场照片' })),
+        result: literals(['confirmed', 'unfounded'] as const, { title: '核实结果' }),
+        reply: Text({ minLength: 2, maxLength: 500, title: '答复', description: '给投诉人的回复' }),
+        severity: Type.Optional(literals(CASE_SEVERITY.values, { title: '隐患等级', 'x-labels': CASE_SEVERITY.labels })),
+        buildingCode: Type.Optional(
+          Type.String({ minLength: 1, maxLength: 30, title: '房屋编码', description: '按位置投诉时，现场核实的房屋编码' }),
+        ),
+        note: Type.Optional(Text({ maxLength: 1000, title: '内部备注', description: '内部备注（投诉人看不到）' })),
+        fileIds: Type.Optional(Type.Array(Uuid, { maxItems: MAX_VERIFY_PHOTOS, title: '现场照片', description: '现场照片' })),
         position: Type.Optional(
           Nullable(
             Type.Object(
               {
-                latitude: Type.Number({ minimum: -90, maximum: 90 }),
-                longitude: Type.Number({ minimum: -180, maximum: 180 }),
-                accuracy: Type.Optional(Type.Number({ minimum: 0, maximum: 100000, description: 'metres' })),
+                latitude: Type.Number({ minimum: -90, maximum: 90, title: '纬度' }),
+                longitude: Type.Number({ minimum: -180, maximum: 180, title: '经度' }),
+                accuracy: Type.Optional(Type.Number({ minimum: 0, maximum: 100000, title: '定位精度', description: 'metres' })),
               },
-              { additionalProperties: false, description: '核实时手机的位置（WGS-84）' },
+              { additionalProperties: false, title: '位置', description: '核实时手机的位置（WGS-84）' },
             ),
           ),
         ),

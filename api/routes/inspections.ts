@@ -22,7 +22,7 @@ import type { InspectionService } from '../services/inspections.ts';
 import { caseUser } from './cases.ts';
 
 const DateOnly = Type.String({ format: 'date', maxLength: 10 });
-const BuildingCode = Type.String({ minLength: 1, maxLength: 30, description: '房屋编码（18 位）' });
+const BuildingCode = Type.String({ minLength: 1, maxLength: 30, title: '房屋编码', description: '房屋编码（18 位）' });
 const PRESENCE = ['near', 'far', 'missing', 'unverifiable'] as const;
 
 const Inspection = Type.Object(
@@ -63,37 +63,39 @@ const Submit = Type.Object(
     id: Type.String({
       format: 'uuid',
       maxLength: 36,
+      title: '排查记录编号',
       description: 'Made on the phone when the form opens; a re-send with the same id is recorded once',
     }),
     buildingCode: BuildingCode,
-    judgement: literals(JUDGEMENT.values),
+    judgement: literals(JUDGEMENT.values, { title: '初步判断', 'x-labels': JUDGEMENT.labels }),
     hazards: Type.Array(
       Type.Object(
         {
-          category: literals(CASE_CATEGORY.values),
-          description: Text({ minLength: 2, maxLength: 1000, description: '隐患描述' }),
+          category: literals(CASE_CATEGORY.values, { title: '隐患类别', 'x-labels': CASE_CATEGORY.labels }),
+          description: Text({ minLength: 2, maxLength: 1000, title: '隐患描述' }),
         },
         { additionalProperties: false },
       ),
-      { maxItems: CASE_CATEGORY.values.length },
+      { maxItems: CASE_CATEGORY.values.length, title: '发现的隐患' },
     ),
-    notes: Type.Optional(Text({ maxLength: 2000 })),
-    fileIds: Type.Array(Uuid, { maxItems: 20 }),
+    notes: Type.Optional(Text({ maxLength: 2000, title: '排查备注' })),
+    fileIds: Type.Array(Uuid, { maxItems: 20, title: '现场照片' }),
     position: Nullable(
       Type.Object(
         {
-          latitude: Type.Number({ minimum: -90, maximum: 90 }),
-          longitude: Type.Number({ minimum: -180, maximum: 180 }),
-          accuracy: Type.Optional(Type.Number({ minimum: 0, maximum: 100000, description: 'metres' })),
+          latitude: Type.Number({ minimum: -90, maximum: 90, title: '纬度' }),
+          longitude: Type.Number({ minimum: -180, maximum: 180, title: '经度' }),
+          accuracy: Type.Optional(Type.Number({ minimum: 0, maximum: 100000, title: '定位精度', description: 'metres' })),
         },
-        { additionalProperties: false },
+        { additionalProperties: false, title: '位置' },
       ),
     ),
-    inspectedAt: Timestamp,
+    inspectedAt: Type.String({ format: 'date-time', maxLength: 40, title: '排查时间' }),
     campaignId: Type.Optional(
       Type.String({
         format: 'uuid',
         maxLength: 36,
+        title: '专项排查',
         description:
           'The special inspection the form was opened for: the inspection is recorded against it when the house is still waiting in it',
       }),

@@ -38,8 +38,8 @@ export function labelBatchRoutes(api: ApiRouter, deps: { db: Db; files: FileStor
     auth: true,
     body: Type.Object(
       {
-        regionCode: Type.Optional(RegionCode),
-        codes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 20_000 })),
+        regionCode: Type.Optional(Type.String({ ...RegionCode, title: '区域' })),
+        codes: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: 20_000, title: '房屋编码' })),
       },
       { additionalProperties: false },
     ),

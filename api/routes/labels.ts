@@ -98,7 +98,7 @@ export function labelRoutes(api: ApiRouter, deps: LabelRouteDeps): void {
     // A rendering with no side effect: repeating it is harmless, and a PDF is not kept for replays.
     idempotent: false,
     body: Type.Object(
-      { codes: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: MAX_SHEET_LABELS }) },
+      { codes: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1, maxItems: MAX_SHEET_LABELS, title: '房屋编码' }) },
       { additionalProperties: false },
     ),
     responses: {

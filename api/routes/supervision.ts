@@ -12,7 +12,7 @@ import { RuleError, UnauthenticatedError } from '../../domain/errors.ts';
 import { verifySignature } from '../../domain/supervision/signing.ts';
 import { supervisionCallbackSignal } from '../../workflows/hazard-case/messages.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { ErrorResponse, Text, Timestamp, Uuid } from '../http/schemas.ts';
+import { ErrorResponse, Text } from '../http/schemas.ts';
 import type { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 
 /** Requests whose raw body the JSON parser keeps for signature checks. */
@@ -28,13 +28,13 @@ export function supervisionRoutes(api: ApiRouter, deps: { db: Db; config: Config
     idempotent: false,
     body: Type.Object(
       {
-        id: Type.String({ minLength: 1, maxLength: 200 }),
-        idempotencyKey: Type.String({ minLength: 1, maxLength: 200 }),
-        caseId: Uuid,
-        receiptId: Type.String({ minLength: 1, maxLength: 200 }),
-        kind: Type.Union([Type.Literal('acknowledged'), Type.Literal('instruction'), Type.Literal('result')]),
-        text: Text({ maxLength: 2000 }),
-        at: Timestamp,
+        id: Type.String({ minLength: 1, maxLength: 200, title: '消息编号' }),
+        idempotencyKey: Type.String({ minLength: 1, maxLength: 200, title: '幂等键' }),
+        caseId: Type.String({ format: 'uuid', maxLength: 36, title: '案件' }),
+        receiptId: Type.String({ minLength: 1, maxLength: 200, title: '督办回执号' }),
+        kind: Type.Union([Type.Literal('acknowledged'), Type.Literal('instruction'), Type.Literal('result')], { title: '回复类型' }),
+        text: Text({ maxLength: 2000, title: '回复内容' }),
+        at: Type.String({ format: 'date-time', maxLength: 40, title: '回复时间' }),
       },
       // Fields a later version of the sender may add are accepted, within bounds.
       { additionalProperties: true, maxProperties: 30 },

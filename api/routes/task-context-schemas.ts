@@ -25,7 +25,7 @@ const ResponsibleParty = Type.Object(
 /** One case's decision: its assign task, measures, and deadline when not the default. */
 const CaseDecision = Type.Object(
   {
-    taskId: Uuid,
+    taskId: Type.String({ format: 'uuid', maxLength: 36, title: '分派任务' }),
     measures: Type.Array(Type.Unsafe<string>({ type: 'string', enum: measureValues, title: '措施' }), {
       title: '整治措施',
       minItems: 1,

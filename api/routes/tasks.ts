@@ -161,7 +161,13 @@ export function taskRoutes(api: ApiRouter, deps: { db: Db; service: CaseService;
     tags: ['tasks'],
     auth: true,
     params: IdParams,
-    body: Type.Object({ userId: Uuid, reason: Type.Optional(Text({ minLength: 1, maxLength: 500 })) }, { additionalProperties: false }),
+    body: Type.Object(
+      {
+        userId: Type.String({ format: 'uuid', maxLength: 36, title: '改派给' }),
+        reason: Type.Optional(Text({ minLength: 1, maxLength: 500, title: '改派理由' })),
+      },
+      { additionalProperties: false },
+    ),
     responses: { 200: { description: '改派后的案件' }, ...TASK_ERRORS },
     handler: async ({ params, body, ctx, req }) => ({
       body: await deps.service.reassign(ctx.ability, caseUser(ctx), params.id, body.userId, body.reason, req.get('Idempotency-Key')),

@@ -1,7 +1,7 @@
 /** The users resource (administrators): list, read, create, edit, disable/enable, reset password. */
 import { Type } from '@sinclair/typebox';
 import { ForbiddenError } from '../../domain/errors.ts';
-import { ROLES } from '../../domain/roles.ts';
+import { ROLE_LABELS, ROLES } from '../../domain/roles.ts';
 import type { UserStore } from '../../domain/stores/users.ts';
 import { auditContext } from '../http/context.ts';
 import type { RequestContext } from '../http/context.ts';
@@ -20,10 +20,19 @@ import {
 } from '../http/schemas.ts';
 import type { UserService } from '../services/users.ts';
 
-const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
-const Phone = Type.String({ pattern: '^[0-9+\\- ]{5,20}$', maxLength: 20, description: 'Phone number' });
-const Username = Type.String({ pattern: '^[A-Za-z0-9_.-]{3,32}$', maxLength: 32, description: '3–32 letters, digits, _ . -' });
-const Name = Type.String({ minLength: 1, maxLength: 50 });
+const Role = Type.Union(
+  ROLES.map((r) => Type.Literal(r)),
+  { title: '角色', 'x-labels': ROLE_LABELS },
+);
+const Phone = Type.String({ pattern: '^[0-9+\\- ]{5,20}$', maxLength: 20, title: '手机号', description: 'Phone number' });
+const Username = Type.String({
+  pattern: '^[A-Za-z0-9_.-]{3,32}$',
+  maxLength: 32,
+  title: '用户名',
+  description: '3–32 letters, digits, _ . -',
+});
+const Name = Type.String({ minLength: 1, maxLength: 50, title: '姓名' });
+const Region = Type.String({ ...RegionCode, title: '管辖区域' });
 
 const User = Type.Object({
   id: Type.String(),
@@ -103,8 +112,8 @@ export function userRoutes(api: ApiRouter, deps: { users: UserStore; service: Us
         name: Name,
         phone: Type.Optional(Nullable(Phone)),
         role: Role,
-        regionCode: RegionCode,
-        password: Type.String({ minLength: 1, maxLength: 200 }),
+        regionCode: Region,
+        password: Type.String({ minLength: 1, maxLength: 200, title: '初始密码' }),
       },
       { additionalProperties: false },
     ),
@@ -124,8 +133,8 @@ export function userRoutes(api: ApiRouter, deps: { users: UserStore; service: Us
         name: Type.Optional(Name),
         phone: Type.Optional(Nullable(Phone)),
         role: Type.Optional(Role),
-        regionCode: Type.Optional(RegionCode),
-        disabled: Type.Optional(Type.Boolean()),
+        regionCode: Type.Optional(Region),
+        disabled: Type.Optional(Type.Boolean({ title: '停用' })),
       },
       { additionalProperties: false, minProperties: 1 },
     ),
@@ -140,7 +149,7 @@ export function userRoutes(api: ApiRouter, deps: { users: UserStore; service: Us
     tags: ['users'],
     auth: true,
     params: IdParams,
-    body: Type.Object({ newPassword: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+    body: Type.Object({ newPassword: Type.String({ minLength: 1, maxLength: 200, title: '新密码' }) }, { additionalProperties: false }),
     responses: { 204: { description: '已重置' }, ...WRITE_ERRORS },
     handler: async ({ params, body, ctx }) => {
       await deps.service.resetPassword(ctx.ability, params.id, body.newPassword, auditContext(ctx));

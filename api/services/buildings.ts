@@ -167,8 +167,11 @@ export class BuildingService {
     const village = await this.deps.regions.find(ability, input.villageCode);
     if (!village || village.level !== 'village') {
       const exists = await this.deps.regions.exists(input.villageCode);
-      if (exists && !village) throw new ForbiddenError('该村(社区)不在您的管辖范围内');
-      throw RuleError.field('body.villageCode', 'unknownVillage', `村(社区)代码 ${input.villageCode} 不存在`, 'UNKNOWN_VILLAGE');
+      if (exists && !village) {
+        const message = `所属村（社区）：${input.villageCode} 不在您的管辖范围内`;
+        throw new ForbiddenError(message, 'OUT_OF_SCOPE', [{ field: 'body.villageCode', reason: 'outOfScope', message }]);
+      }
+      throw RuleError.field('body.villageCode', 'unknownVillage', `所属村（社区）：代码 ${input.villageCode} 不存在`, 'UNKNOWN_VILLAGE');
     }
     if (!ability.can('create', asSubject('Building', { villageCode: input.villageCode }))) throw new ForbiddenError('您的角色无权登记房屋');
     this.rules(input);

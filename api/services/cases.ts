@@ -64,14 +64,17 @@ export interface CaseDetail extends Omit<CaseRecord, 'evidenceSubmitterId' | 'wo
   supervision: { simulator: boolean; url: string };
 }
 
-/** Validates a step's form; problems are named under `body.form`. */
+/**
+ * Validates a step's form; problems are named under `body.form`. The request's shape (`{ form: {…} }`)
+ * was checked by the route (400); a form that breaks its step's rules is a 422, as the OpenAPI says.
+ */
 function checkForm(schema: TSchema, raw: unknown): Record<string, unknown> {
   try {
     return validator(schema, 'body')(raw ?? {}) as Record<string, unknown>;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const details = error.details.map((d) => ({ ...d, field: d.field.replace(/^body\b/, 'body.form') }));
-    throw new InputError(error.code, error.message, details);
+    throw new RuleError('INVALID_FORM', error.message, details);
   }
 }
 

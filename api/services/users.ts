@@ -7,6 +7,7 @@ import type { AppAbility } from '../../domain/abilities.ts';
 import type { Db } from '../../domain/db.ts';
 import { ForbiddenError, NotFoundError, RuleError } from '../../domain/errors.ts';
 import { checkPasswordRule, hashPassword } from '../../domain/passwords.ts';
+import { roleRegionProblem } from '../../domain/roles.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
 import type { LoginThrottleStore } from '../../domain/stores/login-throttles.ts';
@@ -33,6 +34,12 @@ export interface NewUserInput {
 }
 
 const asUser = (row: { regionCode: string }) => asSubject('User', row);
+
+/** Each role works at one level of region (ROLE_REGION_LEVEL); an account at another level is refused. */
+function checkRoleLevel(role: Role, regionCode: string): void {
+  const problem = roleRegionProblem(role, regionCode);
+  if (problem) throw RuleError.field('body.regionCode', 'wrongLevel', `管辖区域：${problem}`, 'REGION_LEVEL');
+}
 
 export class UserService {
   constructor(private readonly deps: UserServiceDeps) {}
@@ -65,6 +72,7 @@ export class UserService {
 
   async create(ability: AppAbility, input: NewUserInput, ctx: AuditContext): Promise<User> {
     if (!ability.can('create', 'User')) throw new ForbiddenError();
+    checkRoleLevel(input.role, input.regionCode);
     await this.checkRegion(ability, 'create', input.regionCode);
     await checkPasswordRule(input.password, 'body.password');
     if (await this.deps.users.usernameTaken(input.username)) {
@@ -91,6 +99,8 @@ export class UserService {
 
   async update(ability: AppAbility, id: string, patch: UserPatch, ctx: AuditContext): Promise<User> {
     const before = await this.forWrite(ability, id, patch.disabled === undefined ? 'update' : 'disable');
+    if (patch.role !== undefined || patch.regionCode !== undefined)
+      checkRoleLevel(patch.role ?? before.role, patch.regionCode ?? before.regionCode);
     if (patch.regionCode !== undefined && patch.regionCode !== before.regionCode)
       await this.checkRegion(ability, 'update', patch.regionCode);
     if (id === ctx.actorId && (patch.disabled === true || (patch.role !== undefined && patch.role !== before.role))) {

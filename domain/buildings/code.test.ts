@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildingCode, buildingCodeProblem, checkCharacter } from './code.ts';
+import { buildingCode, buildingCodeProblem, checkCharacter, groupedCode } from './code.ts';
+import { groupedCode as phoneGrouping } from '../../admin-ui/src/mobile/text.ts';
 
 test('the check character follows ISO 7064 MOD 11-2, as in resident ID numbers', () => {
   // The published example of GB 11643: 11010519491231002X.
@@ -24,4 +25,10 @@ test('mistyped codes are told apart: wrong length, bad characters, bad check cha
   const swapped = code.slice(0, 15) + code[16] + code[15] + code.slice(17);
   assert.notEqual(swapped, code);
   assert.equal(buildingCodeProblem(swapped), 'checkCharacter');
+});
+
+test('the code is grouped one way everywhere: the label and the phone pages read 441802 006 001 00001X', () => {
+  assert.equal(groupedCode('44180200600100001X'), '441802 006 001 00001X');
+  assert.equal(phoneGrouping('44180200600100001X'), groupedCode('44180200600100001X'));
+  assert.equal(groupedCode('4418'), '4418');
 });

@@ -20,6 +20,15 @@ export function buildingCode(villageCode: string, sequence: number): string {
   return body + checkCharacter(body);
 }
 
+/**
+ * The code as people read it, wherever it is shown (the printed label, the phone pages, the admin UI):
+ * district (6), town (3), village (3), sequence and check (6), e.g. `441802 006 001 00001X`. Anything
+ * that is not an 18-character code is shown as given.
+ */
+export function groupedCode(code: string): string {
+  return code.length === 18 ? `${code.slice(0, 6)} ${code.slice(6, 9)} ${code.slice(9, 12)} ${code.slice(12)}` : code;
+}
+
 export type CodeProblem = 'length' | 'characters' | 'checkCharacter';
 
 /** Why a string is not a well-formed building code, or null when it is (the village may still be unknown). */

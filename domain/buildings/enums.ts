@@ -60,6 +60,10 @@ export const JUDGEMENT = labelled({
   none: '未发现安全隐患',
 });
 
+/** The registry's filter value for houses never inspected (no latest judgement); not a judgement. */
+export const NOT_INSPECTED = 'not_inspected';
+export const NOT_INSPECTED_LABEL = '尚未排查';
+
 /** Appraisal grades of JGJ 125-2016. */
 export const APPRAISAL_GRADE = labelled({
   A: 'A 级（无危险构件）',

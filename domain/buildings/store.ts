@@ -16,6 +16,7 @@ import { paged } from '../paging.ts';
 import type { ListParams, ListResult } from '../paging.ts';
 import { buildingCode } from './code.ts';
 import type { AppraisalGrade, BuildingUse, BusinessCategory, Judgement, StructureType } from './enums.ts';
+import { NOT_INSPECTED } from './enums.ts';
 import { businessUseForbidden } from './rules.ts';
 import type { BuildingCreateInput, BuildingFields } from './schema.ts';
 
@@ -79,7 +80,8 @@ export interface BuildingFilter {
   use?: BuildingUse | undefined;
   businessCategory?: BusinessCategory | undefined;
   structureType?: StructureType | undefined;
-  latestJudgement?: Judgement | undefined;
+  /** A judgement, or NOT_INSPECTED for houses without one. */
+  latestJudgement?: Judgement | typeof NOT_INSPECTED | undefined;
   appraisalGrade?: AppraisalGrade | undefined;
   minFloors?: number | undefined;
   yearFrom?: number | undefined;
@@ -115,7 +117,8 @@ export function applyBuildingFilter(query: Knex.QueryBuilder, params: BuildingFi
   if (params.use) query.where('b.use', params.use);
   if (params.businessCategory) query.where('b.business_category', params.businessCategory);
   if (params.structureType) query.where('b.structure_type', params.structureType);
-  if (params.latestJudgement) query.where('b.latest_judgement', params.latestJudgement);
+  if (params.latestJudgement === NOT_INSPECTED) query.whereNull('b.latest_judgement');
+  else if (params.latestJudgement) query.where('b.latest_judgement', params.latestJudgement);
   if (params.appraisalGrade) query.where('b.appraisal_grade', params.appraisalGrade);
   if (params.minFloors) query.where('b.floors_above', '>=', params.minFloors);
   if (params.yearFrom) query.where('b.year_built', '>=', params.yearFrom);

@@ -182,10 +182,14 @@ export class ComplaintStore {
         'c.status as case_status',
         'c.closed_at as case_closed_at',
       );
+    // The photos go in the list too (one indexed look-up per row of the page): a list row answering
+    // `files: []` told the inbox a complaint with photos had none.
+    q.select(
+      db.raw(`(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
+                 FROM complaint_files f WHERE f.complaint_id = p.id) AS files`),
+    );
     if (full)
       q.select(
-        db.raw(`(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
-                   FROM complaint_files f WHERE f.complaint_id = p.id) AS files`),
         db.raw(`(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
                    FROM complaint_verification_files f WHERE f.complaint_id = p.id AND f.attached) AS verify_files`),
         db.raw(`(SELECT json_agg(json_build_object('seq', n.seq, 'status', n.status, 'text', n.text, 'at', n.at) ORDER BY n.seq)

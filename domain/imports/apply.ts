@@ -7,6 +7,8 @@
  */
 import { SAFETY_FIELDS, SAFETY_FIELDS_OWNED, housesWithOpenCases } from '../buildings/safety.ts';
 import type { Db } from '../db.ts';
+import { buildingRuleProblems } from '../buildings/rules.ts';
+import type { BuildingState } from '../buildings/rules.ts';
 import type { BuildingCreateInput } from '../buildings/schema.ts';
 import type { ImportProblem } from './header.ts';
 import { IMPORTED_ENTRIES, insertBuildings } from './insert.ts';
@@ -60,6 +62,17 @@ function updateRow(input: BuildingCreateInput, stored: Stored, present: Readonly
 }
 
 /**
+ * The house as it will be after the row is applied: the stored values, with the row's own over them
+ * (a column the file lacks, or a blank cell of a field that cannot be emptied, keeps what is stored).
+ */
+function afterUpdate(input: BuildingCreateInput, stored: Stored): BuildingState {
+  const state: Record<string, unknown> = {};
+  for (const [field, column] of IMPORTED_ENTRIES) state[field] = stored[column] ?? null;
+  for (const [field, value] of Object.entries(input)) if (value !== undefined) state[field] = value;
+  return state as BuildingState;
+}
+
+/**
  * Applies valid rows in the caller's transaction. Rows whose house code is unknown, whose external id
  * belongs to another house or village, or that name a house another row of the chunk named already are
  * refused as problems; the others are inserted, updated or counted as unchanged.
@@ -70,10 +83,25 @@ export async function applyRows(
   present: ReadonlySet<ImportField>,
   actor: ApplyActor,
   canUpdate: (villageCode: string) => boolean,
+  today?: Date,
 ): Promise<ApplyResult> {
   const problems: ImportProblem[] = [];
   const problem = (row: ValidRow, field: ImportField, value: string, reason: string) =>
     problems.push({ line: row.line, column: columnOf(field).header, value, reason });
+  /** The cross-field rules the validator left for now (see ValidRow.rulesChecked); false when they fail. */
+  const passesRules = (row: ValidRow, state: BuildingState): boolean => {
+    if (row.rulesChecked) return true;
+    const broken = buildingRuleProblems(state, '', today);
+    const seen = new Set<string>();
+    for (const p of broken) {
+      const field = p.field.split('.')[0] as ImportField;
+      if (seen.has(field)) continue;
+      seen.add(field);
+      const value = (state as Record<string, unknown>)[field];
+      problem(row, field, value == null ? '' : String(value), p.message);
+    }
+    return broken.length === 0;
+  };
   const codes = rows.flatMap((r) => (r.code ? [r.code] : []));
   const externalIds = rows.flatMap((r) => (r.input.externalId ? [r.input.externalId] : []));
   // FOR UPDATE: an edit in the UI between this read and the write below waits, and is never lost.
@@ -108,13 +136,13 @@ export async function applyRows(
           row,
           'externalId',
           ext ?? '',
-          `外部编号已登记在村(社区) ${other.village_code} 的房屋 ${other.code}，与所填村(社区)代码不一致`,
+          `外部编号已登记在村（社区） ${other.village_code} 的房屋 ${other.code}，与所填村（社区）代码不一致`,
         );
         continue;
       }
     }
     if (!target) {
-      fresh.push(row);
+      if (passesRules(row, row.input)) fresh.push(row);
       continue;
     }
     if (!canUpdate(target.village_code)) {
@@ -127,6 +155,7 @@ export async function applyRows(
       continue;
     }
     claimed.set(target.code, row.line);
+    if (!passesRules(row, afterUpdate(row.input, target))) continue;
     const changes = changesOf(row.input, target);
     if (!changes) unchanged++;
     else updates.push({ code: target.code, row: updateRow(row.input, target, present), changes });

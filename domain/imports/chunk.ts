@@ -83,6 +83,7 @@ export async function importChunk(deps: ImportDeps, jobId: string, chunk: ChunkP
       header.layout.present,
       { id: job.created_by, name: job.actor_name, source },
       scope.canWrite,
+      scope.today,
     );
     const all = [...problems, ...applied.problems];
     await jobs.addProblems(jobId, all, trx);

@@ -48,10 +48,10 @@ describe('CSV parsing', () => {
   });
 
   test('a GBK CSV, as Chinese Excel saves it, is recognised and decoded', async () => {
-    const bytes = gbk('村(社区)代码,地址,结构类型\r\n441802006001,凤城街道高基里社区1号,砖混\r\n');
+    const bytes = gbk('村（社区）代码,地址,结构类型\r\n441802006001,凤城街道高基里社区1号,砖混\r\n');
     assert.deepEqual(detectFile(bytes), { kind: 'csv', encoding: 'gb18030' });
     const records = await all(fileRecords(Readable.from([bytes]), detectFile(bytes)));
-    assert.deepEqual(records[0]?.cells, ['村(社区)代码', '地址', '结构类型']);
+    assert.deepEqual(records[0]?.cells, ['村（社区）代码', '地址', '结构类型']);
     assert.deepEqual(records[1]?.cells, ['441802006001', '凤城街道高基里社区1号', '砖混']);
   });
 

@@ -45,7 +45,7 @@ const col = (header: string, field: ImportField, kind: ColumnKind, required: boo
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   col('房屋编码', 'code', 'code', false, '留空表示新增房屋（系统自动编码）；填写 18 位房屋编码表示更新该房屋'),
   col('外部编号（全国平台编码）', 'externalId', 'text', false, '全国自建房信息平台的房屋编码；重复导入时按此匹配并更新'),
-  col('村(社区)代码', 'villageCode', 'text', true, '12 位村(社区)行政区划代码，如 441802006001'),
+  col('村（社区）代码', 'villageCode', 'text', true, '12 位村（社区）行政区划代码，如 441802006001'),
   col('地址', 'address', 'text', true, '2–200 个字'),
   col('经度', 'longitude', 'number', false, 'WGS-84 经度（十进制度），如 113.0561；与纬度同时填写'),
   col('纬度', 'latitude', 'number', false, 'WGS-84 纬度（十进制度），如 23.6818'),

@@ -47,13 +47,19 @@ export interface ValidRow {
   /** The house code given in the file: the row updates that building. */
   code: string | null;
   input: BuildingCreateInput;
+  /**
+   * False when the row may update a stored house (it names a code or an external id): its
+   * cross-field rules are then checked by applyRows on the house as it will be after the update
+   * (the stored house with the row's columns over it), not on the row's columns alone.
+   */
+  rulesChecked: boolean;
 }
 
 /** A valid row, or its problems. */
 export type RowResult = { row: ValidRow } | { problems: ImportProblem[] };
 
 const PATTERN_REASONS: Partial<Record<ImportField, string>> = {
-  villageCode: '应为 12 位数字的村(社区)代码',
+  villageCode: '应为 12 位数字的村（社区）代码',
   ownerPhone: '电话号码格式不正确（5–20 位数字，可含 + - 空格）',
 };
 
@@ -126,20 +132,22 @@ export class RowValidator {
       }
       for (const [field, e] of byField) if (!failed.has(columnOf(field).header)) add(field, reasonOf(field, e));
     }
-    for (const p of buildingRuleProblems(input as BuildingState, '', this.context.today)) {
-      const field = p.field.split('.')[0] as ImportField;
-      if (!problems.some((q) => q.column === columnOf(field).header)) add(field, p.message);
-    }
+    const mayUpdate = code !== null || typeof input.externalId === 'string';
+    if (!mayUpdate)
+      for (const p of buildingRuleProblems(input as BuildingState, '', this.context.today)) {
+        const field = p.field.split('.')[0] as ImportField;
+        if (!problems.some((q) => q.column === columnOf(field).header)) add(field, p.message);
+      }
 
     const village = typeof input.villageCode === 'string' && /^\d{12}$/.test(input.villageCode) ? input.villageCode : undefined;
-    if (village && !this.context.villages.has(village)) add('villageCode', `村(社区)代码 ${village} 不存在`);
-    else if (village && !this.context.canWrite(village)) add('villageCode', `村(社区) ${village} 不在您的管辖范围内`);
+    if (village && !this.context.villages.has(village)) add('villageCode', `村（社区）代码 ${village} 不存在`);
+    else if (village && !this.context.canWrite(village)) add('villageCode', `村（社区） ${village} 不在您的管辖范围内`);
     if (code !== null) {
       const problem = buildingCodeProblem(code);
       if (problem) add('code', CODE_PROBLEM_MESSAGES[problem]);
-      else if (village && !code.startsWith(village)) add('code', `房屋编码属于村(社区) ${code.slice(0, 12)}，与所填村(社区)代码不一致`);
+      else if (village && !code.startsWith(village)) add('code', `房屋编码属于村（社区） ${code.slice(0, 12)}，与所填村（社区）代码不一致`);
     }
-    if (problems.length === 0) return { row: { line, code, input: input as BuildingCreateInput } };
+    if (problems.length === 0) return { row: { line, code, input: input as BuildingCreateInput, rulesChecked: !mayUpdate } };
     // In column order, as the user reads the row.
     return { problems: problems.sort((a, b) => (ORDER.get(a.column) ?? 99) - (ORDER.get(b.column) ?? 99)) };
   }

@@ -61,7 +61,5 @@ export function cutMarks(x: number, y: number): [number, number, number, number]
   return out;
 }
 
-/** Groups the 18 characters as district (6), town (3), village (3), sequence and check (6), for reading aloud. */
-export function groupedCode(code: string): string {
-  return `${code.slice(0, 6)} ${code.slice(6, 9)} ${code.slice(9, 12)} ${code.slice(12)}`;
-}
+/** The one grouping of the code (domain/buildings/code.ts), as the phone pages show it too. */
+export { groupedCode } from '../buildings/code.ts';

@@ -5,12 +5,14 @@
  * every mutation can be found, filtered and followed in one place.
  */
 import type { Knex } from 'knex';
+import type { AuditLogAction } from '../audit-actions.ts';
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
 import type { Db } from '../db.ts';
 import { maskEventData } from '../mask.ts';
 import { AuditRow } from '../models.ts';
 import { paged } from '../paging.ts';
+import { subjectLabels } from './audit-subjects.ts';
 import type { ListParams, ListResult } from '../paging.ts';
 
 /** Who acted and from where; built once per request. */
@@ -24,7 +26,8 @@ export interface AuditContext {
 }
 
 export interface AuditInput {
-  action: string;
+  /** One of AUDIT_LOG_ACTIONS, each with a name the audit log shows. */
+  action: AuditLogAction;
   subjectType?: string;
   subjectId?: string;
   regionCode?: string | null;
@@ -44,6 +47,8 @@ export interface AuditEntry {
   action: string;
   subjectType: string | null;
   subjectId: string | null;
+  /** The subject as people name it (a case's number, a complaint's tracking number…); null without one. */
+  subjectLabel: string | null;
   regionCode: string | null;
   ip: string | null;
   requestId: string | null;
@@ -81,6 +86,7 @@ function toEntry(row: TrailRow): AuditEntry {
     action: row.action,
     subjectType: row.subject_type,
     subjectId: row.subject_id,
+    subjectLabel: row.source === 'case' && typeof row.details.caseNumber === 'string' ? row.details.caseNumber : null,
     regionCode: row.region_code,
     ip: row.ip,
     requestId: row.request_id,
@@ -168,7 +174,7 @@ export class AuditStore {
     if (params.regionCode) query.whereRaw(`region_code LIKE ? ESCAPE '\\'`, [`${params.regionCode.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
     if (params.from) query.where('at', '>=', params.from);
     if (params.to) query.where('at', '<=', params.to);
-    return paged<TrailRow, AuditEntry>(
+    const page = await paged<TrailRow, AuditEntry>(
       query,
       { ...params, order: params.order ?? 'desc' },
       { at: 'at', action: 'action', id: 'id' },
@@ -176,5 +182,8 @@ export class AuditStore {
       'id',
       toEntry,
     );
+    const labels = await subjectLabels(this.db, page.data);
+    for (const e of page.data) e.subjectLabel ??= labels.get(`${e.subjectType ?? ''}:${(e.subjectId ?? '').toLowerCase()}`) ?? null;
+    return page;
   }
 }

@@ -23,6 +23,15 @@ input[type=text]{width:220px}
 #msg{min-height:1.5em}
 `;
 
+/**
+ * An instant as Beijing wall-clock time, as the platform shows it (the browser's own zone, often UTC on
+ * a test machine, made the two disagree by eight hours). Written as a function so tests run the very
+ * code the page's script carries.
+ */
+export function beijingTime(iso: string | null | undefined): string {
+  return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '—';
+}
+
 const SCRIPT = `
 const KINDS = { acknowledged: '受理', instruction: '指示', result: '结果' };
 const el = (tag, attrs = {}, ...children) => {
@@ -32,7 +41,7 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 const say = (text, bad) => { const m = document.getElementById('msg'); m.textContent = text; m.className = bad ? 'bad' : 'ok'; };
-const time = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+const time = ${beijingTime.toString()};
 async function call(method, url, body) {
   const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
   const data = await res.json().catch(() => ({}));
@@ -120,7 +129,7 @@ export function renderSimulatorPage(): string {
 <section>
 <h2>收到的督办件</h2>
 <table>
-<thead><tr><th>案件编号</th><th>房屋</th><th>督办原因</th><th>接收时间</th><th>报送次数</th><th>回复与操作</th></tr></thead>
+<thead><tr><th>案件编号</th><th>房屋</th><th>督办原因</th><th>接收时间（北京时间）</th><th>报送次数</th><th>回复与操作</th></tr></thead>
 <tbody id="rows"></tbody>
 </table>
 </section>

@@ -9,6 +9,7 @@ import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SupervisionRefused, createSupervisionClient } from './client.ts';
 import { signHeaders, verifySignature } from './signing.ts';
+import { beijingTime, renderSimulatorPage } from './simulator-page.ts';
 import { startSupervisionSimulator } from './simulator.ts';
 import type { CallbackRecord, RunningSimulator, SimulatorOptions } from './simulator.ts';
 import type { EscalationPayload, SupervisionCallback } from './types.ts';
@@ -265,4 +266,12 @@ test('anchors of the audit trail are kept by number across restarts; a changed r
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('the simulator page shows times in Beijing time, as the platform does, whatever the browser’s zone', () => {
+  assert.equal(beijingTime('2026-12-06T00:00:00Z'), '2026/12/6 08:00:00');
+  assert.equal(beijingTime(null), '—');
+  const page = renderSimulatorPage();
+  assert.match(page, /timeZone:\s*["']Asia\/Shanghai["']/);
+  assert.match(page, /接收时间（北京时间）/);
 });

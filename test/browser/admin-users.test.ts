@@ -92,7 +92,7 @@ describe('user administration', () => {
     await page.getByLabel('姓名').fill('王镇街');
     await page.getByLabel('手机号').fill('13900001111');
     await page.getByRole('combobox', { name: '角色' }).click();
-    await page.getByRole('option', { name: '镇/街道住建办人员' }).click();
+    await page.getByRole('option', { name: '镇（街道）住建办人员' }).click();
     await page.getByLabel('管辖区域').fill('凤城');
     await page.getByRole('option', { name: /^凤城街道/ }).click();
     await page.getByLabel('初始密码').fill('short1');

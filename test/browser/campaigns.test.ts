@@ -93,9 +93,12 @@ describe('special inspections on the desktop and in the inbox', () => {
     await page.getByLabel('范围').fill('凤城');
     await page.getByRole('option', { name: /^凤城街道/ }).click();
     await pickOption(page, '房屋用途', '经营');
+    // How many houses the campaign will cover shows before saving, and follows the conditions.
+    await page.getByTestId('campaign-house-count').getByText('按当前范围和条件，将排查 4 栋房屋').waitFor();
     await page.getByLabel('最低层数').fill('50');
+    await page.getByTestId('campaign-house-count').getByText('当前范围和条件下没有房屋，请放宽条件').waitFor();
     await page.getByLabel('截止').fill(beijingDay(3));
-    assert.ok(await page.getByRole('radio', { name: '村(社区)排查员' }).isChecked(), 'inspectors by default');
+    assert.ok(await page.getByRole('radio', { name: '村（社区）排查员' }).isChecked(), 'inspectors by default');
     await page.getByRole('button', { name: '保存' }).click();
     await page
       .getByTestId('filters-error')
@@ -106,6 +109,8 @@ describe('special inspections on the desktop and in the inbox', () => {
     await screenshot(page, 'desktop-campaign-create-refused');
 
     await page.getByLabel('最低层数').fill('3');
+    await page.getByTestId('campaign-house-count').getByText('按当前范围和条件，将排查 3 栋房屋').waitFor();
+    await screenshot(page, 'desktop-campaign-create-count');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}\/show$/);
     campaignId = /\/campaigns\/([0-9a-f-]{36})\/show$/.exec(page.url())?.[1] ?? '';
@@ -234,7 +239,7 @@ describe('special inspections on the desktop and in the inbox', () => {
     await lateRow.getByText('超期 3').waitFor();
     const firstRow = page.locator('tbody tr').filter({ hasText: NAME });
     await firstRow.getByText('发现隐患 1').waitFor();
-    await firstRow.getByText('村(社区)排查员').waitFor();
+    await firstRow.getByText('村（社区）排查员').waitFor();
     await assertNoMessageKeys(page);
     await screenshot(page, 'desktop-campaigns-list');
 

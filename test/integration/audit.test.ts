@@ -48,6 +48,7 @@ interface Entry {
   action: string;
   subjectType: string | null;
   subjectId: string | null;
+  subjectLabel: string | null;
   regionCode: string | null;
   details: Record<string, unknown>;
 }
@@ -105,6 +106,8 @@ describe('audit trail', () => {
       assert.ok(actions.includes(expected), `${expected} missing from ${actions.join(', ')}`);
     }
     assert.ok(all.every((e) => e.regionCode === VILLAGE));
+    // Every entry about the case names it by its number, the audit log's own rows included.
+    assert.deepEqual([...new Set(all.map((e) => e.subjectLabel))], [c.number]);
     const upload_ = all.find((e) => e.action === 'case.file_upload');
     assert.equal(upload_?.details.fileId, photo);
     // The trail shows the responsible party as the case trail does: masked.
@@ -158,6 +161,17 @@ describe('audit trail', () => {
     const rows = await trail({ action: 'complaint.verify', subjectId: id, actorId: await userId('inspector') });
     assert.equal(rows.length, 1);
     assert.deepEqual(rows[0]?.details, { trackingNo: filed.body.trackingNo, result: 'unfounded', caseId: null });
+    assert.equal(rows[0]?.subjectLabel, filed.body.trackingNo);
+    // Views of personal data are actions the filter offers like any other.
+    assert.equal((await inspector.get(`/api/complaints/${id}/contact`)).status, 200);
+    const viewed = await trail({ action: 'complaint.contact_viewed', subjectId: id });
+    assert.deepEqual(
+      viewed.map((e) => [e.subjectLabel, e.actorName]),
+      [[filed.body.trackingNo, '李排查']],
+    );
+    const unknown = await auditor.get<{ error: { field: string } }>('/api/audit-log?action=nothing.done');
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.error.field, 'query.action');
     assert.ok(!JSON.stringify(rows).includes('13800138000'), 'the reply stays on the complaint');
   });
 });

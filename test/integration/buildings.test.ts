@@ -106,7 +106,29 @@ describe('building registry', () => {
     assert.equal((await town.patch(`/api/buildings/${other.body.code}`, { floorsAbove: 2 })).status, 403);
     const list = await town.get<{ data: B[]; total: number }>('/api/buildings?perPage=100');
     assert.ok(list.body.data.every((b) => b.code.startsWith('441802006')));
-    assert.equal((await town.post('/api/buildings', house({ villageCode: '441802007001' }))).status, 403);
+    const outside = await town.post<ErrorReply>('/api/buildings', house({ villageCode: '441802007001' }));
+    assert.equal(outside.status, 403);
+    assert.equal(outside.body.error.field, 'body.villageCode', JSON.stringify(outside.body));
+    assert.match(outside.body.error.message, /所属村（社区）/);
+  });
+
+  test('the 最新排查结论 filter finds houses never inspected (尚未排查) apart from each judgement', async () => {
+    const judged = await officer.post<B>(
+      '/api/buildings',
+      house({ villageCode: '441802006002', address: '凤城街道某村 3 号', latestJudgement: 'none', latestJudgementAt: '2024-05-01' }),
+    );
+    const never = await officer.post<B>('/api/buildings', house({ villageCode: '441802006002', address: '凤城街道某村 5 号' }));
+    assert.equal(judged.status, 201, JSON.stringify(judged.body));
+    const codes = async (query: string) =>
+      (await officer.get<{ data: B[] }>(`/api/buildings?regionCode=441802006002&perPage=100&${query}`)).body.data.map((b) => b.code);
+    assert.deepEqual(await codes('latestJudgement=not_inspected'), [never.body.code]);
+    assert.deepEqual(await codes('latestJudgement=none'), [judged.body.code]);
+  });
+
+  test('messages name fields by their Chinese titles, one per field, without schema jargon', async () => {
+    const r = await officer.post<ErrorReply>('/api/buildings', house({ yearBuilt: 'old', floorsAbove: 0 }));
+    assert.equal(r.status, 400);
+    assert.equal(r.body.error.message, '地上层数：不能小于 1；建成年份：应为整数（可留空）');
   });
 
   test('the full owner data is shown only to roles that need it, and each view is audited', async () => {

@@ -194,7 +194,7 @@ describe('special inspection campaign', () => {
       filters: { use: 'palace' },
     });
     assert.equal(wrongUse.body.error.details?.length, 1, JSON.stringify(wrongUse.body));
-    assert.match(wrongUse.body.error.message, /filters\.use：取值应为：own_home、rental、business/);
+    assert.match(wrongUse.body.error.message, /^房屋条件的房屋用途：取值应为：自住、出租、经营/);
     assert.equal(await count(), before);
   });
 });

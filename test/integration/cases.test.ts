@@ -239,7 +239,12 @@ describe('hazard case', () => {
     const c = await registerCase(officer, house);
     const task = openTask(c, 'assign');
     const bad = await town.post<ErrorReply>(`/api/tasks/${task.id}/complete`, { form: { measures: [] } });
-    assert.equal(bad.status, 400);
+    // A well-formed request whose form breaks the step's rules: 422, as the OpenAPI document says.
+    assert.equal(bad.status, 422, JSON.stringify(bad.body));
+    assert.match(bad.body.error.message, /整改责任人：必填/);
+    assert.doesNotMatch(bad.body.error.message, /responsibleParty|measures/);
+    const malformed = await town.post<ErrorReply>(`/api/tasks/${task.id}/complete`, { form: [] });
+    assert.equal(malformed.status, 400, JSON.stringify(malformed.body));
     const fields = (bad.body.error.details ?? []).map((d) => d.field);
     assert.ok(fields.includes('body.form.responsibleParty'), fields.join());
     assert.ok(fields.includes('body.form.measures'), fields.join());

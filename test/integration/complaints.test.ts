@@ -128,6 +128,12 @@ describe('complaints', () => {
     const seen = await staff(town, filed.trackingNo);
     assert.deepEqual(seen.contact, { name: '王**', phone: '139****5678' });
     assert.equal(seen.files.length, 1);
+    const listed = await town.get<{ data: { files: { id: string }[] }[] }>(`/api/complaints?trackingNo=${filed.trackingNo}`);
+    assert.deepEqual(
+      listed.body.data[0]?.files.map((f) => f.id),
+      [photo.body.id],
+      'the list row names the photos too',
+    );
     const full = await inspector.get<{ name: string; phone: string }>(`/api/complaints/${seen.id}/contact`);
     assert.deepEqual(full.body, { name: '王小明', phone: '13912345678' });
     const audited = await stack

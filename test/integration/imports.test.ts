@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import type { BuildingCreateInput } from '../../domain/buildings/schema.ts';
 import { ImportJobStore } from '../../domain/imports/jobs.ts';
 import type { ImportJob } from '../../domain/imports/jobs.ts';
 import { submitImport } from '../../domain/imports/submit.ts';
@@ -68,7 +69,7 @@ describe('building import', () => {
       [8, '地上层数'],
       [9, '结构类型'],
       [10, '排查日期'],
-      [11, '村(社区)代码'],
+      [11, '村（社区）代码'],
       [12, '外部编号（全国平台编码）'],
     ]);
     assert.match(problems.body.data[3]?.reason ?? '', /不在您的管辖范围内/);
@@ -120,6 +121,40 @@ describe('building import', () => {
     assert.equal(count?.n, 6);
   });
 
+  test('an update without the 经营类别 column keeps the stored category: cross-field rules apply to the house as it will be', async () => {
+    const [shop, home] = housesIn(TOWN, 2, 41) as [BuildingCreateInput, BuildingCreateInput];
+    const created = await importAs(
+      town,
+      csvFile([cellsOf(shop, { use: '经营', businessCategory: '餐饮' }), cellsOf(home, { use: '自住', businessCategory: '' })]),
+      'shops.csv',
+    );
+    assert.deepEqual([created.inserted, created.failedRows], [2, 0]);
+    const codeOf = async (h: BuildingCreateInput) =>
+      ((await stack.db('buildings').where({ external_id: h.externalId }).first()) as { code: string }).code;
+    const kept = IMPORT_COLUMNS.flatMap((c, i) => (c.field === 'businessCategory' ? [] : [{ header: c.header, i }]));
+    const pick = (cells: string[]) => kept.map((k) => cells[k.i] ?? '');
+    const update = csvFile(
+      [
+        pick(cellsOf({ ...shop, code: await codeOf(shop) }, { use: '经营', floorsAbove: String(shop.floorsAbove + 1) })),
+        pick(cellsOf({ ...home, code: await codeOf(home) }, { use: '经营' })),
+      ],
+      kept.map((k) => k.header),
+    );
+    const job = await importAs(town, update, 'no-category.csv');
+    assert.deepEqual([job.updated, job.failedRows], [1, 1], JSON.stringify(job));
+    const problems = await stack.db('import_problems').where({ job_id: job.id }).select('line', 'column', 'reason');
+    // The home has no category stored, so as a business it would break the rule: refused, named.
+    assert.deepEqual(
+      problems.map((p: { line: number; column: string; reason: string }) => [p.line, p.column, p.reason]),
+      [[3, '经营类别', '经营用房须填写经营类别']],
+    );
+    const stored = (await stack
+      .db('buildings')
+      .where({ code: await codeOf(shop) })
+      .first()) as Record<string, unknown>;
+    assert.deepEqual([stored.business_category, stored.floors_above], ['catering', shop.floorsAbove + 1]);
+  });
+
   test('a GBK CSV, as Chinese Excel saves it, imports like a UTF-8 one', async () => {
     const gbkHouses = housesIn(TOWN, 4, 13);
     const text = csvFile(gbkHouses.map((h) => cellsOf(h)))
@@ -145,7 +180,7 @@ describe('building import', () => {
     const csv = await call(stack.baseUrl, town, '/api/building-imports/template.csv');
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
-    assert.ok(csv.bytes.toString('utf8').startsWith('\ufeff房屋编码,外部编号（全国平台编码）,村(社区)代码,地址,'));
+    assert.ok(csv.bytes.toString('utf8').startsWith('\ufeff房屋编码,外部编号（全国平台编码）,村（社区）代码,地址,'));
     const xlsx = await call(stack.baseUrl, town, '/api/building-imports/template.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(new Uint8Array(xlsx.bytes).buffer);
@@ -221,7 +256,7 @@ describe('building import', () => {
   });
 
   test('an unknown header fails the job with a clear message and imports nothing', async () => {
-    const headers = ['村(社区)代码', '地址', '楼层', '结构类型', '房屋用途'];
+    const headers = ['村（社区）代码', '地址', '楼层', '结构类型', '房屋用途'];
     const job = await importAs(town, csvFile([['441802006001', '凤城街道某路1号', '3', '砖混', '自住']], headers), 'bad-header.csv');
     assert.equal(job.status, 'failed');
     assert.match(job.error ?? '', /无法识别的列：“楼层”.*缺少必填列：“地上层数”/);

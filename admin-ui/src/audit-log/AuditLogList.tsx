@@ -7,7 +7,7 @@ import type { Theme } from '@mui/material';
 import { DataTable, List, SimpleList } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { AuditActionField, useActionLabel } from './AuditActionField.tsx';
-import { AuditActorField } from './AuditActorField.tsx';
+import { AuditActorField, useActorName } from './AuditActorField.tsx';
 import { AuditDetailsPanel } from './AuditDetailsPanel.tsx';
 import { auditLogFilters } from './auditLogFilters.tsx';
 import { AuditSourceField } from './AuditSourceField.tsx';
@@ -17,6 +17,7 @@ import type { AuditEntry } from './types.ts';
 export function AuditLogList() {
   const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const actionLabel = useActionLabel();
+  const actorName = useActorName();
   return (
     <List filters={auditLogFilters} sort={{ field: 'at', order: 'DESC' }} exporter={false} perPage={25}>
       {isPhone ? (
@@ -24,10 +25,11 @@ export function AuditLogList() {
           primaryText={(e) => actionLabel(e.action)}
           secondaryText={(e) => (
             <>
-              {e.actorName ?? '—'} · <DateTimeField source="at" />
+              {actorName(e)} · <DateTimeField source="at" />
             </>
           )}
-          tertiaryText={(e) => e.ip ?? ''}
+          // What the entry is about (a case's number, a complaint's tracking number), as the table shows it.
+          tertiaryText={() => <AuditSubjectField />}
           linkType={false}
         />
       ) : (

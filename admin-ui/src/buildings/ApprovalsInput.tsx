@@ -1,6 +1,7 @@
 /** The approvals of a building (permits and their numbers and dates), any number of them. */
-import { ArrayInput, DateInput, SelectInput, SimpleFormIterator, TextInput, maxLength, required } from 'react-admin';
+import { ArrayInput, SelectInput, SimpleFormIterator, TextInput, maxLength, required } from 'react-admin';
 import { choicesOf } from './choices.ts';
+import { DateTextInput } from '../common/DateTextInput.tsx';
 
 const todayOrEarlier = (value: unknown) =>
   typeof value === 'string' && value > new Date().toISOString().slice(0, 10) ? 'resources.buildings.validation.future' : undefined;
@@ -17,7 +18,7 @@ export function ApprovalsInput() {
           sx={{ minWidth: 220 }}
         />
         <TextInput source="number" label="resources.buildings.approval.number" validate={[required(), maxLength(100)]} />
-        <DateInput source="date" label="resources.buildings.approval.date" validate={todayOrEarlier} />
+        <DateTextInput source="date" label="resources.buildings.approval.date" validate={todayOrEarlier} />
       </SimpleFormIterator>
     </ArrayInput>
   );

@@ -3,7 +3,6 @@
  * a new house is placed in a village (its code is made from it), an existing one keeps its village.
  */
 import {
-  DateInput,
   NullableBooleanInput,
   NumberInput,
   SelectInput,
@@ -23,6 +22,7 @@ import { FormSection } from './FormSection.tsx';
 import type { BuildingRecord } from './types.ts';
 import { useHouseFile } from './useHouseFile.ts';
 import { integer, phone, rule } from './validation.ts';
+import { DateTextInput } from '../common/DateTextInput.tsx';
 
 const year = [integer, minValue(1800), maxValue(2100)];
 const masked = (value: unknown) => typeof value === 'string' && value.includes('*');
@@ -98,13 +98,13 @@ export function BuildingForm({ mode }: { mode: 'create' | 'edit' }) {
 
       <FormSection title="resources.buildings.groups.inspection">
         <SelectInput source="latestJudgement" choices={choicesOf('latestJudgement')} validate={rule('latestJudgement')} {...stateInput} />
-        <DateInput source="latestJudgementAt" validate={rule('latestJudgementAt')} {...stateInput} />
+        <DateTextInput source="latestJudgementAt" validate={rule('latestJudgementAt')} {...stateInput} />
       </FormSection>
 
       <FormSection title="resources.buildings.groups.rectification">
         <SelectInput source="rectificationStatus" choices={choicesOf('rectificationStatus')} {...stateInput} />
         <SelectInput source="appraisalGrade" choices={choicesOf('appraisalGrade')} validate={rule('appraisalGrade')} />
-        <DateInput source="appraisalDate" validate={rule('appraisalDate')} />
+        <DateTextInput source="appraisalDate" validate={rule('appraisalDate')} />
         <TextInput source="appraisalReport" validate={maxLength(500)} className="wide" />
         <TextInput source="rectificationMeasures" validate={maxLength(1000)} multiline minRows={2} className="wide" {...stateInput} />
       </FormSection>

@@ -11,6 +11,7 @@ import {
   BUSINESS_CATEGORY,
   FOUNDATION_TYPE,
   JUDGEMENT,
+  NOT_INSPECTED,
   RECTIFICATION_STATUS,
   STRUCTURE_TYPE,
 } from '../../../domain/buildings/enums.ts';
@@ -37,4 +38,9 @@ export const enumLabelKey = (field: EnumField, value: string) => `resources.buil
 /** Choices for a `SelectInput`. */
 export function choicesOf(field: EnumField): { id: string; name: string }[] {
   return BUILDING_ENUMS[field].map((id) => ({ id, name: enumLabelKey(field, id) }));
+}
+
+/** The latest-judgement filter (registry and campaigns): the judgements, and 尚未排查 for houses never inspected. */
+export function judgementFilterChoices(): { id: string; name: string }[] {
+  return [...choicesOf('latestJudgement'), { id: NOT_INSPECTED, name: enumLabelKey('latestJudgement', NOT_INSPECTED) }];
 }

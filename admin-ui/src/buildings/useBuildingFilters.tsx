@@ -6,7 +6,7 @@
  */
 import { NumberInput, SearchInput, SelectInput, minValue, useCanAccess, useTranslate } from 'react-admin';
 import { RegionInput } from '../common/RegionInput.tsx';
-import { choicesOf } from './choices.ts';
+import { choicesOf, judgementFilterChoices } from './choices.ts';
 
 export function useBuildingFilters() {
   const translate = useTranslate();
@@ -14,7 +14,7 @@ export function useBuildingFilters() {
   return [
     <SearchInput key="q" source="q" alwaysOn placeholder={translate(`resources.buildings.filters.${owners ? 'qOwner' : 'q'}`)} />,
     <RegionInput key="regionCode" source="regionCode" label="resources.buildings.filters.regionCode" alwaysOn />,
-    <SelectInput key="latestJudgement" source="latestJudgement" choices={choicesOf('latestJudgement')} alwaysOn />,
+    <SelectInput key="latestJudgement" source="latestJudgement" choices={judgementFilterChoices()} alwaysOn />,
     <SelectInput key="use" source="use" choices={choicesOf('use')} alwaysOn />,
     <SelectInput key="businessCategory" source="businessCategory" choices={choicesOf('businessCategory')} />,
     <SelectInput key="structureType" source="structureType" choices={choicesOf('structureType')} />,

@@ -6,13 +6,15 @@
  */
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Create, DateInput, NumberInput, RadioButtonGroupInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
-import { choicesOf } from '../buildings/choices.ts';
+import { Create, NumberInput, RadioButtonGroupInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import { choicesOf, judgementFilterChoices } from '../buildings/choices.ts';
 import { RegionInput } from '../common/RegionInput.tsx';
 import { beijingToday, campaignBody, validateCampaign } from './campaignForm.ts';
 import type { CampaignFormValues } from './campaignForm.ts';
 import { assigneeChoices } from './choices.ts';
+import { CampaignHouseCount } from './CampaignHouseCount.tsx';
 import { FiltersError } from './FiltersError.tsx';
+import { DateTextInput } from '../common/DateTextInput.tsx';
 
 const field = (name: string) => `resources.buildings.fields.${name}`;
 const DEFAULTS: CampaignFormValues = { assigneeRole: 'inspector', remindDaysBefore: 3, filters: {} };
@@ -58,22 +60,18 @@ export function CampaignCreate() {
               fullWidth
             />
             <SelectInput source="filters.structureType" label={field('structureType')} choices={choicesOf('structureType')} fullWidth />
-            <SelectInput
-              source="filters.latestJudgement"
-              label={field('latestJudgement')}
-              choices={choicesOf('latestJudgement')}
-              fullWidth
-            />
+            <SelectInput source="filters.latestJudgement" label={field('latestJudgement')} choices={judgementFilterChoices()} fullWidth />
             <SelectInput source="filters.appraisalGrade" label={field('appraisalGrade')} choices={choicesOf('appraisalGrade')} fullWidth />
             <NumberInput source="filters.minFloors" label={field('minFloors')} min={1} max={60} fullWidth />
             <NumberInput source="filters.yearFrom" label={field('yearFrom')} min={1800} fullWidth />
             <NumberInput source="filters.yearTo" label={field('yearTo')} min={1800} fullWidth />
           </Box>
+          <CampaignHouseCount />
         </Section>
         <Section title="resources.campaigns.create.sectionWork">
           <RadioButtonGroupInput source="assigneeRole" choices={assigneeChoices} />
           <Box sx={grid}>
-            <DateInput source="dueAt" helperText="resources.campaigns.create.dueHelp" inputProps={{ min: beijingToday() }} fullWidth />
+            <DateTextInput source="dueAt" helperText="resources.campaigns.create.dueHelp" min={beijingToday()} fullWidth />
             <NumberInput source="remindDaysBefore" min={0} max={60} helperText="resources.campaigns.create.remindHelp" fullWidth />
           </Box>
         </Section>

@@ -46,6 +46,7 @@ export function validateCampaign(values: CampaignFormValues, now = Date.now()): 
     errors.regionCode = 'resources.campaigns.validation.regionLevel';
   if (!values.assigneeRole) errors.assigneeRole = 'ra.validation.required';
   if (!values.dueAt) errors.dueAt = 'ra.validation.required';
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(values.dueAt)) errors.dueAt = 'app.dates.invalid';
   else if (values.dueAt < beijingToday(now)) errors.dueAt = 'resources.campaigns.validation.duePast';
   const remind = values.remindDaysBefore;
   if (filled(remind) && (!Number.isInteger(remind) || (remind as number) < 0 || (remind as number) > 60))
@@ -59,9 +60,14 @@ export function validateCampaign(values: CampaignFormValues, now = Date.now()): 
   return errors;
 }
 
-/** The API body: the conditions left empty are left out ("any"). */
+/** The conditions given; those left empty are left out ("any"). */
+export function campaignFilters(values: CampaignFormValues): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(values.filters ?? {}).filter(([, v]) => filled(v))) as Record<string, string | number>;
+}
+
+/** The API body. */
 export function campaignBody(values: CampaignFormValues) {
-  const filters = Object.fromEntries(Object.entries(values.filters ?? {}).filter(([, v]) => filled(v)));
+  const filters = campaignFilters(values);
   return {
     name: (values.name ?? '').trim(),
     regionCode: values.regionCode,
@@ -70,4 +76,14 @@ export function campaignBody(values: CampaignFormValues) {
     dueAt: endOfBeijingDay(values.dueAt ?? ''),
     ...(filled(values.remindDaysBefore) ? { remindDaysBefore: values.remindDaysBefore } : {}),
   };
+}
+
+/**
+ * The registry list's filter that counts the houses the campaign will cover (its area and conditions),
+ * or null while the area or a condition is not yet valid.
+ */
+export function countFilter(values: CampaignFormValues): Record<string, unknown> | null {
+  const errors = validateCampaign({ ...values, name: '预览', assigneeRole: 'inspector', dueAt: '9999-12-31' });
+  if (errors.regionCode || errors.filters) return null;
+  return { ...campaignFilters(values), regionCode: values.regionCode };
 }

@@ -2,8 +2,9 @@
  * The case list filters the API understands: case number, status, severity, category, town,
  * overdue only, building code and a range of registration dates. The first five are always shown.
  */
-import { BooleanInput, DateInput, ReferenceInput, SearchInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { BooleanInput, ReferenceInput, SearchInput, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { categoryChoices, severityChoices, statusChoices } from './choices.ts';
+import { DateTextInput } from '../common/DateTextInput.tsx';
 
 /** The API takes `overdue=true` only; an unticked box means "no filter", not "not overdue". */
 const onlyWhenTicked = (value: boolean) => (value ? true : undefined);
@@ -27,7 +28,7 @@ export function useCaseFilters() {
       <SelectInput optionText="name" label="resources.cases.filters.town" sx={{ minWidth: 180 }} />
     </ReferenceInput>,
     <TextInput key="buildingCode" source="buildingCode" sx={{ minWidth: 220 }} />,
-    <DateInput key="createdFrom" source="createdFrom" label="resources.cases.filters.createdFrom" />,
-    <DateInput key="createdTo" source="createdTo" label="resources.cases.filters.createdTo" />,
+    <DateTextInput key="createdFrom" source="createdFrom" label="resources.cases.filters.createdFrom" />,
+    <DateTextInput key="createdTo" source="createdTo" label="resources.cases.filters.createdTo" />,
   ];
 }

@@ -4,13 +4,14 @@
  * are always shown; 待核实 and overdue also have their tabs above the table. A tracking number or
  * house code is only sent once complete (the API refuses a partial one).
  */
-import { BooleanInput, DateInput, SelectInput, TextInput, regex } from 'react-admin';
+import { BooleanInput, SelectInput, TextInput, regex } from 'react-admin';
 import type { Validator } from 'react-admin';
 import { buildingCodeProblem, normaliseBuildingCode } from '../../../domain/buildings/code.ts';
 import { TRACKING_NO } from '../../../domain/complaints/tracking.ts';
 import { categoryChoices } from '../cases/choices.ts';
 import { RegionInput } from '../common/RegionInput.tsx';
 import { statusChoices } from './choices.ts';
+import { DateTextInput } from '../common/DateTextInput.tsx';
 
 /** The API takes `overdue=true` to narrow; an unticked box means "no filter", not "only on time". */
 const onlyWhenTicked = (value: boolean) => (value ? true : undefined);
@@ -33,7 +34,7 @@ export function useComplaintFilters() {
     <TextInput key="trackingNo" source="trackingNo" validate={trackingNo} parse={parseTrackingNo} alwaysOn sx={{ minWidth: 200 }} />,
     <BooleanInput key="overdue" source="overdue" label="resources.complaints.filters.overdue" parse={onlyWhenTicked} />,
     <TextInput key="buildingCode" source="buildingCode" validate={buildingCode} parse={parseCode} sx={{ minWidth: 220 }} />,
-    <DateInput key="from" source="from" label="resources.complaints.filters.from" />,
-    <DateInput key="to" source="to" label="resources.complaints.filters.to" />,
+    <DateTextInput key="from" source="from" label="resources.complaints.filters.from" />,
+    <DateTextInput key="to" source="to" label="resources.complaints.filters.to" />,
   ];
 }

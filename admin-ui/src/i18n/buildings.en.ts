@@ -13,6 +13,7 @@ import type {
   RectificationStatus,
   StructureType,
 } from '../../../domain/buildings/enums.ts';
+import { NOT_INSPECTED } from '../../../domain/buildings/enums.ts';
 
 const structureType: Record<StructureType, string> = {
   timber: 'Timber',
@@ -62,10 +63,11 @@ const businessCategory: Record<BusinessCategory, string> = {
   other: 'Other',
 };
 
-const latestJudgement: Record<Judgement, string> = {
+const latestJudgement: Record<Judgement | typeof NOT_INSPECTED, string> = {
   serious: 'Serious hidden danger',
   some: 'Some hidden danger',
   none: 'No hidden danger found',
+  [NOT_INSPECTED]: 'Not inspected yet',
 };
 
 const appraisalGrade: Record<AppraisalGrade, string> = {

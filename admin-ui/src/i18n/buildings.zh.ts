@@ -10,6 +10,8 @@ import {
   BUSINESS_CATEGORY,
   FOUNDATION_TYPE,
   JUDGEMENT,
+  NOT_INSPECTED,
+  NOT_INSPECTED_LABEL,
   RECTIFICATION_STATUS,
   STRUCTURE_TYPE,
 } from '../../../domain/buildings/enums.ts';
@@ -91,7 +93,7 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       alteration: ALTERATION.labels,
       use: BUILDING_USE.labels,
       businessCategory: BUSINESS_CATEGORY.labels,
-      latestJudgement: JUDGEMENT.labels,
+      latestJudgement: { ...JUDGEMENT.labels, [NOT_INSPECTED]: NOT_INSPECTED_LABEL },
       appraisalGrade: APPRAISAL_GRADE.labels,
       rectificationStatus: RECTIFICATION_STATUS.labels,
       approvalType: APPROVAL_TYPE.labels,

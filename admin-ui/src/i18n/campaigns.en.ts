@@ -69,6 +69,11 @@ export const campaignsEnglish = {
       regionHelp: 'A town (street) or the whole district',
       dueHelp: 'Until the end of that day, Beijing time',
       remindHelp: 'Those who still have houses to inspect are reminded this many days before the deadline',
+      count: 'With this area and these conditions, %{count} houses will be inspected',
+      countNone: 'No house matches this area and these conditions; widen them',
+      countPending: 'Choose the area to see how many houses the campaign will cover',
+      counting: 'Counting houses…',
+      countFailed: 'The houses cannot be counted now; saving still selects them by the conditions',
     },
     validation: {
       name: 'Between 2 and 100 characters',

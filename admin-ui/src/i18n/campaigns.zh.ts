@@ -2,6 +2,7 @@
  * Chinese messages of special inspections (专项排查), key for key as `campaigns.en.ts`. Building fields
  * and their choices in the filter summary are the buildings' (`resources.buildings…`).
  */
+import { ROLE_LABELS } from '../../../domain/roles.ts';
 import type { campaignsEnglish } from './campaigns.en.ts';
 import type { MessageShape } from './en.ts';
 
@@ -36,7 +37,8 @@ export const campaignsChinese: MessageShape<typeof campaignsEnglish> = {
     },
     enums: {
       status: { running: '进行中', completed: '已完成', closed: '已截止', cancelled: '已撤销' },
-      assigneeRole: { inspector: '村(社区)排查员', town_officer: '镇(街道)人员' },
+      // The roles' own names (domain/roles.ts), written once.
+      assigneeRole: { inspector: ROLE_LABELS.inspector, town_officer: ROLE_LABELS.town_officer },
       itemStatus: { pending: '待排查', done: '已排查', overdue: '超期' },
     },
     progress: {
@@ -58,6 +60,11 @@ export const campaignsChinese: MessageShape<typeof campaignsEnglish> = {
       regionHelp: '选择镇（街道）或全区',
       dueHelp: '截止到当天 24 时（北京时间）',
       remindHelp: '截止前这么多天提醒仍有房屋未排查的人员',
+      count: '按当前范围和条件，将排查 %{count} 栋房屋',
+      countNone: '当前范围和条件下没有房屋，请放宽条件',
+      countPending: '选择排查范围后，这里显示将排查的房屋数量',
+      counting: '正在统计房屋数量…',
+      countFailed: '暂时无法统计房屋数量，保存时仍会按条件选取',
     },
     validation: {
       name: '须为 2 到 100 个字',

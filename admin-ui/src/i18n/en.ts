@@ -2,6 +2,7 @@
  * English messages: react-admin's own plus the app's. The app part is the reference shape that the
  * Chinese dictionary must match key for key (checked by the compiler through `AppMessages`).
  */
+import { TRAIL_ACTION_LABELS_EN } from '../../../domain/audit-actions.ts';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import type { RegionLevel } from '../../../domain/regions.ts';
@@ -33,6 +34,12 @@ export const appEnglish = {
     notFound: { home: 'Back to the dashboard' },
     error: {
       network: 'Could not reach the server. Check the network connection and try again.',
+    },
+    dates: {
+      invalid: 'Write the date as year-month-day, e.g. 2026-12-06',
+      tooEarly: 'No earlier than %{day}',
+      tooLate: 'No later than %{day}',
+      pick: 'Pick a date',
     },
     roles: ROLE_LABELS_EN,
     regionLevels: REGION_LEVEL_LABELS_EN,
@@ -99,6 +106,7 @@ export const appEnglish = {
         password:
           'At least 10 characters, three of upper case, lower case, digits and signs, not a common password; to be changed at first sign-in',
         region: 'The user sees and manages only this region and below',
+        regionAtLevel: 'This role works at %{level} level; the user sees and manages only this region and below',
       },
       status: {
         active: 'Active',
@@ -188,67 +196,8 @@ export const appEnglish = {
         from: 'From',
         to: 'To',
       },
-      actions: {
-        auth: {
-          login: 'Sign-in',
-          login_failed: 'Failed sign-in',
-          locked: 'Account locked',
-          logout: 'Sign-out',
-        },
-        user: {
-          create: 'User created',
-          update: 'User updated',
-          disable: 'User disabled',
-          enable: 'User enabled',
-          reset_password: 'Password reset',
-          change_password: 'Password changed',
-          unlock: 'Account unlocked',
-        },
-        building: {
-          create: 'Building registered',
-          update: 'House file edited',
-          personal_viewed: 'Owner details viewed',
-        },
-        building_import: {
-          create: 'Buildings imported',
-        },
-        labelBatch: {
-          create: 'Label batch requested',
-        },
-        inspection: {
-          submit: 'Inspection submitted',
-        },
-        campaign: {
-          create: 'Special inspection started',
-        },
-        complaint: {
-          contact_viewed: 'Complainant viewed',
-          verify: 'Complaint verified',
-        },
-        case: {
-          register: 'Case registered by hand',
-          registered: 'Case opened',
-          file_upload: 'Evidence uploaded',
-          dossier_export: 'Dossier exported',
-          cancelled: 'Case cancelled',
-        },
-        task: {
-          claimed: 'Task claimed',
-          released: 'Task released',
-          completed: 'Task completed',
-          reassigned: 'Task reassigned',
-          reminded: 'Deadline reminder',
-          overdue: 'Task overdue',
-        },
-        escalation: {
-          requested: 'Escalated',
-          accepted: 'Escalation accepted',
-          refused: 'Escalation refused',
-        },
-        supervision: {
-          callback: 'Supervision reply',
-        },
-      },
+      // One list for the trail's actions (domain/audit-actions.ts); the filter offers the same.
+      actions: TRAIL_ACTION_LABELS_EN,
       sources: {
         audit: 'Audit log',
         case: 'Case trail',
@@ -266,6 +215,7 @@ export const appEnglish = {
         Campaign: 'Special inspection',
       },
       onlyThisActor: 'Show only entries by %{name}',
+      machineActors: { system: 'System (initial data)', cli: 'Command-line tool' },
       noDetails: 'No further details',
     },
     profile: {

@@ -2,6 +2,7 @@
  * Simplified Chinese, the default language: react-admin's messages (`raChinese.ts`) plus the app's,
  * which must have exactly the keys of the English app messages (`AppMessages`).
  */
+import { TRAIL_ACTION_LABELS } from '../../../domain/audit-actions.ts';
 import type { TranslationMessages } from 'react-admin';
 import { REGION_LEVEL_LABELS } from '../../../domain/regions.ts';
 import { ROLE_LABELS } from '../../../domain/roles.ts';
@@ -25,6 +26,12 @@ export const appChinese: AppMessages = {
     notFound: { home: '返回首页' },
     error: {
       network: '无法连接服务器，请检查网络后重试。',
+    },
+    dates: {
+      invalid: '请按“年-月-日”填写日期，如 2026-12-06',
+      tooEarly: '不能早于 %{day}',
+      tooLate: '不能晚于 %{day}',
+      pick: '选择日期',
     },
     roles: ROLE_LABELS,
     regionLevels: REGION_LEVEL_LABELS,
@@ -90,6 +97,7 @@ export const appChinese: AppMessages = {
         username: '3–32 位字母、数字或 _ . -，创建后不能修改',
         password: '至少 10 位，含大写字母、小写字母、数字、符号中的至少三类，不能是常见密码；用户首次登录须修改',
         region: '用户只能查看和管理该区域及其下级',
+        regionAtLevel: '该角色的管辖区域须为%{level}一级；用户只能查看和管理该区域及其下级',
       },
       status: {
         active: '正常',
@@ -178,67 +186,8 @@ export const appChinese: AppMessages = {
         from: '起始时间',
         to: '截止时间',
       },
-      actions: {
-        auth: {
-          login: '登录',
-          login_failed: '登录失败',
-          locked: '账号锁定',
-          logout: '退出',
-        },
-        user: {
-          create: '创建用户',
-          update: '修改用户',
-          disable: '停用用户',
-          enable: '启用用户',
-          reset_password: '重置密码',
-          change_password: '修改密码',
-          unlock: '解锁账号',
-        },
-        building: {
-          create: '登记房屋',
-          update: '修改房屋档案',
-          personal_viewed: '查看户主完整信息',
-        },
-        building_import: {
-          create: '批量导入房屋',
-        },
-        labelBatch: {
-          create: '批量生成标签',
-        },
-        inspection: {
-          submit: '提交排查记录',
-        },
-        campaign: {
-          create: '发起专项排查',
-        },
-        complaint: {
-          contact_viewed: '查看投诉人信息',
-          verify: '核实投诉',
-        },
-        case: {
-          register: '登记隐患案件',
-          registered: '案件立案',
-          file_upload: '上传案件材料',
-          dossier_export: '导出案卷',
-          cancelled: '撤销案件',
-        },
-        task: {
-          claimed: '认领任务',
-          released: '退回任务',
-          completed: '办结任务',
-          reassigned: '改派任务',
-          reminded: '到期提醒',
-          overdue: '任务超期',
-        },
-        escalation: {
-          requested: '督办',
-          accepted: '督办已受理',
-          refused: '督办被退回',
-        },
-        supervision: {
-          callback: '监督系统回复',
-        },
-      },
+      // One list for the trail's actions (domain/audit-actions.ts); the filter offers the same.
+      actions: TRAIL_ACTION_LABELS,
       sources: {
         audit: '审计日志',
         case: '案件记录',
@@ -256,6 +205,7 @@ export const appChinese: AppMessages = {
         Campaign: '专项排查',
       },
       onlyThisActor: '只看 %{name} 的记录',
+      machineActors: { system: '系统（初始数据）', cli: '命令行工具' },
       noDetails: '无更多详情',
     },
     profile: {

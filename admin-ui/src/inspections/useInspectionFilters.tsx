@@ -3,9 +3,10 @@
  * building code, judgement, position problems only, and a range of inspection dates. The first
  * three are always shown; position problems also have their own tab above the table.
  */
-import { BooleanInput, DateInput, SelectInput, TextInput } from 'react-admin';
+import { BooleanInput, SelectInput, TextInput } from 'react-admin';
 import { RegionInput } from '../common/RegionInput.tsx';
 import { judgementChoices } from './choices.ts';
+import { DateTextInput } from '../common/DateTextInput.tsx';
 
 /** The API takes `flagged=true` to narrow; an unticked box means "no filter", not "only unflagged". */
 const onlyWhenTicked = (value: boolean) => (value ? true : undefined);
@@ -16,7 +17,7 @@ export function useInspectionFilters() {
     <TextInput key="buildingCode" source="buildingCode" alwaysOn sx={{ minWidth: 220 }} />,
     <SelectInput key="judgement" source="judgement" choices={judgementChoices} alwaysOn sx={{ minWidth: 200 }} />,
     <BooleanInput key="flagged" source="flagged" label="resources.inspections.filters.flagged" parse={onlyWhenTicked} />,
-    <DateInput key="from" source="from" label="resources.inspections.filters.from" />,
-    <DateInput key="to" source="to" label="resources.inspections.filters.to" />,
+    <DateTextInput key="from" source="from" label="resources.inspections.filters.from" />,
+    <DateTextInput key="to" source="to" label="resources.inspections.filters.to" />,
   ];
 }

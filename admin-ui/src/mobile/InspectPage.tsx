@@ -127,7 +127,7 @@ export function InspectPage() {
 
   const allowed = session?.kind === 'unknown' || (session?.kind === 'signedIn' && canInspect(session.user, code));
   return (
-    <MobileShell>
+    <MobileShell note={INSPECT_TEXT.footer}>
       <style>{INSPECT_CSS}</style>
       <p className="insp-page-title">
         {campaign ? INSPECT_TEXT.campaignTitle(campaign.name) : INSPECT_TEXT.title}

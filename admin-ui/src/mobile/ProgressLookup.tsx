@@ -119,6 +119,13 @@ export function ProgressLookup({
       <button type="submit" className="scan-button prg-submit" disabled={busy} aria-busy={busy}>
         {busy ? PROGRESS_TEXT.lookingUp : PROGRESS_TEXT.lookup}
       </button>
+      <section className="prg-lost" aria-labelledby="prg-lost-title">
+        <h2 className="prg-lost-title" id="prg-lost-title">
+          {PROGRESS_TEXT.lostTitle}
+        </h2>
+        <p className="scan-place">{PROGRESS_TEXT.lostSms}</p>
+        <p className="scan-place">{PROGRESS_TEXT.lostContact}</p>
+      </section>
     </form>
   );
 }

@@ -94,6 +94,8 @@ export const COMPLAIN_CSS = `
 .prg-key-input::placeholder { font-family: var(--scan-font); letter-spacing: 0; text-transform: none; }
 .prg-refused { margin: 12px 0 0 !important; }
 .prg-submit { margin-top: 16px; min-height: 52px; }
+.prg-lost { margin-top: 20px; padding-top: 12px; border-top: 1px solid #e3e8ef; }
+.prg-lost-title { margin: 0; font-size: 15px; font-weight: 600; color: #1f2933; }
 .prg-status { border-left: 6px solid #1565c0; }
 .prg-status-value { margin: 2px 0 4px; font-size: 24px; font-weight: 700; color: #0d47a1; }
 .prg-number { margin: 0; font-size: 14px; color: #5f6b7a; }

@@ -77,7 +77,7 @@ export const COMPLAIN_TEXT = {
   filedTitle: '投诉已受理',
   trackingNo: '投诉编号',
   secret: '查询码',
-  keep: '请截图或记下编号和查询码，凭二者查询办理进度。查询码只显示这一次，遗失后无法找回。',
+  keep: '请截图或记下编号和查询码，凭二者查询办理进度。查询码只显示这一次；遗失后可联系房屋所在镇（街道）住建办查询进度。',
   copy: '复制编号和查询码',
   copied: '已复制',
   copyFailed: '复制失败，请截图保存',
@@ -92,6 +92,11 @@ export const PROGRESS_TEXT = {
   title: '投诉办理进度',
   documentTitle: '投诉办理进度 · 一栋一码',
   lookupHint: '请输入提交投诉后得到的投诉编号和查询码。',
+  // No SMS is sent yet: the page says so rather than offer a recovery that does not exist.
+  lostTitle: '查询码遗失了？',
+  lostSms: '短信找回查询码将在平台接入短信通知后提供（仅限投诉时留了手机号的投诉）。',
+  lostContact:
+    '在此之前，请联系房屋所在镇（街道）住建办，告知投诉编号（或投诉的时间和地点）以及投诉时留的手机号，工作人员核实后告知办理进度。',
   trackingNo: '投诉编号',
   trackingNoPlaceholder: '如 TS20261206K7QM3XP2',
   trackingNoRequired: '请填写投诉编号',

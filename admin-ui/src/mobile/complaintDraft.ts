@@ -6,6 +6,7 @@
 import type { CaseCategory } from '../../../domain/cases/enums.ts';
 import type { Refused } from './complainApi.ts';
 import { COMPLAIN_TEXT } from './complainText.ts';
+import { problemText } from './inspectApi.ts';
 import type { OutgoingPhoto } from './inspectApi.ts';
 
 export const MIN_DESCRIPTION = 5;
@@ -103,7 +104,7 @@ export function refusalErrors(refused: Refused): FieldErrors {
     const name = p.field.replace(/^body\.?/, '');
     const key = FORM_FIELDS[name.split('.')[0] ?? ''];
     if (!key) continue;
-    const text = p.message.replace(/^[\w.]+：/, '');
+    const text = problemText(p);
     errors[key] ??= text;
   }
   const placed = Object.keys(errors).length > 0;

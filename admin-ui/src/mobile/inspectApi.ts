@@ -57,6 +57,14 @@ export interface InspectionResult {
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The field's Chinese name that begins `message` (整改责任人：必填), when the API gives one. */
+  label?: string;
+}
+
+/** A problem's message without the field's name in front, for showing beside the field itself. */
+export function problemText(problem: FieldProblem): string {
+  if (problem.label && problem.message.startsWith(`${problem.label}：`)) return problem.message.slice(problem.label.length + 1);
+  return problem.message.replace(/^[\w.]+：/, '');
 }
 
 export type SendFailure =
@@ -109,9 +117,10 @@ export async function refusal(response: Response): Promise<{ message: string; pr
     const body = (await response.json()) as { error?: { message?: unknown; field?: unknown; details?: unknown } };
     const message = typeof body.error?.message === 'string' ? body.error.message : INSPECT_TEXT.unknownError;
     const details = Array.isArray(body.error?.details) ? (body.error.details as unknown[]) : [];
-    const problems = details.flatMap((d) => {
-      const p = d as { field?: unknown; message?: unknown };
-      return typeof p.field === 'string' && typeof p.message === 'string' ? [{ field: p.field, message: p.message }] : [];
+    const problems = details.flatMap((d): FieldProblem[] => {
+      const p = d as { field?: unknown; message?: unknown; label?: unknown };
+      if (typeof p.field !== 'string' || typeof p.message !== 'string') return [];
+      return [{ field: p.field, message: p.message, ...(typeof p.label === 'string' ? { label: p.label } : {}) }];
     });
     if (problems.length === 0 && typeof body.error?.field === 'string') problems.push({ field: body.error.field, message });
     return { message, problems };

@@ -4,6 +4,8 @@ import { CASE_CATEGORY } from '../../../domain/cases/enums.ts';
 export const INSPECT_TEXT = {
   title: '日常排查',
   campaignTitle: (name: string) => `专项排查：${name}`,
+  // A staff page: the public pages' note (本页仅公开房屋基本信息) would be wrong here.
+  footer: '排查记录和照片仅用于自建房安全监管，提交后记入房屋档案。',
   documentTitle: (code: string) => `排查 ${code} · 一栋一码`,
   inspector: (name: string) => `排查人：${name}`,
   checkingSession: '正在核对登录状态…',

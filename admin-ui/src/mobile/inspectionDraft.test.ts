@@ -53,6 +53,15 @@ describe('the server’s refusals', () => {
     });
   });
 
+  test('a message that begins with the field’s Chinese name shows beside the field without it', () => {
+    const errors = refusalErrors(
+      '请求参数有误',
+      [{ field: 'body.notes', message: '排查备注：长度不能超过 2000 个字符', label: '排查备注' }],
+      hazards,
+    );
+    assert.equal(errors.notes, '长度不能超过 2000 个字符');
+  });
+
   test('without field details, the message goes on the form', () => {
     assert.deepEqual(refusalErrors('您的角色无权在此房屋排查', [], hazards), { form: '您的角色无权在此房屋排查' });
   });

@@ -6,6 +6,7 @@
 import type { Judgement } from '../../../domain/buildings/enums.ts';
 import { CASE_CATEGORY } from '../../../domain/cases/enums.ts';
 import type { CaseCategory } from '../../../domain/cases/enums.ts';
+import { problemText } from './inspectApi.ts';
 import type { FieldProblem, HazardInput, OutgoingPhoto } from './inspectApi.ts';
 import { INSPECT_TEXT } from './inspectText.ts';
 
@@ -60,7 +61,7 @@ export function validateDraft(draft: InspectionDraft): FieldErrors {
 /** The form field a problem is about, and its message without the API's `hazards.0.description：` prefix. */
 function placed(problem: FieldProblem, hazards: HazardInput[]): { key: string; label: string; text: string } {
   const name = problem.field.replace(/^body\.?/, '');
-  const text = problem.message.startsWith(`${name}：`) ? problem.message.slice(name.length + 1) : problem.message;
+  const text = problemText(problem);
   const hazard = /^hazards\.(\d+)(?:\.|$)/.exec(name);
   const category = hazard ? hazards[Number(hazard[1])]?.category : undefined;
   if (category) return { key: hazardKey(category), label: INSPECT_TEXT.categories[category], text };

@@ -36,7 +36,5 @@ export const TEXT = {
   labels: { use: BUILDING_USE.labels, structure: STRUCTURE_TYPE.labels, judgement: JUDGEMENT.labels },
 };
 
-/** 441802006001 00001 X: village, sequence and check character apart, easier to read out and compare. */
-export function groupedCode(code: string): string {
-  return code.length === 18 ? `${code.slice(0, 12)} ${code.slice(12, 17)} ${code.slice(17)}` : code;
-}
+/** The code grouped as on the printed label (one function for both), easier to read out and compare. */
+export { groupedCode } from '../../../domain/buildings/code.ts';

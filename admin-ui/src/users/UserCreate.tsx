@@ -1,6 +1,6 @@
 /** Creates an account with an initial password that the administrator hands over in person. */
 import { Create, PasswordInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
-import { RegionInput } from '../common/RegionInput.tsx';
+import { UserRegionInput } from './UserRegionInput.tsx';
 import { roleChoices } from './roleChoices.ts';
 
 export function UserCreate() {
@@ -17,7 +17,7 @@ export function UserCreate() {
         <TextInput source="name" validate={required()} fullWidth />
         <TextInput source="phone" fullWidth inputProps={{ inputMode: 'tel' }} />
         <SelectInput source="role" choices={roleChoices} validate={required()} fullWidth />
-        <RegionInput source="regionCode" validate={required()} helperText="resources.users.helpers.region" fullWidth />
+        <UserRegionInput />
         <PasswordInput
           source="password"
           validate={required()}

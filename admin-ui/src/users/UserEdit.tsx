@@ -3,7 +3,7 @@
  * once created. Saving waits for the server so its field errors land on the form.
  */
 import { Edit, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
-import { RegionInput } from '../common/RegionInput.tsx';
+import { UserRegionInput } from './UserRegionInput.tsx';
 import { roleChoices } from './roleChoices.ts';
 
 export function UserEdit() {
@@ -14,7 +14,7 @@ export function UserEdit() {
         <TextInput source="name" validate={required()} fullWidth />
         <TextInput source="phone" fullWidth inputProps={{ inputMode: 'tel' }} />
         <SelectInput source="role" choices={roleChoices} validate={required()} fullWidth />
-        <RegionInput source="regionCode" validate={required()} helperText="resources.users.helpers.region" fullWidth />
+        <UserRegionInput />
       </SimpleForm>
     </Edit>
   );

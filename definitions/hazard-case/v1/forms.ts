@@ -12,7 +12,8 @@ import type { StepId } from '../types.ts';
 function stringEnum<T extends Record<string, string>>(labels: T, options: SchemaOptions): TUnsafe<keyof T & string> {
   const values = Object.keys(labels);
   const description = values.map((v) => `${v} ${labels[v] ?? ''}`).join('；');
-  return Type.Unsafe<keyof T & string>({ type: 'string', enum: values, description, ...options });
+  // `x-labels`: the values' Chinese names, which the API's messages list.
+  return Type.Unsafe<keyof T & string>({ type: 'string', enum: values, description, 'x-labels': labels, ...options });
 }
 
 /** 11-digit mobile number, or a landline with its area code (0763-3381234). */

@@ -2,7 +2,7 @@
  * 分派: who must rectify (the owner first, 建村〔2023〕18号), the measures, and the deadline when not
  * the default for the severity; then, when the house has other cases waiting, those to assign with it.
  */
-import { CheckboxGroupInput, DateInput, SelectInput, TextInput, maxLength, required, useTranslate } from 'react-admin';
+import { CheckboxGroupInput, SelectInput, TextInput, maxLength, required, useTranslate } from 'react-admin';
 import type { Validator } from 'react-admin';
 import { ResponsibleParty } from '../../../../definitions/hazard-case/v1/forms.ts';
 import { hazardCaseDefinition } from '../../../../definitions/hazard-case/index.ts';
@@ -10,6 +10,7 @@ import { AssignTogetherInputs } from './AssignTogetherInputs.tsx';
 import { measureChoices, relationChoices } from './choices.ts';
 import { togetherDefaults } from './together.ts';
 import type { StepInputsProps } from './types.ts';
+import { DateTextInput } from '../../common/DateTextInput.tsx';
 
 /** The API's own pattern (mobile, or landline with area code), from the form schema. */
 const PHONE = new RegExp(ResponsibleParty.properties.phone.pattern ?? '.*');
@@ -57,13 +58,13 @@ export function AssignInputs({ record, context }: StepInputsProps) {
         validate={required()}
         row={false}
       />
-      <DateInput
+      <DateTextInput
         source="rectifyDeadline"
         label="resources.tasks.fields.rectifyDeadline"
         validate={notPast}
         helperText={days === null ? false : translate('resources.tasks.helpers.rectifyDeadline', { days })}
         fullWidth
-        inputProps={{ min: today() }}
+        min={today()}
       />
       <TextInput source="note" label="resources.tasks.fields.note" validate={maxLength(500)} multiline minRows={2} fullWidth />
       <AssignTogetherInputs entries={togetherDefaults(context)} />
