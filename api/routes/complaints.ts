@@ -4,6 +4,7 @@
  * audited full contact, the on-site verification).
  */
 import { Type } from '@sinclair/typebox';
+import type { Response } from 'express';
 import { asSubject } from '../../domain/abilities.ts';
 import { CASE_CATEGORY, CASE_SEVERITY } from '../../domain/cases/enums.ts';
 import { lockSender, sentInLastHour } from '../../domain/complaints/client.ts';
@@ -16,7 +17,8 @@ import { NotFoundError, RateLimitError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
-import type { ApiRouter } from '../http/router.ts';
+import type { RequestContext } from '../http/context.ts';
+import type { ApiRouter, Reply } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import type { Idempotency } from '../http/idempotency.ts';
 import { idempotentUpload, readUpload, storeUpload } from '../http/uploads.ts';
@@ -103,6 +105,19 @@ export function complaintRoutes(
   api: ApiRouter,
   deps: { db: Db; config: Config; files: FileStore; complaints: ComplaintStore; service: ComplaintService; idempotency: Idempotency },
 ): void {
+  /** A complaint's photo (the citizen's or the verifier's) to a user who may read the complaint; else 404. */
+  const sendPhoto = async (table: string, where: Record<string, unknown>, ctx: RequestContext, res: Response): Promise<Reply> => {
+    const file = (await deps
+      .db(`${table} as f`)
+      .join('complaints as p', 'p.id', 'f.complaint_id')
+      .where(where)
+      .first('f.storage_key', 'f.mime', 'p.region_code')) as { storage_key: string; mime: string; region_code: string } | undefined;
+    if (!file || !ctx.ability.can('read', asSubject('Complaint', { regionCode: file.region_code })))
+      throw new NotFoundError('照片不存在或无权查看');
+    res.setHeader('Cache-Control', 'private, max-age=86400');
+    return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storage_key) });
+  };
+
   api.route({
     method: 'post',
     path: '/public/complaint-files',
@@ -323,17 +338,8 @@ export function complaintRoutes(
     auth: true,
     params: IdParams,
     responses: { 200: { description: '照片' }, ...AUTH_ERRORS, 404: { description: '照片不存在或无权查看', schema: ErrorResponse } },
-    handler: async ({ params, ctx, res }) => {
-      const file = (await deps
-        .db('complaint_verification_files as f')
-        .join('complaints as p', 'p.id', 'f.complaint_id')
-        .where({ 'f.id': params.id, 'f.attached': true })
-        .first('f.storage_key', 'f.mime', 'p.region_code')) as { storage_key: string; mime: string; region_code: string } | undefined;
-      if (!file || !ctx.ability.can('read', asSubject('Complaint', { regionCode: file.region_code })))
-        throw new NotFoundError('照片不存在或无权查看');
-      res.setHeader('Cache-Control', 'private, max-age=86400');
-      return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storage_key) });
-    },
+    // Only photos attached to a recorded verification; an upload not yet sent with its verify is the uploader's draft.
+    handler: async ({ params, ctx, res }) => sendPhoto('complaint_verification_files', { 'f.id': params.id, 'f.attached': true }, ctx, res),
   });
 
   api.route({
@@ -344,17 +350,6 @@ export function complaintRoutes(
     auth: true,
     params: IdParams,
     responses: { 200: { description: '照片' }, ...AUTH_ERRORS, 404: { description: '照片不存在或无权查看', schema: ErrorResponse } },
-    handler: async ({ params, ctx, res }) => {
-      const file = (await deps
-        .db('complaint_files as f')
-        .join('complaints as p', 'p.id', 'f.complaint_id')
-        .where('f.id', params.id)
-        .first('f.storage_key', 'f.mime', 'f.name', 'p.region_code')) as
-        { storage_key: string; mime: string; name: string; region_code: string } | undefined;
-      if (!file || !ctx.ability.can('read', asSubject('Complaint', { regionCode: file.region_code })))
-        throw new NotFoundError('照片不存在或无权查看');
-      res.setHeader('Cache-Control', 'private, max-age=86400');
-      return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storage_key) });
-    },
+    handler: async ({ params, ctx, res }) => sendPhoto('complaint_files', { 'f.id': params.id }, ctx, res),
   });
 }
