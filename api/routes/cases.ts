@@ -32,6 +32,7 @@ export const CaseSummary = Type.Object(
     status: literals(CASE_STATUS.values),
     activeElements: Type.Array(Type.String(), { description: 'BPMN elements the case is in now' }),
     dueAt: Nullable(Timestamp),
+    dueFrom: Nullable(Timestamp),
     overdue: Type.Boolean(),
     escalationCount: Type.Integer(),
     recheckFailures: Type.Integer(),

@@ -31,6 +31,8 @@ export interface CaseSummary {
   status: CaseStatus;
   activeElements: string[];
   dueAt: string | null;
+  /** When the clock of `dueAt` started (the open task's creation): due dates are coloured by the share of time left. */
+  dueFrom: string | null;
   overdue: boolean;
   escalationCount: number;
   recheckFailures: number;
@@ -102,6 +104,7 @@ export function toSummary(r: Row): CaseSummary {
     status: r.status as CaseStatus,
     activeElements: (r.active_elements as string[]) ?? [],
     dueAt: iso(due),
+    dueFrom: iso(r.due_from),
     overdue: open && due != null && due.getTime() < Date.now(),
     escalationCount: r.escalation_count as number,
     recheckFailures: r.recheck_failures as number,
@@ -143,7 +146,13 @@ export class CaseStore {
       .join('buildings as b', 'b.code', 'c.building_code')
       .leftJoin('regions as v', 'v.code', 'c.region_code')
       .leftJoin('regions as t', 't.code', 'v.parent_code')
-      .select('c.*', 'b.address', 'v.name as village_name', 't.name as town_name');
+      .select(
+        'c.*',
+        'b.address',
+        'v.name as village_name',
+        't.name as town_name',
+        db.raw(`(SELECT max(k.created_at) FROM tasks k WHERE k.case_id = c.id AND k.status IN ('open', 'claimed')) AS due_from`),
+      );
   }
 
   /** Writes the case row (first half of the dual write); the workflow is started after the commit. */

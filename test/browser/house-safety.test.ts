@@ -17,6 +17,7 @@ import { assertNoMessageKeys, fitsWidth, newPage, signIn } from './ui.ts';
 let stack: Stack;
 let browser: Browser;
 let code: string;
+let caseId: string;
 
 before(async () => {
   stack = await startStack();
@@ -35,7 +36,8 @@ before(async () => {
     inspectedAt: new Date().toISOString(),
   });
   assert.equal(r.status, 201, JSON.stringify(r.body));
-  await waitForCase(town, r.body.hazards[0]?.caseId as string, (c) => c.status === 'assigning');
+  caseId = r.body.hazards[0]?.caseId as string;
+  await waitForCase(town, caseId, (c) => c.status === 'assigning');
 });
 after(async () => {
   await browser?.close();
@@ -72,4 +74,18 @@ test('the house file’s 安全状态 history links each change to its inspectio
     }
     await context.close();
   }
+});
+
+test('a case just registered is not coloured urgent: its one-day 分派 has nearly all its time left', async () => {
+  const { context, page } = await newPage(browser, DESKTOP);
+  await signIn(page, stack.baseUrl, 'officer');
+  await page.goto(`${stack.baseUrl}/cases/${caseId}/show`);
+  const header = page.locator('[data-due-tone]').first();
+  await header.waitFor();
+  assert.equal(await header.getAttribute('data-due-tone'), 'normal');
+  await page.goto(`${stack.baseUrl}/cases`);
+  const row = page.getByRole('row').filter({ hasText: '凤城街道高基里 8 号' }).first();
+  await row.locator('[data-due-tone]').waitFor();
+  assert.equal(await row.locator('[data-due-tone]').getAttribute('data-due-tone'), 'normal');
+  await context.close();
 });

@@ -61,7 +61,7 @@ export function CaseHeader({ record, compact = false, linkNumber = false }: Case
             <Typography variant="caption" color="text.secondary" component="p">
               {translate('resources.cases.fields.dueAt')}
             </Typography>
-            <DueDate dueAt={record.dueAt} overdue={record.overdue} inline />
+            <DueDate dueAt={record.dueAt} startAt={record.dueFrom} overdue={record.overdue} inline />
           </Box>
         )}
         {record.status === 'cancelled' && (

@@ -85,7 +85,10 @@ export function CaseList() {
           />
           <DataTable.Col source="severity" disableSort render={(c) => <SeverityChip severity={c.severity} />} />
           <DataTable.Col source="status" disableSort render={(c) => <CaseStatusChip status={c.status} />} />
-          <DataTable.Col source="dueAt" render={(c) => <DueDate dueAt={c.dueAt} overdue={c.overdue} finished={isFinished(c.status)} />} />
+          <DataTable.Col
+            source="dueAt"
+            render={(c) => <DueDate dueAt={c.dueAt} startAt={c.dueFrom} overdue={c.overdue} finished={isFinished(c.status)} />}
+          />
           <DataTable.Col<CaseSummary> source="escalationCount" disableSort render={(c) => <Escalations record={c} />} />
           <DataTable.Col source="createdAt" field={DateTimeField} />
         </DataTable>
