@@ -1,7 +1,7 @@
 /**
  * What an audit entry is about, in the words people use: a case by its number, a complaint by its
  * tracking number, a user by name and account, a campaign by its name, an inspection by its house,
- * an import by its file. Looked up for one page of entries at once (one query per subject type), so
+ * an import by its file, a label batch by its size. Looked up for one page of entries at once (one query per subject type), so
  * the audit log never shows a bare UUID where a number exists.
  */
 import type { Db } from '../db.ts';
@@ -16,6 +16,7 @@ const LOOKUPS: Record<string, { table: string; label: string }> = {
   Campaign: { table: 'campaigns', label: 'name' },
   Inspection: { table: 'inspections', label: `'房屋 ' || building_code` },
   ImportJob: { table: 'import_jobs', label: 'file_name' },
+  LabelBatch: { table: 'label_batches', label: `'标签 ' || total || ' 张'` },
 };
 
 export interface Subject {

@@ -202,6 +202,11 @@ describe('label batches', () => {
       { status: progress.status, done: progress.done, chunksDone: progress.chunksDone },
       { status: 'done', done: HOUSES, chunksDone: 3 },
     );
+    // The audit log names the batch by its size, not by its id.
+    const audit = (await admin.call('GET', `/api/audit-log?action=labelBatch.create`)).json<{
+      data: { subjectId: string; subjectLabel: string | null }[];
+    }>();
+    assert.equal(audit.data.find((e) => e.subjectId === batch.id)?.subjectLabel, `标签 ${HOUSES} 张`);
   });
 
   test('batches are listed and read within the creator’s region only', async () => {
