@@ -89,3 +89,19 @@ test('a case just registered is not coloured urgent: its one-day 分派 has near
   assert.equal(await row.locator('[data-due-tone]').getAttribute('data-due-tone'), 'normal');
   await context.close();
 });
+
+test('in English, a case’s open task and the inbox name the step in English, not the definition’s Chinese', async () => {
+  const { context, page } = await newPage(browser, DESKTOP);
+  await signIn(page, stack.baseUrl, 'town');
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await page.goto(`${stack.baseUrl}/cases/${caseId}/show`);
+  await page.getByText('Waiting for Assign').waitFor();
+  assert.equal(await page.getByText('Waiting for 分派').count(), 0);
+  await page.goto(`${stack.baseUrl}/inbox?view=claimable`);
+  await page
+    .locator('.MuiChip-label', { hasText: /^Assign$/ })
+    .first()
+    .waitFor();
+  await context.close();
+});

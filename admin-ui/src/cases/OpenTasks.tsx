@@ -2,6 +2,7 @@
  * The steps the case waits for now: which, who has it, until when, and the buttons the viewer may
  * use (认领, 办理). The API says per task whether this user may claim or complete it.
  */
+import { stepLabel } from '../tasks/stepLabel.ts';
 import { Box, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { ClaimButton } from '../tasks/ClaimButton.tsx';
@@ -30,7 +31,7 @@ export function OpenTasks({ tasks }: { tasks: TaskRow[] }) {
         >
           <Box sx={{ flex: '1 1 200px', minWidth: 0 }}>
             <Typography variant="subtitle2">
-              {translate('resources.cases.openTask.step', { step: task.stepName })}
+              {translate('resources.cases.openTask.step', { step: stepLabel(translate, task) })}
               {' · '}
               {task.assigneeName
                 ? translate('resources.cases.openTask.claimedBy', { name: task.assigneeName })

@@ -2,6 +2,7 @@
  * 改派: an officer hands an open task to someone else who may work it (the API lists the candidates:
  * the step's roles in the case's region), with an optional reason.
  */
+import { stepLabel } from './stepLabel.ts';
 import { useState } from 'react';
 import { Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
@@ -36,7 +37,7 @@ export function ReassignButton({ task, record }: { task: TaskRow; record: CaseDe
         {translate('resources.tasks.actions.reassign')}
       </Button>
       <Dialog open={open} onClose={busy ? undefined : () => setOpen(false)} fullWidth maxWidth="sm" aria-labelledby="reassign-title">
-        <DialogTitle id="reassign-title">{translate('resources.tasks.reassign.title', { step: task.stepName })}</DialogTitle>
+        <DialogTitle id="reassign-title">{translate('resources.tasks.reassign.title', { step: stepLabel(translate, task) })}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <TextField

@@ -2,6 +2,7 @@
  * One task on a phone: the step, the house, the severity and how long is left, with big buttons to
  * claim or work on it. The whole card opens the task.
  */
+import { stepLabel } from './stepLabel.ts';
 import { Box, Card, CardActionArea, CardActions, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
 import { DueDate } from '../cases/DueDate.tsx';
@@ -19,7 +20,7 @@ export function TaskCard({ task }: { task: TaskRow }) {
       <CardActionArea component={Link} to={`/inbox/${encodeURIComponent(task.id)}`}>
         <CardContent sx={{ pb: 1 }}>
           <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 1, flexWrap: 'wrap', rowGap: 0.5 }}>
-            <Chip size="small" color="primary" label={task.stepName} />
+            <Chip size="small" color="primary" label={stepLabel(translate, task)} />
             <SeverityChip severity={task.severity} />
             <Box sx={{ flex: 1 }} />
             <Typography variant="caption" sx={{ fontFamily: 'monospace' }}>

@@ -3,6 +3,7 @@
  * found, the house, the decision in force, before and after), and the step's form. Built for a phone as
  * much as a desk: one column on a phone, full-width inputs.
  */
+import { stepLabel } from './stepLabel.ts';
 import { Alert, Box, Button, Skeleton, Stack } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Link, Title, useGetOne, useTranslate } from 'react-admin';
@@ -27,7 +28,11 @@ export function TaskPage() {
   return (
     <Box sx={{ maxWidth: 1100, mt: { xs: 1, sm: 2 }, mb: 4, minWidth: 0 }}>
       <Title
-        title={task.data ? translate('resources.tasks.page.task', { step: task.data.stepName }) : translate('resources.tasks.page.inbox')}
+        title={
+          task.data
+            ? translate('resources.tasks.page.task', { step: stepLabel(translate, task.data) })
+            : translate('resources.tasks.page.inbox')
+        }
       />
       <Button component={Link} to="/inbox" startIcon={<ArrowBackIcon />} sx={{ mb: 1 }}>
         {translate('resources.tasks.actions.back')}

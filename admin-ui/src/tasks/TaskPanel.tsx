@@ -2,6 +2,7 @@
  * The task itself under the case header: the step, its deadline and who has it, then what the user
  * can do: fill in the form (with 退回 when they hold it), claim it first, or only look.
  */
+import { stepLabel } from './stepLabel.ts';
 import { Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useGetIdentity, useNavigate, useTranslate } from 'react-admin';
 import { DueDate } from '../cases/DueDate.tsx';
@@ -27,7 +28,7 @@ export function TaskPanel({ task, record, context }: { task: TaskRow; record: Ca
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ sm: 'flex-start' }} justifyContent="space-between">
           <Box>
             <Typography id="task-title" variant="h6" component="h2" sx={{ fontWeight: 600 }}>
-              {task.stepName}
+              {stepLabel(translate, task)}
             </Typography>
             <Typography variant="body2" color="text.secondary">
               {translate(`resources.tasks.intro.${task.step}`)}

@@ -1,4 +1,5 @@
 /** The inbox on a wide screen: due date first (coloured), case, step, house, severity, who, and the buttons. */
+import { stepLabel } from './stepLabel.ts';
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { DataTable, useTranslate } from 'react-admin';
 import { DateTimeText } from '../common/DateTimeText.tsx';
@@ -36,7 +37,7 @@ export function TaskTable({ view }: { view: TaskView }) {
       <DataTable.Col<TaskRow>
         source="step"
         disableSort
-        render={(t) => <Chip size="small" color="primary" variant="outlined" label={t.stepName} />}
+        render={(t) => <Chip size="small" color="primary" variant="outlined" label={stepLabel(translate, t)} />}
       />
       <DataTable.Col<TaskRow>
         source="address"
