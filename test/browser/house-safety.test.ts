@@ -58,6 +58,8 @@ test('the house file’s 安全状态 history links each change to its inspectio
     await history.getByText('待整治').first().waitFor();
     const link = history.getByRole('link', { name: '排查' }).first();
     assert.match((await link.getAttribute('href')) ?? '', /#?\/inspections\/[0-9a-f-]{36}\/show$/);
+    // Times as Chinese forms write them (and as the date inputs take them), not 2026/12/06.
+    assert.match(await history.locator('time').first().innerText(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await history.scrollIntoViewIfNeeded();
     await assertNoMessageKeys(page);
     assert.ok(await fitsWidth(page), `${name}: the house file fits the screen`);

@@ -4,9 +4,9 @@
  */
 import { DateField, useLocaleState } from 'react-admin';
 import type { DateFieldProps } from 'react-admin';
-import { BEIJING_DATE_TIME } from './DateTimeText.tsx';
+import { BEIJING_DATE_TIME, dateLocale } from './DateTimeText.tsx';
 
 export function DateTimeField(props: Omit<DateFieldProps, 'showTime' | 'locales' | 'options'>) {
   const [locale] = useLocaleState();
-  return <DateField emptyText="—" {...props} showTime locales={locale === 'en' ? 'en-GB' : 'zh-CN'} options={BEIJING_DATE_TIME} />;
+  return <DateField emptyText="—" {...props} showTime locales={dateLocale(locale)} options={BEIJING_DATE_TIME} />;
 }

@@ -12,10 +12,16 @@ export const BEIJING_DATE_TIME: Intl.DateTimeFormatOptions = {
   timeZone: 'Asia/Shanghai',
 };
 
+/**
+ * The locale that writes a date the way Chinese forms do, 2026-12-06 19:31 (the same as the date inputs
+ * and the API's messages); zh-CN would write 2026/12/06. English readers get en-GB (06/12/2026, 19:31).
+ */
+export const dateLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'sv-SE');
+
 export function DateTimeText({ value }: { value: string | null | undefined }) {
   const [locale] = useLocaleState();
   if (!value) return <>—</>;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return <>{value}</>;
-  return <time dateTime={value}>{date.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', BEIJING_DATE_TIME)}</time>;
+  return <time dateTime={value}>{date.toLocaleString(dateLocale(locale), BEIJING_DATE_TIME)}</time>;
 }
