@@ -43,7 +43,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
     window.scrollTo(0, 0);
     return y;
   });
-  await page.screenshot({ path, fullPage: true });
+  // Transitions (a dialog fading in, a label floating up) are run to their end, so a picture taken right
+  // after an action shows the page as the user sees it a moment later, not half-faded.
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   if (scrolled) await page.evaluate((y) => window.scrollTo(0, y), scrolled);
   return path;
 }
