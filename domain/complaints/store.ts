@@ -169,7 +169,7 @@ export const HOUSE_COMPLAINTS_SQL = `(SELECT coalesce(json_agg(json_build_object
 export class ComplaintStore {
   constructor(private readonly db: Db) {}
 
-  private base(db: Db = this.db, full = true) {
+  private base(db: Db = this.db) {
     const q = db('complaints as p')
       .leftJoin('buildings as b', 'b.code', 'p.building_code')
       .leftJoin('regions as v', 'v.code', 'p.region_code')
@@ -182,24 +182,22 @@ export class ComplaintStore {
         'c.status as case_status',
         'c.closed_at as case_closed_at',
       );
-    // The photos go in the list too (one indexed look-up per row of the page): a list row answering
-    // `files: []` told the inbox a complaint with photos had none.
+    // A list row carries the photos, the verifier's photos and the notices too (one indexed look-up each
+    // per row of the page): a list row answering `files: []` or `notifications: []` told its reader that a
+    // complaint with photos or notices had none.
     q.select(
       db.raw(`(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
                  FROM complaint_files f WHERE f.complaint_id = p.id) AS files`),
+      db.raw(`(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
+                 FROM complaint_verification_files f WHERE f.complaint_id = p.id AND f.attached) AS verify_files`),
+      db.raw(`(SELECT json_agg(json_build_object('seq', n.seq, 'status', n.status, 'text', n.text, 'at', n.at) ORDER BY n.seq)
+                 FROM complaint_notifications n WHERE n.complaint_id = p.id) AS notices`),
     );
-    if (full)
-      q.select(
-        db.raw(`(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
-                   FROM complaint_verification_files f WHERE f.complaint_id = p.id AND f.attached) AS verify_files`),
-        db.raw(`(SELECT json_agg(json_build_object('seq', n.seq, 'status', n.status, 'text', n.text, 'at', n.at) ORDER BY n.seq)
-                   FROM complaint_notifications n WHERE n.complaint_id = p.id) AS notices`),
-      );
     return q;
   }
 
   async list(ability: AppAbility, params: ListParams & ComplaintFilter): Promise<ListResult<Complaint>> {
-    const query = whereAllowed(this.base(this.db, false), ability, 'read', 'Complaint', COMPLAINT_SCOPE);
+    const query = whereAllowed(this.base(), ability, 'read', 'Complaint', COMPLAINT_SCOPE);
     if (params.regionCode) query.whereRaw('p.region_code LIKE ?', [`${params.regionCode}%`]);
     if (params.buildingCode) query.where('p.building_code', params.buildingCode.toUpperCase());
     if (params.status) query.where('p.status', params.status);

@@ -175,6 +175,13 @@ describe('complaints', () => {
     assert.equal(page.case?.number, r.body.caseNumber);
     assert.match(page.notifications.at(-1)?.text ?? '', /属实.*已立案整改/);
     assert.ok(!JSON.stringify(page).includes('不配合'), 'the internal note stays internal');
+    // The list row says what the complaint's own page says: its notices are there, not an empty list.
+    const listed = await town.get<{ data: { notifications: { text: string }[] }[] }>(`/api/complaints?trackingNo=${filed.trackingNo}`);
+    assert.deepEqual(
+      listed.body.data[0]?.notifications.map((n) => n.text),
+      (await staff(town, filed.trackingNo)).notifications.map((n) => n.text),
+    );
+    assert.ok((listed.body.data[0]?.notifications.length ?? 0) >= 2);
     // Verified once: a second verification is refused.
     const again = await town.post<ErrorReply>(`/api/complaints/${seen.id}/verify`, { result: 'unfounded', reply: '重复核实' });
     assert.equal(again.status, 409, JSON.stringify(again.body));
