@@ -4,17 +4,8 @@
  * without bounds fails here, before a 500k-item body can reach it.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { Client, Connection } from '@temporalio/client';
-import { createApp } from '../app.ts';
-import { loadConfig } from '../../domain/config.ts';
-import { createDb } from '../../domain/db.ts';
-import { fileStoreFor } from '../../domain/files.ts';
-import { createLogger } from '../../domain/logger.ts';
+import { before, test } from 'node:test';
+import { offlineOpenApiDocument } from '../../test/support/openapi-offline.ts';
 
 type Schema = Record<string, unknown>;
 type Operation = {
@@ -23,26 +14,9 @@ type Operation = {
 };
 
 let doc: { paths: Record<string, Record<string, Operation>> };
-const dataDir = mkdtempSync(join(tmpdir(), 'ydym-bounds-'));
-// Nothing is connected: the database and Temporal are only reached by requests, and none is made.
-const db = createDb('postgres://nobody@127.0.0.1:1/none');
 
 before(async () => {
-  const config = loadConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DATA_DIR: dataDir });
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  const app = createApp({ config, db, logger: createLogger('silent'), temporal, files: fileStoreFor(dataDir) });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  try {
-    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/openapi.json`);
-    doc = (await res.json()) as typeof doc;
-  } finally {
-    server.close();
-  }
-});
-after(async () => {
-  await db.destroy();
-  rmSync(dataDir, { recursive: true, force: true });
+  doc = await offlineOpenApiDocument();
 });
 
 /** The paths inside `schema` where a value is unbounded, with the reason. */

@@ -3,42 +3,17 @@
  * (建成年份：应为整数（可留空）), so a field added without one would show users its English key.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { Client, Connection } from '@temporalio/client';
-import { createApp } from '../app.ts';
-import { loadConfig } from '../../domain/config.ts';
-import { createDb } from '../../domain/db.ts';
-import { fileStoreFor } from '../../domain/files.ts';
-import { createLogger } from '../../domain/logger.ts';
+import { before, test } from 'node:test';
+import { offlineOpenApiDocument } from '../../test/support/openapi-offline.ts';
 import { HAZARD_FORMS } from '../../definitions/hazard-case/forms.ts';
 
 type Schema = Record<string, unknown>;
 type Operation = { requestBody?: { content: Record<string, { schema: Schema }> } };
 
 let doc: { paths: Record<string, Record<string, Operation>> };
-const dataDir = mkdtempSync(join(tmpdir(), 'ydym-titles-'));
-const db = createDb('postgres://nobody@127.0.0.1:1/none');
 
 before(async () => {
-  const config = loadConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DATA_DIR: dataDir });
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  const app = createApp({ config, db, logger: createLogger('silent'), temporal, files: fileStoreFor(dataDir) });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  try {
-    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/openapi.json`);
-    doc = (await res.json()) as typeof doc;
-  } finally {
-    server.close();
-  }
-});
-after(async () => {
-  await db.destroy();
-  rmSync(dataDir, { recursive: true, force: true });
+  doc = await offlineOpenApiDocument();
 });
 
 const CHINESE = /[\u4e00-\u9fff]/;
