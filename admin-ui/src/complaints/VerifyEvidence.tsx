@@ -5,14 +5,12 @@
  * is still recorded, and says so.
  */
 import { useEffect, useState } from 'react';
-import type { ChangeEvent } from 'react';
 import { Box, Button, IconButton, Stack, Typography } from '@mui/material';
 import AddAPhotoIcon from '@mui/icons-material/AddAPhoto';
 import CloseIcon from '@mui/icons-material/Close';
 import MyLocationIcon from '@mui/icons-material/MyLocation';
 import { useTranslate } from 'react-admin';
-import { newIdempotencyKey } from '../http.ts';
-import { shrinkPhoto } from '../mobile/shrinkPhoto.ts';
+import { usePhotoAdder } from '../mobile/usePhotoAdder.ts';
 import type { PositionState } from '../mobile/usePosition.ts';
 
 /** A photo picked for the verification; `fileId` once the server holds it, so a retry does not upload it again. */
@@ -83,17 +81,7 @@ export function VerifyEvidence({
   disabled: boolean;
 }) {
   const translate = useTranslate();
-  const [busy, setBusy] = useState(false);
-  const add = async (event: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(event.target.files ?? []);
-    // The same photo may be picked again after removing it.
-    event.target.value = '';
-    if (files.length === 0) return;
-    setBusy(true);
-    const added = await Promise.all(files.map(async (f) => ({ key: newIdempotencyKey(), ...(await shrinkPhoto(f)) })));
-    onPhotos((current) => [...current, ...added].slice(0, MAX_VERIFY_PHOTOS));
-    setBusy(false);
-  };
+  const { busy, add } = usePhotoAdder(onPhotos, MAX_VERIFY_PHOTOS);
   const full = photos.length >= MAX_VERIFY_PHOTOS;
   return (
     <Stack spacing={1.25} component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 1 }} aria-label={translate('resources.work.verify.photos')}>

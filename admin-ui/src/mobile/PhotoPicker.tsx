@@ -6,11 +6,10 @@
 import { useEffect, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { FieldError } from './FieldError.tsx';
-import { newId } from './inspectApi.ts';
 import type { OutgoingPhoto } from './inspectApi.ts';
 import { MAX_PHOTOS } from './inspectionDraft.ts';
 import { INSPECT_TEXT } from './inspectText.ts';
-import { shrinkPhoto } from './shrinkPhoto.ts';
+import { usePhotoAdder } from './usePhotoAdder.ts';
 
 function Thumb({ photo, index, onRemove }: { photo: OutgoingPhoto; index: number; onRemove: () => void }) {
   const [url, setUrl] = useState<string | null>(null);
@@ -64,17 +63,7 @@ export function PhotoPicker({
   title?: string;
   album?: boolean;
 }) {
-  const [busy, setBusy] = useState(false);
-  const add = async (event: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(event.target.files ?? []);
-    // Let the same photo be picked again after removing it.
-    event.target.value = '';
-    if (files.length === 0) return;
-    setBusy(true);
-    const added = await Promise.all(files.map(async (f) => ({ key: newId(), ...(await shrinkPhoto(f)) })));
-    onChange((current) => [...current, ...added]);
-    setBusy(false);
-  };
+  const { busy, add } = usePhotoAdder(onChange);
   const full = photos.length >= max;
   return (
     <section className="scan-card" id="field-photos" aria-labelledby="photos-title">
