@@ -1,4 +1,6 @@
-// One linter for the whole repository; workflows/ get extra rules that keep them deterministic.
+// One linter for the whole repository. Two kinds of extra rules: workflows/ stay deterministic, and
+// every folder imports only in the allowed directions (the layer map below, explained in the README's
+// "Where things go"), so a wrong dependency fails `npm test` instead of a review.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -35,6 +37,82 @@ const NODE_BUILTINS = [
   'zlib',
 ];
 
+/**
+ * The layer map: what each folder's code (tests aside) may not import. `forbid` is refused outright;
+ * `typesOnly` may be imported with `import type` only (no code of it runs there).
+ *   definitions/  pure process data: nothing of ours outside definitions/
+ *   workflows/    replayed code: definitions/, pure domain/ modules, types of activities
+ *   domain/       the rules and data access: definitions/, workflow messages; never a transport
+ *   api/, workers/  the two processes: domain/, definitions/, workflow messages; never each other
+ *   admin-ui/     the browser: definitions/ and pure domain/ modules, types of the rest
+ *   migrations/   schema changes: domain/ helpers only
+ *   tools/        development tools (simulator, synthetic data, seeding): anything but scripts and tests
+ *   scripts/, bench/, test/ and *.test.ts files: anything
+ */
+const OURS = {
+  api: '**/api/**',
+  workers: '**/workers/**',
+  scripts: '**/scripts/**',
+  tools: '**/tools/**',
+  bench: '**/bench/**',
+  test: '**/test/**',
+  adminUi: '**/admin-ui/**',
+  domain: '**/domain/**',
+  workflows: '**/workflows/**',
+};
+/** Data access: only the composition roots and the stores themselves run it. */
+const DATA_ACCESS = ['**/domain/db', '**/domain/db.ts', '**/domain/stores/**', '**/domain/**/database-*'];
+const DB_PACKAGES = ['knex', 'pg', 'objection'];
+
+function layerPatterns(name, { forbid, typesOnly = [] }) {
+  return [
+    { group: forbid, message: `${name} may not import from here (layer map in eslint.config.js).` },
+    ...(typesOnly.length
+      ? [{ group: typesOnly, allowTypeImports: true, message: `${name} may import only types from here (layer map in eslint.config.js).` }]
+      : []),
+  ];
+}
+
+const LAYERS = {
+  definitions: {
+    files: ['definitions/**/*.ts'],
+    forbid: Object.values(OURS),
+  },
+  domain: {
+    files: ['domain/**/*.ts'],
+    forbid: [OURS.api, OURS.workers, OURS.scripts, OURS.tools, OURS.bench, OURS.test, OURS.adminUi],
+    typesOnly: ['**/workflows/**/workflow.ts', '**/workflows/**/workflow'],
+  },
+  api: {
+    files: ['api/**/*.ts'],
+    forbid: [OURS.workers, OURS.scripts, OURS.tools, OURS.bench, OURS.test, OURS.adminUi],
+    typesOnly: ['**/workflows/**/workflow.ts', '**/workflows/**/workflow'],
+  },
+  workers: {
+    files: ['workers/**/*.ts'],
+    forbid: [OURS.api, OURS.scripts, OURS.tools, OURS.bench, OURS.test, OURS.adminUi],
+  },
+  adminUi: {
+    files: ['admin-ui/**/*.{ts,tsx}'],
+    forbid: [OURS.api, OURS.workers, OURS.scripts, OURS.tools, OURS.bench, OURS.test, ...DB_PACKAGES, 'express', '@temporalio/*'],
+    typesOnly: [OURS.workflows, ...DATA_ACCESS],
+  },
+  migrations: {
+    files: ['migrations/**/*.ts'],
+    forbid: [OURS.api, OURS.workers, OURS.workflows, OURS.scripts, OURS.tools, OURS.bench, OURS.test, OURS.adminUi],
+  },
+  tools: {
+    files: ['tools/**/*.ts'],
+    forbid: [OURS.scripts, OURS.bench, OURS.test, OURS.adminUi],
+  },
+};
+
+const layerConfigs = Object.entries(LAYERS).map(([name, layer]) => ({
+  files: layer.files,
+  ignores: ['**/*.test.ts', '**/*.test.tsx'],
+  rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(`${name}/`, layer) }] },
+}));
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'admin-ui/dist/', 'data/', 'test-artifacts/', 'coverage/'] },
   js.configs.recommended,
@@ -53,6 +131,7 @@ export default tseslint.config(
     files: ['admin-ui/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  ...layerConfigs,
   {
     // Workflow code is replayed: no I/O, no Node built-ins, no non-deterministic APIs.
     files: ['workflows/**/*.ts'],
@@ -70,10 +149,11 @@ export default tseslint.config(
               message: 'Workflows use @temporalio/workflow only.',
             },
             {
-              group: ['**/workers/**', '**/api/**', '**/domain/db*', '**/domain/stores/**'],
+              group: ['**/workers/**', '**/api/**', ...DATA_ACCESS],
               allowTypeImports: true,
               message: 'Import only types from activity/worker code.',
             },
+            ...layerPatterns('workflows/', { forbid: [OURS.scripts, OURS.tools, OURS.bench, OURS.test, OURS.adminUi] }),
           ],
         },
       ],

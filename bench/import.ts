@@ -21,7 +21,7 @@ import { finishImport } from '../domain/imports/report.ts';
 import { DEFAULT_CHUNK_SIZE } from '../domain/imports/submit.ts';
 import { templateCells } from '../domain/imports/template-files.ts';
 import { IMPORT_COLUMNS } from '../domain/imports/template.ts';
-import { syntheticBuildings } from '../domain/synthetic/buildings.ts';
+import { syntheticBuildings } from '../tools/synthetic/buildings.ts';
 
 /** Durations in milliseconds. */
 export interface ImportBenchResult {

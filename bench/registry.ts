@@ -7,7 +7,7 @@
  */
 import { cpus } from 'node:os';
 import { spawn } from 'node:child_process';
-import { runMain } from '../scripts/lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 import { createTestDatabase } from '../test/support/database.ts';
 import { autocannonRun, latencyRun } from './http.ts';
 import type { LoadResult } from './http.ts';

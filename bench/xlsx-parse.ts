@@ -17,7 +17,7 @@ import ExcelJS from 'exceljs';
 import { templateCells } from '../domain/imports/template-files.ts';
 import { IMPORT_COLUMNS } from '../domain/imports/template.ts';
 import { xlsxRows } from '../domain/imports/xlsx.ts';
-import { syntheticBuildings } from '../domain/synthetic/buildings.ts';
+import { syntheticBuildings } from '../tools/synthetic/buildings.ts';
 
 const { values } = parseArgs({
   options: { rows: { type: 'string', default: '260000' }, only: { type: 'string' }, file: { type: 'string' } },

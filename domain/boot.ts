@@ -4,12 +4,13 @@ import type { Config } from './config.ts';
 import { createDb, ensureDatabase, explainDatabaseError } from './db.ts';
 import type { Db } from './db.ts';
 import { productionDatabaseProblems } from './production.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-accounts.ts';
 import { ensureAppRole, excessPrivilege, ownerDatabaseUrl, roleOf } from './db-roles.ts';
 import { migrateLatest } from './migrate.ts';
+import { StartupError } from './run-main.ts';
 import { temporalConnectionOptions } from './temporal.ts';
 
-export class BootError extends Error {}
+export class BootError extends StartupError {}
 
 /**
  * A knex instance, as the application role, whose database answered. A superuser or table owner is

@@ -5,8 +5,9 @@
 import { isProduction, productionProblems } from './production.ts';
 import type { SecretVar } from './production.ts';
 import { isRegionCodeShape } from './regions.ts';
+import { StartupError } from './run-main.ts';
 
-export class ConfigError extends Error {
+export class ConfigError extends StartupError {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n  ${problems.join('\n  ')}`);
     this.name = 'ConfigError';

@@ -12,7 +12,7 @@ import { verifyAnchors } from '../domain/cases/anchors.ts';
 import { verifyCaseChain } from '../domain/cases/chain.ts';
 import type { ChainBreak } from '../domain/cases/chain.ts';
 import { loadConfig } from '../domain/config.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 
 const REASONS: Record<ChainBreak, string> = {
   prev_hash: '前一条哈希不符（记录被替换、重排或插入）',

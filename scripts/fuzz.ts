@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { fuzzApi, seedForeignTown } from '../test/support/fuzz.ts';
 import { startStack } from '../test/support/stack.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 import { ensurePostgres } from './lib/postgres.ts';
 import { provisionTemporalCli } from './lib/temporal-cli.ts';
 

@@ -19,7 +19,7 @@ import type { ImportJob } from '../domain/imports/jobs.ts';
 import { submitImport } from '../domain/imports/submit.ts';
 import { templateCsv, templateXlsx } from '../domain/imports/template-files.ts';
 import type { Role } from '../domain/roles.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 
 function usage(problem: string): never {
   console.error(

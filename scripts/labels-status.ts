@@ -5,7 +5,7 @@ import { loadConfig } from '../domain/config.ts';
 import { fileStoreFor } from '../domain/files.ts';
 import { LabelBatchStore } from '../domain/labels/store.ts';
 import { describeBatch, followBatch } from './lib/label-progress.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 
 runMain('labels:status', async () => {
   const { values, positionals } = parseArgs({ options: { follow: { type: 'boolean', short: 'f' } }, allowPositionals: true });

@@ -17,7 +17,7 @@ import { LabelSource } from '../domain/labels/source.ts';
 import { isRegionCodeShape } from '../domain/regions.ts';
 import { RegionStore } from '../domain/stores/regions.ts';
 import { followBatch, progressLine } from './lib/label-progress.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 
 const USAGE = 'usage: npm run labels -- --region <region code> --out <file.pdf> [--batch]';
 

@@ -4,7 +4,7 @@
  */
 import { prepareDatabase } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 
 runMain('migrate', async () => {
   const applied = await prepareDatabase(loadConfig(), (line) => console.log(line));

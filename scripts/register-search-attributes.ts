@@ -5,7 +5,7 @@
 import { connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { SEARCH_ATTRIBUTES } from '../domain/search-attributes.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 
 runMain('temporal:search-attributes', async () => {
   const config = loadConfig();

@@ -15,7 +15,7 @@ import type { Config } from '../domain/config.ts';
 import { installTemporalRuntime } from '../workers/log.ts';
 import { loadHistoryFiles, replayFromServer, replayHistories, runningOn } from '../workers/replay.ts';
 import type { ReplayReport } from '../workers/replay.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 
 const DEFAULT_LIMIT = 1000;
 /** gRPC's status code for a request the server refuses as malformed. */

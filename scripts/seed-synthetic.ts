@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { connectDatabase } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
-import { seedSyntheticBuildings } from '../domain/synthetic/seed.ts';
-import { runMain } from './lib/main.ts';
+import { seedSyntheticBuildings } from '../tools/synthetic/seed.ts';
+import { runMain } from '../domain/run-main.ts';
 
 function usage(problem: string): never {
   console.error(`seed:synthetic: ${problem}\nusage: npm run seed:synthetic -- --count <n> [--seed <integer>]`);

@@ -7,21 +7,22 @@
 import { resolve } from 'node:path';
 import { startApi } from '../api/server.ts';
 import { supervisionCallbackUrl } from '../domain/cases/escalation.ts';
-import { startSupervisionSimulator } from '../domain/supervision/simulator.ts';
+import { startSupervisionSimulator } from '../tools/supervision-sim/simulator.ts';
 import { checkProductionDatabase, connectDatabase, connectTemporal, prepareDatabase } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { fileStoreFor } from '../domain/files.ts';
 import { createLogger } from '../domain/logger.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '../domain/seed/demo.ts';
-import { districtRegions } from '../domain/seed/regions.ts';
-import { seedSyntheticBuildings } from '../domain/synthetic/seed.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../domain/demo-accounts.ts';
+import { seedDemoUsers } from '../tools/seed/demo.ts';
+import { districtRegions } from '../tools/seed/regions.ts';
+import { seedSyntheticBuildings } from '../tools/synthetic/seed.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
 import { RegionStore } from '../domain/stores/regions.ts';
 import { installTemporalRuntime } from '../workers/log.ts';
 import { startWorker } from '../workers/run.ts';
 import { startDevServer } from './lib/dev-server.ts';
 import type { DevServer } from './lib/dev-server.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 import { provisionTemporalCli } from './lib/temporal-cli.ts';
 import { buildUi } from './lib/ui-build.ts';
 

@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 import { BootError } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { createLogger } from '../domain/logger.ts';
-import { startSupervisionSimulator } from '../domain/supervision/simulator.ts';
-import { runMain } from './lib/main.ts';
+import { startSupervisionSimulator } from '../tools/supervision-sim/simulator.ts';
+import { runMain } from '../domain/run-main.ts';
 
 runMain('supervision-sim', async () => {
   const config = loadConfig();

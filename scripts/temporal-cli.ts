@@ -1,5 +1,5 @@
 /** `npm run temporal:cli`: finds or builds the Temporal CLI and prints its path (progress on stderr). */
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 import { provisionTemporalCli } from './lib/temporal-cli.ts';
 
 runMain('temporal:cli', async () => {

@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureTestTools } from './lib/test-tools.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 import { ensurePostgres } from './lib/postgres.ts';
 import { provisionTemporalCli } from './lib/temporal-cli.ts';
 import { buildUi } from './lib/ui-build.ts';

@@ -11,7 +11,7 @@ import { isRole, roleRegionProblem, ROLES } from '../domain/roles.ts';
 import { AuditStore } from '../domain/stores/audit.ts';
 import { RegionStore } from '../domain/stores/regions.ts';
 import { UserStore } from '../domain/stores/users.ts';
-import { runMain } from './lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 
 function usage(problem: string): never {
   console.error(`user:create: ${problem}\nusage: npm run user:create -- <username> <${ROLES.join('|')}> <region code> <name>`);

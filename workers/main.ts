@@ -3,7 +3,7 @@ import { checkProductionDatabase, connectDatabase, connectTemporal } from '../do
 import { loadConfig } from '../domain/config.ts';
 import { fileStoreFor } from '../domain/files.ts';
 import { createLogger } from '../domain/logger.ts';
-import { runMain } from '../scripts/lib/main.ts';
+import { runMain } from '../domain/run-main.ts';
 import { installTemporalRuntime } from './log.ts';
 import { startWorker } from './run.ts';
 

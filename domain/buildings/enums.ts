@@ -3,6 +3,7 @@
  * groups). Values are stable English identifiers; labels are what users read.
  */
 
+import { APPRAISAL_GRADE_LABELS } from '../../definitions/appraisal-grades.ts';
 import { labelled } from '../labelled.ts';
 
 export const STRUCTURE_TYPE = labelled({
@@ -65,12 +66,7 @@ export const NOT_INSPECTED = 'not_inspected';
 export const NOT_INSPECTED_LABEL = '尚未排查';
 
 /** Appraisal grades of JGJ 125-2016. */
-export const APPRAISAL_GRADE = labelled({
-  A: 'A 级（无危险构件）',
-  B: 'B 级（个别危险构件）',
-  C: 'C 级（局部危房）',
-  D: 'D 级（整幢危房）',
-});
+export const APPRAISAL_GRADE = labelled(APPRAISAL_GRADE_LABELS);
 
 export const RECTIFICATION_STATUS = labelled({
   not_needed: '无需整治',

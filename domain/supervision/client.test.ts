@@ -3,8 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, test } from 'node:test';
 import { SupervisionRefused, SupervisionUnavailable, createSupervisionClient } from './client.ts';
-import { startSupervisionSimulator } from './simulator.ts';
-import type { RunningSimulator } from './simulator.ts';
+import { startSupervisionSimulator } from '../../tools/supervision-sim/simulator.ts';
+import type { RunningSimulator } from '../../tools/supervision-sim/simulator.ts';
 import type { EscalationPayload } from './types.ts';
 
 const SECRET = `whsec_${Buffer.from('client-test-secret').toString('base64')}`;

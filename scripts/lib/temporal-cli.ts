@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { StartupError } from '../../domain/run-main.ts';
 
 /** v1.5.1 is the last release whose go.mod has no local `replace`, so `go install` can build it. */
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
@@ -38,7 +39,7 @@ function goBin(): string | undefined {
   return go;
 }
 
-export class TemporalCliMissing extends Error {}
+export class TemporalCliMissing extends StartupError {}
 
 /** An existing CLI, or undefined. Throws when TEMPORAL_CLI_PATH points at nothing usable. */
 export function findTemporalCli(configured?: string): string | undefined {

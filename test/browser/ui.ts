@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../domain/demo-accounts.ts';
 import { DESKTOP } from '../support/browser.ts';
 
-export const DEMO_PASSWORD = 'Ydym@2026';
+export { DEMO_PASSWORD };
 
 /** The side-menu entries as the UI labels them in Chinese, in the menu's order. */
 export const MENU = {

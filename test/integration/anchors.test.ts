@@ -15,7 +15,7 @@ import { merkleRoot } from '../../domain/cases/anchors.ts';
 import { GENESIS_HASH, eventHash, loadChain, verifyCaseChain } from '../../domain/cases/chain.ts';
 import { createDb } from '../../domain/db.ts';
 import type { Db } from '../../domain/db.ts';
-import { startSupervisionSimulator } from '../../domain/supervision/simulator.ts';
+import { startSupervisionSimulator } from '../../tools/supervision-sim/simulator.ts';
 import { AUDIT_ANCHOR_SCHEDULE_ID } from '../../workers/schedules.ts';
 import { ASSIGN_FORM, complete, createHouse, openTask, registerCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';

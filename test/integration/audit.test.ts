@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startSupervisionSimulator } from '../../domain/supervision/simulator.ts';
+import { startSupervisionSimulator } from '../../tools/supervision-sim/simulator.ts';
 import { ASSIGN_FORM, complete, createHouse, openTask, registerCase, upload } from '../support/cases.ts';
 import { ApiClient, loggedIn } from '../support/http.ts';
 import { recordHistoriesThenStop } from '../support/histories.ts';

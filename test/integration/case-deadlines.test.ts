@@ -10,7 +10,7 @@ import { CaseStore } from '../../domain/cases/store.ts';
 import type { CaseRecord } from '../../domain/cases/store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { signHeaders } from '../../domain/supervision/signing.ts';
-import { startSupervisionSimulator } from '../../domain/supervision/simulator.ts';
+import { startSupervisionSimulator } from '../../tools/supervision-sim/simulator.ts';
 import { createHouse, escalationDeliveries, openTask, registerCase, complete, waitForCase } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';

@@ -12,7 +12,7 @@ import { verifyCaseChain } from '../../domain/cases/chain.ts';
 import type { Transition } from '../../domain/cases/transition.ts';
 import type { Actor } from '../../workflows/hazard-case/messages.ts';
 import type { SupervisionClient } from '../../domain/supervision/client.ts';
-import { seedSyntheticBuildings } from '../../domain/synthetic/seed.ts';
+import { seedSyntheticBuildings } from '../../tools/synthetic/seed.ts';
 import { createCaseActivities } from '../../workers/activities/cases.ts';
 import { createTestDatabase } from '../support/database.ts';
 import type { TestDatabase } from '../support/database.ts';

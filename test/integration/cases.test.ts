@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { verifyCaseChain } from '../../domain/cases/chain.ts';
 import { pdfText } from '../support/pdf.ts';
-import { startSupervisionSimulator } from '../../domain/supervision/simulator.ts';
+import { startSupervisionSimulator } from '../../tools/supervision-sim/simulator.ts';
 import { ASSIGN_FORM, complete, createHouse, escalationDeliveries, openTask, registerCase, upload, waitForCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
 import { firstSignIn, loggedIn } from '../support/http.ts';

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { seedOpenTasks } from '../../bench/open-tasks.ts';
 import { EXACT_COUNT_LIMIT, TaskStore } from '../../domain/cases/tasks.ts';
 import type { InboxUser } from '../../domain/cases/tasks.ts';
-import { seedSyntheticBuildings } from '../../domain/synthetic/seed.ts';
+import { seedSyntheticBuildings } from '../../tools/synthetic/seed.ts';
 import { createTestDatabase } from '../support/database.ts';
 import type { TestDatabase } from '../support/database.ts';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEMO_USERS } from '../../domain/seed/demo.ts';
+import { DEMO_USERS } from '../../domain/demo-accounts.ts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 /** Helpers for case tests: a house, a registered case, evidence, and driving tasks through the API. */
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
-import type { EscalationRequest } from '../../domain/supervision/simulator.ts';
+import type { EscalationRequest } from '../../tools/supervision-sim/simulator.ts';
 import type { ApiClient } from './http.ts';
 
 export interface TaskInfo {

@@ -9,8 +9,8 @@ import { createDb, dropDatabase, ensureDatabase } from '../../domain/db.ts';
 import { ensureAppRole } from '../../domain/db-roles.ts';
 import type { Db } from '../../domain/db.ts';
 import { migrateLatest } from '../../domain/migrate.ts';
-import { seedDemoUsers } from '../../domain/seed/demo.ts';
-import { districtRegions } from '../../domain/seed/regions.ts';
+import { seedDemoUsers } from '../../tools/seed/demo.ts';
+import { districtRegions } from '../../tools/seed/regions.ts';
 import { RegionStore } from '../../domain/stores/regions.ts';
 
 const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

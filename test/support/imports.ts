@@ -4,8 +4,8 @@ import type { ImportJob } from '../../domain/imports/jobs.ts';
 import { templateCells } from '../../domain/imports/template-files.ts';
 import { IMPORT_COLUMNS } from '../../domain/imports/template.ts';
 import type { BuildingCreateInput } from '../../domain/buildings/schema.ts';
-import { districtVillages } from '../../domain/synthetic/places.ts';
-import { syntheticBuildings } from '../../domain/synthetic/buildings.ts';
+import { districtVillages } from '../../tools/synthetic/places.ts';
+import { syntheticBuildings } from '../../tools/synthetic/buildings.ts';
 
 /** Declared types of uploads. */
 export const CSV_TYPE = 'text/csv';

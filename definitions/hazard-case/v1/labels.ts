@@ -1,5 +1,5 @@
 /** The Chinese labels of the hazard case v1 forms' enumerations: pure data, imported by the forms and the UI. */
-import { APPRAISAL_GRADE } from '../../../domain/buildings/enums.ts';
+import { APPRAISAL_GRADE_LABELS } from '../../appraisal-grades.ts';
 
 /** 分派 measures, what the responsible party must do (DOMAIN.md). */
 export const MEASURES = {
@@ -26,7 +26,7 @@ export const CONTROL_MEASURES = {
 } as const;
 
 /** Appraisal grades (JGJ 125-2016), the same labels as the building file. */
-export const APPRAISAL_GRADES = APPRAISAL_GRADE.labels;
+export const APPRAISAL_GRADES = APPRAISAL_GRADE_LABELS;
 
 /** 复核 results. */
 export const RECHECK_RESULTS = {

@@ -1,16 +1,18 @@
 /**
- * Entry-point wrapper: runs `main`, turns known start-up failures (bad configuration, unreachable
- * services, missing tools) into a clear message and exit code 1, and stops cleanly on Ctrl-C.
+ * Entry-point wrapper of every process (API, worker, operator commands): runs `main`, turns known
+ * start-up failures (bad configuration, unreachable services, missing tools) into a clear message and
+ * exit code 1, and stops cleanly on Ctrl-C. In domain/ because the API and the worker use it, and they
+ * may not import from scripts/.
  */
-import { BootError } from '../../domain/boot.ts';
-import { ConfigError } from '../../domain/config.ts';
-import { TemporalCliMissing } from './temporal-cli.ts';
+
+/** A failure at start-up whose message tells the operator what to fix: printed without a stack. */
+export class StartupError extends Error {}
 
 /** `main` returns a stop function for long-running commands, or nothing for one-shot ones. */
 export function runMain(name: string, main: () => Promise<(() => Promise<void>) | void>): void {
   const fail = (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof BootError || error instanceof TemporalCliMissing;
-    process.stderr.write(`\n${name}: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+    const known = error instanceof StartupError;
+    process.stderr.write(`\n${name}: ${known ? error.message : ((error as Error).stack ?? String(error))}\n`);
     process.exit(1);
   };
   main().then((stop) => {

@@ -9,12 +9,12 @@ import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
-import type { Logger } from '../logger.ts';
-import { SignatureError, signHeaders, verifySignature } from './signing.ts';
+import type { Logger } from '../../domain/logger.ts';
+import { SignatureError, signHeaders, verifySignature } from '../../domain/supervision/signing.ts';
 import { renderSimulatorPage } from './simulator-page.ts';
 import { anchorProblem, applyControl, byReceipt, loadState, payloadProblem, pruneSeen, writeState } from './simulator-state.ts';
 import type { CallbackRecord, ReceivedEscalation, SimulatorState } from './simulator-state.ts';
-import type { AnchorPayload, EscalationPayload, EscalationReceipt, SupervisionCallback } from './types.ts';
+import type { AnchorPayload, EscalationPayload, EscalationReceipt, SupervisionCallback } from '../../domain/supervision/types.ts';
 
 export type { CallbackDelivery, CallbackRecord, ReceivedEscalation, SimulatorControl, SimulatorState } from './simulator-state.ts';
 

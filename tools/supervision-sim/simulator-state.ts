@@ -3,8 +3,8 @@
  * carries de-duplication across restarts. Kept apart from the HTTP code in simulator.ts.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { DEFAULT_TOLERANCE_SECONDS } from './signing.ts';
-import type { AnchorPayload, EscalationPayload, SupervisionCallback } from './types.ts';
+import { DEFAULT_TOLERANCE_SECONDS } from '../../domain/supervision/signing.ts';
+import type { AnchorPayload, EscalationPayload, SupervisionCallback } from '../../domain/supervision/types.ts';
 
 /** Failure modes set through `POST /_control`. */
 export interface SimulatorControl {

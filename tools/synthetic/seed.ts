@@ -3,9 +3,9 @@
  * `npm start`: batches of a few thousand, each in one transaction with its code reservations (one per
  * village) and one INSERT. Only villages loaded in the regions table are used.
  */
-import type { Db } from '../db.ts';
-import { insertBuildings } from '../imports/insert.ts';
-import type { BuildingCreateInput } from '../buildings/schema.ts';
+import type { Db } from '../../domain/db.ts';
+import { insertBuildings } from '../../domain/imports/insert.ts';
+import type { BuildingCreateInput } from '../../domain/buildings/schema.ts';
 import { syntheticBuildings } from './buildings.ts';
 import { districtVillages } from './places.ts';
 

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SupervisionRefused, createSupervisionClient } from './client.ts';
-import { signHeaders, verifySignature } from './signing.ts';
+import { SupervisionRefused, createSupervisionClient } from '../../domain/supervision/client.ts';
+import { signHeaders, verifySignature } from '../../domain/supervision/signing.ts';
 import { beijingTime, renderSimulatorPage } from './simulator-page.ts';
 import { startSupervisionSimulator } from './simulator.ts';
 import type { CallbackRecord, RunningSimulator, SimulatorOptions } from './simulator.ts';
-import type { EscalationPayload, SupervisionCallback } from './types.ts';
+import type { EscalationPayload, SupervisionCallback } from '../../domain/supervision/types.ts';
 
 const SECRET = `whsec_${Buffer.from('simulator-test-secret').toString('base64')}`;
 const running: { close(): Promise<void> }[] = [];

@@ -4,8 +4,8 @@
  * uses, structures, floors, years and inspection results. Deterministic for a seed. External ids
  * `SYN-<seed>-<n>` mark the rows as synthetic and make a second run with the same seed add nothing.
  */
-import type { BuildingCreateInput } from '../buildings/schema.ts';
-import type { BusinessCategory, Judgement, StructureType } from '../buildings/enums.ts';
+import type { BuildingCreateInput } from '../../domain/buildings/schema.ts';
+import type { BusinessCategory, Judgement, StructureType } from '../../domain/buildings/enums.ts';
 import { address, mobile, personName } from './people.ts';
 import { districtVillages, offsetKm } from './places.ts';
 import type { SyntheticVillage } from './places.ts';

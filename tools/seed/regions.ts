@@ -5,8 +5,8 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
-import { ROOT_REGION_CODE } from '../regions.ts';
-import type { RegionInput } from '../stores/regions.ts';
+import { ROOT_REGION_CODE } from '../../domain/regions.ts';
+import type { RegionInput } from '../../domain/stores/regions.ts';
 
 const require = createRequire(import.meta.url);
 
