@@ -13,6 +13,7 @@ import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
 import { presenceOf } from '../../domain/inspections/presence.ts';
 import type { ComplaintState, VerifyArgs } from '../../workflows/complaint/messages.ts';
+import { FAILURE } from '../../workflows/shared/messages.ts';
 
 /**
  * Where the verifier's phone was, and how far from the house (the house found on site for a map
@@ -42,7 +43,7 @@ export function createComplaintActivities({ db, config }: { db: Db; config: Conf
       const { complaintId, actor } = args;
       const out = await db.transaction(async (trx) => {
         const c = (await trx('complaints').where({ id: complaintId }).forUpdate().first()) as Record<string, unknown> | undefined;
-        if (!c) throw ApplicationFailure.nonRetryable(`complaint ${complaintId} not found`, 'ComplaintMissing');
+        if (!c) throw ApplicationFailure.nonRetryable(`complaint ${complaintId} not found`, FAILURE.complaintMissing);
         if (c.status !== 'verifying') return { status: c.status as ComplaintState['status'], caseId: (c.case_id as string | null) ?? null };
         const verified = {
           verified_at: trx.fn.now(),
@@ -65,7 +66,7 @@ export function createComplaintActivities({ db, config }: { db: Db; config: Conf
           return { status: 'unfounded' as const, caseId: null };
         }
         const code = (c.building_code as string | null) ?? args.buildingCode;
-        if (!code) throw ApplicationFailure.nonRetryable('a confirmed complaint needs its house', 'ComplaintWithoutHouse');
+        if (!code) throw ApplicationFailure.nonRetryable('a confirmed complaint needs its house', FAILURE.complaintWithoutHouse);
         await lockHouse(trx, code);
         const house = (await trx('buildings').where({ code }).first('village_code')) as { village_code: string };
         const { caseId, joined } = await openOrJoinCase(trx, cases, {
