@@ -56,7 +56,8 @@ export function createCaseActivities({ db, config, supervision }: CaseActivityDe
           return (result.rows as { applied: boolean }[])[0]?.applied === true;
         } catch (error) {
           // An unknown case will not appear by retrying; the other refusals are retried (and logged).
-          if ((error as { code?: string }).code === 'YD001') throw ApplicationFailure.nonRetryable((error as Error).message, FAILURE.caseMissing);
+          if ((error as { code?: string }).code === 'YD001')
+            throw ApplicationFailure.nonRetryable((error as Error).message, FAILURE.caseMissing);
           throw error;
         }
       };

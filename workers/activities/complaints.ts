@@ -3,7 +3,8 @@
  * case, whose workflow is started here) and the missed deadline. Each is safe to run again: the
  * complaint row says whether it was already done.
  */
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
 import { refreshSafetyState } from '../../domain/buildings/safety.ts';
 import { lockHouse, openOrJoinCase } from '../../domain/cases/open-or-join.ts';
 import { CaseStore } from '../../domain/cases/store.ts';
@@ -36,8 +37,9 @@ async function evidence(trx: Db, c: Record<string, unknown>, args: VerifyArgs) {
   };
 }
 
-export function createComplaintActivities({ db, config }: { db: Db; config: Config }) {
+export function createComplaintActivities({ db, config, temporal }: { db: Db; config: Config; temporal: Client }) {
   const cases = new CaseStore(db);
+  const caseWorkflows = new CaseWorkflows(temporal, config);
   return {
     async verifyComplaint(args: VerifyArgs & { complaintId: string }): Promise<Pick<ComplaintState, 'status' | 'caseId'>> {
       const { complaintId, actor } = args;
@@ -96,7 +98,7 @@ export function createComplaintActivities({ db, config }: { db: Db; config: Conf
         // A new case's workflow; also after a retry whose first run stopped between the commit and the start.
         const record = await cases.find(null, out.caseId);
         if (record && !record.workflowStarted) {
-          await new CaseWorkflows(Context.current().client, config).start(record, actor);
+          await caseWorkflows.start(record, actor);
           await cases.markStarted(record.id);
         }
       }
