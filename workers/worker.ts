@@ -1,5 +1,6 @@
 /** Builds the platform worker: all workflows and activities on the configured task queue. */
 import { fileURLToPath } from 'node:url';
+import { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import type { NativeConnection } from '@temporalio/worker';
 import type { Config } from '../domain/config.ts';
@@ -31,6 +32,8 @@ export async function createWorker(deps: {
         files: deps.files,
         config: deps.config,
         sessionIdleMinutes: deps.config.sessionIdleMinutes,
+        // The client the activities start workflows with, over the worker's own connection.
+        temporal: new Client({ connection: deps.connection, namespace: deps.config.temporalNamespace }),
         supervision:
           deps.supervision ??
           createSupervisionClient({

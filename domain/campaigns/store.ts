@@ -10,6 +10,7 @@ import type { Db } from '../db.ts';
 import { paged } from '../paging.ts';
 import type { ListParams, ListResult } from '../paging.ts';
 import { regionScopePrefix } from '../regions.ts';
+import { SWEEP_LIMIT, writtenBefore } from '../stores/unstarted.ts';
 
 export type CampaignStatus = 'running' | 'completed' | 'closed' | 'cancelled';
 export type CampaignFilters = Omit<BuildingFilter, 'regionCode' | 'q' | 'ids'>;
@@ -272,5 +273,33 @@ export class CampaignStore {
       .whereRaw('i.village_code LIKE ?', [`${regionScopePrefix(user.regionCode)}%`]);
     if (params.buildingCode) query.where('i.building_code', params.buildingCode.toUpperCase());
     return paged<Row, CampaignTask>(query, params, { dueAt: 'k.due_at' }, 'dueAt', 'i.building_code', (r) => this.toItem(r));
+  }
+
+  /** Campaigns written more than `olderThanMs` ago whose workflow was never seen to start (the sweeper's list). */
+  async unstarted(
+    olderThanMs: number,
+    limit = SWEEP_LIMIT,
+  ): Promise<{ id: string; regionCode: string; dueAt: string; remindDaysBefore: number }[]> {
+    const rows = (await this.db('campaigns')
+      .whereNull('workflow_started_at')
+      .where('created_at', '<', writtenBefore(this.db, olderThanMs))
+      .limit(limit)
+      .select('id', 'region_code', 'due_at', 'remind_days_before')) as {
+      id: string;
+      region_code: string;
+      due_at: Date;
+      remind_days_before: number;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      regionCode: r.region_code,
+      dueAt: r.due_at.toISOString(),
+      remindDaysBefore: r.remind_days_before,
+    }));
+  }
+
+  /** Records that the campaign's workflow started. */
+  async markStarted(id: string): Promise<void> {
+    await this.db('campaigns').where({ id }).update({ workflow_started_at: this.db.fn.now() });
   }
 }

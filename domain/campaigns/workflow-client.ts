@@ -3,10 +3,10 @@ import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import { startOnce } from '../workflow-start.ts';
-import { refusal } from '../cases/workflow-client.ts';
+import { refusal } from '../workflow-errors.ts';
 import { SA_CASE_TYPE, SA_REGION_CODE } from '../search-attributes.ts';
 import { CAMPAIGN_WORKFLOW, campaignProgressSignal, campaignWorkflowId, cancelCampaignUpdate } from '../../workflows/campaign/messages.ts';
-import type { Actor } from '../../workflows/hazard-case/messages.ts';
+import type { Actor } from '../../workflows/shared/messages.ts';
 
 export class CampaignWorkflows {
   constructor(

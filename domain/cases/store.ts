@@ -13,6 +13,7 @@ import type { ListParams, ListResult } from '../paging.ts';
 import { deadlineInForce, RECTIFY_TASK_SQL } from './deadline.ts';
 import type { DeadlineInForce, RectifyTaskDue } from './deadline.ts';
 import type { CaseCategory, CaseStatus } from './enums.ts';
+import { SWEEP_LIMIT, writtenBefore } from '../stores/unstarted.ts';
 
 export const CASE_SCOPE = { regionCode: 'c.region_code' };
 
@@ -256,10 +257,10 @@ export class CaseStore {
   }
 
   /** Cases written more than `olderThanMs` ago whose workflow was never seen to start (the sweeper's list). */
-  async unstarted(olderThanMs: number, limit = 100): Promise<CaseRecord[]> {
+  async unstarted(olderThanMs: number, limit = SWEEP_LIMIT): Promise<CaseRecord[]> {
     const rows = (await this.base()
       .whereNull('c.workflow_started_at')
-      .where('c.created_at', '<', this.db.raw(`now() - make_interval(secs => ?)`, [olderThanMs / 1000]))
+      .where('c.created_at', '<', writtenBefore(this.db, olderThanMs))
       .orderBy('c.created_at')
       .limit(limit)) as Row[];
     return rows.map(toRecord);

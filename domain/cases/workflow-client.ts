@@ -4,20 +4,16 @@
  * refusals into the platform's HTTP errors.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  WithStartWorkflowOperation,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import type { Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import type { Config } from '../config.ts';
-import { ConflictError, ForbiddenError, RuleError, UnavailableError } from '../errors.ts';
+import { refusal } from '../workflow-errors.ts';
+import { asStarted, startOnce } from '../workflow-start.ts';
 import { SA_BUILDING_CODE, SA_CASE_STATUS, SA_CASE_TYPE, SA_REGION_CODE, SA_SEVERITY } from '../search-attributes.ts';
 import type { CaseRecord } from './store.ts';
-import { HAZARD_CASE_WORKFLOW, REFUSAL, caseWorkflowId, registeredUpdate } from '../../workflows/hazard-case/messages.ts';
-import type { Actor, CaseAck, HazardCaseInput } from '../../workflows/hazard-case/messages.ts';
+import { HAZARD_CASE_WORKFLOW, caseWorkflowId, registeredUpdate } from '../../workflows/hazard-case/messages.ts';
+import type { CaseAck, HazardCaseInput } from '../../workflows/hazard-case/messages.ts';
+import type { Actor } from '../../workflows/shared/messages.ts';
 import type { UpdateDefinition } from '@temporalio/client';
 
 /** What starting a case's workflow needs of its row. */
@@ -57,19 +53,14 @@ export class CaseWorkflows {
         { key: SA_BUILDING_CODE, value: c.buildingCode },
       ],
     };
-    try {
-      if (awaitRegistration) {
-        const startWorkflowOperation = new WithStartWorkflowOperation(HAZARD_CASE_WORKFLOW, {
-          ...options,
-          workflowIdConflictPolicy: 'USE_EXISTING',
-        });
-        await this.temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation });
-      } else {
-        await this.temporal.workflow.start(HAZARD_CASE_WORKFLOW, options);
-      }
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw error;
+    if (awaitRegistration) {
+      const startWorkflowOperation = new WithStartWorkflowOperation(HAZARD_CASE_WORKFLOW, {
+        ...options,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      });
+      await asStarted(this.temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation }));
+    } else {
+      await startOnce(this.temporal, HAZARD_CASE_WORKFLOW, options);
     }
   }
 
@@ -92,26 +83,4 @@ export class CaseWorkflows {
       throw error;
     }
   }
-}
-
-/** A failed update as the platform's HTTP error: the validator's refusals 409/403/422, an outage 503. */
-export function refusal(error: unknown): Error {
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const message = error.cause.message;
-    switch (error.cause.type) {
-      case REFUSAL.conflict:
-        return new ConflictError('TASK_CONFLICT', message);
-      case REFUSAL.forbidden:
-        return new ForbiddenError(message, 'TASK_FORBIDDEN');
-      case REFUSAL.rule:
-        return new RuleError('CASE_RULE', message);
-    }
-  }
-  if (error instanceof WorkflowNotFoundError) return new ConflictError('CASE_FINISHED', '案件流程已结束，不能再办理');
-  if (error instanceof Error && /workflow execution already completed/i.test(error.message)) {
-    return new ConflictError('CASE_FINISHED', '案件流程已结束，不能再办理');
-  }
-  if (error instanceof Error && /UNAVAILABLE|connect/i.test(error.message))
-    return new UnavailableError('TEMPORAL_UNAVAILABLE', '流程引擎暂不可用，请稍后重试');
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -10,6 +10,7 @@ import type { Presence } from '../inspections/presence.ts';
 import { maskName, maskPhone } from '../mask.ts';
 import { paged } from '../paging.ts';
 import type { ListParams, ListResult } from '../paging.ts';
+import { SWEEP_LIMIT, writtenBefore } from '../stores/unstarted.ts';
 
 export const COMPLAINT_SCOPE = { regionCode: 'p.region_code' };
 export const COMPLAINT_SORT = { createdAt: 'p.created_at', verifyDueAt: 'p.verify_due_at' };
@@ -230,10 +231,10 @@ export class ComplaintStore {
   }
 
   /** Complaints written whose workflow may not have started (the sweeper's question). */
-  async unstarted(olderThanMs: number, limit = 100): Promise<{ id: string; regionCode: string; verifyDueAt: string }[]> {
+  async unstarted(olderThanMs: number, limit = SWEEP_LIMIT): Promise<{ id: string; regionCode: string; verifyDueAt: string }[]> {
     const rows = (await this.db('complaints')
       .whereNull('workflow_started_at')
-      .where('created_at', '<', this.db.raw(`now() - make_interval(secs => ?)`, [olderThanMs / 1000]))
+      .where('created_at', '<', writtenBefore(this.db, olderThanMs))
       .orderBy('created_at')
       .limit(limit)
       .select('id', 'region_code', 'verify_due_at')) as { id: string; region_code: string; verify_due_at: Date }[];

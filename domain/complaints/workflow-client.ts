@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 import { startOnce } from '../workflow-start.ts';
 import { ConflictError } from '../errors.ts';
 import { SA_BUILDING_CODE, SA_CASE_TYPE, SA_REGION_CODE } from '../search-attributes.ts';
-import { refusal } from '../cases/workflow-client.ts';
+import { refusal } from '../workflow-errors.ts';
 import { COMPLAINT_WORKFLOW, complaintWorkflowId, verifyComplaintUpdate } from '../../workflows/complaint/messages.ts';
 import type { ComplaintInput, ComplaintState, VerifyArgs } from '../../workflows/complaint/messages.ts';
 

@@ -10,6 +10,7 @@ import type { ListParams, ListResult } from '../paging.ts';
 import type { TextEncoding } from './csv.ts';
 import type { ImportProblem } from './header.ts';
 import type { FileKind } from './parse.ts';
+import { SWEEP_LIMIT, writtenBefore } from '../stores/unstarted.ts';
 
 /** queued (stored, workflow not yet running), running, done (rows applied), failed (file refused or stopped). */
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
@@ -193,5 +194,14 @@ export class ImportJobStore {
     await db('import_jobs')
       .where({ id })
       .update({ status: 'failed', error: db.raw('COALESCE(error, ?)', [message]) });
+  }
+
+  /** Jobs still queued after `olderThanMs`: their workflow may never have started (the sweeper's list). */
+  async queued(olderThanMs: number, limit = SWEEP_LIMIT): Promise<{ id: string }[]> {
+    return (await this.db('import_jobs')
+      .where('status', 'queued')
+      .where('created_at', '<', writtenBefore(this.db, olderThanMs))
+      .limit(limit)
+      .select('id')) as { id: string }[];
   }
 }

@@ -5,9 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { BuildingImportInput, ImportProgress } from '../../workflows/building-import/messages.ts';
-import { BUILDING_IMPORT_WORKFLOW, importWorkflowId } from '../../workflows/building-import/messages.ts';
 import type { Db } from '../db.ts';
 import { UnavailableError } from '../errors.ts';
 import type { FileStore } from '../files.ts';
@@ -16,6 +13,7 @@ import type { AuditContext } from '../stores/audit.ts';
 import { ImportJobStore, toImportJob } from './jobs.ts';
 import type { ImportJob } from './jobs.ts';
 import { detectFile } from './parse.ts';
+import { startImportWorkflow } from './workflow-client.ts';
 
 /** Rows per chunk: one transaction of about a second, small enough to retry, large enough to be fast. */
 export const DEFAULT_CHUNK_SIZE = 5000;
@@ -93,17 +91,4 @@ export async function submitImport(deps: SubmitDeps, s: Submission): Promise<Imp
   const row = await jobs.row(id);
   if (!row) throw new Error(`import job ${id} vanished`);
   return toImportJob(row);
-}
-
-/** Starts the import's workflow; "already started" counts as success (the sweeper calls this too). */
-export async function startImportWorkflow(deps: { temporal: Client; taskQueue: string }, jobId: string): Promise<void> {
-  try {
-    await deps.temporal.workflow.start<(input: BuildingImportInput) => Promise<ImportProgress>>(BUILDING_IMPORT_WORKFLOW, {
-      taskQueue: deps.taskQueue,
-      workflowId: importWorkflowId(jobId),
-      args: [{ jobId }],
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
 }

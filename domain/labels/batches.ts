@@ -3,10 +3,7 @@
  * The row comes first and the workflow id derives from it, so a repeated start is harmless; a start
  * that fails marks the batch failed rather than leaving it queued for ever.
  */
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Client } from '@temporalio/client';
-import type { labelBatchWorkflow } from '../../workflows/label-batch/workflow.ts';
-import { LABEL_BATCH_WORKFLOW, labelBatchWorkflowId } from '../../workflows/label-batch/messages.ts';
 import { asSubject } from '../abilities.ts';
 import type { AppAbility } from '../abilities.ts';
 import type { Db } from '../db.ts';
@@ -18,6 +15,7 @@ import { LABELS_PER_PAGE } from './layout.ts';
 import { assertMayPrint, checkPrintableCodes, commonRegion } from './selection.ts';
 import { LabelSource } from './source.ts';
 import { LabelBatchStore } from './store.ts';
+import { startLabelBatchWorkflow } from './workflow-client.ts';
 
 /** Labels per chunk: a few seconds of work, 50 full pages. */
 export const LABEL_CHUNK_SIZE = 500;
@@ -30,19 +28,6 @@ export interface LabelBatchDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
-}
-
-/** Starts the batch's workflow; "already started" counts as success. */
-export async function startLabelBatchWorkflow(deps: LabelBatchDeps, batchId: string): Promise<void> {
-  try {
-    await deps.temporal.workflow.start<typeof labelBatchWorkflow>(LABEL_BATCH_WORKFLOW, {
-      taskQueue: deps.taskQueue,
-      workflowId: labelBatchWorkflowId(batchId),
-      args: [{ batchId }],
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
 }
 
 async function regionPlan(db: Db, ability: AppAbility, regionCode: string, cutoff: Date): Promise<number> {

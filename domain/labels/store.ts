@@ -8,6 +8,7 @@ import { whereAllowed } from '../access-sql.ts';
 import type { Db } from '../db.ts';
 import { paged } from '../paging.ts';
 import type { ListParams, ListResult } from '../paging.ts';
+import { SWEEP_LIMIT, writtenBefore } from '../stores/unstarted.ts';
 
 /** A batch is queued when made, running once its workflow starts, then done or failed. */
 export const LABEL_BATCH_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
@@ -216,5 +217,14 @@ export class LabelBatchStore {
       .where({ id })
       .whereNot({ status: 'done' })
       .update({ status: 'failed', error: error.slice(0, 2000), finished_at: this.db.fn.now() });
+  }
+
+  /** Batches still queued after `olderThanMs`: their workflow may never have started (the sweeper's list). */
+  async queued(olderThanMs: number, limit = SWEEP_LIMIT): Promise<{ id: string }[]> {
+    return (await this.db('label_batches')
+      .where('status', 'queued')
+      .where('created_at', '<', writtenBefore(this.db, olderThanMs))
+      .limit(limit)
+      .select('id')) as { id: string }[];
   }
 }

@@ -97,7 +97,9 @@ before(async () => {
     .db('complaints')
     .where({ id: late.id })
     .update({ verify_due_at: stack.db.raw(`now() - interval '2 hours'`) });
-  await createComplaintActivities({ db: stack.db, config: stack.config }).markComplaintOverdue({ complaintId: late.id });
+  await createComplaintActivities({ db: stack.db, config: stack.config, temporal: stack.temporal.client }).markComplaintOverdue({
+    complaintId: late.id,
+  });
 
   const photo = await citizen.request<{ id: string }>('POST', '/api/public/complaint-files', tinyPng(), {
     'Content-Type': 'image/png',

@@ -11,6 +11,7 @@ import type { Config } from '../../domain/config.ts';
 import { verifyCaseChain } from '../../domain/cases/chain.ts';
 import type { Transition } from '../../domain/cases/transition.ts';
 import type { Actor } from '../../workflows/hazard-case/messages.ts';
+import { FAILURE } from '../../workflows/shared/messages.ts';
 import type { SupervisionClient } from '../../domain/supervision/client.ts';
 import { seedSyntheticBuildings } from '../../tools/synthetic/seed.ts';
 import { createCaseActivities } from '../../workers/activities/cases.ts';
@@ -197,7 +198,7 @@ test('closing records the house’s new state and appraisal grade with its chang
 test('an unknown case is refused for good (no retry can make it appear)', async () => {
   await assert.rejects(
     activities.applyCaseTransition({ ...registered(), caseId: randomUUID() }),
-    (error: unknown) => error instanceof ApplicationFailure && error.type === 'CaseMissing' && error.nonRetryable,
+    (error: unknown) => error instanceof ApplicationFailure && error.type === FAILURE.caseMissing && error.nonRetryable,
   );
 });
 

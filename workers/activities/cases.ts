@@ -18,6 +18,7 @@ import { refreshSafetyState } from '../../domain/buildings/safety.ts';
 import { SupervisionRefused } from '../../domain/supervision/client.ts';
 import type { SupervisionClient } from '../../domain/supervision/client.ts';
 import type { EscalationReceipt } from '../../domain/supervision/types.ts';
+import { FAILURE } from '../../workflows/shared/messages.ts';
 
 export interface CaseActivityDeps {
   db: Db;
@@ -55,7 +56,8 @@ export function createCaseActivities({ db, config, supervision }: CaseActivityDe
           return (result.rows as { applied: boolean }[])[0]?.applied === true;
         } catch (error) {
           // An unknown case will not appear by retrying; the other refusals are retried (and logged).
-          if ((error as { code?: string }).code === 'YD001') throw ApplicationFailure.nonRetryable((error as Error).message, 'CaseMissing');
+          if ((error as { code?: string }).code === 'YD001')
+            throw ApplicationFailure.nonRetryable((error as Error).message, FAILURE.caseMissing);
           throw error;
         }
       };
@@ -86,7 +88,7 @@ export function createCaseActivities({ db, config, supervision }: CaseActivityDe
         return await supervision.sendEscalation(payload);
       } catch (error) {
         // A refusal is an answer, not an outage: retrying would be refused again. The workflow opens a task.
-        if (error instanceof SupervisionRefused) throw ApplicationFailure.nonRetryable(error.message, 'SupervisionRefused');
+        if (error instanceof SupervisionRefused) throw ApplicationFailure.nonRetryable(error.message, FAILURE.supervisionRefused);
         throw error;
       }
     },

@@ -3,7 +3,8 @@
  * case, whose workflow is started here) and the missed deadline. Each is safe to run again: the
  * complaint row says whether it was already done.
  */
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
 import { refreshSafetyState } from '../../domain/buildings/safety.ts';
 import { lockHouse, openOrJoinCase } from '../../domain/cases/open-or-join.ts';
 import { CaseStore } from '../../domain/cases/store.ts';
@@ -13,6 +14,7 @@ import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
 import { presenceOf } from '../../domain/inspections/presence.ts';
 import type { ComplaintState, VerifyArgs } from '../../workflows/complaint/messages.ts';
+import { FAILURE } from '../../workflows/shared/messages.ts';
 
 /**
  * Where the verifier's phone was, and how far from the house (the house found on site for a map
@@ -35,14 +37,15 @@ async function evidence(trx: Db, c: Record<string, unknown>, args: VerifyArgs) {
   };
 }
 
-export function createComplaintActivities({ db, config }: { db: Db; config: Config }) {
+export function createComplaintActivities({ db, config, temporal }: { db: Db; config: Config; temporal: Client }) {
   const cases = new CaseStore(db);
+  const caseWorkflows = new CaseWorkflows(temporal, config);
   return {
     async verifyComplaint(args: VerifyArgs & { complaintId: string }): Promise<Pick<ComplaintState, 'status' | 'caseId'>> {
       const { complaintId, actor } = args;
       const out = await db.transaction(async (trx) => {
         const c = (await trx('complaints').where({ id: complaintId }).forUpdate().first()) as Record<string, unknown> | undefined;
-        if (!c) throw ApplicationFailure.nonRetryable(`complaint ${complaintId} not found`, 'ComplaintMissing');
+        if (!c) throw ApplicationFailure.nonRetryable(`complaint ${complaintId} not found`, FAILURE.complaintMissing);
         if (c.status !== 'verifying') return { status: c.status as ComplaintState['status'], caseId: (c.case_id as string | null) ?? null };
         const verified = {
           verified_at: trx.fn.now(),
@@ -65,7 +68,7 @@ export function createComplaintActivities({ db, config }: { db: Db; config: Conf
           return { status: 'unfounded' as const, caseId: null };
         }
         const code = (c.building_code as string | null) ?? args.buildingCode;
-        if (!code) throw ApplicationFailure.nonRetryable('a confirmed complaint needs its house', 'ComplaintWithoutHouse');
+        if (!code) throw ApplicationFailure.nonRetryable('a confirmed complaint needs its house', FAILURE.complaintWithoutHouse);
         await lockHouse(trx, code);
         const house = (await trx('buildings').where({ code }).first('village_code')) as { village_code: string };
         const { caseId, joined } = await openOrJoinCase(trx, cases, {
@@ -95,7 +98,7 @@ export function createComplaintActivities({ db, config }: { db: Db; config: Conf
         // A new case's workflow; also after a retry whose first run stopped between the commit and the start.
         const record = await cases.find(null, out.caseId);
         if (record && !record.workflowStarted) {
-          await new CaseWorkflows(Context.current().client, config).start(record, actor);
+          await caseWorkflows.start(record, actor);
           await cases.markStarted(record.id);
         }
       }

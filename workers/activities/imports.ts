@@ -10,6 +10,7 @@ import type { ChunkPlan, ImportJob } from '../../domain/imports/jobs.ts';
 import { prepareImport } from '../../domain/imports/prepare.ts';
 import type { PreparedImport } from '../../domain/imports/prepare.ts';
 import { failImport, finishImport } from '../../domain/imports/report.ts';
+import { FAILURE } from '../../workflows/shared/messages.ts';
 
 /** Runs a step with the activity's heartbeat and cancellation; a stop of the whole import is not retried. */
 async function step<T>(deps: { db: Db; files: FileStore }, run: (deps: ImportDeps) => Promise<T>): Promise<T> {
@@ -18,7 +19,7 @@ async function step<T>(deps: { db: Db; files: FileStore }, run: (deps: ImportDep
     return await run({ ...deps, beat: (detail) => ctx.heartbeat(detail), signal: ctx.cancellationSignal });
   } catch (error) {
     if (error instanceof ImportStopped)
-      throw ApplicationFailure.create({ message: error.message, type: 'ImportStopped', nonRetryable: true });
+      throw ApplicationFailure.create({ message: error.message, type: FAILURE.importStopped, nonRetryable: true });
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 /** All activities, built from their dependencies; the worker is the only place that wires real ones. */
+import type { Client } from '@temporalio/client';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
 import type { FileStore } from '../../domain/files.ts';
@@ -18,6 +19,8 @@ export interface ActivityDeps {
   config: Config;
   sessionIdleMinutes: number;
   supervision: SupervisionClient;
+  /** The client activities start and message workflows with (the worker's own connection). */
+  temporal: Client;
 }
 
 export function createActivities(deps: ActivityDeps) {

@@ -15,6 +15,7 @@ import { LabelSource } from '../../domain/labels/source.ts';
 import { LabelBatchStore } from '../../domain/labels/store.ts';
 import type { LabelBatch } from '../../domain/labels/store.ts';
 import { RegionStore } from '../../domain/stores/regions.ts';
+import { FAILURE } from '../../workflows/shared/messages.ts';
 
 /** Key of the PDF of chunk `chunkNo` (from 1) of a batch. */
 export function chunkFileKey(batchId: string, chunkNo: number): string {
@@ -55,7 +56,7 @@ export function createLabelActivities(deps: { db: Db; files: FileStore; baseUrl:
 
   async function requireBatch(batchId: string): Promise<LabelBatch> {
     const batch = await store.find(null, batchId);
-    if (!batch) throw ApplicationFailure.nonRetryable(`label batch ${batchId} does not exist`, 'LabelBatchMissing');
+    if (!batch) throw ApplicationFailure.nonRetryable(`label batch ${batchId} does not exist`, FAILURE.labelBatchMissing);
     return batch;
   }
 

@@ -5,6 +5,7 @@
  */
 import { ActivityFailure, ApplicationFailure, CancellationScope, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { ImportActivities } from '../../workers/activities/imports.ts';
+import { FAILURE } from '../shared/messages.ts';
 import { importProgressQuery } from './messages.ts';
 import type { BuildingImportInput, ImportProgress } from './messages.ts';
 
@@ -12,7 +13,7 @@ const retry = {
   initialInterval: '2 seconds',
   backoffCoefficient: 2,
   maximumInterval: '1 minute',
-  nonRetryableErrorTypes: ['ImportStopped'],
+  nonRetryableErrorTypes: [FAILURE.importStopped],
 };
 
 const { prepareBuildingImport } = proxyActivities<ImportActivities>({
@@ -34,7 +35,7 @@ const { finishBuildingImport, failBuildingImport } = proxyActivities<ImportActiv
 
 function reason(error: unknown): string {
   const cause = error instanceof ActivityFailure ? error.cause : error;
-  if (cause instanceof ApplicationFailure && cause.type === 'ImportStopped') return cause.message;
+  if (cause instanceof ApplicationFailure && cause.type === FAILURE.importStopped) return cause.message;
   return `导入中断：${cause instanceof Error ? cause.message : String(cause)}`;
 }
 

@@ -1,6 +1,6 @@
 /** The campaign's messages: progress nudges from inspections, cancelling by an officer, the live state. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../hazard-case/messages.ts';
+import type { Actor } from '../shared/messages.ts';
 
 export const CAMPAIGN_WORKFLOW = 'campaignWorkflow';
 

@@ -5,7 +5,7 @@
  */
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CampaignActivities } from '../../workers/activities/campaigns.ts';
-import { REFUSAL } from '../hazard-case/messages.ts';
+import { REFUSAL } from '../shared/messages.ts';
 import { campaignProgressSignal, campaignStateQuery, cancelCampaignUpdate } from './messages.ts';
 import type { CampaignInput, CampaignState } from './messages.ts';
 

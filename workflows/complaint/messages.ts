@@ -3,7 +3,7 @@
  * before it is recorded); the live state is a query.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../hazard-case/messages.ts';
+import type { Actor } from '../shared/messages.ts';
 
 export const COMPLAINT_WORKFLOW = 'complaintWorkflow';
 

@@ -6,7 +6,7 @@
 import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { isWithinRegion } from '../../domain/regions.ts';
 import type { ComplaintActivities } from '../../workers/activities/complaints.ts';
-import { REFUSAL } from '../hazard-case/messages.ts';
+import { REFUSAL } from '../shared/messages.ts';
 import { complaintStateQuery, verifyComplaintUpdate } from './messages.ts';
 import type { ComplaintInput, ComplaintState } from './messages.ts';
 

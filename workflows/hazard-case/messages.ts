@@ -5,20 +5,19 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Severity, StepId } from '../../definitions/hazard-case/types.ts';
+import type { CaseStatus } from '../../domain/cases/enums.ts';
+import type { Actor } from '../shared/messages.ts';
+
+// Defined once elsewhere, re-exported here so the case's callers find them beside its messages.
+export type { CaseStatus } from '../../domain/cases/enums.ts';
+export type { Actor } from '../shared/messages.ts';
+export { REFUSAL } from '../shared/messages.ts';
 
 export const HAZARD_CASE_WORKFLOW = 'hazardCaseWorkflow';
 
 /** One workflow per case: starting it twice is harmless, and the sweeper can find it by id. */
 export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
-}
-
-/** Who acts: the API passes the signed-in user, already authorised for the case's region. */
-export interface Actor {
-  id: string;
-  name: string;
-  role: string;
-  regionCode: string;
 }
 
 export interface HazardCaseInput {
@@ -32,8 +31,6 @@ export interface HazardCaseInput {
   daySeconds: number;
   registeredBy: Actor | null;
 }
-
-export type CaseStatus = 'registered' | 'assigning' | 'controlling' | 'rectifying' | 'rechecking' | 'closing' | 'closed' | 'cancelled';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 
@@ -131,9 +128,3 @@ export const reassignTaskUpdate = defineUpdate<CaseAck, [ReassignTaskArgs]>('rea
 export const cancelCaseUpdate = defineUpdate<CaseAck, [CaseActionArgs]>('cancelCase');
 export const escalateCaseUpdate = defineUpdate<CaseAck, [CaseActionArgs]>('escalateCase');
 export const supervisionCallbackSignal = defineSignal<[SupervisionCallbackArgs]>('supervisionCallback');
-
-/**
- * Why an update was refused, as the ApplicationFailure type its validator throws; the API maps each to
- * its HTTP status (409 for a stale or raced request, 403 for the wrong person, 422 for a broken rule).
- */
-export const REFUSAL = { conflict: 'CaseConflict', forbidden: 'CaseForbidden', rule: 'CaseRule' } as const;

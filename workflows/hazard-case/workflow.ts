@@ -25,6 +25,7 @@ import type { StepId } from '../../definitions/hazard-case/types.ts';
 import type { Transition } from '../../domain/cases/transition.ts';
 import { SA_CASE_STATUS, SA_DUE_AT } from '../../domain/search-attributes.ts';
 import type { CaseActivities } from '../../workers/activities/cases.ts';
+import { FAILURE, REFUSAL } from '../shared/messages.ts';
 import {
   cancelCaseUpdate,
   caseStateQuery,
@@ -55,7 +56,7 @@ const { sendEscalation } = proxyActivities<CaseActivities>({
     initialInterval: '1 second',
     backoffCoefficient: 2,
     maximumInterval: '1 minute',
-    nonRetryableErrorTypes: ['SupervisionRefused'],
+    nonRetryableErrorTypes: [FAILURE.supervisionRefused],
   },
 });
 
@@ -243,7 +244,7 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
       });
     } catch (error) {
       const refused =
-        error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'SupervisionRefused';
+        error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === FAILURE.supervisionRefused;
       if (!refused) throw error;
       const message = error.cause?.message ?? '督办被退回';
       await serial(async () => {
@@ -396,7 +397,7 @@ export async function hazardCaseWorkflow(input: HazardCaseInput): Promise<CaseSt
   );
 
   const checkOpen = () => {
-    if (terminal()) throw new Refusal('CaseConflict', '案件已销号或已撤销');
+    if (terminal()) throw new Refusal(REFUSAL.conflict, '案件已销号或已撤销');
   };
 
   setHandler(

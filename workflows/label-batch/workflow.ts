@@ -6,6 +6,7 @@
  */
 import { CancellationScope, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { LabelActivities } from '../../workers/activities/labels.ts';
+import { FAILURE } from '../shared/messages.ts';
 import { progressQuery } from './messages.ts';
 import type { LabelBatchInput, LabelBatchProgress, LabelBatchResult } from './messages.ts';
 
@@ -13,7 +14,7 @@ const retry = { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInte
 
 const { startLabelBatch } = proxyActivities<LabelActivities>({
   startToCloseTimeout: '1 minute',
-  retry: { ...retry, nonRetryableErrorTypes: ['LabelBatchMissing'] },
+  retry: { ...retry, nonRetryableErrorTypes: [FAILURE.labelBatchMissing] },
 });
 
 // A chunk (about 500 labels) takes a few seconds; the heartbeat notices a dead worker long before
@@ -21,13 +22,13 @@ const { startLabelBatch } = proxyActivities<LabelActivities>({
 const { renderLabelChunk } = proxyActivities<LabelActivities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '30 seconds',
-  retry: { ...retry, nonRetryableErrorTypes: ['LabelBatchMissing'] },
+  retry: { ...retry, nonRetryableErrorTypes: [FAILURE.labelBatchMissing] },
 });
 
 const { mergeLabelBatch } = proxyActivities<LabelActivities>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '1 minute',
-  retry: { ...retry, nonRetryableErrorTypes: ['LabelBatchMissing'] },
+  retry: { ...retry, nonRetryableErrorTypes: [FAILURE.labelBatchMissing] },
 });
 
 const { failLabelBatch } = proxyActivities<LabelActivities>({

@@ -1,0 +1,91 @@
+/**
+ * The registry of startable row kinds: every table whose rows are written first and then start a
+ * workflow (the platform's dual write). The sweeper reads this list and nothing else, so a new
+ * workflow kind (a recurring inspection schedule, a warning) registers itself here once: its name in
+ * the sweep's result, how its store finds rows whose workflow may not have started, and how one is
+ * started (through its aggregate's workflow client, where "already started" counts as started).
+ */
+import type { Client } from '@temporalio/client';
+import { CampaignStore } from '../../domain/campaigns/store.ts';
+import { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
+import { CaseStore } from '../../domain/cases/store.ts';
+import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
+import { ComplaintStore } from '../../domain/complaints/store.ts';
+import { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
+import type { Config } from '../../domain/config.ts';
+import type { Db } from '../../domain/db.ts';
+import { ImportJobStore } from '../../domain/imports/jobs.ts';
+import { startImportWorkflow } from '../../domain/imports/workflow-client.ts';
+import { LabelBatchStore } from '../../domain/labels/store.ts';
+import { startLabelBatchWorkflow } from '../../domain/labels/workflow-client.ts';
+
+/** One kind of row whose workflow is started after the row is written. */
+export interface StartableKind<Row> {
+  /** The name the sweep's result counts this kind under. */
+  readonly kind: string;
+  /** Rows written more than `olderThanMs` ago whose workflow may not have started (a bounded batch). */
+  unstarted(olderThanMs: number): Promise<Row[]>;
+  /** Starts one row's workflow ("already started" counts as started) and records that it did. */
+  start(row: Row): Promise<void>;
+}
+
+/** What the kinds need to find and start their rows. */
+export interface StartableDeps {
+  db: Db;
+  temporal: Client;
+  config: Config;
+}
+
+/** Forgets a kind's row type, so kinds of different rows share one list (each reads only its own rows). */
+const startable = <Row>(kind: StartableKind<Row>): StartableKind<unknown> => kind;
+
+/** Every startable row kind, in the order a sweep visits them. */
+export function startableKinds({ db, temporal, config }: StartableDeps): StartableKind<unknown>[] {
+  const cases = new CaseStore(db);
+  const caseWorkflows = new CaseWorkflows(temporal, config);
+  const batches = new LabelBatchStore(db);
+  const imports = new ImportJobStore(db);
+  const complaints = new ComplaintStore(db);
+  const complaintWorkflows = new ComplaintWorkflows(temporal, config);
+  const campaigns = new CampaignStore(db);
+  const campaignWorkflows = new CampaignWorkflows(temporal, config);
+  const target = { temporal, taskQueue: config.temporalTaskQueue };
+  return [
+    startable({
+      kind: 'cases',
+      unstarted: (olderThanMs) => cases.unstarted(olderThanMs),
+      async start(c) {
+        await caseWorkflows.start(c, null);
+        await cases.markStarted(c.id);
+      },
+    }),
+    // A queued batch or import has not been picked up by its workflow yet: started or not, starting it
+    // again is harmless (the id exists) and starts the ones a crash left behind.
+    startable({
+      kind: 'labelBatches',
+      unstarted: (olderThanMs) => batches.queued(olderThanMs),
+      start: (b) => startLabelBatchWorkflow(target, b.id),
+    }),
+    startable({
+      kind: 'imports',
+      unstarted: (olderThanMs) => imports.queued(olderThanMs),
+      start: (j) => startImportWorkflow(target, j.id),
+    }),
+    startable({
+      kind: 'complaints',
+      unstarted: (olderThanMs) => complaints.unstarted(olderThanMs),
+      async start(c) {
+        await complaintWorkflows.start(c);
+        await complaints.markStarted(c.id);
+      },
+    }),
+    startable({
+      kind: 'campaigns',
+      unstarted: (olderThanMs) => campaigns.unstarted(olderThanMs),
+      async start(c) {
+        await campaignWorkflows.start(c);
+        await campaigns.markStarted(c.id);
+      },
+    }),
+  ];
+}
