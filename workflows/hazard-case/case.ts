@@ -60,10 +60,12 @@ export class HazardCase {
     };
   }
 
+  /** Closed or cancelled: no more work, and the workflow ends once its escalations are answered. */
   terminal(): boolean {
     return this.state.status === 'closed' || this.state.status === 'cancelled';
   }
 
+  /** What an update answers. */
   ack(): CaseAck {
     return { caseId: this.state.caseId, seq: this.state.seq, status: this.state.status };
   }
@@ -102,6 +104,7 @@ export class HazardCase {
     }
   }
 
+  /** A new task of `step` (not yet open): its region, roles and due time from the definition unless `due` is given. */
   newTask(step: StepId, due?: string | null): TaskState {
     const s = this.def.steps[step];
     return {
@@ -117,11 +120,13 @@ export class HazardCase {
     };
   }
 
+  /** Stops a task's reminders and deadline. */
   stopWatching(taskId: string): void {
     this.watchers.get(taskId)?.cancel();
     this.watchers.delete(taskId);
   }
 
+  /** Opens tasks with the transition that creates them, then starts their deadline watchers. */
   async openTasks(tasks: TaskState[], t: Step): Promise<void> {
     // In the state before the write completes: an update arriving meanwhile passes its validator and
     // then waits in the queue behind this write, instead of being refused for a task it can already see.

@@ -9,6 +9,7 @@ import type { EscalationReason, HazardCaseDefinition, StepId } from '../../defin
 import type { BuildingChange, CaseChange } from '../../domain/cases/transition.ts';
 import type { CaseState, CompleteTaskArgs, TaskState } from './messages.ts';
 
+/** Everything a completion changes, for the workflow to write in one transition. */
 export interface CompletionPlan {
   outcome: string;
   nextStep: StepId | null;
@@ -34,6 +35,7 @@ const ESCALATION_TEXT: Record<EscalationReason, (failures: number | null, form: 
   resent: (_failures, form) => `督办重新上报：${String(form.note ?? '')}`,
 };
 
+/** The plan for completing `task` with `args`: the route from the definition's table, the form's changes from the step. */
 export function completionPlan(
   def: HazardCaseDefinition,
   state: CaseState,

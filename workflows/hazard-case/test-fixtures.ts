@@ -7,6 +7,7 @@ import { taskRegion } from './rules.ts';
 /** A house's village in 清城区, 横荷街道. */
 export const VILLAGE = '441802006001';
 
+/** A general case of version 1 waiting for its assignment, with `changes`. */
 export function caseState(changes: Partial<CaseState> = {}): CaseState {
   return {
     caseId: 'c-1',
@@ -42,6 +43,7 @@ export function task(step: StepId, changes: Partial<TaskState> = {}): TaskState 
   };
 }
 
+/** A person of `role` in `regionCode`. */
 export function actor(role: string, regionCode: string, id = `u-${role}`): Actor {
   return { id, name: id, role, regionCode };
 }

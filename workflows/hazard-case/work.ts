@@ -29,12 +29,14 @@ export function guard<T>(check: () => T): T {
   }
 }
 
+/** The reassign validator: the task is open and the new assignee may work it. */
 export function checkReassign(c: HazardCase, args: ReassignTaskArgs): TaskState {
   const task = findTask(c.state, args.taskId);
   checkEligible(c.state, task, args.to);
   return task;
 }
 
+/** The complete validator: the actor may complete the task, and a closing passes the serious case's gate. */
 export function checkCompletion(c: HazardCase, args: CompleteTaskArgs): TaskState {
   const task = checkComplete(c.state, args);
   if (task.step === 'close') checkClosingGate(c.state, args.form, args.fileIds);
@@ -46,6 +48,7 @@ export function checkOpen(c: HazardCase): void {
   if (c.terminal()) throw new Refusal('CaseConflict', '案件已销号或已撤销');
 }
 
+/** Claims a task for the actor (claiming one's own claimed task again changes nothing). */
 export async function claim(c: HazardCase, args: TaskArgs): Promise<CaseAck> {
   const task = guard(() => checkClaim(c.state, args));
   if (task.status === 'claimed') return c.ack();
@@ -60,6 +63,7 @@ export async function claim(c: HazardCase, args: TaskArgs): Promise<CaseAck> {
   return c.ack();
 }
 
+/** Puts a claimed task back in the pool. */
 export async function release(c: HazardCase, args: TaskArgs): Promise<CaseAck> {
   const task = guard(() => checkRelease(c.state, args));
   task.status = 'open';
@@ -73,6 +77,7 @@ export async function release(c: HazardCase, args: TaskArgs): Promise<CaseAck> {
   return c.ack();
 }
 
+/** Gives a task to another eligible person, claimed for them. */
 export async function reassign(c: HazardCase, args: ReassignTaskArgs): Promise<CaseAck> {
   const task = guard(() => checkReassign(c, args));
   const from = task.assigneeId;
@@ -93,6 +98,10 @@ export async function reassign(c: HazardCase, args: ReassignTaskArgs): Promise<C
   return c.ack();
 }
 
+/**
+ * Completes a task: the plan (from the routing table) says where the case goes; the next task opens in
+ * the same write, and an escalation the route asks for follows it.
+ */
 export async function complete(c: HazardCase, args: CompleteTaskArgs): Promise<CaseAck> {
   const { state, def, input } = c;
   const task = guard(() => checkCompletion(c, args));
@@ -143,6 +152,7 @@ export async function complete(c: HazardCase, args: CompleteTaskArgs): Promise<C
   return c.ack();
 }
 
+/** Cancels the case: every open task is cancelled and its watchers stopped. */
 export async function cancel(c: HazardCase, args: CaseActionArgs): Promise<CaseAck> {
   const { state } = c;
   const el = c.def.elements;
@@ -167,6 +177,7 @@ export async function cancel(c: HazardCase, args: CaseActionArgs): Promise<CaseA
   return c.ack();
 }
 
+/** An officer's escalation, sent like any other. */
 export async function escalateManually(c: HazardCase, args: CaseActionArgs): Promise<CaseAck> {
   guard(() => checkOpen(c));
   await c.serial(async () => {
