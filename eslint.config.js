@@ -135,6 +135,8 @@ export default tseslint.config(
   {
     // Workflow code is replayed: no I/O, no Node built-ins, no non-deterministic APIs.
     files: ['workflows/**/*.ts'],
+    // Unit tests beside workflow code run in Node, never in the workflow sandbox.
+    ignores: ['workflows/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': [

@@ -9,54 +9,23 @@ import { describe, it } from 'node:test';
 import type { Config, Report } from 'bpmnlint/lib/types.js';
 import { validator } from '../../api/http/validation.ts';
 import { InputError } from '../../domain/errors.ts';
-import { HAZARD_CASE_BPMN_FILES, HAZARD_CASE_DEFINITIONS, allElementIds, hazardCaseDefinition, stepByElement } from './index.ts';
+import { HAZARD_CASE_DEFINITIONS, allElementIds, hazardCaseDefinition, stepByElement } from './index.ts';
 import type { StepId } from './index.ts';
 import { hazardForms } from './forms.ts';
+import { REPO_ROOT, elementsOf, parseBpmn } from '../../test/support/bpmn.ts';
+import type { BpmnElement } from '../../test/support/bpmn.ts';
 
-/** The parts of a bpmn-moddle element these tests read. */
-interface Element {
-  $type: string;
-  id?: string;
-  $instanceOf(type: string): boolean;
-  attachedToRef?: Element;
-  cancelActivity?: boolean;
-  eventDefinitions?: Element[];
-  timeDuration?: { body?: string };
-  escalationRef?: Element;
-  outgoing?: Element[];
-  targetRef?: Element;
-  bpmnElement?: Element;
-  waypoint?: unknown[];
-}
-interface Parsed {
-  rootElement: Element & { diagrams: { plane: { planeElement: Element[] } }[] };
-  elementsById: Record<string, Element>;
-  warnings: unknown[];
-}
-
-const ROOT = new URL('../../', import.meta.url);
 const require = createRequire(import.meta.url);
 const { Linter } = require('bpmnlint') as { Linter: new (options: { config: Config; resolver: unknown }) => BpmnLinter };
 const NodeResolver = require('bpmnlint/lib/resolver/node-resolver.js') as new (options: { require: NodeJS.Require }) => unknown;
 interface BpmnLinter {
   /** Reports by rule name; rules without reports are left out. */
-  lint(definitions: Element): Promise<Record<string, (Report & { category: string })[]>>;
+  lint(definitions: BpmnElement): Promise<Record<string, (Report & { category: string })[]>>;
 }
-// bpmn-moddle types its elements but not its entry point; a non-literal specifier keeps the import untyped.
-const BPMN_MODDLE = 'bpmn-moddle';
-const { BpmnModdle } = (await import(BPMN_MODDLE)) as { BpmnModdle: () => { fromXML(xml: string): Promise<Parsed> } };
-
-async function parse(version: number): Promise<Parsed> {
-  const path = HAZARD_CASE_BPMN_FILES[version];
-  assert.ok(path, `version ${version} names its BPMN file`);
-  return BpmnModdle().fromXML(readFileSync(new URL(path, ROOT), 'utf8'));
-}
-
-const elementsOf = (parsed: Parsed, type: string) => Object.values(parsed.elementsById).filter((e) => e.$instanceOf(type));
 
 for (const def of Object.values(HAZARD_CASE_DEFINITIONS)) {
   describe(`hazard case v${def.version}: the BPMN diagram`, async () => {
-    const parsed = await parse(def.version);
+    const parsed = await parseBpmn(def.version);
     const byId = parsed.elementsById;
     const steps = Object.values(def.steps);
 
@@ -66,7 +35,7 @@ for (const def of Object.values(HAZARD_CASE_DEFINITIONS)) {
     });
 
     it('passes bpmnlint recommended with no errors and no warnings', async () => {
-      const config = JSON.parse(readFileSync(new URL('definitions/.bpmnlintrc', ROOT), 'utf8')) as Config;
+      const config = JSON.parse(readFileSync(new URL('definitions/.bpmnlintrc', REPO_ROOT), 'utf8')) as Config;
       assert.equal(config.extends, 'bpmnlint:recommended');
       const linter = new Linter({ config, resolver: new NodeResolver({ require }) });
       const reports = Object.entries(await linter.lint(parsed.rootElement)).flatMap(([rule, found]) =>

@@ -6,7 +6,20 @@ import type { HazardCaseDefinition, StepDefinition } from './types.ts';
 import { HAZARD_CASE_V1 } from './v1/definition.ts';
 import { HAZARD_CASE_V2 } from './v2/definition.ts';
 
-export type { CaseRole, HazardCaseDefinition, RegionLevel, Severity, StepDefinition, StepId } from './types.ts';
+export type {
+  CaseRole,
+  EscalationReason,
+  HazardCaseDefinition,
+  Hop,
+  RegionLevel,
+  Route,
+  Severity,
+  StepDefinition,
+  StepId,
+  StepStatus,
+} from './types.ts';
+export { hopsOf, outcomeOf, routeTaken } from './routing.ts';
+export type { RouteContext, RouteTaken } from './routing.ts';
 export { HAZARD_CASE_V1 } from './v1/definition.ts';
 export { HAZARD_CASE_V2 } from './v2/definition.ts';
 

@@ -4,6 +4,7 @@
  * by me, overdue. Sorted by due date; the partial indexes of migration 0008 serve each view.
  */
 import type { Knex } from 'knex';
+import { ineligibility } from '../../definitions/hazard-case/eligibility.ts';
 import { hazardCaseDefinition } from '../../definitions/hazard-case/index.ts';
 import type { Severity, StepId } from '../../definitions/hazard-case/types.ts';
 import type { TaskStatus } from '../../workflows/hazard-case/messages.ts';
@@ -60,11 +61,6 @@ export interface TaskFilter {
 
 const OFFICERS = ['district_admin', 'district_officer', 'town_officer'];
 export const TASK_SORT = { dueAt: 't.due_at', createdAt: 't.created_at', completedAt: 't.completed_at' };
-
-/** Every region code that holds `code` (itself included): a task at any of these levels may be the user's. */
-export function enclosingRegions(code: string): string[] {
-  return [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
-}
 
 const like = (code: string) => `${code}%`;
 
@@ -182,14 +178,15 @@ export class TaskStore {
     const step = r.step as StepId;
     const due = r.due_at as Date | null;
     const live = r.status === 'open' || r.status === 'claimed';
-    const regionOk =
-      (r.region_code as string).startsWith(user.regionCode) || enclosingRegions(user.regionCode).includes(r.region_code as string);
+    // The workflow's rule (role, region, four-eyes), on a case in the user's area (the API's read rule).
     const eligible =
       live &&
-      (r.roles as string[]).includes(user.role) &&
-      regionOk &&
-      (r.case_region_code as string).startsWith(user.regionCode) &&
-      !(step === 'recheck' && r.evidence_submitter_id === user.id);
+      ineligibility(
+        { step, roles: r.roles as string[], regionCode: r.region_code as string },
+        user,
+        (r.evidence_submitter_id as string | null) ?? null,
+      ) === null &&
+      (r.case_region_code as string).startsWith(user.regionCode);
     return {
       id: r.id as string,
       caseId: r.case_id as string,

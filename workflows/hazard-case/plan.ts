@@ -1,21 +1,15 @@
 /**
  * What completing a task does to a case, as data: the outcome, the next step, the changes to the case
- * and the house, whether it escalates, and the BPMN path taken. Pure, so the rules are testable alone.
+ * and the house, whether it escalates, and the BPMN path taken. Where the case goes is read from the
+ * definition's routing table; what the step's form changes on the case is written here, per step. Pure,
+ * so the rules are testable alone.
  */
-import type { HazardCaseDefinition, StepId } from '../../definitions/hazard-case/types.ts';
+import { outcomeOf, routeTaken } from '../../definitions/hazard-case/routing.ts';
+import type { EscalationReason, HazardCaseDefinition, StepId } from '../../definitions/hazard-case/types.ts';
 import type { BuildingChange, CaseChange } from '../../domain/cases/transition.ts';
 import type { CaseState, CompleteTaskArgs, TaskState } from './messages.ts';
-import { nextStep } from './rules.ts';
 
-const STATUS: Record<StepId, CaseChange['status']> = {
-  assign: 'assigning',
-  control: 'controlling',
-  rectify: 'rectifying',
-  recheck: 'rechecking',
-  close: 'closing',
-  escalationRefused: undefined,
-};
-
+/** Everything a completion changes, for the workflow to write in one transition. */
 export interface CompletionPlan {
   outcome: string;
   nextStep: StepId | null;
@@ -35,6 +29,13 @@ function endOfDay(date: string): string {
   return new Date(`${date}T23:59:59.999+08:00`).toISOString();
 }
 
+/** The escalation's text, as the supervision system shows it, per reason. */
+const ESCALATION_TEXT: Record<EscalationReason, (failures: number | null, form: Record<string, unknown>) => string> = {
+  recheck_failed_twice: (failures) => `复核第 ${failures ?? 0} 次不通过`,
+  resent: (_failures, form) => `督办重新上报：${String(form.note ?? '')}`,
+};
+
+/** The plan for completing `task` with `args`: the route from the definition's table, the form's changes from the step. */
 export function completionPlan(
   def: HazardCaseDefinition,
   state: CaseState,
@@ -44,18 +45,17 @@ export function completionPlan(
   /** Whether a serious case's rectify task (after control) takes the deadline set at assignment (patched in; see the workflow). */
   deadlineAfterControl: boolean,
 ): CompletionPlan {
-  const el = def.elements;
   const form = args.form;
   const step = task.step;
-  const next = step === 'escalationRefused' ? null : nextStep(state, step, form);
-  const caseChange: CaseChange = { status: next ? STATUS[next] : step === 'close' ? 'closed' : undefined };
+  const outcome = outcomeOf(def.steps[step], form);
+  const { hop, failures } = routeTaken(def, step, outcome, state);
+  const next = hop.to;
+  const caseChange: CaseChange = { status: next ? (def.steps[next].status ?? undefined) : hop.closes ? 'closed' : undefined };
   const stateChange: Partial<CaseState> = {};
-  let outcome = def.steps[step].outcomes[0] ?? 'done';
   let nextDueAt: string | null | undefined;
-  let escalate: CompletionPlan['escalate'] = null;
   let building: BuildingChange | null = null;
-  let via: string[] = [];
 
+  // What each step's form changes on the case (routing aside).
   switch (step) {
     case 'assign': {
       caseChange.responsible = form.responsibleParty as Record<string, unknown>;
@@ -66,12 +66,10 @@ export function completionPlan(
       // A serious case goes to control first; the officer's rectification deadline applies to rectify,
       // set when control completes.
       if (next === 'rectify' && deadline) nextDueAt = endOfDay(deadline);
-      via = next === 'control' ? [el.severityGateway] : [el.severityGateway, el.toRectify];
       break;
     }
     case 'control':
       if (deadlineAfterControl && state.rectifyDeadline) nextDueAt = endOfDay(state.rectifyDeadline);
-      via = [el.toRectify];
       break;
     case 'rectify': {
       stateChange.evidenceSubmitterId = args.actor.id;
@@ -86,48 +84,31 @@ export function completionPlan(
       }
       break;
     }
-    case 'recheck': {
-      outcome = form.result === 'pass' ? 'pass' : 'fail';
-      if (outcome === 'fail') {
-        const failures = state.recheckFailures + 1;
-        caseChange.recheckFailures = failures;
-        stateChange.recheckFailures = failures;
-        if (failures >= def.recheckFailuresToEscalate) {
-          escalate = { reason: 'recheck_failed_twice', text: `复核第 ${failures} 次不通过` };
-          via = [el.recheckGateway, el.recheckEscalation, el.toRectify];
-        } else via = [el.recheckGateway, el.toRectify];
-      } else via = [el.recheckGateway];
-      break;
-    }
     case 'close': {
       const grade = (form.appraisalGrade as string | undefined) ?? state.appraisalGrade;
       if (grade) caseChange.appraisalGrade = grade;
       if (form.demolished === true) caseChange.demolished = true;
-      caseChange.closed = true;
-      building = {
-        code: buildingCode,
-        latestJudgement: 'none',
-        rectificationStatus: 'done',
-        appraisalGrade: grade ?? null,
-      };
-      via = [el.closed];
+      building = { code: buildingCode, latestJudgement: 'none', rectificationStatus: 'done', appraisalGrade: grade ?? null };
       break;
     }
+    case 'recheck':
     case 'escalationRefused':
-      outcome = form.action === 'resent' ? 'resent' : 'handled';
-      if (outcome === 'resent') escalate = { reason: 'resent', text: `督办重新上报：${String(form.note ?? '')}` };
-      else via = [el.escalationHandled];
       break;
   }
+  if (failures !== null) {
+    caseChange.recheckFailures = failures;
+    stateChange.recheckFailures = failures;
+  }
+  if (hop.closes) caseChange.closed = true;
   return {
     outcome,
     nextStep: next,
     nextDueAt,
-    closes: step === 'close',
+    closes: hop.closes === true,
     caseChange,
     stateChange,
     building,
-    escalate,
-    path: (nextTask) => [...via, ...(nextTask ? [nextTask.elementId] : [])],
+    escalate: hop.escalate ? { reason: hop.escalate, text: ESCALATION_TEXT[hop.escalate](failures, form) } : null,
+    path: (nextTask) => [...hop.via, ...(nextTask ? [nextTask.elementId] : [])],
   };
 }

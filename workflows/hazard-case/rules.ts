@@ -1,9 +1,12 @@
 /**
- * The case rules of DOMAIN.md as pure functions over the workflow state: who may work a task, what a
- * step's completion leads to, and the serious case's closing gate. The workflow's update validators
+ * The case rules of DOMAIN.md as pure functions over the workflow state: who may work a task (the
+ * definition's eligibility rule, as refusals), the serious case's closing gate, and deadlines. Where a
+ * completion leads is the definition's routing table (see plan.ts). The workflow's update validators
  * call them, and so can the API to answer early; unit tests run them without a server.
  */
-import type { RegionLevel, StepDefinition, StepId } from '../../definitions/hazard-case/types.ts';
+import { ineligibility } from '../../definitions/hazard-case/eligibility.ts';
+import type { Ineligibility } from '../../definitions/hazard-case/eligibility.ts';
+import type { RegionLevel, StepDefinition } from '../../definitions/hazard-case/types.ts';
 import { REFUSAL } from './messages.ts';
 import type { Actor, CaseState, TaskState } from './messages.ts';
 
@@ -25,25 +28,21 @@ export function taskRegion(villageCode: string, level: RegionLevel): string {
   return villageCode.slice(0, REGION_LENGTH[level]);
 }
 
-/** Region codes nest by prefix: a user works tasks inside their region, or of a region holding theirs. */
-export function regionsMeet(userRegion: string, taskRegion: string): boolean {
-  return taskRegion.startsWith(userRegion) || userRegion.startsWith(taskRegion);
-}
-
 export function findTask(state: CaseState, taskId: string): TaskState {
   const task = state.openTasks.find((t) => t.id === taskId);
   if (!task) throw new Refusal(REFUSAL.conflict, '该任务已办结、已撤销或不存在，请刷新后重试');
   return task;
 }
 
+const INELIGIBLE: Record<Ineligibility, string> = {
+  roleOrRegion: '您的角色或辖区不能办理该任务',
+  ownEvidence: '复核人不能是整改材料的提交人',
+};
+
 /** May this person take this task? Role, region, and the four-eyes rule of the recheck. */
 export function checkEligible(state: CaseState, task: TaskState, actor: Actor): void {
-  if (!task.roles.includes(actor.role) || !regionsMeet(actor.regionCode, task.regionCode)) {
-    throw new Refusal(REFUSAL.forbidden, '您的角色或辖区不能办理该任务');
-  }
-  if (task.step === 'recheck' && state.evidenceSubmitterId === actor.id) {
-    throw new Refusal(REFUSAL.forbidden, '复核人不能是整改材料的提交人');
-  }
+  const why = ineligibility(task, actor, state.evidenceSubmitterId);
+  if (why) throw new Refusal(REFUSAL.forbidden, INELIGIBLE[why]);
 }
 
 export function checkClaim(state: CaseState, args: { taskId: string; actor: Actor }): TaskState {
@@ -84,24 +83,6 @@ export function checkClosingGate(
     REFUSAL.rule,
     demolished ? '已拆除的严重隐患案件销号须上传拆除证明' : '严重隐患案件须有 A 级或 B 级鉴定结论，或拆除证明，方可销号',
   );
-}
-
-/** The step after a completion; null when the case closes. */
-export function nextStep(state: CaseState, step: StepId, form: Record<string, unknown>): StepId | null {
-  switch (step) {
-    case 'assign':
-      return state.severity === 'serious' ? 'control' : 'rectify';
-    case 'control':
-      return 'rectify';
-    case 'rectify':
-      return 'recheck';
-    case 'recheck':
-      return form.result === 'pass' ? 'close' : 'rectify';
-    case 'close':
-      return null;
-    case 'escalationRefused':
-      return null;
-  }
 }
 
 /** Due time of a step's task, from the definition's days and the case's day length; null without one. */

@@ -5,6 +5,23 @@
  */
 import type { HazardCaseDefinition } from '../types.ts';
 
+/** The elements between the user tasks, named once for `elements` and for the routes that pass them. */
+const el = {
+  start: 'StartEvent_registered',
+  severityGateway: 'Gateway_severity',
+  toRectify: 'Gateway_to_rectify',
+  recheckGateway: 'Gateway_recheck',
+  recheckEscalation: 'Event_recheck_escalation',
+  closed: 'EndEvent_closed',
+  escalationStart: 'StartEvent_escalation',
+  escalate: 'Task_escalate',
+  escalationResult: 'Gateway_escalation_result',
+  escalationSent: 'EndEvent_escalation_sent',
+  escalationHandled: 'EndEvent_escalation_handled',
+  cancelStart: 'StartEvent_cancel',
+  cancelled: 'EndEvent_cancelled',
+};
+
 export const HAZARD_CASE_V1: HazardCaseDefinition = {
   type: 'hazard',
   version: 1,
@@ -23,6 +40,16 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       outcomes: ['assigned'],
       timerElementId: 'Timer_assign_due',
       overdueElementId: 'EndEvent_assign_overdue',
+      outcomeField: null,
+      status: 'assigning',
+      next: {
+        assigned: {
+          bySeverity: {
+            serious: { to: 'control', via: [el.severityGateway] },
+            general: { to: 'rectify', via: [el.severityGateway, el.toRectify] },
+          },
+        },
+      },
     },
     control: {
       id: 'control',
@@ -37,6 +64,9 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       outcomes: ['controlled'],
       timerElementId: 'Timer_control_due',
       overdueElementId: 'EndEvent_control_overdue',
+      outcomeField: null,
+      status: 'controlling',
+      next: { controlled: { hop: { to: 'rectify', via: [el.toRectify] } } },
     },
     rectify: {
       id: 'rectify',
@@ -50,6 +80,9 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       outcomes: ['submitted'],
       timerElementId: 'Timer_rectify_due',
       overdueElementId: 'EndEvent_rectify_overdue',
+      outcomeField: null,
+      status: 'rectifying',
+      next: { submitted: { hop: { to: 'recheck', via: [] } } },
     },
     recheck: {
       id: 'recheck',
@@ -64,6 +97,17 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       outcomes: ['pass', 'fail'],
       timerElementId: 'Timer_recheck_due',
       overdueElementId: 'EndEvent_recheck_overdue',
+      outcomeField: 'result',
+      status: 'rechecking',
+      next: {
+        pass: { hop: { to: 'close', via: [el.recheckGateway] } },
+        fail: {
+          failure: {
+            below: { to: 'rectify', via: [el.recheckGateway, el.toRectify] },
+            atThreshold: { to: 'rectify', via: [el.recheckGateway, el.recheckEscalation, el.toRectify], escalate: 'recheck_failed_twice' },
+          },
+        },
+      },
     },
     close: {
       id: 'close',
@@ -77,6 +121,9 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       outcomes: ['closed'],
       timerElementId: null,
       overdueElementId: null,
+      outcomeField: null,
+      status: 'closing',
+      next: { closed: { hop: { to: null, via: [el.closed], closes: true } } },
     },
     escalationRefused: {
       id: 'escalationRefused',
@@ -90,22 +137,15 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       outcomes: ['resent', 'handled'],
       timerElementId: null,
       overdueElementId: null,
+      outcomeField: 'action',
+      status: null,
+      next: {
+        // Sent again: a new escalation starts the escalation sub-process over (no flow leaves the task).
+        resent: { hop: { to: null, via: [], escalate: 'resent' } },
+        handled: { hop: { to: null, via: [el.escalationHandled] } },
+      },
     },
   },
-  elements: {
-    start: 'StartEvent_registered',
-    severityGateway: 'Gateway_severity',
-    toRectify: 'Gateway_to_rectify',
-    recheckGateway: 'Gateway_recheck',
-    recheckEscalation: 'Event_recheck_escalation',
-    closed: 'EndEvent_closed',
-    escalationStart: 'StartEvent_escalation',
-    escalate: 'Task_escalate',
-    escalationResult: 'Gateway_escalation_result',
-    escalationSent: 'EndEvent_escalation_sent',
-    escalationHandled: 'EndEvent_escalation_handled',
-    cancelStart: 'StartEvent_cancel',
-    cancelled: 'EndEvent_cancelled',
-  },
+  elements: el,
   recheckFailuresToEscalate: 2,
 };
