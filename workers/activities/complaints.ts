@@ -6,7 +6,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { refreshSafetyState } from '../../domain/buildings/safety.ts';
 import { lockHouse, openOrJoinCase } from '../../domain/cases/open-or-join.ts';
-import { CaseStore } from '../../domain/cases/store.ts';
+import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { NOTICE, appendNotice } from '../../domain/complaints/notices.ts';
 import type { Config } from '../../domain/config.ts';
@@ -36,7 +36,7 @@ async function evidence(trx: Db, c: Record<string, unknown>, args: VerifyArgs) {
 }
 
 export function createComplaintActivities({ db, config }: { db: Db; config: Config }) {
-  const cases = new CaseStore(db);
+  const cases = new DatabaseCaseStore(db);
   return {
     async verifyComplaint(args: VerifyArgs & { complaintId: string }): Promise<Pick<ComplaintState, 'status' | 'caseId'>> {
       const { complaintId, actor } = args;

@@ -1,7 +1,7 @@
 /** The sweeper's activity: starts the workflow of every row that should have one and may not (see the sweep workflow). */
 import { Context } from '@temporalio/activity';
 import type { Config } from '../../domain/config.ts';
-import { CaseStore } from '../../domain/cases/store.ts';
+import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
 import { ComplaintStore } from '../../domain/complaints/store.ts';
@@ -12,7 +12,7 @@ import { startLabelBatchWorkflow } from '../../domain/labels/batches.ts';
 import type { SweepResult } from '../../workflows/sweep/workflow.ts';
 
 export function createSweepActivities(deps: { db: Db; config: Config }) {
-  const cases = new CaseStore(deps.db);
+  const cases = new DatabaseCaseStore(deps.db);
   const complaints = new ComplaintStore(deps.db);
   return {
     /** Starts missing workflows of rows written more than `olderThanMs` ago; returns how many of each. */
