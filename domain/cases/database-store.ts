@@ -1,6 +1,6 @@
 /**
  * The case store in SQL: the rows the workflow's activity wrote, scoped by the reader's CASL rules in
- * SQL, with the row ↔ domain mappers. The only writes outside a workflow step are the registration
+ * SQL (its row ↔ domain mappers are in case-rows.ts). The only writes outside a workflow step are the registration
  * (the first half of the dual write) and the evidence files; a step is written here too, by the
  * database function `apply_case_transition` (migration 0014), for the workflow's activity.
  */
@@ -8,13 +8,11 @@ import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
 import { runPrepared } from '../db.ts';
 import type { Db } from '../db.ts';
-import { maskName, maskPhone } from '../mask.ts';
 import { paged } from '../paging.ts';
 import type { ListParams, ListResult } from '../paging.ts';
-import { deadlineInForce, RECTIFY_TASK_SQL } from './deadline.ts';
-import type { RectifyTaskDue } from './deadline.ts';
-import type { CaseCategory, CaseStatus } from './enums.ts';
-import { verifyCaseChain } from './chain.ts';
+import { chainedEvent, toRecord, toSummary } from './case-rows.ts';
+import { RECTIFY_TASK_SQL } from './deadline.ts';
+import { canonicalJson, verifyCaseChain } from './chain.ts';
 import type { ChainVerdict } from './chain.ts';
 import { caseDiscoveries } from './discovery-sql.ts';
 import type { Discovery } from './discovery.ts';
@@ -40,57 +38,6 @@ import type { Transition } from './transition.ts';
 export const CASE_SCOPE = { regionCode: 'c.region_code' };
 
 type Row = Record<string, unknown>;
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : String(v));
-
-function toSummary(r: Row): CaseSummary {
-  const due = r.due_at as Date | null;
-  const open = !['closed', 'cancelled'].includes(r.status as string);
-  return {
-    id: r.id as string,
-    number: r.number as string,
-    buildingCode: r.building_code as string,
-    address: (r.address as string | null) ?? null,
-    villageName: (r.village_name as string | null) ?? null,
-    townName: (r.town_name as string | null) ?? null,
-    regionCode: r.region_code as string,
-    category: r.category as CaseCategory,
-    severity: r.severity as 'serious' | 'general',
-    status: r.status as CaseStatus,
-    activeElements: (r.active_elements as string[]) ?? [],
-    dueAt: iso(due),
-    dueFrom: iso(r.due_from),
-    overdue: open && due != null && due.getTime() < Date.now(),
-    escalationCount: r.escalation_count as number,
-    recheckFailures: r.recheck_failures as number,
-    createdAt: iso(r.created_at) as string,
-    closedAt: iso(r.closed_at),
-  };
-}
-
-function toRecord(r: Row): CaseRecord {
-  const responsible = r.responsible as { name?: string; phone?: string; relation?: string } | null;
-  return {
-    ...toSummary(r),
-    definitionVersion: r.definition_version as number,
-    description: r.description as string,
-    source: r.source as string,
-    sourceRef: (r.source_ref as string | null) ?? null,
-    // Owner data: masked here; the full view is not offered on cases (the house file audits it).
-    responsible: responsible
-      ? { name: maskName(responsible.name ?? null), phone: maskPhone(responsible.phone ?? null), relation: responsible.relation ?? null }
-      : null,
-    measures: (r.measures as string[] | null) ?? [],
-    rectifyDeadline: (r.rectify_deadline as string | null) ?? null,
-    deadlineInForce: deadlineInForce((r.rectify_deadline as string | null) ?? null, (r.rectify_task as RectifyTaskDue | null) ?? null),
-    appraisalGrade: (r.appraisal_grade as string | null) ?? null,
-    demolished: r.demolished === true,
-    cancelReason: (r.cancel_reason as string | null) ?? null,
-    evidenceSubmitterId: (r.evidence_submitter_id as string | null) ?? null,
-    createdByName: (r.created_by_name as string | null) ?? null,
-    createdByUsername: (r.created_by_username as string | null) ?? null,
-    workflowStarted: r.workflow_started_at != null,
-  };
-}
 
 export class DatabaseCaseStore implements CaseStore {
   constructor(private readonly db: Db) {}
@@ -290,7 +237,8 @@ export class DatabaseCaseStore implements CaseStore {
     return otherOpenCases(this.db, ability, c);
   }
 
-  async applyTransition(t: Transition, canon: string, tx: Db = this.db): Promise<boolean> {
+  async applyTransition(t: Transition, tx: Db = this.db): Promise<boolean> {
+    const canon = canonicalJson(chainedEvent(t));
     const result = await tx.raw('SELECT apply_case_transition(?::jsonb, ?) AS applied', [JSON.stringify(t), canon]);
     return (result.rows as { applied: boolean }[])[0]?.applied === true;
   }

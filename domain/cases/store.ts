@@ -160,10 +160,11 @@ export interface CaseStore {
   otherOpenCases(ability: AppAbility, c: Pick<CaseRecord, 'id' | 'buildingCode'>): Promise<HouseOpenCase[]>;
   /**
    * Writes one workflow step to the read models (the database function `apply_case_transition`), keyed
-   * by (case, seq): false when the step was already applied. `canon` is the event's canonical JSON.
-   * Rejects with the database's error `YD001` when the case does not exist.
+   * by (case, seq): false when the step was already applied. The event's hash covers its canonical
+   * form (chain.ts), as the verifier reads it back. Rejects with the database's error `YD001` when the
+   * case does not exist (`YD002`, `YD003`: a step out of order).
    */
-  applyTransition(t: Transition, canon: string, tx?: Db): Promise<boolean>;
+  applyTransition(t: Transition, tx?: Db): Promise<boolean>;
   /** The house a case is about. */
   buildingCodeOf(caseId: string, tx?: Db): Promise<string>;
 }

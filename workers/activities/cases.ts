@@ -7,8 +7,6 @@
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Config } from '../../domain/config.ts';
-import { canonicalJson } from '../../domain/cases/chain.ts';
-import type { ChainedEvent } from '../../domain/cases/chain.ts';
 import { escalationPayload } from '../../domain/cases/escalation.ts';
 import type { CaseStore } from '../../domain/cases/store.ts';
 import type { Transition } from '../../domain/cases/transition.ts';
@@ -39,23 +37,9 @@ const STATE_MOVING: ReadonlySet<string> = new Set(['controlling', 'rectifying', 
 export function createCaseActivities({ db, config, supervision, cases, supervisionStore }: CaseActivityDeps) {
   return {
     async applyCaseTransition(t: Transition): Promise<{ applied: boolean }> {
-      // The chain's canonical form of the event, as the verifier reads it back from its row (rowToChained).
-      const event: ChainedEvent = {
-        caseId: t.caseId,
-        seq: t.seq,
-        type: t.event.type,
-        elementId: t.event.elementId,
-        taskId: t.event.taskId,
-        actorId: t.event.actor?.id ?? null,
-        actorName: t.event.actor?.name ?? null,
-        actorRole: t.event.actor?.role ?? null,
-        data: t.event.data,
-        occurredAt: new Date(t.occurredAt).toISOString(),
-      };
-      const canon = canonicalJson(event);
       const write = async (tx?: Db): Promise<boolean> => {
         try {
-          return await cases.applyTransition(t, canon, tx);
+          return await cases.applyTransition(t, tx);
         } catch (error) {
           // An unknown case will not appear by retrying; the other refusals are retried (and logged).
           if ((error as { code?: string }).code === 'YD001') throw ApplicationFailure.nonRetryable((error as Error).message, 'CaseMissing');
