@@ -116,10 +116,6 @@ export class DatabaseTaskStore implements TaskStore {
     }
   }
 
-  private view(user: InboxUser, view: TaskView, db: Db = this.db): Knex.QueryBuilder {
-    return this.where(this.base(db), user, view, db);
-  }
-
   async list(user: InboxUser, view: TaskView, params: ListParams & TaskFilter): Promise<ListResult<TaskRow>> {
     // Filters on the case or the house are subqueries, so the count runs on the tasks alone.
     const filter = (q: Knex.QueryBuilder) => {
