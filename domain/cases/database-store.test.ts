@@ -5,10 +5,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { seedSyntheticBuildings } from '../synthetic/seed.ts';
 import { createTestDatabase } from '../../test/support/database.ts';
 import type { TestDatabase } from '../../test/support/database.ts';
-import { demoUser, houseIn, registration, someone } from '../../test/support/case-store.ts';
+import { demoUser, houseIn, seedHouses, registration, someone } from '../../test/support/case-store.ts';
 import type { StoreUser } from '../../test/support/case-store.ts';
 import { DatabaseCaseStore } from './database-store.ts';
 import type { NewCase } from './store.ts';
@@ -34,7 +33,7 @@ const newCase = (over: Partial<NewCase> = {}): NewCase => ({
 
 before(async () => {
   database = await createTestDatabase();
-  await seedSyntheticBuildings(database.db, { count: 60, district: '441802' });
+  await seedHouses(database.db, 60);
   store = new DatabaseCaseStore(database.appDb);
   officer = await demoUser(database.db, 'officer');
   town = await demoUser(database.db, 'town');

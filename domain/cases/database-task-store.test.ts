@@ -6,10 +6,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { seedSyntheticBuildings } from '../synthetic/seed.ts';
 import { createTestDatabase } from '../../test/support/database.ts';
 import type { TestDatabase } from '../../test/support/database.ts';
-import { demoUser, houseIn, registration } from '../../test/support/case-store.ts';
+import { demoUser, houseIn, seedHouses, registration } from '../../test/support/case-store.ts';
 import type { StoreUser } from '../../test/support/case-store.ts';
 import { DatabaseCaseStore } from './database-store.ts';
 import { DatabaseTaskStore } from './database-task-store.ts';
@@ -25,7 +24,7 @@ let assignTask: string;
 
 before(async () => {
   database = await createTestDatabase();
-  await seedSyntheticBuildings(database.db, { count: 30, district: '441802' });
+  await seedHouses(database.db, 30);
   cases = new DatabaseCaseStore(database.appDb);
   tasks = new DatabaseTaskStore(database.appDb);
   officer = await demoUser(database.db, 'officer');

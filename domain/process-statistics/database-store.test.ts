@@ -5,10 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DatabaseCaseStore } from '../cases/database-store.ts';
-import { seedSyntheticBuildings } from '../synthetic/seed.ts';
 import { createTestDatabase } from '../../test/support/database.ts';
 import type { TestDatabase } from '../../test/support/database.ts';
-import { demoUser, houseIn, registration, someone } from '../../test/support/case-store.ts';
+import { demoUser, houseIn, seedHouses, registration, someone } from '../../test/support/case-store.ts';
 import type { StoreUser } from '../../test/support/case-store.ts';
 import { DatabaseProcessStatisticsStore } from './database-store.ts';
 
@@ -18,7 +17,7 @@ let town: StoreUser;
 
 before(async () => {
   database = await createTestDatabase();
-  await seedSyntheticBuildings(database.db, { count: 20, district: '441802' });
+  await seedHouses(database.db, 20);
   store = new DatabaseProcessStatisticsStore(database.appDb);
   const cases = new DatabaseCaseStore(database.appDb);
   const officer = await demoUser(database.db, 'officer');

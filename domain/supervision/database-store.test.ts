@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { DatabaseCaseStore } from '../cases/database-store.ts';
-import { seedSyntheticBuildings } from '../synthetic/seed.ts';
 import { createTestDatabase } from '../../test/support/database.ts';
 import type { TestDatabase } from '../../test/support/database.ts';
-import { demoUser, houseIn, registration } from '../../test/support/case-store.ts';
+import { demoUser, houseIn, seedHouses, registration } from '../../test/support/case-store.ts';
 import { DatabaseSupervisionStore } from './database-store.ts';
 
 let database: TestDatabase;
@@ -19,7 +18,7 @@ let caseId: string;
 
 before(async () => {
   database = await createTestDatabase();
-  await seedSyntheticBuildings(database.db, { count: 20, district: '441802' });
+  await seedHouses(database.db, 20);
   store = new DatabaseSupervisionStore(database.appDb);
   const cases = new DatabaseCaseStore(database.appDb);
   const officer = await demoUser(database.db, 'officer');

@@ -4,6 +4,7 @@ import { createAppAbility, rulesFor } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
 import type { Db } from '../../domain/db.ts';
 import type { Role } from '../../domain/roles.ts';
+import { seedSyntheticBuildings } from '../../domain/synthetic/seed.ts';
 import type { Transition } from '../../domain/cases/transition.ts';
 import type { Actor } from '../../workflows/hazard-case/messages.ts';
 
@@ -21,6 +22,11 @@ export async function demoUser(db: Db, username: string): Promise<StoreUser> {
   };
   const user = { id: u.id, name: u.name, role: u.role, regionCode: u.region_code };
   return { ...user, ability: createAppAbility(rulesFor(user)) };
+}
+
+/** Seeds `count` synthetic houses across the district's villages. */
+export async function seedHouses(db: Db, count: number): Promise<void> {
+  await seedSyntheticBuildings(db, { count, district: '441802' });
 }
 
 /** The first synthetic house within a region (by code prefix): its code and village. */
