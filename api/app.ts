@@ -55,8 +55,13 @@ import { RAW_BODY_PATHS, supervisionRoutes } from './routes/supervision.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { CaseWorkflows } from '../domain/cases/workflow-client.ts';
 import { CaseService } from './services/cases.ts';
-import { CaseStore } from '../domain/cases/store.ts';
-import { TaskStore } from '../domain/cases/tasks.ts';
+import { DatabaseCaseStore } from '../domain/cases/database-store.ts';
+import { DatabaseTaskStore } from '../domain/cases/database-task-store.ts';
+import { DatabaseProcessStatisticsStore } from '../domain/process-statistics/database-store.ts';
+import { DatabaseSupervisionStore } from '../domain/supervision/database-store.ts';
+import { DefinitionService } from './services/definitions.ts';
+import { SupervisionService } from './services/supervision.ts';
+import { TaskContextService } from './services/task-context.ts';
 import { AuthService } from './services/auth.ts';
 import { BuildingService } from './services/buildings.ts';
 import { UserService } from './services/users.ts';
@@ -121,19 +126,23 @@ export function createApp(deps: AppDeps): Express {
   const importDeps = { db, files: deps.files, temporal: deps.temporal, taskQueue: config.temporalTaskQueue };
   buildingImportRoutes(api, { ...importDeps, idempotency });
   const workflows = new CaseWorkflows(deps.temporal, config);
-  const cases = new CaseStore(db);
+  const cases = new DatabaseCaseStore(db);
+  const tasks = new DatabaseTaskStore(db, config.inboxCountCacheMs);
+  const supervision = new DatabaseSupervisionStore(db);
   const caseService = new CaseService({
     db,
     config,
     cases,
-    tasks: new TaskStore(db),
+    tasks,
+    supervision,
     buildings: stores.buildings,
+    users: stores.users,
     audit: stores.audit,
     workflows,
   });
-  caseRoutes(api, { cases, service: caseService });
+  caseRoutes(api, { service: caseService });
   caseFileRoutes(api, { db, files: deps.files, service: caseService, idempotency });
-  taskRoutes(api, { db, service: caseService, countCacheMs: config.inboxCountCacheMs });
+  taskRoutes(api, { service: caseService, context: new TaskContextService({ cases, tasks, service: caseService }) });
   const inspections = new InspectionStore(db);
   const campaignWorkflows = new CampaignWorkflows(deps.temporal, config);
   inspectionRoutes(api, {
@@ -172,8 +181,8 @@ export function createApp(deps: AppDeps): Express {
       regionExists: (code) => stores.regions.exists(code),
     }),
   });
-  definitionRoutes(api, { db });
-  supervisionRoutes(api, { db, config, workflows });
+  definitionRoutes(api, { service: new DefinitionService({ statistics: new DatabaseProcessStatisticsStore(db) }) });
+  supervisionRoutes(api, { config, service: new SupervisionService({ db, supervision, workflows }) });
 
   const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
   const apiApp = express.Router({ caseSensitive: true, strict: true });

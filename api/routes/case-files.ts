@@ -5,7 +5,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../../domain/db.ts';
-import { ForbiddenError, NotFoundError } from '../../domain/errors.ts';
+import { ForbiddenError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
@@ -62,16 +62,10 @@ export function caseFileRoutes(api: ApiRouter, deps: { db: Db; files: FileStore;
     params: Type.Object({ id: Uuid, fileId: Uuid }),
     responses: { 200: { description: '文件' }, ...AUTH_ERRORS, 404: { description: '文件不存在或无权查看', schema: ErrorResponse } },
     handler: async ({ params, ctx, res }) => {
-      await deps.service.get(ctx.ability, params.id);
-      const file = (await deps
-        .db('case_files')
-        .where({ id: params.fileId, case_id: params.id })
-        .whereNot('storage_key', 'pending')
-        .first()) as { storage_key: string; mime: string; name: string } | undefined;
-      if (!file) throw new NotFoundError('文件不存在或无权查看');
+      const file = await deps.service.file(ctx.ability, params.id, params.fileId);
       res.setHeader('Cache-Control', 'private, max-age=86400');
       res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-      return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storage_key) });
+      return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storageKey) });
     },
   });
 }

@@ -6,7 +6,6 @@
 import { Type } from '@sinclair/typebox';
 import { CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS } from '../../domain/cases/enums.ts';
 import { CASE_SORT } from '../../domain/cases/store.ts';
-import type { CaseStore } from '../../domain/cases/store.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
 import { asSubject } from '../../domain/abilities.ts';
 import { sendFile } from '../http/binary.ts';
@@ -80,7 +79,7 @@ export function caseUser(ctx: RequestContext): CaseUser {
   return { id: ctx.user.id, name: ctx.user.name, role: ctx.user.role, regionCode: ctx.user.regionCode };
 }
 
-export function caseRoutes(api: ApiRouter, deps: { cases: CaseStore; service: CaseService }): void {
+export function caseRoutes(api: ApiRouter, deps: { service: CaseService }): void {
   api.route({
     method: 'post',
     path: '/cases',
@@ -125,7 +124,7 @@ export function caseRoutes(api: ApiRouter, deps: { cases: CaseStore; service: Ca
       q: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'Part of the case number' })),
     }),
     responses: { 200: { description: '案件列表', schema: listOf(CaseSummary) }, ...AUTH_ERRORS },
-    handler: async ({ query, ctx }) => ({ body: await deps.cases.list(ctx.ability, query) }),
+    handler: async ({ query, ctx }) => ({ body: await deps.service.list(ctx.ability, query) }),
   });
 
   api.route({

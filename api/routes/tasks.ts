@@ -4,12 +4,11 @@
  * Idempotency-Key, and each answers with the case as it is after the action.
  */
 import { Type } from '@sinclair/typebox';
-import { TASK_SORT, TASK_VIEWS, TaskStore } from '../../domain/cases/tasks.ts';
-import type { Db } from '../../domain/db.ts';
+import { TASK_SORT, TASK_VIEWS } from '../../domain/cases/tasks.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Text, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import type { CaseService } from '../services/cases.ts';
-import { TaskContextService } from '../services/task-context.ts';
+import type { TaskContextService } from '../services/task-context.ts';
 import { caseUser } from './cases.ts';
 import { AssignTogetherBody, AssignTogetherReply, TaskContextReply } from './task-context-schemas.ts';
 
@@ -38,9 +37,8 @@ const TASK_ERRORS = {
   422: { description: '表单不符合规则（字段与原因见 details）', schema: ErrorResponse },
 };
 
-export function taskRoutes(api: ApiRouter, deps: { db: Db; service: CaseService; countCacheMs: number }): void {
-  const tasks = new TaskStore(deps.db, deps.countCacheMs);
-  const context = new TaskContextService({ db: deps.db, service: deps.service });
+export function taskRoutes(api: ApiRouter, deps: { service: CaseService; context: TaskContextService }): void {
+  const { context } = deps;
 
   api.route({
     method: 'get',
@@ -55,7 +53,7 @@ export function taskRoutes(api: ApiRouter, deps: { db: Db; service: CaseService;
       q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Case number, building code or address' })),
     }),
     responses: { 200: { description: '任务列表', schema: listOf(TaskRow) }, ...AUTH_ERRORS },
-    handler: async ({ query, ctx }) => ({ body: await tasks.list(caseUser(ctx), query.view ?? 'mine', query) }),
+    handler: async ({ query, ctx }) => ({ body: await deps.service.inbox(caseUser(ctx), query.view ?? 'mine', query) }),
   });
 
   api.route({
@@ -71,7 +69,7 @@ export function taskRoutes(api: ApiRouter, deps: { db: Db; service: CaseService;
       },
       ...AUTH_ERRORS,
     },
-    handler: async ({ ctx }) => ({ body: await tasks.counts(caseUser(ctx)) }),
+    handler: async ({ ctx }) => ({ body: await deps.service.inboxCounts(caseUser(ctx)) }),
   });
 
   api.route({

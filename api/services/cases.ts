@@ -11,17 +11,19 @@ import { asSubject } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
 import { checkedCode } from './buildings.ts';
 import type { BuildingStore } from '../../domain/buildings/store.ts';
-import { verifyCaseChain } from '../../domain/cases/chain.ts';
 import { writeDossier } from '../../domain/cases/dossier.ts';
 import type { Writable } from 'node:stream';
 import type { ChainVerdict } from '../../domain/cases/chain.ts';
 import type { CaseCategory } from '../../domain/cases/enums.ts';
 import { supervisionBaseUrl } from '../../domain/cases/escalation.ts';
-import type { CaseRecord, CaseStore } from '../../domain/cases/store.ts';
+import type { CaseFileRef, CaseFilter, CaseRecord, CaseStore, CaseSummary, TaskCandidate, TaskStore } from '../../domain/cases/store.ts';
 import { eventSummary } from '../../domain/cases/summary.ts';
-import type { InboxUser, TaskInCase, TaskRow, TaskStore } from '../../domain/cases/tasks.ts';
+import type { InboxUser, TaskFilter, TaskInCase, TaskRow, TaskView } from '../../domain/cases/tasks.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
+import type { ListParams, ListResult } from '../../domain/paging.ts';
+import type { UserStore } from '../../domain/stores/users.ts';
+import type { CallbackRecord, EscalationRecord, SupervisionStore } from '../../domain/supervision/store.ts';
 import { ForbiddenError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
 import type { TSchema } from '@sinclair/typebox';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
@@ -38,16 +40,18 @@ import { validator } from '../http/validation.ts';
 import type { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { maskEventData } from '../../domain/mask.ts';
 import { formDetails } from '../../domain/cases/form-details.ts';
-import { caseDiscoveries } from '../../domain/cases/discovery.ts';
 import type { Discovery } from '../../domain/cases/discovery.ts';
 import { actorText } from '../../domain/cases/dossier-parts.ts';
 
 export interface CaseServiceDeps {
+  /** Only to open transactions, whose handle goes to the stores. */
   db: Db;
   config: Config;
   cases: CaseStore;
   tasks: TaskStore;
+  supervision: SupervisionStore;
   buildings: BuildingStore;
+  users: UserStore;
   audit: AuditStore;
   workflows: CaseWorkflows;
 }
@@ -59,8 +63,8 @@ export interface CaseDetail extends Omit<CaseRecord, 'evidenceSubmitterId' | 'wo
   /** How the case was found: the inspections and complaints that reported it, with their evidence. */
   discoveries: Discovery[];
   elements: Record<string, { visits: number; active: boolean }>;
-  escalations: Record<string, unknown>[];
-  callbacks: Record<string, unknown>[];
+  escalations: EscalationRecord[];
+  callbacks: CallbackRecord[];
   supervision: { simulator: boolean; url: string };
 }
 
@@ -154,6 +158,21 @@ export class CaseService {
     await this.deps.workflows.start(record, actorOf(user), true);
   }
 
+  /** One page of the cases the caller may see. */
+  list(ability: AppAbility, params: ListParams & CaseFilter): Promise<ListResult<CaseSummary>> {
+    return this.deps.cases.list(ability, params);
+  }
+
+  /** One page of a view of the user's inbox. */
+  inbox(user: CaseUser, view: TaskView, params: ListParams & TaskFilter): Promise<ListResult<TaskRow>> {
+    return this.deps.tasks.list(user, view, params);
+  }
+
+  /** How many tasks each view of the user's inbox holds. */
+  inboxCounts(user: CaseUser): Promise<Record<TaskView, number>> {
+    return this.deps.tasks.counts(user);
+  }
+
   async get(ability: AppAbility, id: string): Promise<CaseRecord> {
     const c = await this.deps.cases.find(ability, id);
     if (!c) throw new NotFoundError('案件不存在或无权查看');
@@ -161,17 +180,17 @@ export class CaseService {
   }
 
   async detail(ability: AppAbility, user: CaseUser, id: string): Promise<CaseDetail> {
-    const found = await this.deps.cases.findWithState(ability, id);
+    const found = await this.deps.cases.findWithState(ability, user, id);
     if (!found) throw new NotFoundError('案件不存在或无权查看');
     const c = found.record;
-    const { db } = this.deps;
+    const { supervision } = this.deps;
     const escalated = c.escalationCount > 0;
     const [escalations, callbacks, discoveries] = await Promise.all([
-      escalated ? db('case_escalations').where({ case_id: id }).orderBy('no') : [],
-      escalated ? db('supervision_callbacks').where({ case_id: id }).orderBy('received_at') : [],
-      caseDiscoveries(db, c),
+      escalated ? supervision.escalations(id) : [],
+      escalated ? supervision.callbacks(id) : [],
+      this.deps.cases.discoveries(c),
     ]);
-    const openTasks = found.taskRows.map((r) => this.deps.tasks.toRow(r, user));
+    const { openTasks } = found;
     const elements: CaseDetail['elements'] = {};
     for (const [element, visits] of Object.entries(found.visits)) elements[element] = { visits, active: false };
     for (const active of c.activeElements) elements[active] = { visits: elements[active]?.visits ?? 1, active: true };
@@ -181,24 +200,8 @@ export class CaseService {
       openTasks,
       discoveries,
       elements,
-      escalations: (escalations as Record<string, unknown>[]).map((e) => ({
-        no: e.no,
-        reason: e.reason,
-        reasonText: e.reason_text,
-        status: e.status,
-        receiptId: e.receipt_id,
-        error: e.error,
-        requestedAt: e.requested_at,
-        answeredAt: e.answered_at,
-      })),
-      callbacks: (callbacks as Record<string, unknown>[]).map((cb) => ({
-        id: cb.id,
-        receiptId: cb.receipt_id,
-        kind: cb.kind,
-        text: cb.text,
-        sentAt: cb.sent_at,
-        receivedAt: cb.received_at,
-      })),
+      escalations,
+      callbacks,
       supervision: { simulator: !this.deps.config.supervisionUrl, url: supervisionBaseUrl(this.deps.config) },
     };
   }
@@ -206,44 +209,35 @@ export class CaseService {
   async events(ability: AppAbility, id: string) {
     const c = await this.get(ability, id);
     const def = hazardCaseDefinition(c.definitionVersion);
-    const { db } = this.deps;
-    const [rows, files, chain] = await Promise.all([
-      // The account beside the display name: two staff may share a name, never an account.
-      db('case_events as e')
-        .leftJoin('users as u', 'u.id', 'e.actor_id')
-        .where('e.case_id', id)
-        .orderBy('e.seq')
-        .select('e.*', 'u.username as actor_username'),
-      db('case_files').where({ case_id: id }).whereNotNull('task_id').orderBy('created_at'),
-      verifyCaseChain(db, id),
-    ]);
-    const filesByTask = new Map<string, Record<string, unknown>[]>();
-    for (const f of files as Record<string, unknown>[]) {
-      const list = filesByTask.get(f.task_id as string) ?? [];
+    const { cases } = this.deps;
+    const [rows, files, chain] = await Promise.all([cases.trail(id), cases.stepFiles(id), cases.verifyChain(id)]);
+    const filesByTask = new Map<string, { id: string; name: string; mime: string; size: number; sha256: string }[]>();
+    for (const f of files) {
+      const list = filesByTask.get(f.taskId) ?? [];
       list.push({ id: f.id, name: f.name, mime: f.mime, size: f.size, sha256: f.sha256 });
-      filesByTask.set(f.task_id as string, list);
+      filesByTask.set(f.taskId, list);
     }
-    const data = (rows as Record<string, unknown>[]).map((r) => {
-      const elementId = r.element_id as string | null;
-      const eventData = maskEventData(r.data as Record<string, unknown>);
+    const data = rows.map((r) => {
+      const { elementId } = r;
+      const eventData = maskEventData(r.data);
       return {
         seq: r.seq,
         type: r.type,
         elementId,
         stepName: elementId ? (Object.values(def.steps).find((s) => s.elementId === elementId)?.name ?? null) : null,
-        actorName: r.actor_name,
-        actorRole: r.actor_role,
-        actorUsername: (r.actor_username as string | null) ?? null,
-        occurredAt: (r.occurred_at as Date).toISOString(),
-        summary: eventSummary(def, r.type as string, elementId, eventData),
+        actorName: r.actorName,
+        actorRole: r.actorRole,
+        actorUsername: r.actorUsername,
+        occurredAt: r.occurredAt.toISOString(),
+        summary: eventSummary(def, r.type, elementId, eventData),
         data: eventData,
         details:
           r.type === 'task.completed'
             ? formDetails(c.definitionVersion, String(eventData.step), eventData.form as Record<string, unknown> | undefined)
             : [],
         hash: r.hash,
-        prevHash: r.prev_hash,
-        files: r.type === 'task.completed' && r.task_id ? (filesByTask.get(r.task_id as string) ?? []) : [],
+        prevHash: r.prevHash,
+        files: r.type === 'task.completed' && r.taskId ? (filesByTask.get(r.taskId) ?? []) : [],
       };
     });
     return { data, chain };
@@ -255,35 +249,23 @@ export class CaseService {
     if (!ability.can('audit', asSubject('Case', c))) throw new ForbiddenError('只有审计人员和区住建局可以导出案卷');
     const [{ data, chain }, discoveries, exporter] = await Promise.all([
       this.events(ability, id),
-      caseDiscoveries(this.deps.db, c),
-      this.deps.db('users').where({ id: user.id }).first('username') as Promise<{ username: string } | undefined>,
+      this.deps.cases.discoveries(c),
+      this.deps.users.find(null, user.id),
     ]);
-    const files = (await this.deps
-      .db('case_files as f')
-      .leftJoin('tasks as t', 't.id', 'f.task_id')
-      .where('f.case_id', id)
-      .whereNotNull('f.task_id')
-      .orderBy('f.created_at')
-      .select('f.name', 'f.mime', 'f.size', 'f.sha256', 'f.created_at', 't.step')) as Record<string, unknown>[];
+    const files = await this.deps.cases.stepFiles(id);
     await this.deps.audit.record(ctx, { action: 'case.dossier_export', subjectType: 'Case', subjectId: id, regionCode: c.regionCode });
     await writeDossier(
       {
         case: c,
-        events: data.map((e) => ({
-          ...e,
-          seq: e.seq as number,
-          hash: e.hash as string,
-          actorName: e.actorName as string | null,
-          actorRole: e.actorRole as string | null,
-        })),
+        events: data,
         discoveries,
         files: files.map((f) => ({
-          name: f.name as string,
-          mime: f.mime as string,
-          size: f.size as number,
-          sha256: f.sha256 as string,
-          step: (f.step as string | null) ?? null,
-          uploadedAt: (f.created_at as Date).toISOString(),
+          name: f.name,
+          mime: f.mime,
+          size: f.size,
+          sha256: f.sha256,
+          step: f.step,
+          uploadedAt: f.createdAt.toISOString(),
         })),
         chain,
         exportedBy: actorText(user.name, exporter?.username ?? null, user.role),
@@ -307,7 +289,15 @@ export class CaseService {
   async verify(ability: AppAbility, id: string): Promise<ChainVerdict> {
     const c = await this.get(ability, id);
     if (!ability.can('audit', asSubject('Case', c)) && !ability.can('read', asSubject('Case', c))) throw new ForbiddenError();
-    return verifyCaseChain(this.deps.db, id);
+    return this.deps.cases.verifyChain(id);
+  }
+
+  /** One stored evidence file of a case the caller may see. */
+  async file(ability: AppAbility, id: string, fileId: string): Promise<CaseFileRef> {
+    await this.get(ability, id);
+    const file = await this.deps.cases.file(id, fileId);
+    if (!file) throw new NotFoundError('文件不存在或无权查看');
+    return file;
   }
 
   /** A task the user may see (the case's region is theirs), with its case's region and definition version. */
@@ -342,17 +332,12 @@ export class CaseService {
     const schema = hazardForms(definitionVersion)[task.step];
     const form = checkForm(schema, rawForm);
     const named = formFileIds(form);
-    const rows = named.length
-      ? ((await this.deps
-          .db('case_files')
-          .where({ case_id: caseId })
-          .whereIn(
-            'id',
-            named.map((n) => n.id),
-          )
-          .select('id')) as { id: string }[])
-      : [];
-    const known = new Set(rows.map((r) => r.id));
+    const known = new Set(
+      await this.deps.cases.knownFiles(
+        caseId,
+        named.map((n) => n.id),
+      ),
+    );
     const unknown = named.find((n) => !known.has(n.id));
     if (unknown) throw RuleError.field(`body.form.${unknown.field}`, 'unknownFile', '文件不存在或不属于本案件，请重新上传', 'UNKNOWN_FILE');
     await this.deps.workflows.update(
@@ -387,7 +372,7 @@ export class CaseService {
     return this.detail(ability, user, c.id);
   }
 
-  async candidates(ability: AppAbility, user: CaseUser, taskId: string) {
+  async candidates(ability: AppAbility, user: CaseUser, taskId: string): Promise<TaskCandidate[]> {
     const task = await this.task(ability, user, taskId);
     const c = await this.get(ability, task.caseId);
     return this.deps.tasks.candidates(task, c.regionCode, c.evidenceSubmitterId);

@@ -5,10 +5,8 @@
  */
 import { hazardForms } from '../../definitions/hazard-case/forms.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
-import { caseDiscoveries } from '../../domain/cases/discovery.ts';
-import { houseBrief, otherOpenCases } from '../../domain/cases/task-context-house.ts';
+import type { CaseStore, TaskStore } from '../../domain/cases/store.ts';
 import type { AssignResult, TaskContext } from '../../domain/cases/task-context.ts';
-import type { Db } from '../../domain/db.ts';
 import { AppError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
 import { validator } from '../http/validation.ts';
 import type { CaseService, CaseUser } from './cases.ts';
@@ -22,22 +20,20 @@ export interface AssignTogetherInput {
 const beijingDay = (at: Date) => at.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 export class TaskContextService {
-  constructor(private readonly deps: { db: Db; service: CaseService }) {}
+  constructor(private readonly deps: { cases: CaseStore; tasks: TaskStore; service: CaseService }) {}
 
   async context(ability: AppAbility, user: CaseUser, taskId: string): Promise<TaskContext> {
     const task = await this.deps.service.task(ability, user, taskId);
     const c = await this.deps.service.get(ability, task.caseId);
-    const { db } = this.deps;
-    const [discoveries, house, others, rectify] = await Promise.all([
-      caseDiscoveries(db, c),
-      houseBrief(db, c.buildingCode),
-      otherOpenCases(db, ability, c),
-      db('tasks').where({ case_id: c.id, step: 'rectify' }).orderBy('task_no', 'desc').first('due_at') as Promise<
-        { due_at: Date | null } | undefined
-      >,
+    const { cases, tasks } = this.deps;
+    const [discoveries, house, others, rectifyDue] = await Promise.all([
+      cases.discoveries(c),
+      cases.houseBrief(c.buildingCode),
+      cases.otherOpenCases(ability, c),
+      tasks.lastRectifyDue(c.id),
     ]);
     const assigned = c.measures.length > 0 || c.responsible !== null;
-    const defaultDue = rectify?.due_at ? beijingDay(rectify.due_at) : null;
+    const defaultDue = rectifyDue ? beijingDay(rectifyDue) : null;
     return {
       taskId,
       caseId: c.id,

@@ -5,7 +5,7 @@
  */
 import { hazardCaseDefinition, stepByElement } from '../../definitions/hazard-case/index.ts';
 import type { Config } from '../config.ts';
-import type { Db } from '../db.ts';
+import type { SupervisionStore } from '../supervision/store.ts';
 import type { EscalationPayload } from '../supervision/types.ts';
 import { eventSummary } from './summary.ts';
 
@@ -19,54 +19,33 @@ export function supervisionBaseUrl(config: Config): string {
   return config.supervisionUrl ?? `http://127.0.0.1:${config.supervisionSimPort}`;
 }
 
-export async function escalationPayload(db: Db, config: Config, caseId: string, no: number): Promise<EscalationPayload> {
-  const c = await db('cases as c')
-    .join('buildings as b', 'b.code', 'c.building_code')
-    .leftJoin('regions as v', 'v.code', 'b.village_code')
-    .leftJoin('regions as t', 't.code', 'v.parent_code')
-    .where('c.id', caseId)
-    .first('c.*', 'b.address', 'b.village_code', 'v.name as village_name', 't.name as town_name');
-  if (!c) throw new Error(`case ${caseId} is missing`);
-  const escalation = await db('case_escalations').where({ case_id: caseId, no }).first();
-  if (!escalation) throw new Error(`escalation ${no} of case ${caseId} is missing`);
-  const events = (await db('case_events').where({ case_id: caseId }).orderBy('seq')) as {
-    type: string;
-    element_id: string | null;
-    actor_name: string | null;
-    actor_role: string | null;
-    data: Record<string, unknown>;
-    occurred_at: Date;
-  }[];
-  const files = (await db('case_files').where({ case_id: caseId }).whereNotNull('task_id').orderBy('created_at')) as {
-    id: string;
-    name: string;
-    mime: string;
-    sha256: string;
-  }[];
-  const def = hazardCaseDefinition(c.definition_version as number);
-  const active = (c.active_elements as string[])[0] ?? null;
+/** Escalation `no` of a case as sent, built from what the supervision store reads at sending time. */
+export async function escalationPayload(store: SupervisionStore, config: Config, caseId: string, no: number): Promise<EscalationPayload> {
+  const { case: c, escalation, events, files } = await store.escalationFacts(caseId, no);
+  const def = hazardCaseDefinition(c.definitionVersion);
+  const active = c.activeElements[0] ?? null;
   const step = active ? stepByElement(def, active) : undefined;
   return {
     caseId,
-    caseNumber: c.number as string,
+    caseNumber: c.number,
     escalationNo: no,
-    reason: escalation.reason as string,
-    reasonText: escalation.reason_text as string,
+    reason: escalation.reason,
+    reasonText: escalation.reasonText,
     building: {
-      code: c.building_code as string,
-      address: (c.address as string | null) ?? null,
-      villageCode: c.village_code as string,
-      villageName: (c.village_name as string | null) ?? null,
-      townName: (c.town_name as string | null) ?? null,
+      code: c.buildingCode,
+      address: c.address,
+      villageCode: c.villageCode,
+      villageName: c.villageName,
+      townName: c.townName,
     },
-    hazard: { category: c.category as string, severity: c.severity as 'serious' | 'general', description: c.description as string },
-    step: { elementId: active ?? '', name: step?.name ?? '', dueAt: c.due_at ? (c.due_at as Date).toISOString() : null },
+    hazard: { category: c.category, severity: c.severity, description: c.description },
+    step: { elementId: active ?? '', name: step?.name ?? '', dueAt: c.dueAt ? c.dueAt.toISOString() : null },
     history: events.map((e) => ({
-      at: e.occurred_at.toISOString(),
+      at: e.occurredAt.toISOString(),
       type: e.type,
-      elementId: e.element_id,
-      actor: e.actor_name ? `${e.actor_name}（${e.actor_role ?? ''}）` : null,
-      summary: eventSummary(def, e.type, e.element_id, e.data),
+      elementId: e.elementId,
+      actor: e.actorName ? `${e.actorName}（${e.actorRole ?? ''}）` : null,
+      summary: eventSummary(def, e.type, e.elementId, e.data),
     })),
     evidence: files.map((f) => ({
       name: f.name,

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
-import { CaseStore } from '../../domain/cases/store.ts';
+import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
 import type { CaseRecord } from '../../domain/cases/store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { signHeaders } from '../../domain/supervision/signing.ts';
@@ -65,7 +65,7 @@ describe('deadlines and escalation', () => {
   });
 
   test('a case started on definition version 1 keeps its timers after version 2 became the latest', async () => {
-    const cases = new CaseStore(stack.db);
+    const cases = new DatabaseCaseStore(stack.db);
     const input = { buildingCode: house, regionCode: '441802006001', category: 'other' as const, severity: 'general' as const };
     const old = await stack.db.transaction((trx) =>
       cases.create({ ...input, description: '旧版本案件', source: 'officer', sourceRef: null, definitionVersion: 1, createdBy: null }, trx),

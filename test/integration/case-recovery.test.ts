@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
-import { CaseStore } from '../../domain/cases/store.ts';
+import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
 import { LabelBatchStore } from '../../domain/labels/store.ts';
 import { ASSIGN_FORM, complete, createHouse, openTask, upload, waitForCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
@@ -131,7 +131,7 @@ after(async () => {
 
 describe('crash safety', () => {
   test('a case row whose workflow never started (API crash after the commit) is started by the sweeper', async () => {
-    const cases = new CaseStore(stack.db);
+    const cases = new DatabaseCaseStore(stack.db);
     const row = await stack.db.transaction((trx) =>
       cases.create(
         {

@@ -9,6 +9,8 @@ import { after, before, test } from 'node:test';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Config } from '../../domain/config.ts';
 import { verifyCaseChain } from '../../domain/cases/chain.ts';
+import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
+import { DatabaseSupervisionStore } from '../../domain/supervision/database-store.ts';
 import type { Transition } from '../../domain/cases/transition.ts';
 import type { Actor } from '../../workflows/hazard-case/messages.ts';
 import { FAILURE } from '../../workflows/shared/messages.ts';
@@ -49,7 +51,13 @@ before(async () => {
     severity: 'general',
     description: '墙体开裂',
   });
-  activities = createCaseActivities({ db: database.appDb, config: {} as Config, supervision: {} as SupervisionClient });
+  activities = createCaseActivities({
+    db: database.appDb,
+    config: {} as Config,
+    supervision: {} as SupervisionClient,
+    cases: new DatabaseCaseStore(database.appDb),
+    supervisionStore: new DatabaseSupervisionStore(database.appDb),
+  });
 });
 
 after(async () => {

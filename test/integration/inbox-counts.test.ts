@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { seedOpenTasks } from '../../bench/open-tasks.ts';
-import { EXACT_COUNT_LIMIT, TaskStore } from '../../domain/cases/tasks.ts';
+import { DatabaseTaskStore } from '../../domain/cases/database-task-store.ts';
+import { EXACT_COUNT_LIMIT } from '../../domain/cases/tasks.ts';
 import type { InboxUser } from '../../domain/cases/tasks.ts';
 import { seedSyntheticBuildings } from '../../tools/synthetic/seed.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -40,8 +41,8 @@ after(async () => {
 });
 
 test('a count above the exact limit is counted in full, then reused for the configured time; with 0 it is always counted', async () => {
-  const cached = new TaskStore(database.db, 60_000);
-  const fresh = new TaskStore(database.db, 0);
+  const cached = new DatabaseTaskStore(database.db, 60_000);
+  const fresh = new DatabaseTaskStore(database.db, 0);
   const before = await exact(town);
   assert.ok(before > EXACT_COUNT_LIMIT, `the seed gives the town more than ${EXACT_COUNT_LIMIT} claimable tasks (${before})`);
   assert.equal((await cached.counts(town)).claimable, before);
@@ -56,7 +57,7 @@ test('a count above the exact limit is counted in full, then reused for the conf
 });
 
 test('a count up to the exact limit is always current, even where large counts are reused', async () => {
-  const cached = new TaskStore(database.db, 60_000);
+  const cached = new DatabaseTaskStore(database.db, 60_000);
   const mine = (await cached.counts(inspector)).mine;
   assert.ok(mine > 0 && mine <= EXACT_COUNT_LIMIT, `the seed gives the inspector a few claimed tasks (${mine})`);
   const [claimed] = (await database.db('tasks').where({ status: 'claimed', assignee_id: inspector.id }).limit(1).select('id')) as {

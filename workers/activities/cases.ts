@@ -7,23 +7,25 @@
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Config } from '../../domain/config.ts';
-import { canonicalJson } from '../../domain/cases/chain.ts';
-import type { ChainedEvent } from '../../domain/cases/chain.ts';
-import type { Knex } from 'knex';
 import { escalationPayload } from '../../domain/cases/escalation.ts';
+import type { CaseStore } from '../../domain/cases/store.ts';
 import type { Transition } from '../../domain/cases/transition.ts';
 import type { Db } from '../../domain/db.ts';
 import type { BuildingFields } from '../../domain/buildings/schema.ts';
 import { refreshSafetyState } from '../../domain/buildings/safety.ts';
 import { SupervisionRefused } from '../../domain/supervision/client.ts';
 import type { SupervisionClient } from '../../domain/supervision/client.ts';
+import type { SupervisionStore } from '../../domain/supervision/store.ts';
 import type { EscalationReceipt } from '../../domain/supervision/types.ts';
 import { FAILURE } from '../../workflows/shared/messages.ts';
 
 export interface CaseActivityDeps {
+  /** Only to open the transaction a step shares with its house's safety state. */
   db: Db;
   config: Config;
   supervision: SupervisionClient;
+  cases: CaseStore;
+  supervisionStore: SupervisionStore;
 }
 
 /**
@@ -33,27 +35,12 @@ export interface CaseActivityDeps {
  */
 const STATE_MOVING: ReadonlySet<string> = new Set(['controlling', 'rectifying', 'closed', 'cancelled']);
 
-export function createCaseActivities({ db, config, supervision }: CaseActivityDeps) {
+export function createCaseActivities({ db, config, supervision, cases, supervisionStore }: CaseActivityDeps) {
   return {
     async applyCaseTransition(t: Transition): Promise<{ applied: boolean }> {
-      // The chain's canonical form of the event, as the verifier reads it back from its row (rowToChained).
-      const event: ChainedEvent = {
-        caseId: t.caseId,
-        seq: t.seq,
-        type: t.event.type,
-        elementId: t.event.elementId,
-        taskId: t.event.taskId,
-        actorId: t.event.actor?.id ?? null,
-        actorName: t.event.actor?.name ?? null,
-        actorRole: t.event.actor?.role ?? null,
-        data: t.event.data,
-        occurredAt: new Date(t.occurredAt).toISOString(),
-      };
-      const canon = canonicalJson(event);
-      const write = async (q: Db | Knex.Transaction): Promise<boolean> => {
+      const write = async (tx?: Db): Promise<boolean> => {
         try {
-          const result = await q.raw('SELECT apply_case_transition(?::jsonb, ?) AS applied', [JSON.stringify(t), canon]);
-          return (result.rows as { applied: boolean }[])[0]?.applied === true;
+          return await cases.applyTransition(t, tx);
         } catch (error) {
           // An unknown case will not appear by retrying; the other refusals are retried (and logged).
           if ((error as { code?: string }).code === 'YD001')
@@ -66,10 +53,10 @@ export function createCaseActivities({ db, config, supervision }: CaseActivityDe
       // brings that state up to date in the same transaction, with the change recorded on the house file.
       const status = t.case?.status;
       const moves = (status !== undefined && STATE_MOVING.has(status)) || t.case?.measures !== undefined || t.building !== undefined;
-      if (!moves) return { applied: await write(db) };
+      if (!moves) return { applied: await write() };
       return db.transaction(async (trx) => {
         if (!(await write(trx))) return { applied: false };
-        const { building_code: code } = (await trx('cases').where({ id: t.caseId }).first('building_code')) as { building_code: string };
+        const code = await cases.buildingCodeOf(t.caseId, trx);
         const who = { actorId: t.event.actor?.id ?? null, actorName: t.event.actor?.name ?? null, source: `case:${t.caseId}` };
         const grade = t.building?.appraisalGrade;
         await refreshSafetyState(
@@ -83,7 +70,7 @@ export function createCaseActivities({ db, config, supervision }: CaseActivityDe
     },
 
     async sendEscalation({ caseId, no }: { caseId: string; no: number }): Promise<EscalationReceipt> {
-      const payload = await escalationPayload(db, config, caseId, no);
+      const payload = await escalationPayload(supervisionStore, config, caseId, no);
       try {
         return await supervision.sendEscalation(payload);
       } catch (error) {

@@ -7,7 +7,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { refreshSafetyState } from '../../domain/buildings/safety.ts';
 import { lockHouse, openOrJoinCase } from '../../domain/cases/open-or-join.ts';
-import { CaseStore } from '../../domain/cases/store.ts';
+import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { NOTICE, appendNotice } from '../../domain/complaints/notices.ts';
 import type { Config } from '../../domain/config.ts';
@@ -38,7 +38,7 @@ async function evidence(trx: Db, c: Record<string, unknown>, args: VerifyArgs) {
 }
 
 export function createComplaintActivities({ db, config, temporal }: { db: Db; config: Config; temporal: Client }) {
-  const cases = new CaseStore(db);
+  const cases = new DatabaseCaseStore(db);
   const caseWorkflows = new CaseWorkflows(temporal, config);
   return {
     async verifyComplaint(args: VerifyArgs & { complaintId: string }): Promise<Pick<ComplaintState, 'status' | 'caseId'>> {

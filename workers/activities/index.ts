@@ -1,9 +1,11 @@
 /** All activities, built from their dependencies; the worker is the only place that wires real ones. */
 import type { Client } from '@temporalio/client';
+import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
 import type { FileStore } from '../../domain/files.ts';
 import type { SupervisionClient } from '../../domain/supervision/client.ts';
+import { DatabaseSupervisionStore } from '../../domain/supervision/database-store.ts';
 import { createSweepActivities } from './sweep.ts';
 import { createAnchorActivities } from './anchors.ts';
 import { createCaseActivities } from './cases.ts';
@@ -28,7 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createHousekeepingActivities(deps),
     ...createLabelActivities({ ...deps, baseUrl: deps.config.baseUrl }),
     ...createImportActivities(deps),
-    ...createCaseActivities(deps),
+    ...createCaseActivities({ ...deps, cases: new DatabaseCaseStore(deps.db), supervisionStore: new DatabaseSupervisionStore(deps.db) }),
     ...createSweepActivities(deps),
     ...createComplaintActivities(deps),
     ...createCampaignActivities(deps),

@@ -8,7 +8,7 @@
 import type { Client } from '@temporalio/client';
 import { CampaignStore } from '../../domain/campaigns/store.ts';
 import { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
-import { CaseStore } from '../../domain/cases/store.ts';
+import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { ComplaintStore } from '../../domain/complaints/store.ts';
 import { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
@@ -41,7 +41,7 @@ const startable = <Row>(kind: StartableKind<Row>): StartableKind<unknown> => kin
 
 /** Every startable row kind, in the order a sweep visits them. */
 export function startableKinds({ db, temporal, config }: StartableDeps): StartableKind<unknown>[] {
-  const cases = new CaseStore(db);
+  const cases = new DatabaseCaseStore(db);
   const caseWorkflows = new CaseWorkflows(temporal, config);
   const batches = new LabelBatchStore(db);
   const imports = new ImportJobStore(db);
