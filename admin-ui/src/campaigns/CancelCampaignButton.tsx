@@ -5,8 +5,8 @@
 import { useState } from 'react';
 import BlockIcon from '@mui/icons-material/Block';
 import { Button, useCanAccess, useRefresh } from 'react-admin';
-import { ReasonDialog } from '../cases/ReasonDialog.tsx';
-import { useCaseAction } from '../cases/useCaseAction.ts';
+import { ReasonDialog } from '../common/ReasonDialog.tsx';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 import { cancelCampaign } from './api.ts';
 import type { Campaign } from './types.ts';
 

@@ -20,7 +20,7 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { PagePicker } from '../common/PagePicker.tsx';
 import { DateTimeText } from '../common/DateTimeText.tsx';
 import { HouseCell } from '../inspections/HouseCell.tsx';

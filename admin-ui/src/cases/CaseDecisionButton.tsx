@@ -6,10 +6,10 @@ import { useState } from 'react';
 import type { ReactElement } from 'react';
 import { Button, useCanAccess } from 'react-admin';
 import { cancelCase, escalateCase } from './api.ts';
-import { ReasonDialog } from './ReasonDialog.tsx';
+import { ReasonDialog } from '../common/ReasonDialog.tsx';
 import type { CaseDetail } from './types.ts';
 import { isFinished } from './types.ts';
-import { useCaseAction } from './useCaseAction.ts';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 
 interface CaseDecisionButtonProps {
   record: CaseDetail;

@@ -8,7 +8,7 @@ import { fetchCaseEvents } from './api.ts';
 import { ChainStatus } from './ChainStatus.tsx';
 import { TimelineEntry } from './TimelineEntry.tsx';
 import type { CaseDetail } from './types.ts';
-import { useApiQuery } from './useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 
 export function CaseTimeline({ record, refetchInterval }: { record: CaseDetail; refetchInterval: number | false }) {
   const translate = useTranslate();

@@ -21,7 +21,7 @@ import type { Theme } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { Form, useNotify, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
-import { useCaseAction } from '../cases/useCaseAction.ts';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 import { newIdempotencyKey } from '../http.ts';
 import { usePosition } from '../mobile/usePosition.ts';
 import type { PositionState } from '../mobile/usePosition.ts';

@@ -7,7 +7,7 @@ import { Suspense, useMemo, useState } from 'react';
 import { Alert, Box, Card, CardContent, MenuItem, Skeleton, Stack, TextField, Typography } from '@mui/material';
 import { Title, useGetList, useTranslate } from 'react-admin';
 import { BpmnDiagram } from '../bpmn/index.ts';
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import type { RegionListItem } from '../regions/types.ts';
 import { fetchDefinitionStats, fetchDefinitions } from './api.ts';
 import { statsMarks } from './statsMarks.ts';

@@ -1,5 +1,5 @@
 /** The diagram of one definition version; a version never changes, so it is fetched once per page life. */
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { fetchBpmnXml } from './api.ts';
 
 export function useBpmnXml(version: number | undefined) {

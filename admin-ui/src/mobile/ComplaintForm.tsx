@@ -15,7 +15,7 @@ import type { ComplaintDraft, FieldErrors } from './complaintDraft.ts';
 import { ComplaintMapChosen } from './ComplaintMapChosen.tsx';
 import { ContactFields } from './ContactFields.tsx';
 import { FieldError } from './FieldError.tsx';
-import { newId } from './inspectApi.ts';
+import { newIdempotencyKey as newId } from '../httpCore.ts';
 import { useNearby } from './nearbyApi.ts';
 import type { NearHouse, Nearby, Point } from './nearbyApi.ts';
 import { PhotoPicker } from './PhotoPicker.tsx';

@@ -9,7 +9,7 @@ import { CASE_CATEGORY } from '../../../domain/cases/enums.ts';
 import type { PublicBuilding } from './api.ts';
 import { FieldError } from './FieldError.tsx';
 import { HazardChecklist } from './HazardChecklist.tsx';
-import { newId } from './inspectApi.ts';
+import { newIdempotencyKey as newId } from '../httpCore.ts';
 import type { InspectionResult } from './inspectApi.ts';
 import { MAX_NOTES, emptyDraft, hazardKey, hazardsOf, refusalErrors, validateDraft } from './inspectionDraft.ts';
 import type { FieldErrors, InspectionDraft } from './inspectionDraft.ts';

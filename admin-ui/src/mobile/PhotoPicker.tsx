@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { FieldError } from './FieldError.tsx';
-import type { OutgoingPhoto } from './inspectApi.ts';
+import type { OutgoingPhoto } from './phoneApi.ts';
 import { MAX_PHOTOS } from './inspectionDraft.ts';
 import { INSPECT_TEXT } from './inspectText.ts';
 import { usePhotoAdder } from './usePhotoAdder.ts';

@@ -12,7 +12,7 @@ import { lookUpBuilding, whoIsSignedIn } from './api.ts';
 import type { Lookup, Viewer } from './api.ts';
 import { BuildingSummary } from './BuildingSummary.tsx';
 import { ComplaintLinks } from './ComplaintLinks.tsx';
-import { signedInHere } from './inspectApi.ts';
+import { signedInHere } from './phoneApi.ts';
 import { MobileShell } from './MobileShell.tsx';
 import { OutboxNotice } from './OutboxNotice.tsx';
 import { ProblemCard } from './ProblemCard.tsx';

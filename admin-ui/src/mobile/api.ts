@@ -1,9 +1,10 @@
 /**
- * The two calls of the scan page, with plain `fetch` so the page stays free of react-admin: the
+ * The two calls of the scan page, on the framework-free `httpCore.ts` so the page stays free of react-admin: the
  * building's public summary (no sign-in), and who is signed in on this phone, if anyone.
  */
 import type { BuildingUse, Judgement, StructureType } from '../../../domain/buildings/enums.ts';
 import type { Role } from '../../../domain/roles.ts';
+import { csrfToken, drain, readApiError, readJson, send } from '../httpCore.ts';
 
 /** `GET /api/public/buildings/:code`: what anyone may know about a house; no personal data. */
 export interface PublicBuilding {
@@ -22,30 +23,16 @@ export interface PublicBuilding {
 export type Lookup =
   { kind: 'found'; building: PublicBuilding } | { kind: 'invalid'; message: string } | { kind: 'notFound' } | { kind: 'failed' };
 
-/** Reads and drops a body nobody needs, so the browser can close the request. */
-async function drain(response: Response): Promise<void> {
-  await response.arrayBuffer().catch(() => undefined);
-}
-
-async function errorMessage(response: Response): Promise<string | null> {
-  try {
-    const body = (await response.json()) as { error?: { message?: unknown } };
-    return typeof body.error?.message === 'string' ? body.error.message : null;
-  } catch {
-    return null;
-  }
-}
-
 export async function lookUpBuilding(code: string, signal: AbortSignal): Promise<Lookup> {
   let response: Response;
   try {
-    response = await fetch(`/api/public/buildings/${encodeURIComponent(code)}`, { headers: { Accept: 'application/json' }, signal });
+    response = await send(`/api/public/buildings/${encodeURIComponent(code)}`, { signal });
   } catch (error) {
     if (signal.aborted) throw error;
     return { kind: 'failed' };
   }
-  if (response.ok) return { kind: 'found', building: (await response.json()) as PublicBuilding };
-  if (response.status === 400) return { kind: 'invalid', message: (await errorMessage(response)) ?? '' };
+  if (response.ok) return { kind: 'found', building: (await readJson(response)) as PublicBuilding };
+  if (response.status === 400) return { kind: 'invalid', message: (await readApiError(response)).message ?? '' };
   await drain(response);
   return response.status === 404 ? { kind: 'notFound' } : { kind: 'failed' };
 }
@@ -60,14 +47,14 @@ export interface Viewer {
  * that signed in here holds the readable CSRF cookie; a citizen's phone is not asked about at all.
  */
 export async function whoIsSignedIn(signal: AbortSignal): Promise<Viewer | null> {
-  if (!document.cookie.split(';').some((c) => c.trim().startsWith('ydym_csrf='))) return null;
+  if (csrfToken() === undefined) return null;
   try {
-    const response = await fetch('/api/auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal });
+    const response = await send('/api/auth/me', { signal });
     if (!response.ok) {
       await drain(response);
       return null;
     }
-    const body = (await response.json()) as { user?: Viewer };
+    const body = (await readJson(response)) as { user?: Viewer };
     return body.user ?? null;
   } catch {
     return null;

@@ -4,6 +4,8 @@
  * the inbox opened the form for (`?campaign=`) wins. A failed lookup is no campaign: the inspection is
  * still recorded, and the server still marks the house done in every running campaign it waits in.
  */
+import { readJson, send } from '../httpCore.ts';
+
 export interface OpenCampaign {
   id: string;
   name: string;
@@ -12,13 +14,9 @@ export interface OpenCampaign {
 export async function campaignOf(buildingCode: string, preferred: string | null, signal: AbortSignal): Promise<OpenCampaign | null> {
   const search = new URLSearchParams({ buildingCode, perPage: '20', sort: 'dueAt', order: 'asc' });
   try {
-    const response = await fetch(`/api/campaign-tasks?${search}`, {
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-      signal,
-    });
+    const response = await send(`/api/campaign-tasks?${search}`, { signal });
     if (!response.ok) return null;
-    const body = (await response.json()) as { data?: { campaignId: string; campaignName: string }[] };
+    const body = (await readJson(response)) as { data?: { campaignId: string; campaignName: string }[] };
     const waiting = body.data ?? [];
     const chosen = waiting.find((t) => t.campaignId === preferred) ?? waiting[0];
     return chosen ? { id: chosen.campaignId, name: chosen.campaignName } : null;

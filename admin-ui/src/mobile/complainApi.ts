@@ -1,13 +1,15 @@
 /**
- * The citizen's complaint calls, with plain `fetch` (no react-admin on the phone pages) and no
+ * The citizen's complaint calls, on the framework-free `httpCore.ts` (no react-admin on the phone pages) and no
  * account: each photo uploaded by its content, the complaint itself, and the progress page by
  * tracking number and secret (sent in the body, never in a URL). Every answer is either the value
  * or the server's refusal with the fields it names, for the form to show next to them.
  */
 import type { CaseCategory } from '../../../domain/cases/enums.ts';
 import type { Progress } from '../../../domain/complaints/store.ts';
-import { csrfToken, refusal } from './inspectApi.ts';
-import type { FieldProblem, OutgoingPhoto } from './inspectApi.ts';
+import { csrfToken, readJson, send } from '../httpCore.ts';
+import type { RequestParts } from '../httpCore.ts';
+import { photoFile, refusal } from './phoneApi.ts';
+import type { FieldProblem, OutgoingPhoto } from './phoneApi.ts';
 import { INSPECT_TEXT } from './inspectText.ts';
 
 export type { Progress };
@@ -41,34 +43,21 @@ export interface OutgoingComplaint {
   photos: OutgoingPhoto[];
 }
 
-async function post<T>(path: string, body: BodyInit, headers: Record<string, string>, signal?: AbortSignal): Promise<Answer<T>> {
-  const csrf = csrfToken();
+async function post<T>(path: string, parts: RequestParts): Promise<Answer<T>> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(csrf ? { 'X-CSRF-Token': csrf } : {}), ...headers },
-      body,
-      signal,
-    });
+    response = await send(path, { ...parts, method: 'POST', csrfToken: csrfToken() });
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (parts.signal?.aborted) throw error;
     return { ok: false, status: 0, message: '', problems: [] };
   }
-  if (response.ok) return { ok: true, value: (await response.json()) as T };
-  return { ok: false, status: response.status, ...(await refusal(response)) };
+  if (response.ok) return { ok: true, value: (await readJson(response)) as T };
+  return { ok: false, status: response.status, ...(await refusal(response, INSPECT_TEXT.unknownError)) };
 }
-
-const postJson = <T>(path: string, body: unknown, signal?: AbortSignal) =>
-  post<T>(path, JSON.stringify(body), { 'Content-Type': 'application/json' }, signal);
 
 /** Uploads one photo as the raw body, typed as the image it is; the answer's id goes in `fileIds`. */
 export function uploadComplaintPhoto(photo: OutgoingPhoto): Promise<Answer<{ id: string }>> {
-  return post('/api/public/complaint-files', photo.blob, {
-    'Content-Type': photo.blob.type || 'application/octet-stream',
-    'X-File-Name': encodeURIComponent(photo.name),
-  });
+  return post('/api/public/complaint-files', { file: photoFile(photo) });
 }
 
 /**
@@ -103,10 +92,10 @@ export async function fileComplaint(
     ...(phone ? { phone } : {}),
     fileIds: complaint.photos.map((p) => uploaded.get(p.key)),
   };
-  return post('/api/public/complaints', JSON.stringify(body), { 'Content-Type': 'application/json', 'Idempotency-Key': key });
+  return post('/api/public/complaints', { body, idempotencyKey: key });
 }
 
 /** The progress page of a complaint; a wrong number and a wrong secret get the same 404. */
 export function lookUpProgress(trackingNo: string, secret: string, signal?: AbortSignal): Promise<Answer<Progress>> {
-  return postJson<Progress>('/api/public/complaints/progress', { trackingNo, secret }, signal);
+  return post<Progress>('/api/public/complaints/progress', { body: { trackingNo, secret }, signal });
 }

@@ -6,8 +6,8 @@
 import type { CaseCategory } from '../../../domain/cases/enums.ts';
 import type { Refused } from './complainApi.ts';
 import { COMPLAIN_TEXT } from './complainText.ts';
-import { problemText } from './inspectApi.ts';
-import type { OutgoingPhoto } from './inspectApi.ts';
+import { problemText } from './phoneApi.ts';
+import type { OutgoingPhoto } from './phoneApi.ts';
 
 export const MIN_DESCRIPTION = 5;
 export const MAX_DESCRIPTION = 1000;

@@ -6,8 +6,9 @@
 import type { Judgement } from '../../../domain/buildings/enums.ts';
 import { CASE_CATEGORY } from '../../../domain/cases/enums.ts';
 import type { CaseCategory } from '../../../domain/cases/enums.ts';
-import { problemText } from './inspectApi.ts';
-import type { FieldProblem, HazardInput, OutgoingPhoto } from './inspectApi.ts';
+import type { HazardInput } from './inspectApi.ts';
+import { problemText } from './phoneApi.ts';
+import type { FieldProblem, OutgoingPhoto } from './phoneApi.ts';
 import { INSPECT_TEXT } from './inspectText.ts';
 
 export const MAX_NOTES = 2000;

@@ -1,9 +1,10 @@
 /**
  * The registered houses near a position, for the complaint map: `GET /api/public/buildings-near`
- * (within 300 m, nearest first, at most 30; public fields only), with plain `fetch` like the rest of
+ * (within 300 m, nearest first, at most 30; public fields only), on `httpCore.ts` like the rest of
  * the phone pages, and a hook that follows the position as it changes.
  */
 import { useEffect, useState } from 'react';
+import { readJson, send } from '../httpCore.ts';
 
 /** A point on the Earth (WGS-84), as sent to and read from the API. */
 export interface Point {
@@ -31,9 +32,9 @@ export type Nearby =
 
 export async function fetchNearby(at: Point, signal: AbortSignal): Promise<NearHouse[]> {
   const query = new URLSearchParams({ latitude: String(at.latitude), longitude: String(at.longitude) });
-  const response = await fetch(`/api/public/buildings-near?${query}`, { headers: { Accept: 'application/json' }, signal });
+  const response = await send(`/api/public/buildings-near?${query}`, { signal });
   if (!response.ok) throw new Error(`buildings-near: ${response.status}`);
-  return ((await response.json()) as { data: NearHouse[] }).data;
+  return ((await readJson(response)) as { data: NearHouse[] }).data;
 }
 
 /** Typing a coordinate changes it on every key: ask once the citizen pauses. */

@@ -5,7 +5,8 @@
  * double tap or a retry never makes two inspections.
  */
 import { SendError, deliver } from './inspectApi.ts';
-import type { FieldProblem, InspectionResult, OutgoingInspection } from './inspectApi.ts';
+import type { InspectionResult, OutgoingInspection } from './inspectApi.ts';
+import type { FieldProblem } from './phoneApi.ts';
 import { refusalReason } from './inspectionDraft.ts';
 import { INSPECT_TEXT } from './inspectText.ts';
 import { listQueued, outboxAvailable, putQueued, removeQueued } from './outbox.ts';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { newId } from './inspectApi.ts';
+import { newIdempotencyKey as newId } from '../httpCore.ts';
 import { shrinkPhoto } from './shrinkPhoto.ts';
 
 export function usePhotoAdder<P extends { key: string; blob: Blob; name: string }>(

@@ -3,7 +3,7 @@ import type { MouseEvent } from 'react';
 import { Button } from '@mui/material';
 import PanToolIcon from '@mui/icons-material/PanTool';
 import { useNavigate, useTranslate } from 'react-admin';
-import { useCaseAction } from '../cases/useCaseAction.ts';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 import { claimTask } from './api.ts';
 import type { TaskRow } from './types.ts';
 

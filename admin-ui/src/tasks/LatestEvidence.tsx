@@ -9,7 +9,7 @@ import { hazardCaseDefinition } from '../../../definitions/hazard-case/index.ts'
 import { fetchCaseEvents } from '../cases/api.ts';
 import { EvidenceFiles } from '../cases/EvidenceFiles.tsx';
 import type { CaseDetail } from '../cases/types.ts';
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { DateTimeText } from '../common/DateTimeText.tsx';
 
 interface LatestEvidenceProps {

@@ -8,8 +8,8 @@ import { Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogT
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { useCanAccess, useTranslate } from 'react-admin';
 import type { CaseDetail } from '../cases/types.ts';
-import { useApiQuery } from '../cases/useApiQuery.ts';
-import { useCaseAction } from '../cases/useCaseAction.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 import { fetchCandidates, reassignTask } from './api.ts';
 import type { TaskRow } from './types.ts';
 

@@ -2,7 +2,7 @@
 import { Button } from '@mui/material';
 import UndoIcon from '@mui/icons-material/Undo';
 import { useTranslate } from 'react-admin';
-import { useCaseAction } from '../cases/useCaseAction.ts';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 import { releaseTask } from './api.ts';
 import type { TaskRow } from './types.ts';
 

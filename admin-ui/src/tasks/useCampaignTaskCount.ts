@@ -3,7 +3,7 @@
  * minute like the task counts. Only asked for the roles a campaign can be handed to.
  */
 import { fetchCampaignTasks } from '../campaigns/api.ts';
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 
 const COUNT_MS = 30_000;
 

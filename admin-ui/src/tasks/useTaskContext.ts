@@ -1,5 +1,5 @@
 /** The context of a task (`GET /api/tasks/:id/context`), refreshed with the task's other queries. */
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { fetchTaskContext } from './api.ts';
 
 export function useTaskContext(taskId: string) {

@@ -1,5 +1,5 @@
 /** The badge numbers of the inbox tabs, refreshed every half minute and after every task action. */
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { fetchTaskCounts } from './api.ts';
 
 const COUNTS_MS = 30_000;

@@ -5,7 +5,7 @@
  */
 import { useCanAccess, useGetIdentity } from 'react-admin';
 import type { AppIdentity } from '../authProvider.ts';
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { fetchComplaintsToVerify } from '../complaints/api.ts';
 import type { WorkCounts } from './inboxViews.ts';
 import { useCampaignTaskCount } from './useCampaignTaskCount.ts';

@@ -11,7 +11,7 @@ import SendIcon from '@mui/icons-material/Send';
 import { Form, useNotify, useTranslate } from 'react-admin';
 import type { StepId } from '../../../../definitions/hazard-case/index.ts';
 import type { CaseDetail } from '../../cases/types.ts';
-import { useCaseAction } from '../../cases/useCaseAction.ts';
+import { useCaseAction } from '../../common/hooks/useCaseAction.ts';
 import { assignTogether, completeTask } from '../api.ts';
 import type { TaskContext, TaskRow } from '../types.ts';
 import { AssignInputs } from './AssignInputs.tsx';

@@ -2,9 +2,9 @@
  * Uploads one evidence file to a case as the raw body (`POST /api/cases/:id/files`), reporting
  * progress. XMLHttpRequest rather than `fetch` because only it reports upload progress, which an
  * inspector on a weak mobile signal needs to see. The session cookie, CSRF token and a fresh
- * Idempotency-Key go along as with every other mutation (`http.ts`).
+ * Idempotency-Key go along as with every other mutation (`httpCore.ts` builds the headers).
  */
-import { newIdempotencyKey } from '../../http.ts';
+import { apiErrorFromText, csrfToken, newIdempotencyKey, requestHeaders } from '../../httpCore.ts';
 import type { CaseFile } from '../../cases/types.ts';
 
 /** The API's limit for one file. */
@@ -13,17 +13,6 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** The types the API stores; anything else is refused before it is sent. */
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 export const PDF_TYPE = 'application/pdf';
-
-/** Same cookie as `http.ts` reads: the API sets it at sign-in and wants it back as a header. */
-const CSRF_COOKIE = 'ydym_csrf';
-
-function csrfToken(): string | undefined {
-  for (const part of document.cookie.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === CSRF_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
 
 /** An upload the API refused or that never arrived; `message` is for the user. */
 export class UploadError extends Error {
@@ -36,26 +25,17 @@ export class UploadError extends Error {
   }
 }
 
-function errorMessage(xhr: XMLHttpRequest): string | null {
-  try {
-    const body = JSON.parse(xhr.responseText) as { error?: { message?: unknown } };
-    return typeof body.error?.message === 'string' ? body.error.message : null;
-  } catch {
-    return null;
-  }
-}
-
 export function uploadCaseFile(caseId: string, file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<CaseFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/cases/${encodeURIComponent(caseId)}/files`);
     xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Content-Type', file.type);
-    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
-    xhr.setRequestHeader('Idempotency-Key', newIdempotencyKey());
-    const csrf = csrfToken();
-    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    const headers = requestHeaders({
+      file: { data: file, name: file.name, type: file.type },
+      idempotencyKey: newIdempotencyKey(),
+      csrfToken: csrfToken(),
+    });
+    headers.forEach((value, name) => xhr.setRequestHeader(name, value));
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
     };
@@ -63,7 +43,7 @@ export function uploadCaseFile(caseId: string, file: File, onProgress: (fraction
       if (xhr.status >= 200 && xhr.status < 300) {
         resolve(JSON.parse(xhr.responseText) as CaseFile);
       } else {
-        reject(new UploadError(errorMessage(xhr) ?? `HTTP ${String(xhr.status)}`, xhr.status));
+        reject(new UploadError(apiErrorFromText(xhr.responseText).message ?? `HTTP ${String(xhr.status)}`, xhr.status));
       }
     };
     xhr.onerror = () => reject(new UploadError('app.error.network', 0));

@@ -5,7 +5,7 @@
  * refusal is never replayed to a corrected retry.
  */
 import { useMemo, useRef } from 'react';
-import { newIdempotencyKey } from '../http.ts';
+import { newIdempotencyKey } from '../../http.ts';
 
 export interface ActionKey {
   /** The key for sending `payload` now. */

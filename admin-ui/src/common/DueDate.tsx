@@ -5,9 +5,9 @@
  */
 import { Box, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { DateTimeText } from '../common/DateTimeText.tsx';
+import { DateTimeText } from './DateTimeText.tsx';
 import { TONE_COLOR, timeLeft } from './timeLeft.ts';
-import { useNow } from './useNow.ts';
+import { useNow } from './hooks/useNow.ts';
 
 interface DueDateProps {
   dueAt: string | null;

@@ -7,8 +7,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLogoutIfAccessDenied, useNotify } from 'react-admin';
-import { apiErrorOf } from '../http.ts';
-import type { ApiFieldProblem } from '../http.ts';
+import { apiErrorOf } from '../../http.ts';
+import type { ApiFieldProblem } from '../../http.ts';
 import { useActionKey } from './useActionKey.ts';
 
 export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; status: number; fieldProblems: ApiFieldProblem[] };
