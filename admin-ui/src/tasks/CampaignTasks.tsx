@@ -9,7 +9,6 @@ import { Alert, Box, Skeleton, Stack, Table, TableBody, TableCell, TableHead, Ta
 import type { Theme } from '@mui/material';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import { Link, useTranslate } from 'react-admin';
-import { fetchCampaignTasks } from '../campaigns/api.ts';
 import { campaignPage } from '../campaigns/types.ts';
 import type { CampaignTask } from '../campaigns/types.ts';
 import { DueDate } from '../common/DueDate.tsx';
@@ -64,7 +63,7 @@ export function CampaignTasks() {
   const [page, setPage] = useState(0);
   const tasks = useApiQuery(
     ['campaign-tasks', 'list', page],
-    (signal) => fetchCampaignTasks({ page: page + 1, perPage: PER_PAGE }, signal),
+    (dataProvider, signal) => dataProvider.campaignTasks({ page: page + 1, perPage: PER_PAGE }, signal),
     {
       refetchInterval: REFRESH_MS,
     },

@@ -25,7 +25,6 @@ import { Link, useTranslate } from 'react-admin';
 import { DueDate } from '../common/DueDate.tsx';
 import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { PagePicker } from '../common/PagePicker.tsx';
-import { fetchComplaintsToVerify } from '../complaints/api.ts';
 import type { Complaint } from '../complaints/types.ts';
 import { complaintPage } from '../complaints/types.ts';
 import { VerifyDialog } from '../complaints/VerifyDialog.tsx';
@@ -84,7 +83,7 @@ export function VerifyTasks() {
   const [verifying, setVerifying] = useState<Complaint | null>(null);
   const list = useApiQuery(
     ['complaints', 'to-verify', 'list', page],
-    (signal) => fetchComplaintsToVerify({ page: page + 1, perPage: PER_PAGE }, signal),
+    (dataProvider, signal) => dataProvider.complaintsToVerify({ page: page + 1, perPage: PER_PAGE }, signal),
     {
       refetchInterval: REFRESH_MS,
     },

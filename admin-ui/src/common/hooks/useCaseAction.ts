@@ -2,14 +2,17 @@
  * Runs one user action on a case or task (claim, complete, cancel, …) and deals with the answer the
  * same way everywhere: on success the case and task queries refresh; a 409 (someone else was faster,
  * or the case moved on) says so and refreshes; a 422 with field details goes back to the form; any
- * other refusal is shown as the server's message.
+ * other refusal is shown as the server's message. The action gets the typed data provider itself:
+ * through `useDataProvider` a 401 would answer an empty `{ data }`, taken here for a success.
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLogoutIfAccessDenied, useNotify } from 'react-admin';
+import type { AppDataProvider } from '../../dataProvider/index.ts';
 import { apiErrorOf } from '../../http.ts';
 import type { ApiFieldProblem } from '../../http.ts';
 import { useActionKey } from './useActionKey.ts';
+import { useAppDataProvider } from './useAppDataProvider.ts';
 
 export type ActionOutcome<T> = { ok: true; data: T } | { ok: false; status: number; fieldProblems: ApiFieldProblem[] };
 
@@ -23,6 +26,7 @@ interface RunOptions {
 export function useCaseAction() {
   const notify = useNotify();
   const queryClient = useQueryClient();
+  const dataProvider = useAppDataProvider();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const actionKey = useActionKey();
   const [busy, setBusy] = useState(false);
@@ -32,10 +36,14 @@ export function useCaseAction() {
   }, [queryClient]);
 
   const run = useCallback(
-    async <T>(payload: unknown, action: (idempotencyKey: string) => Promise<T>, options: RunOptions = {}): Promise<ActionOutcome<T>> => {
+    async <T>(
+      payload: unknown,
+      action: (dataProvider: AppDataProvider, idempotencyKey: string) => Promise<T>,
+      options: RunOptions = {},
+    ): Promise<ActionOutcome<T>> => {
       setBusy(true);
       try {
-        const data = await action(actionKey.keyFor(payload));
+        const data = await action(dataProvider, actionKey.keyFor(payload));
         actionKey.answered();
         if (options.success) notify(options.success, { type: 'success' });
         // Not awaited: the caller may move on (e.g. back to the inbox) while the queries refresh.
@@ -59,7 +67,7 @@ export function useCaseAction() {
         setBusy(false);
       }
     },
-    [actionKey, logoutIfAccessDenied, notify, refresh],
+    [actionKey, dataProvider, logoutIfAccessDenied, notify, refresh],
   );
 
   return useMemo(() => ({ run, busy, refresh }), [run, busy, refresh]);

@@ -1,18 +1,10 @@
 /**
- * Uploads one evidence file to a case as the raw body (`POST /api/cases/:id/files`), reporting
- * progress. XMLHttpRequest rather than `fetch` because only it reports upload progress, which an
- * inspector on a weak mobile signal needs to see. The session cookie, CSRF token and a fresh
- * Idempotency-Key go along as with every other mutation (`httpCore.ts` builds the headers).
+ * Uploads one file as the raw body, reporting progress. XMLHttpRequest rather than `fetch` because
+ * only it reports upload progress, which an inspector on a weak mobile signal needs to see. The
+ * session cookie, CSRF token and a fresh Idempotency-Key go along as with every other mutation
+ * (`httpCore.ts` builds the headers).
  */
-import { apiErrorFromText, csrfToken, newIdempotencyKey, requestHeaders } from '../../httpCore.ts';
-import type { CaseFile } from '../../cases/types.ts';
-
-/** The API's limit for one file. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-/** The types the API stores; anything else is refused before it is sent. */
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
-export const PDF_TYPE = 'application/pdf';
+import { apiErrorFromText, csrfToken, newIdempotencyKey, requestHeaders } from '../httpCore.ts';
 
 /** An upload the API refused or that never arrived; `message` is for the user. */
 export class UploadError extends Error {
@@ -25,10 +17,16 @@ export class UploadError extends Error {
   }
 }
 
-export function uploadCaseFile(caseId: string, file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<CaseFile> {
+/** Sends `file` as the raw body of a POST to `path`, calling `onProgress` with the fraction sent; resolves to the parsed answer. */
+export function uploadWithProgress(
+  path: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/cases/${encodeURIComponent(caseId)}/files`);
+    xhr.open('POST', path);
     xhr.withCredentials = true;
     const headers = requestHeaders({
       file: { data: file, name: file.name, type: file.type },
@@ -41,7 +39,7 @@ export function uploadCaseFile(caseId: string, file: File, onProgress: (fraction
     };
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(JSON.parse(xhr.responseText) as CaseFile);
+        resolve(JSON.parse(xhr.responseText) as unknown);
       } else {
         reject(new UploadError(apiErrorFromText(xhr.responseText).message ?? `HTTP ${String(xhr.status)}`, xhr.status));
       }
