@@ -1,6 +1,6 @@
 /**
- * The citizen's complaint calls, on the framework-free `httpCore.ts` (no react-admin on the phone pages) and no
- * account: each photo uploaded by its content, the complaint itself, and the progress page by
+ * The citizen's complaint calls, on the framework-free `httpCore.ts` (no react-admin on the phone
+ * pages) and no account: each photo uploaded by its content, the complaint itself, and the progress page by
  * tracking number and secret (sent in the body, never in a URL). Every answer is either the value
  * or the server's refusal with the fields it names, for the form to show next to them.
  */

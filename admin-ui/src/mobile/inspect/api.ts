@@ -1,7 +1,8 @@
 /**
- * The calls of the inspection form, on the framework-free `httpCore.ts` (no react-admin on the phone pages): who is
- * signed in, photo uploads and the inspection itself. Every failure is sorted into what the phone
- * should do next: keep the form and retry later, ask for a new sign-in, or show the server's refusal.
+ * The calls of the inspection form, on the framework-free `httpCore.ts` (no react-admin on the phone
+ * pages): who is signed in, photo uploads and the inspection itself. Every failure is sorted into
+ * what the phone should do next: keep the form and retry later, ask for a new sign-in, or show the
+ * server's refusal.
  */
 import type { Judgement } from '../../../../domain/buildings/enums.ts';
 import type { CaseCategory } from '../../../../domain/cases/enums.ts';

@@ -1,6 +1,7 @@
 /**
- * The two calls of the scan page, on the framework-free `httpCore.ts` so the page stays free of react-admin: the
- * building's public summary (no sign-in), and who is signed in on this phone, if anyone.
+ * The two calls of the scan page, on the framework-free `httpCore.ts` so the page stays free of
+ * react-admin: the building's public summary (no sign-in), and who is signed in on this phone, if
+ * anyone.
  */
 import type { BuildingUse, Judgement, StructureType } from '../../../../domain/buildings/enums.ts';
 import type { Role } from '../../../../domain/roles.ts';
