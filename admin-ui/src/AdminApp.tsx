@@ -13,7 +13,7 @@ import campaigns from './campaigns/index.ts';
 import cases from './cases/index.ts';
 import complaints from './complaints/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
-import { dataProvider } from './dataProvider.ts';
+import { dataProvider } from './dataProvider/index.ts';
 import definitions from './definitions/index.ts';
 import { i18nProvider } from './i18nProvider.ts';
 import inspections from './inspections/index.ts';

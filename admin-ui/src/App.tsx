@@ -11,11 +11,11 @@ import { Suspense, lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 
 const AdminApp = lazy(() => import('./AdminApp.tsx').then((m) => ({ default: m.AdminApp })));
-const ScanPage = lazy(() => import('./mobile/ScanPage.tsx').then((m) => ({ default: m.ScanPage })));
-const InspectPage = lazy(() => import('./mobile/InspectPage.tsx').then((m) => ({ default: m.InspectPage })));
-const ComplainPage = lazy(() => import('./mobile/ComplainPage.tsx').then((m) => ({ default: m.ComplainPage })));
-const ProgressPage = lazy(() => import('./mobile/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
-const ScanCamera = lazy(() => import('./mobile/ScanCamera.tsx').then((m) => ({ default: m.ScanCamera })));
+const ScanPage = lazy(() => import('./mobile/scan/ScanPage.tsx').then((m) => ({ default: m.ScanPage })));
+const InspectPage = lazy(() => import('./mobile/inspect/InspectPage.tsx').then((m) => ({ default: m.InspectPage })));
+const ComplainPage = lazy(() => import('./mobile/complain/ComplainPage.tsx').then((m) => ({ default: m.ComplainPage })));
+const ProgressPage = lazy(() => import('./mobile/progress/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
+const ScanCamera = lazy(() => import('./mobile/scan/ScanCamera.tsx').then((m) => ({ default: m.ScanCamera })));
 
 export function App() {
   return (

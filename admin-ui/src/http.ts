@@ -1,20 +1,19 @@
 /**
- * The one way the UI talks to the API: same-origin JSON with the session cookie, the CSRF token on
- * every unsafe method, an Idempotency-Key per user action, and the API's error shape turned into a
- * react-admin `HttpError` whose message is the server's Chinese text.
+ * How the admin talks to the API, under the data provider: same-origin JSON with the session cookie,
+ * the CSRF token on every unsafe method, an Idempotency-Key per user action (all built by
+ * `httpCore.ts`, which the phone pages share), one retry of a mutation that never reached the
+ * server, and the API's error shape turned into a react-admin `HttpError` whose message is the
+ * server's Chinese text.
  */
 import { HttpError } from 'react-admin';
 
-const CSRF_COOKIE = 'ydym_csrf';
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+import { csrfToken, isAbort, newIdempotencyKey, readApiError, readJson, send, withoutLabel } from './httpCore.ts';
+import type { ApiFieldProblem, HttpMethod, UploadFile } from './httpCore.ts';
 
-/** One field problem, as the API reports it. */
-export interface ApiFieldProblem {
-  field: string;
-  reason: string;
-  message: string;
-  [extra: string]: unknown;
-}
+export { newIdempotencyKey };
+export type { ApiFieldProblem, HttpMethod };
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** What `HttpError.body` holds for an API error. `errors` is what react-admin forms read. */
 export interface ApiErrorPayload {
@@ -24,8 +23,6 @@ export interface ApiErrorPayload {
   errors?: Record<string, unknown>;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
 export interface RequestOptions {
   method?: HttpMethod;
   body?: unknown;
@@ -33,7 +30,7 @@ export interface RequestOptions {
   /** Reuse a key to retry the same action; a fresh key is made otherwise. */
   idempotencyKey?: string;
   /** A file sent as the raw body (uploads) instead of JSON, its name in `X-File-Name`. */
-  file?: { data: Blob; name: string; type: string };
+  file?: UploadFile;
 }
 
 /** A file the API sent, with the name it suggested (`Content-Disposition`), if any. */
@@ -45,44 +42,8 @@ export interface DownloadedFile {
 /** Shown when the request never reached the server (a translation key, see i18n). */
 export const NETWORK_ERROR_MESSAGE = 'app.error.network';
 
-function readCookie(name: string): string | undefined {
-  for (const part of document.cookie.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
-
-/**
- * A v4 UUID. `crypto.randomUUID` exists only in secure contexts, and the admin may be opened over
- * plain HTTP on an intranet address, so fall back to `getRandomValues`, which exists everywhere.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function asProblems(value: unknown): ApiFieldProblem[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter((d): d is ApiFieldProblem => isRecord(d) && typeof d.field === 'string' && typeof d.message === 'string');
-}
-
-/**
- * A problem's message as shown under its input, which already bears the field's name: without the
- * name the API put in front (地上层数：不能小于 1 → 不能小于 1) when it says which name that is (`label`).
- */
-export function inputMessage(problem: ApiFieldProblem): string {
-  const label = typeof problem.label === 'string' ? problem.label : undefined;
-  return label && problem.message.startsWith(`${label}：`) ? problem.message.slice(label.length + 1) : problem.message;
-}
+/** A problem's message as shown under its input, without the field's name the API put in front. */
+export const inputMessage: (problem: ApiFieldProblem) => string = withoutLabel;
 
 /**
  * Form errors keyed by input name: only problems with a `body.` field belong to a form. The root
@@ -99,53 +60,36 @@ function formErrors(message: string, details: ApiFieldProblem[]): Record<string,
 }
 
 async function toHttpError(response: Response): Promise<HttpError> {
-  let parsed: unknown;
-  try {
-    parsed = await response.json();
-  } catch {
-    parsed = undefined;
-  }
-  const error = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : undefined;
-  const message = typeof error?.message === 'string' ? error.message : 'ra.notification.http_error';
-  const details = asProblems(error?.details);
-  const payload: ApiErrorPayload = {
-    code: typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`,
-    details,
-  };
-  if (typeof error?.requestId === 'string') payload.requestId = error.requestId;
-  const errors = formErrors(message, details);
+  const error = await readApiError(response);
+  const message = error.message ?? 'ra.notification.http_error';
+  const payload: ApiErrorPayload = { code: error.code ?? `HTTP_${response.status}`, details: error.details };
+  if (error.requestId !== undefined) payload.requestId = error.requestId;
+  const errors = formErrors(message, error.details);
   if (errors) payload.errors = errors;
   return new HttpError(message, response.status, payload);
 }
 
+const isPayload = (body: unknown): body is ApiErrorPayload =>
+  typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'string';
+
 /** The API payload of an error thrown by `apiRequest`, if it is one. */
 export function apiErrorOf(error: unknown): (ApiErrorPayload & { status: number; message: string }) | undefined {
-  if (!(error instanceof HttpError) || !isRecord(error.body) || typeof error.body.code !== 'string') return undefined;
-  const body = error.body as unknown as ApiErrorPayload;
+  if (!(error instanceof HttpError) || !isPayload(error.body)) return undefined;
+  const body = error.body;
   return { ...body, status: error.status, message: error.message };
 }
 
-function send(path: string, method: HttpMethod, options: RequestOptions, key: string | undefined, accept: string): Promise<Response> {
-  const headers = new Headers({ Accept: accept });
-  if (options.file) {
-    headers.set('Content-Type', options.file.type);
-    headers.set('X-File-Name', encodeURIComponent(options.file.name));
-  } else if (options.body !== undefined) {
-    headers.set('Content-Type', 'application/json');
-  }
-  if (key !== undefined) {
-    headers.set('Idempotency-Key', key);
-    const csrf = readCookie(CSRF_COOKIE);
-    if (csrf) headers.set('X-CSRF-Token', csrf);
-  }
-  const init: RequestInit = { method, headers, credentials: 'same-origin' };
-  if (options.file) init.body = options.file.data;
-  else if (options.body !== undefined) init.body = JSON.stringify(options.body);
-  if (options.signal) init.signal = options.signal;
-  return fetch(path, init);
+function sendOnce(path: string, method: HttpMethod, options: RequestOptions, key: string | undefined, accept: string): Promise<Response> {
+  return send(path, {
+    method,
+    accept,
+    body: options.body,
+    ...(options.file ? { file: options.file } : {}),
+    idempotencyKey: key,
+    csrfToken: key === undefined ? undefined : csrfToken(),
+    signal: options.signal,
+  });
 }
-
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 /**
  * Sends one request and returns the successful response. A mutation that fails before reaching the
@@ -157,12 +101,12 @@ async function exchange(path: string, options: RequestOptions, accept: string): 
   const key = UNSAFE_METHODS.has(method) ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
   let response: Response;
   try {
-    response = await send(path, method, options, key, accept);
+    response = await sendOnce(path, method, options, key, accept);
   } catch (error) {
     if (isAbort(error) || key === undefined) throw isAbort(error) ? error : new HttpError(NETWORK_ERROR_MESSAGE, 0, null);
     await new Promise((resolve) => setTimeout(resolve, 800));
     try {
-      response = await send(path, method, options, key, accept);
+      response = await sendOnce(path, method, options, key, accept);
     } catch (retryError) {
       throw isAbort(retryError) ? retryError : new HttpError(NETWORK_ERROR_MESSAGE, 0, null);
     }
@@ -173,10 +117,7 @@ async function exchange(path: string, options: RequestOptions, accept: string): 
 
 /** Sends one request and returns the parsed JSON (undefined for 204). */
 export async function apiRequest(path: string, options: RequestOptions = {}): Promise<unknown> {
-  const response = await exchange(path, options, 'application/json');
-  if (response.status === 204) return undefined;
-  const text = await response.text();
-  return text === '' ? undefined : (JSON.parse(text) as unknown);
+  return readJson(await exchange(path, options, 'application/json'));
 }
 
 /** The file name of a `Content-Disposition` header, preferring the UTF-8 form (Chinese names). */

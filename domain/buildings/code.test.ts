@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildingCode, buildingCodeProblem, checkCharacter, groupedCode } from './code.ts';
-import { groupedCode as phoneGrouping } from '../../admin-ui/src/mobile/text.ts';
+import { groupedCode as phoneGrouping } from '../../admin-ui/src/mobile/shared/text.ts';
 
 test('the check character follows ISO 7064 MOD 11-2, as in resident ID numbers', () => {
   // The published example of GB 11643: 11010519491231002X.

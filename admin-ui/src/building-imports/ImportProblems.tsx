@@ -22,7 +22,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
 import { PagePicker } from '../common/PagePicker.tsx';
 import { useDownload } from '../common/useDownload.ts';
-import type { AppDataProvider } from '../dataProvider.ts';
+import type { AppDataProvider } from '../dataProvider/index.ts';
 import type { ImportJob } from './types.ts';
 
 const PER_PAGE = 25;

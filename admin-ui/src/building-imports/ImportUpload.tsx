@@ -8,7 +8,7 @@ import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Typogra
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import UploadIcon from '@mui/icons-material/Upload';
 import { Link, Title, useDataProvider, useNavigate, useRequireAccess, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider.ts';
+import type { AppDataProvider } from '../dataProvider/index.ts';
 import { TemplateLinks } from './TemplateLinks.tsx';
 
 const ACCEPTED = /\.(csv|xlsx)$/i;

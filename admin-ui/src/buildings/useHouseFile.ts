@@ -1,7 +1,7 @@
 /** The house file of one building (history and related records), cached beside the building. */
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider.ts';
+import type { AppDataProvider } from '../dataProvider/index.ts';
 
 export function useHouseFile(code: string | undefined) {
   const dataProvider = useDataProvider<AppDataProvider>();

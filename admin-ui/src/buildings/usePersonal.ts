@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider.ts';
+import type { AppDataProvider } from '../dataProvider/index.ts';
 import type { BuildingPersonal } from './types.ts';
 
 export function usePersonal(code: string | undefined) {

@@ -5,7 +5,7 @@
  */
 import { Alert, Box, Card, CardContent, Chip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { DueDate } from '../cases/DueDate.tsx';
+import { DueDate } from '../common/DueDate.tsx';
 import { DateTimeText } from '../common/DateTimeText.tsx';
 import { Fact, Facts } from '../inspections/Fact.tsx';
 import { CampaignStatusChip } from './CampaignStatusChip.tsx';

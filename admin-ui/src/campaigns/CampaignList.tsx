@@ -7,7 +7,7 @@
 import { Typography, useMediaQuery } from '@mui/material';
 import type { Theme } from '@mui/material';
 import { CreateButton, DataTable, List, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
-import { DueDate } from '../cases/DueDate.tsx';
+import { DueDate } from '../common/DueDate.tsx';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { CampaignStatusChip } from './CampaignStatusChip.tsx';
 import { CampaignTabs } from './CampaignTabs.tsx';

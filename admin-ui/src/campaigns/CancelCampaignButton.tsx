@@ -5,9 +5,8 @@
 import { useState } from 'react';
 import BlockIcon from '@mui/icons-material/Block';
 import { Button, useCanAccess, useRefresh } from 'react-admin';
-import { ReasonDialog } from '../cases/ReasonDialog.tsx';
-import { useCaseAction } from '../cases/useCaseAction.ts';
-import { cancelCampaign } from './api.ts';
+import { ReasonDialog } from '../common/ReasonDialog.tsx';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 import type { Campaign } from './types.ts';
 
 export function CancelCampaignButton({ record }: { record: Campaign }) {
@@ -17,9 +16,13 @@ export function CancelCampaignButton({ record }: { record: Campaign }) {
   const refresh = useRefresh();
   if (!canAccess || record.status !== 'running') return null;
   const confirm = async (reason: string) => {
-    const outcome = await run({ cancelCampaign: record.id, reason }, (key) => cancelCampaign(record.id, reason, key), {
-      success: 'resources.campaigns.notifications.cancelled',
-    });
+    const outcome = await run(
+      { cancelCampaign: record.id, reason },
+      (dataProvider, key) => dataProvider.cancelCampaign(record.id, reason, key),
+      {
+        success: 'resources.campaigns.notifications.cancelled',
+      },
+    );
     if (outcome.ok || outcome.status === 409) {
       setOpen(false);
       refresh();

@@ -20,11 +20,10 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { PagePicker } from '../common/PagePicker.tsx';
 import { DateTimeText } from '../common/DateTimeText.tsx';
 import { HouseCell } from '../inspections/HouseCell.tsx';
-import { fetchCampaignHouses } from './api.ts';
 import { HouseStatusChip } from './HouseStatusChip.tsx';
 import { houseState } from './types.ts';
 import type { CampaignHouse, CampaignItem } from './types.ts';
@@ -57,8 +56,12 @@ export function VillageHouses({ campaignId, villageCode, villageName }: VillageH
   const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(0);
   const status = filter === 'all' ? undefined : filter;
-  const houses = useApiQuery(['campaigns', campaignId, 'items', villageCode, filter, page], (signal) =>
-    fetchCampaignHouses(campaignId, { regionCode: villageCode, ...(status ? { status } : {}), page: page + 1, perPage: PER_PAGE }, signal),
+  const houses = useApiQuery(['campaigns', campaignId, 'items', villageCode, filter, page], (dataProvider, signal) =>
+    dataProvider.campaignHouses(
+      campaignId,
+      { regionCode: villageCode, ...(status ? { status } : {}), page: page + 1, perPage: PER_PAGE },
+      signal,
+    ),
   );
   const label = (key: string) => translate(`resources.campaigns.houses.${key}`);
   return (

@@ -5,11 +5,10 @@
 import { useState } from 'react';
 import type { ReactElement } from 'react';
 import { Button, useCanAccess } from 'react-admin';
-import { cancelCase, escalateCase } from './api.ts';
-import { ReasonDialog } from './ReasonDialog.tsx';
+import { ReasonDialog } from '../common/ReasonDialog.tsx';
 import type { CaseDetail } from './types.ts';
 import { isFinished } from './types.ts';
-import { useCaseAction } from './useCaseAction.ts';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 
 interface CaseDecisionButtonProps {
   record: CaseDetail;
@@ -17,17 +16,20 @@ interface CaseDecisionButtonProps {
   icon: ReactElement;
 }
 
-const SEND = { cancel: cancelCase, escalate: escalateCase };
-
 export function CaseDecisionButton({ record, decision, icon }: CaseDecisionButtonProps) {
   const { canAccess } = useCanAccess({ resource: 'cases', action: decision, record });
   const [open, setOpen] = useState(false);
   const { run, busy } = useCaseAction();
   if (!canAccess || isFinished(record.status)) return null;
   const confirm = async (reason: string) => {
-    const outcome = await run({ [decision]: record.id, reason }, (key) => SEND[decision](record.id, reason, key), {
-      success: `resources.cases.notifications.${decision === 'cancel' ? 'cancelled' : 'escalated'}`,
-    });
+    const outcome = await run(
+      { [decision]: record.id, reason },
+      (dataProvider, key) =>
+        decision === 'cancel' ? dataProvider.cancelCase(record.id, reason, key) : dataProvider.escalateCase(record.id, reason, key),
+      {
+        success: `resources.cases.notifications.${decision === 'cancel' ? 'cancelled' : 'escalated'}`,
+      },
+    );
     if (outcome.ok || outcome.status === 409) setOpen(false);
   };
   return (

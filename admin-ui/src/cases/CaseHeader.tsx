@@ -5,7 +5,7 @@
 import { Alert, Box, Card, CardContent, Chip, Typography } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
 import { CaseStatusChip } from './CaseStatusChip.tsx';
-import { DueDate } from './DueDate.tsx';
+import { DueDate } from '../common/DueDate.tsx';
 import { OpenTasks } from './OpenTasks.tsx';
 import { SeverityChip } from './SeverityChip.tsx';
 import type { CaseDetail } from './types.ts';

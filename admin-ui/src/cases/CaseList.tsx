@@ -8,7 +8,7 @@ import CampaignIcon from '@mui/icons-material/Campaign';
 import { CreateButton, DataTable, FilterButton, List, SimpleList, TopToolbar, useTranslate } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { CaseStatusChip } from './CaseStatusChip.tsx';
-import { DueDate } from './DueDate.tsx';
+import { DueDate } from '../common/DueDate.tsx';
 import { SeverityChip } from './SeverityChip.tsx';
 import type { CaseSummary } from './types.ts';
 import { isFinished } from './types.ts';

@@ -4,15 +4,16 @@
  */
 import { Alert, Box, Card, CardContent, Skeleton, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { fetchCaseEvents } from './api.ts';
 import { ChainStatus } from './ChainStatus.tsx';
 import { TimelineEntry } from './TimelineEntry.tsx';
 import type { CaseDetail } from './types.ts';
-import { useApiQuery } from './useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 
 export function CaseTimeline({ record, refetchInterval }: { record: CaseDetail; refetchInterval: number | false }) {
   const translate = useTranslate();
-  const events = useApiQuery(['cases', record.id, 'events'], (signal) => fetchCaseEvents(record.id, signal), { refetchInterval });
+  const events = useApiQuery(['cases', record.id, 'events'], (dataProvider, signal) => dataProvider.caseEvents(record.id, signal), {
+    refetchInterval,
+  });
   const brokenSeq = events.data?.chain.brokenAt?.seq ?? null;
   return (
     <Card component="section" aria-labelledby="case-timeline">

@@ -2,7 +2,7 @@
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Button, useCanAccess } from 'react-admin';
 import { useDownload } from '../common/useDownload.ts';
-import { casePath } from './api.ts';
+import { casePath } from '../dataProvider/cases.ts';
 import type { CaseDetail } from './types.ts';
 
 export function DossierButton({ record }: { record: CaseDetail }) {

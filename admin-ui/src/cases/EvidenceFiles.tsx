@@ -3,7 +3,7 @@ import { Box, Chip } from '@mui/material';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { useTranslate } from 'react-admin';
 import { PhotoThumbnail } from '../common/PhotoThumbnail.tsx';
-import { caseFileUrl } from './api.ts';
+import { caseFileUrl } from '../dataProvider/cases.ts';
 import type { CaseFile } from './types.ts';
 
 export function EvidenceFiles({ caseId, files }: { caseId: string; files: CaseFile[] }) {

@@ -8,7 +8,7 @@ import { useTranslate } from 'react-admin';
 import { ClaimButton } from '../tasks/ClaimButton.tsx';
 import type { TaskRow } from '../tasks/types.ts';
 import { WorkButton } from '../tasks/WorkButton.tsx';
-import { DueDate } from './DueDate.tsx';
+import { DueDate } from '../common/DueDate.tsx';
 
 export function OpenTasks({ tasks }: { tasks: TaskRow[] }) {
   const translate = useTranslate();

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider.ts';
+import type { AppDataProvider } from '../dataProvider/index.ts';
 import type { HttpMethod } from '../http.ts';
 import { saveFile } from './saveFile.ts';
 

@@ -7,7 +7,7 @@
 import { Box, Typography, useMediaQuery } from '@mui/material';
 import type { Theme } from '@mui/material';
 import { DataTable, FilterButton, List, SimpleList, TopToolbar, useTranslate } from 'react-admin';
-import { DueDate } from '../cases/DueDate.tsx';
+import { DueDate } from '../common/DueDate.tsx';
 import { DateTimeField } from '../common/DateTimeField.tsx';
 import { DateTimeText } from '../common/DateTimeText.tsx';
 import { CaseLink } from './CaseLink.tsx';

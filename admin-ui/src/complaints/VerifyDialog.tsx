@@ -21,12 +21,12 @@ import type { Theme } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { Form, useNotify, useTranslate } from 'react-admin';
 import type { FieldValues } from 'react-hook-form';
-import { useCaseAction } from '../cases/useCaseAction.ts';
+import { useAppDataProvider } from '../common/hooks/useAppDataProvider.ts';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 import { newIdempotencyKey } from '../http.ts';
-import { usePosition } from '../mobile/usePosition.ts';
-import type { PositionState } from '../mobile/usePosition.ts';
+import { usePosition } from '../mobile/shared/usePosition.ts';
+import type { PositionState } from '../mobile/shared/usePosition.ts';
 import { formErrorsOf } from '../tasks/forms/formErrors.ts';
-import { uploadVerificationPhoto, verifyComplaint } from './api.ts';
 import type { Complaint, VerifyBody } from './types.ts';
 import { VerifyEvidence } from './VerifyEvidence.tsx';
 import type { EvidencePhoto } from './VerifyEvidence.tsx';
@@ -60,6 +60,7 @@ function verifyBody(values: VerifyValues, record: Complaint, fileIds: string[], 
 
 export function VerifyDialog({ record, open, onClose }: VerifyDialogProps) {
   const translate = useTranslate();
+  const dataProvider = useAppDataProvider();
   const notify = useNotify();
   const queryClient = useQueryClient();
   const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
@@ -75,7 +76,7 @@ export function VerifyDialog({ record, open, onClose }: VerifyDialogProps) {
     try {
       const ids: string[] = [];
       for (const photo of photos) {
-        const fileId = photo.fileId ?? (await uploadVerificationPhoto(record.id, photo, newIdempotencyKey()));
+        const fileId = photo.fileId ?? (await dataProvider.uploadVerificationPhoto(record.id, photo, newIdempotencyKey()));
         photo.fileId = fileId;
         ids.push(fileId);
       }
@@ -94,7 +95,7 @@ export function VerifyDialog({ record, open, onClose }: VerifyDialogProps) {
     const fileIds = await uploadPhotos();
     if (fileIds === null) return undefined;
     const body = verifyBody(values as VerifyValues, record, fileIds, position.state);
-    const outcome = await run({ verify: record.id, body }, (key) => verifyComplaint(record.id, body, key), {
+    const outcome = await run({ verify: record.id, body }, (provider, key) => provider.verifyComplaint(record.id, body, key), {
       success: 'resources.complaints.notifications.verified',
       fieldErrors: true,
     });

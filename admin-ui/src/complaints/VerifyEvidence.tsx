@@ -10,8 +10,8 @@ import AddAPhotoIcon from '@mui/icons-material/AddAPhoto';
 import CloseIcon from '@mui/icons-material/Close';
 import MyLocationIcon from '@mui/icons-material/MyLocation';
 import { useTranslate } from 'react-admin';
-import { usePhotoAdder } from '../mobile/usePhotoAdder.ts';
-import type { PositionState } from '../mobile/usePosition.ts';
+import { usePhotoAdder } from '../mobile/shared/usePhotoAdder.ts';
+import type { PositionState } from '../mobile/shared/usePosition.ts';
 
 /** A photo picked for the verification; `fileId` once the server holds it, so a retry does not upload it again. */
 export interface EvidencePhoto {

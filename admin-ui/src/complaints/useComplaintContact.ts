@@ -4,10 +4,11 @@
  */
 import { useState } from 'react';
 import { useLogoutIfAccessDenied, useNotify } from 'react-admin';
-import { fetchComplaintContact } from './api.ts';
+import { useAppDataProvider } from '../common/hooks/useAppDataProvider.ts';
 import type { ComplaintContact } from './types.ts';
 
 export function useComplaintContact(id: string | undefined) {
+  const dataProvider = useAppDataProvider();
   const notify = useNotify();
   const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const [contact, setContact] = useState<ComplaintContact | null>(null);
@@ -16,7 +17,7 @@ export function useComplaintContact(id: string | undefined) {
     if (!id) return;
     setBusy(true);
     try {
-      setContact(await fetchComplaintContact(id));
+      setContact(await dataProvider.complaintContact(id));
     } catch (error) {
       if (!(await logoutIfAccessDenied(error)))
         notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });

@@ -7,9 +7,8 @@ import { Suspense, useMemo, useState } from 'react';
 import { Alert, Box, Card, CardContent, MenuItem, Skeleton, Stack, TextField, Typography } from '@mui/material';
 import { Title, useGetList, useTranslate } from 'react-admin';
 import { BpmnDiagram } from '../bpmn/index.ts';
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import type { RegionListItem } from '../regions/types.ts';
-import { fetchDefinitionStats, fetchDefinitions } from './api.ts';
 import { statsMarks } from './statsMarks.ts';
 import { StepTable } from './StepTable.tsx';
 import { useBpmnXml } from './useBpmnXml.ts';
@@ -20,7 +19,7 @@ const placeholder = <Skeleton variant="rectangular" sx={{ width: '100%', aspectR
 
 export function DefinitionPage() {
   const translate = useTranslate();
-  const definitions = useApiQuery(['definitions', 'hazard'], (signal) => fetchDefinitions(signal));
+  const definitions = useApiQuery(['definitions', 'hazard'], (dataProvider, signal) => dataProvider.hazardDefinitions(signal));
   const [chosenVersion, setVersion] = useState<number | null>(null);
   const [region, setRegion] = useState(ALL);
   const version = chosenVersion ?? definitions.data?.latest;
@@ -32,7 +31,7 @@ export function DefinitionPage() {
   const xml = useBpmnXml(version);
   const stats = useApiQuery(
     ['definitions', 'hazard', version, 'stats', region],
-    (signal) => fetchDefinitionStats(version ?? 0, region || null, signal),
+    (dataProvider, signal) => dataProvider.definitionStats(version ?? 0, region || null, signal),
     { enabled: version !== undefined, refetchInterval: STATS_MS },
   );
   const { marks, badges } = useMemo(

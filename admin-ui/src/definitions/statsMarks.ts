@@ -1,6 +1,6 @@
 /** Where the cases stand in a definition, on its diagram: "当前 N / 经过 M" above each element reached. */
 import type { ElementBadge, ElementMark } from '../bpmn/index.ts';
-import type { DefinitionStats } from './api.ts';
+import type { DefinitionStats } from './types.ts';
 
 export function statsMarks(stats: DefinitionStats, text: (active: number, passed: number) => string) {
   const marks: Record<string, ElementMark> = {};

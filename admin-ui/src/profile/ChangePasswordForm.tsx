@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Form, PasswordInput, SaveButton, required, useDataProvider, useNotify, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider.ts';
+import type { AppDataProvider } from '../dataProvider/index.ts';
 import { apiErrorOf } from '../http.ts';
 
 type Values = Record<string, unknown>;

@@ -8,7 +8,7 @@ import { Box, Card, CardContent, Typography, useMediaQuery } from '@mui/material
 import type { Theme } from '@mui/material';
 import { Title, useDataProvider, useParams, useTranslate } from 'react-admin';
 import { useQuery } from '@tanstack/react-query';
-import type { AppDataProvider } from '../dataProvider.ts';
+import type { AppDataProvider } from '../dataProvider/index.ts';
 import { RegionDetailPanel } from './RegionDetailPanel.tsx';
 import { RegionSearch } from './RegionSearch.tsx';
 import { RegionTree } from './RegionTree.tsx';

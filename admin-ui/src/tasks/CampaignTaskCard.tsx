@@ -5,7 +5,7 @@
 import { Button, Card, CardActions, CardContent, Typography } from '@mui/material';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Link, useTranslate } from 'react-admin';
-import { DueDate } from '../cases/DueDate.tsx';
+import { DueDate } from '../common/DueDate.tsx';
 import { housePage } from '../inspections/HouseCell.tsx';
 import type { CampaignTask } from '../campaigns/types.ts';
 

@@ -9,11 +9,10 @@ import { Alert, Box, Skeleton, Stack, Table, TableBody, TableCell, TableHead, Ta
 import type { Theme } from '@mui/material';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import { Link, useTranslate } from 'react-admin';
-import { fetchCampaignTasks } from '../campaigns/api.ts';
 import { campaignPage } from '../campaigns/types.ts';
 import type { CampaignTask } from '../campaigns/types.ts';
-import { DueDate } from '../cases/DueDate.tsx';
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { DueDate } from '../common/DueDate.tsx';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { PagePicker } from '../common/PagePicker.tsx';
 import { HouseCell } from '../inspections/HouseCell.tsx';
 import { CampaignTaskCard } from './CampaignTaskCard.tsx';
@@ -64,7 +63,7 @@ export function CampaignTasks() {
   const [page, setPage] = useState(0);
   const tasks = useApiQuery(
     ['campaign-tasks', 'list', page],
-    (signal) => fetchCampaignTasks({ page: page + 1, perPage: PER_PAGE }, signal),
+    (dataProvider, signal) => dataProvider.campaignTasks({ page: page + 1, perPage: PER_PAGE }, signal),
     {
       refetchInterval: REFRESH_MS,
     },

@@ -3,8 +3,7 @@ import type { MouseEvent } from 'react';
 import { Button } from '@mui/material';
 import PanToolIcon from '@mui/icons-material/PanTool';
 import { useNavigate, useTranslate } from 'react-admin';
-import { useCaseAction } from '../cases/useCaseAction.ts';
-import { claimTask } from './api.ts';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 import type { TaskRow } from './types.ts';
 
 interface ClaimButtonProps {
@@ -22,7 +21,9 @@ export function ClaimButton({ task, size = 'small', fullWidth, openAfter = true 
   const claim = async (event: MouseEvent) => {
     // Inside a clickable list row, the button alone should act.
     event.stopPropagation();
-    const outcome = await run({ claim: task.id }, (key) => claimTask(task.id, key), { success: 'resources.tasks.notifications.claimed' });
+    const outcome = await run({ claim: task.id }, (dataProvider, key) => dataProvider.claimTask(task.id, key), {
+      success: 'resources.tasks.notifications.claimed',
+    });
     if (outcome.ok && openAfter) navigate(`/inbox/${encodeURIComponent(task.id)}`);
   };
   return (

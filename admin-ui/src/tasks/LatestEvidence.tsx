@@ -6,10 +6,9 @@ import type { ReactNode } from 'react';
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { hazardCaseDefinition } from '../../../definitions/hazard-case/index.ts';
-import { fetchCaseEvents } from '../cases/api.ts';
 import { EvidenceFiles } from '../cases/EvidenceFiles.tsx';
 import type { CaseDetail } from '../cases/types.ts';
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { DateTimeText } from '../common/DateTimeText.tsx';
 
 interface LatestEvidenceProps {
@@ -22,7 +21,7 @@ interface LatestEvidenceProps {
 
 export function LatestEvidence({ record, title, empty = null }: LatestEvidenceProps) {
   const translate = useTranslate();
-  const events = useApiQuery(['cases', record.id, 'events'], (signal) => fetchCaseEvents(record.id, signal));
+  const events = useApiQuery(['cases', record.id, 'events'], (dataProvider, signal) => dataProvider.caseEvents(record.id, signal));
   const rectifyElement = hazardCaseDefinition(record.definitionVersion).steps.rectify.elementId;
   const latest = events.data?.data.filter((e) => e.type === 'task.completed' && e.elementId === rectifyElement).at(-1);
   if (!latest) return <>{empty}</>;

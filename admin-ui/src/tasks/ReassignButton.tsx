@@ -8,9 +8,8 @@ import { Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogT
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { useCanAccess, useTranslate } from 'react-admin';
 import type { CaseDetail } from '../cases/types.ts';
-import { useApiQuery } from '../cases/useApiQuery.ts';
-import { useCaseAction } from '../cases/useCaseAction.ts';
-import { fetchCandidates, reassignTask } from './api.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 import type { TaskRow } from './types.ts';
 
 export function ReassignButton({ task, record }: { task: TaskRow; record: CaseDetail }) {
@@ -19,15 +18,21 @@ export function ReassignButton({ task, record }: { task: TaskRow; record: CaseDe
   const [open, setOpen] = useState(false);
   const [userId, setUserId] = useState('');
   const [reason, setReason] = useState('');
-  const candidates = useApiQuery(['tasks', task.id, 'candidates'], (signal) => fetchCandidates(task.id, signal), { enabled: open });
+  const candidates = useApiQuery(['tasks', task.id, 'candidates'], (dataProvider, signal) => dataProvider.taskCandidates(task.id, signal), {
+    enabled: open,
+  });
   const { run, busy } = useCaseAction();
   if (!canAccess || task.status === 'completed' || task.status === 'cancelled') return null;
 
   const confirm = async () => {
     if (!userId) return;
-    const outcome = await run({ reassign: task.id, userId, reason }, (key) => reassignTask(task.id, userId, reason, key), {
-      success: 'resources.tasks.notifications.reassigned',
-    });
+    const outcome = await run(
+      { reassign: task.id, userId, reason },
+      (dataProvider, key) => dataProvider.reassignTask(task.id, userId, reason, key),
+      {
+        success: 'resources.tasks.notifications.reassigned',
+      },
+    );
     if (outcome.ok || outcome.status === 409) setOpen(false);
   };
 

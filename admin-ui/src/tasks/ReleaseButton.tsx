@@ -2,15 +2,14 @@
 import { Button } from '@mui/material';
 import UndoIcon from '@mui/icons-material/Undo';
 import { useTranslate } from 'react-admin';
-import { useCaseAction } from '../cases/useCaseAction.ts';
-import { releaseTask } from './api.ts';
+import { useCaseAction } from '../common/hooks/useCaseAction.ts';
 import type { TaskRow } from './types.ts';
 
 export function ReleaseButton({ task, onDone }: { task: TaskRow; onDone(): void }) {
   const translate = useTranslate();
   const { run, busy } = useCaseAction();
   const release = async () => {
-    const outcome = await run({ release: task.id }, (key) => releaseTask(task.id, key), {
+    const outcome = await run({ release: task.id }, (dataProvider, key) => dataProvider.releaseTask(task.id, key), {
       success: 'resources.tasks.notifications.released',
     });
     if (outcome.ok) onDone();

@@ -5,7 +5,7 @@
 import { stepLabel } from './stepLabel.ts';
 import { Box, Card, CardActionArea, CardActions, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
-import { DueDate } from '../cases/DueDate.tsx';
+import { DueDate } from '../common/DueDate.tsx';
 import { SeverityChip } from '../cases/SeverityChip.tsx';
 import { ClaimButton } from './ClaimButton.tsx';
 import { TaskAssignee } from './TaskAssignee.tsx';

@@ -5,7 +5,7 @@
 import { stepLabel } from './stepLabel.ts';
 import { Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useGetIdentity, useNavigate, useTranslate } from 'react-admin';
-import { DueDate } from '../cases/DueDate.tsx';
+import { DueDate } from '../common/DueDate.tsx';
 import type { CaseDetail } from '../cases/types.ts';
 import { ClaimButton } from './ClaimButton.tsx';
 import { StepForm } from './forms/StepForm.tsx';

@@ -3,7 +3,7 @@ import { stepLabel } from './stepLabel.ts';
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { DataTable, useTranslate } from 'react-admin';
 import { DateTimeText } from '../common/DateTimeText.tsx';
-import { DueDate } from '../cases/DueDate.tsx';
+import { DueDate } from '../common/DueDate.tsx';
 import { SeverityChip } from '../cases/SeverityChip.tsx';
 import { ClaimButton } from './ClaimButton.tsx';
 import { TaskAssignee } from './TaskAssignee.tsx';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Button, Card, CardActions, CardContent, Chip, Stack, Typography } from '@mui/material';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Link, useTranslate } from 'react-admin';
-import { DueDate } from '../cases/DueDate.tsx';
+import { DueDate } from '../common/DueDate.tsx';
 import type { Complaint } from '../complaints/types.ts';
 import { complaintPage } from '../complaints/types.ts';
 import { VerifyDialog } from '../complaints/VerifyDialog.tsx';

@@ -22,10 +22,9 @@ import type { Theme } from '@mui/material';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import { Link, useTranslate } from 'react-admin';
-import { DueDate } from '../cases/DueDate.tsx';
-import { useApiQuery } from '../cases/useApiQuery.ts';
+import { DueDate } from '../common/DueDate.tsx';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { PagePicker } from '../common/PagePicker.tsx';
-import { fetchComplaintsToVerify } from '../complaints/api.ts';
 import type { Complaint } from '../complaints/types.ts';
 import { complaintPage } from '../complaints/types.ts';
 import { VerifyDialog } from '../complaints/VerifyDialog.tsx';
@@ -84,7 +83,7 @@ export function VerifyTasks() {
   const [verifying, setVerifying] = useState<Complaint | null>(null);
   const list = useApiQuery(
     ['complaints', 'to-verify', 'list', page],
-    (signal) => fetchComplaintsToVerify({ page: page + 1, perPage: PER_PAGE }, signal),
+    (dataProvider, signal) => dataProvider.complaintsToVerify({ page: page + 1, perPage: PER_PAGE }, signal),
     {
       refetchInterval: REFRESH_MS,
     },

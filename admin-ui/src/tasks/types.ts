@@ -1,4 +1,5 @@
 /** Task shapes as the API returns them (`/api/tasks…`): one row per human step of a case. */
+import type { AssignFormInput, HazardFormInputs } from '../../../definitions/hazard-case/forms.ts';
 
 /** The inbox tabs: my claimed tasks, tasks I may claim, what I finished, and everything overdue. */
 export const TASK_VIEWS = ['mine', 'claimable', 'done', 'overdue'] as const;
@@ -31,4 +32,13 @@ export interface TaskCandidate {
   name: string;
   role: string;
   regionCode: string;
+}
+
+/** The form of any step, as `POST /api/tasks/:id/complete` takes it. */
+export type StepFormInput = HazardFormInputs[keyof HazardFormInputs];
+
+/** `POST /api/tasks/assign-together`: one responsible party, one decision per case; a result per case. */
+export interface AssignTogether {
+  responsibleParty: AssignFormInput['responsibleParty'];
+  cases: ({ taskId: string } & Omit<AssignFormInput, 'responsibleParty'>)[];
 }

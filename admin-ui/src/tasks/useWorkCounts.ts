@@ -5,8 +5,7 @@
  */
 import { useCanAccess, useGetIdentity } from 'react-admin';
 import type { AppIdentity } from '../authProvider.ts';
-import { useApiQuery } from '../cases/useApiQuery.ts';
-import { fetchComplaintsToVerify } from '../complaints/api.ts';
+import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import type { WorkCounts } from './inboxViews.ts';
 import { useCampaignTaskCount } from './useCampaignTaskCount.ts';
 import { useTaskCounts } from './useTaskCounts.ts';
@@ -35,7 +34,7 @@ export function useWorkCounts(): WorkSummary {
   const campaigns = useCampaignTaskCount(inspects);
   const verify = useApiQuery(
     ['complaints', 'to-verify', 'count'],
-    async (signal) => (await fetchComplaintsToVerify({ page: 1, perPage: 1 }, signal)).total,
+    async (dataProvider, signal) => (await dataProvider.complaintsToVerify({ page: 1, perPage: 1 }, signal)).total,
     { enabled: verifies, refetchInterval: COUNT_MS },
   );
   const settled =

@@ -7,7 +7,7 @@ import type { FormEvent } from 'react';
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import KeyIcon from '@mui/icons-material/Key';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider.ts';
+import type { AppDataProvider } from '../dataProvider/index.ts';
 import { apiErrorOf } from '../http.ts';
 import type { UserRecord } from './types.ts';
 

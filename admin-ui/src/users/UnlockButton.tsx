@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider.ts';
+import type { AppDataProvider } from '../dataProvider/index.ts';
 import { apiErrorOf } from '../http.ts';
 import { isLocked } from './types.ts';
 import type { UserRecord } from './types.ts';

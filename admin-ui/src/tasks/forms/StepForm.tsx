@@ -11,8 +11,7 @@ import SendIcon from '@mui/icons-material/Send';
 import { Form, useNotify, useTranslate } from 'react-admin';
 import type { StepId } from '../../../../definitions/hazard-case/index.ts';
 import type { CaseDetail } from '../../cases/types.ts';
-import { useCaseAction } from '../../cases/useCaseAction.ts';
-import { assignTogether, completeTask } from '../api.ts';
+import { useCaseAction } from '../../common/hooks/useCaseAction.ts';
 import type { TaskContext, TaskRow } from '../types.ts';
 import { AssignInputs } from './AssignInputs.tsx';
 import { STEP_BODIES, stepDefaults } from './bodies.ts';
@@ -58,7 +57,9 @@ export function StepForm({ task, record, context, onDone }: StepFormProps) {
     if (own?.ok && anyTogether(values, together)) {
       const batch = togetherBody(task.id, own.body, values, together);
       if (!batch.ok) return batch.errors;
-      const outcome = await run({ together: batch.body }, (key) => assignTogether(batch.body, key), { fieldErrors: true });
+      const outcome = await run({ together: batch.body }, (dataProvider, key) => dataProvider.assignTogether(batch.body, key), {
+        fieldErrors: true,
+      });
       if (!outcome.ok) return outcome.status === 422 ? formErrorsOf(outcome.fieldProblems) : undefined;
       const failed = outcome.data.filter((r) => !r.ok);
       if (failed.length === 0) {
@@ -71,7 +72,7 @@ export function StepForm({ task, record, context, onDone }: StepFormProps) {
       return undefined;
     }
     const form = built.body;
-    const outcome = await run({ complete: task.id, form }, (key) => completeTask(task.id, form, key), {
+    const outcome = await run({ complete: task.id, form }, (dataProvider, key) => dataProvider.completeTask(task.id, form, key), {
       success: 'resources.tasks.notifications.completed',
       fieldErrors: true,
     });

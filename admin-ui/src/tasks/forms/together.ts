@@ -5,7 +5,7 @@
  */
 import { MEASURES } from '../../../../definitions/hazard-case/labels.ts';
 import type { AssignFormInput } from '../../../../definitions/hazard-case/forms.ts';
-import type { AssignTogether } from '../api.ts';
+import type { AssignTogether } from '../types.ts';
 import type { TaskContext } from '../types.ts';
 import type { FormValues } from './bodies.ts';
 import { someOf } from './choices.ts';

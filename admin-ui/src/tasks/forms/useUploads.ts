@@ -4,8 +4,17 @@
  * file is removed or the form goes away.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDataProvider } from 'react-admin';
 import { newIdempotencyKey } from '../../http.ts';
-import { IMAGE_TYPES, MAX_FILE_BYTES, PDF_TYPE, UploadError, uploadCaseFile } from './uploadCaseFile.ts';
+import type { AppDataProvider } from '../../dataProvider/index.ts';
+import { UploadError } from '../../dataProvider/upload.ts';
+
+/** The API's limit for one file. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** The types the API stores; anything else is refused before it is sent. */
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const PDF_TYPE = 'application/pdf';
 
 export interface Upload {
   key: string;
@@ -48,6 +57,7 @@ function refusal(file: File, accept: Accept): string | null {
 }
 
 export function useUploads(caseId: string, accept: Accept) {
+  const dataProvider = useDataProvider<AppDataProvider>();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
   const previews = useRef(new Set<string>());
@@ -80,7 +90,8 @@ export function useUploads(caseId: string, accept: Accept) {
         if (!file || upload.status === 'failed') return;
         const controller = new AbortController();
         controllers.current.set(upload.key, controller);
-        uploadCaseFile(caseId, file, (progress) => patch(upload.key, { progress }), controller.signal)
+        dataProvider
+          .uploadCaseFile(caseId, file, (progress) => patch(upload.key, { progress }), controller.signal)
           .then((stored) => patch(upload.key, { status: 'done', progress: 1, id: stored.id }))
           .catch((error: unknown) => {
             if (controller.signal.aborted) return;
@@ -89,7 +100,7 @@ export function useUploads(caseId: string, accept: Accept) {
           .finally(() => controllers.current.delete(upload.key));
       });
     },
-    [accept, caseId, patch],
+    [accept, caseId, dataProvider, patch],
   );
 
   const remove = useCallback((key: string) => {

@@ -1,0 +1,47 @@
+/**
+ * The admin's one way to the API, as react-admin's CRM example has it: react-admin's CRUD on the
+ * API's list convention, plus a typed method per call that is not CRUD (tasks, cases, complaints,
+ * special inspections, process definitions, houses and imports, accounts). Components reach it with
+ * `useDataProvider<AppDataProvider>()`, so a 401 from any call reaches `authProvider.checkError`
+ * and signs the user out; `useApiQuery` and `useCaseAction` hand it to their callbacks and deal with
+ * errors themselves. A region's detail is plain `getOne('regions', { id: code })`.
+ */
+import type { DataProvider } from 'react-admin';
+import { accountCalls } from './accounts.ts';
+import type { AccountCalls } from './accounts.ts';
+import { buildingCalls } from './buildings.ts';
+import type { BuildingCalls } from './buildings.ts';
+import { campaignCalls } from './campaigns.ts';
+import type { CampaignCalls } from './campaigns.ts';
+import { caseCalls } from './cases.ts';
+import type { CaseCalls } from './cases.ts';
+import { complaintCalls } from './complaints.ts';
+import type { ComplaintCalls } from './complaints.ts';
+import { crud } from './crud.ts';
+import { definitionCalls } from './definitions.ts';
+import type { DefinitionCalls } from './definitions.ts';
+import { taskCalls } from './tasks.ts';
+import type { TaskCalls } from './tasks.ts';
+
+export type { Page } from './request.ts';
+
+/** Every call the admin makes, CRUD or not. */
+export type AppDataProvider = DataProvider &
+  AccountCalls &
+  BuildingCalls &
+  CampaignCalls &
+  CaseCalls &
+  ComplaintCalls &
+  DefinitionCalls &
+  TaskCalls;
+
+export const dataProvider: AppDataProvider = {
+  ...crud,
+  ...accountCalls,
+  ...buildingCalls,
+  ...campaignCalls,
+  ...caseCalls,
+  ...complaintCalls,
+  ...definitionCalls,
+  ...taskCalls,
+};
