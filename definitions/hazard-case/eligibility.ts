@@ -1,10 +1,12 @@
 /**
  * Who may work a task of a hazard case: the step's roles, a region meeting the task's, and the
- * four-eyes rule of the recheck (never the one who submitted the evidence). One pure function, read by
+ * four-eyes rule of the steps that carry it (the recheck: never the one who submitted the evidence).
+ * One pure function, read by
  * the workflow's update validators (the rule that decides) and by the task rows the API lists (the
  * buttons it offers), so the two never disagree.
  */
-import type { StepId } from './types.ts';
+import { HAZARD_CASE_DEFINITIONS } from './index.ts';
+import type { HazardCaseDefinition, StepId } from './types.ts';
 
 /** The parts of a task the rule reads. */
 export interface EligibilityTask {
@@ -30,11 +32,27 @@ export function regionsMeet(userRegion: string, taskRegion: string): boolean {
 }
 
 /**
- * Why `user` may not work `task`, or null when they may. `evidenceSubmitterId`: who submitted the
- * case's latest rectification evidence (null: nobody yet).
+ * Why `user` may not work `task` of a case of definition `def`, or null when they may.
+ * `evidenceSubmitterId`: who submitted the case's latest rectification evidence (null: nobody yet).
  */
-export function ineligibility(task: EligibilityTask, user: EligibilityUser, evidenceSubmitterId: string | null): Ineligibility | null {
+export function ineligibility(
+  def: HazardCaseDefinition,
+  task: EligibilityTask,
+  user: EligibilityUser,
+  evidenceSubmitterId: string | null,
+): Ineligibility | null {
   if (!task.roles.includes(user.role) || !regionsMeet(user.regionCode, task.regionCode)) return 'roleOrRegion';
-  if (task.step === 'recheck' && evidenceSubmitterId === user.id) return 'ownEvidence';
+  if (def.steps[task.step]?.notByEvidenceSubmitter && evidenceSubmitterId === user.id) return 'ownEvidence';
   return null;
 }
+
+/** The steps, in any version, that the evidence submitter may not work: for the inbox's SQL form of the rule. */
+export const NOT_BY_EVIDENCE_SUBMITTER: readonly StepId[] = [
+  ...new Set(
+    Object.values(HAZARD_CASE_DEFINITIONS).flatMap((def) =>
+      Object.values(def.steps)
+        .filter((s) => s.notByEvidenceSubmitter)
+        .map((s) => s.id),
+    ),
+  ),
+];

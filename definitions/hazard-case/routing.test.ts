@@ -108,7 +108,7 @@ for (const def of Object.values(HAZARD_CASE_DEFINITIONS)) {
 
     it('follows the diagram on the paths the workflow reports beside the table', () => {
       const el = def.elements;
-      assertPath([el.start, def.steps.assign.elementId], 'registration');
+      assertPath([el.start, def.steps[def.firstStep].elementId], 'registration');
       assertPath([el.cancelStart, el.cancelled], 'cancel');
       assertPath([el.escalationStart, el.escalate, el.escalationResult, el.escalationSent], 'escalation accepted');
       assertPath([el.escalationResult, def.steps.escalationRefused.elementId], 'escalation refused');

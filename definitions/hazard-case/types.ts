@@ -66,6 +66,8 @@ export interface StepDefinition {
   status: StepStatus | null;
   /** Where each outcome leads (one entry per outcome). */
   next: Readonly<Record<string, Route>>;
+  /** Four eyes: whoever submitted the case's latest rectification evidence may not work this step. */
+  notByEvidenceSubmitter: boolean;
   /** boundary timer element, when the step has a deadline */
   timerElementId: string | null;
   /** escalation end event reached when the deadline passes */
@@ -80,6 +82,8 @@ export interface HazardCaseDefinition {
   /** The BPMN process id. */
   processId: string;
   steps: Readonly<Record<StepId, StepDefinition>>;
+  /** The step whose task a registered case opens first. */
+  firstStep: StepId;
   /** every other element the workflow reports, by meaning */
   elements: {
     start: string;

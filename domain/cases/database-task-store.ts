@@ -3,6 +3,7 @@
  * due date; the partial indexes of migration 0008 serve each view. Counts are capped (see `count`).
  */
 import type { Knex } from 'knex';
+import { NOT_BY_EVIDENCE_SUBMITTER } from '../../definitions/hazard-case/eligibility.ts';
 import { runPrepared } from '../db.ts';
 import type { Db } from '../db.ts';
 import type { ListParams, ListResult } from '../paging.ts';
@@ -86,15 +87,16 @@ export class DatabaseTaskStore implements TaskStore {
   }
 
   /**
-   * Tasks the user could claim now: open, their role, a case in their region, and never the recheck of
-   * evidence they submitted. (A task's own region is its case's village cut to the step's level, so a
-   * case inside the user's region always has its tasks in that region or in one holding it: the
-   * workflow's region rule needs no separate condition here.)
+   * Tasks the user could claim now: open, their role, a case in their region, and never a four-eyes
+   * step (the recheck) of evidence they submitted. (A task's own region is its case's village cut to
+   * the step's level, so a case inside the user's region always has its tasks in that region or in one
+   * holding it: the workflow's region rule needs no separate condition here.)
    */
   private claimable(q: Knex.QueryBuilder, user: InboxUser): Knex.QueryBuilder {
     return inRegion(q.where('t.status', 'open'), user.regionCode)
       .whereRaw('? = ANY(t.roles)', [user.role])
-      .whereRaw(`NOT (t.step = 'recheck' AND EXISTS (SELECT 1 FROM cases k WHERE k.id = t.case_id AND k.evidence_submitter_id = ?))`, [
+      .whereRaw(`NOT (t.step IN (?) AND EXISTS (SELECT 1 FROM cases k WHERE k.id = t.case_id AND k.evidence_submitter_id = ?))`, [
+        [...NOT_BY_EVIDENCE_SUBMITTER],
         user.id,
       ]);
   }
@@ -184,7 +186,7 @@ export class DatabaseTaskStore implements TaskStore {
       .orderBy('name')
       .limit(200)
       .select('id', 'name', 'role', 'region_code as regionCode');
-    if (task.step === 'recheck' && submitterId) q.whereNot('id', submitterId);
+    if (NOT_BY_EVIDENCE_SUBMITTER.includes(task.step) && submitterId) q.whereNot('id', submitterId);
     return (await q) as TaskCandidate[];
   }
 

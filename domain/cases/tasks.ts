@@ -74,6 +74,7 @@ export function toTaskRow(r: Record<string, unknown>, user: InboxUser): TaskRow 
   const eligible =
     live &&
     ineligibility(
+      def,
       { step, roles: r.roles as string[], regionCode: r.region_code as string },
       user,
       (r.evidence_submitter_id as string | null) ?? null,

@@ -139,16 +139,16 @@ export class HazardCase {
   register(): Promise<void> {
     return this.serial(async () => {
       const el = this.def.elements;
-      const assign = this.newTask('assign');
-      await this.openTasks([assign], {
+      const first = this.newTask(this.def.firstStep);
+      await this.openTasks([first], {
         event: {
           type: 'case.registered',
           elementId: el.start,
           taskId: null,
           actor: this.input.registeredBy,
-          data: { severity: this.input.severity, definitionVersion: this.def.version, path: [el.start, assign.elementId] },
+          data: { severity: this.input.severity, definitionVersion: this.def.version, path: [el.start, first.elementId] },
         },
-        case: { status: this.def.steps.assign.status ?? undefined, activeElements: [assign.elementId], dueAt: assign.dueAt },
+        case: { status: this.def.steps[first.step].status ?? undefined, activeElements: [first.elementId], dueAt: first.dueAt },
       });
     });
   }

@@ -5,6 +5,7 @@
  * call them, and so can the API to answer early; unit tests run them without a server.
  */
 import { ineligibility } from '../../definitions/hazard-case/eligibility.ts';
+import { hazardCaseDefinition } from '../../definitions/hazard-case/index.ts';
 import type { Ineligibility } from '../../definitions/hazard-case/eligibility.ts';
 import type { RegionLevel, StepDefinition } from '../../definitions/hazard-case/types.ts';
 import { REFUSAL } from './messages.ts';
@@ -39,9 +40,9 @@ const INELIGIBLE: Record<Ineligibility, string> = {
   ownEvidence: '复核人不能是整改材料的提交人',
 };
 
-/** May this person take this task? Role, region, and the four-eyes rule of the recheck. */
+/** May this person take this task? Role, region, and the four-eyes rule of the steps carrying it (the recheck). */
 export function checkEligible(state: CaseState, task: TaskState, actor: Actor): void {
-  const why = ineligibility(task, actor, state.evidenceSubmitterId);
+  const why = ineligibility(hazardCaseDefinition(state.definitionVersion), task, actor, state.evidenceSubmitterId);
   if (why) throw new Refusal(REFUSAL.forbidden, INELIGIBLE[why]);
 }
 

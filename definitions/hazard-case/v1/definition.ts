@@ -27,6 +27,7 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
   version: 1,
   name: '隐患案件',
   processId: 'hazard_case',
+  firstStep: 'assign',
   steps: {
     assign: {
       id: 'assign',
@@ -42,6 +43,7 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       overdueElementId: 'EndEvent_assign_overdue',
       outcomeField: null,
       status: 'assigning',
+      notByEvidenceSubmitter: false,
       next: {
         assigned: {
           bySeverity: {
@@ -66,6 +68,7 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       overdueElementId: 'EndEvent_control_overdue',
       outcomeField: null,
       status: 'controlling',
+      notByEvidenceSubmitter: false,
       next: { controlled: { hop: { to: 'rectify', via: [el.toRectify] } } },
     },
     rectify: {
@@ -82,6 +85,7 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       overdueElementId: 'EndEvent_rectify_overdue',
       outcomeField: null,
       status: 'rectifying',
+      notByEvidenceSubmitter: false,
       next: { submitted: { hop: { to: 'recheck', via: [] } } },
     },
     recheck: {
@@ -99,6 +103,7 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       overdueElementId: 'EndEvent_recheck_overdue',
       outcomeField: 'result',
       status: 'rechecking',
+      notByEvidenceSubmitter: true,
       next: {
         pass: { hop: { to: 'close', via: [el.recheckGateway] } },
         fail: {
@@ -123,6 +128,7 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       overdueElementId: null,
       outcomeField: null,
       status: 'closing',
+      notByEvidenceSubmitter: false,
       next: { closed: { hop: { to: null, via: [el.closed], closes: true } } },
     },
     escalationRefused: {
@@ -139,6 +145,7 @@ export const HAZARD_CASE_V1: HazardCaseDefinition = {
       overdueElementId: null,
       outcomeField: 'action',
       status: null,
+      notByEvidenceSubmitter: false,
       next: {
         // Sent again: a new escalation starts the escalation sub-process over (no flow leaves the task).
         resent: { hop: { to: null, via: [], escalate: 'resent' } },
