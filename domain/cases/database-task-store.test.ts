@@ -111,3 +111,45 @@ test("the last rectify task's due time, or null without one", async () => {
   });
   assert.deepEqual(await tasks.lastRectifyDue(caseId), due);
 });
+
+test("a four-eyes step (the recheck) is not in its evidence submitter's claimable view, but in another inspector's", async () => {
+  const inspector2 = await demoUser(database.db, 'inspector2');
+  const house = await houseIn(database.db, '441802006');
+  const { id } = await cases.create({
+    buildingCode: house.code,
+    regionCode: inspector.regionCode,
+    category: 'structure_damage',
+    severity: 'general',
+    description: '整改后复核',
+    source: 'officer',
+    sourceRef: null,
+    definitionVersion: 1,
+    createdBy: officer.id,
+  });
+  const first = registration(id, officer);
+  await cases.applyTransition(first);
+  const recheckId = randomUUID();
+  await cases.applyTransition({
+    caseId: id,
+    seq: 2,
+    occurredAt: new Date().toISOString(),
+    event: { type: 'task.completed', elementId: 'Task_rectify', taskId: first.taskId, actor: inspector, data: { step: 'rectify' } },
+    taskChanges: [{ id: first.taskId, status: 'completed', completedBy: inspector.id, outcome: 'done', form: {}, fileIds: [] }],
+    case: { status: 'rechecking', evidenceSubmitterId: inspector.id, activeElements: ['Task_recheck'], dueAt: null },
+    openTasks: [
+      {
+        id: recheckId,
+        taskNo: 2,
+        step: 'recheck',
+        elementId: 'Task_recheck',
+        roles: ['town_officer', 'inspector'],
+        regionCode: '441802006',
+        dueAt: null,
+        assigneeId: null,
+      },
+    ],
+  });
+  const ids = async (user: StoreUser) => (await tasks.list(user, 'claimable', page)).data.map((t) => t.id);
+  assert.ok(!(await ids(inspector)).includes(recheckId), 'the submitter does not get the recheck');
+  assert.ok((await ids(inspector2)).includes(recheckId), 'another inspector of the village gets it');
+});
