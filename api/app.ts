@@ -46,7 +46,8 @@ import { CampaignService } from './services/campaigns.ts';
 import { CampaignStore } from '../domain/campaigns/store.ts';
 import { CampaignWorkflows } from '../domain/campaigns/workflow-client.ts';
 import { ComplaintService } from './services/complaints.ts';
-import { ComplaintStore } from '../domain/complaints/store.ts';
+import { Open311Service } from './services/open311.ts';
+import { DatabaseComplaintStore } from '../domain/complaints/database-store.ts';
 import { ComplaintWorkflows } from '../domain/complaints/workflow-client.ts';
 import { InspectionService } from './services/inspections.ts';
 import { InspectionStore } from '../domain/inspections/store.ts';
@@ -151,7 +152,7 @@ export function createApp(deps: AppDeps): Express {
       campaigns: campaignWorkflows,
     }),
   });
-  const complaints = new ComplaintStore(db);
+  const complaints = new DatabaseComplaintStore(db);
   const complaintService = new ComplaintService({
     db,
     config,
@@ -160,7 +161,7 @@ export function createApp(deps: AppDeps): Express {
     audit: stores.audit,
     workflows: new ComplaintWorkflows(deps.temporal, config),
   });
-  complaintRoutes(api, { db, config, files: deps.files, complaints, service: complaintService, idempotency });
+  complaintRoutes(api, { db, files: deps.files, service: complaintService, idempotency });
   const campaigns = new CampaignStore(db);
   campaignRoutes(api, {
     campaigns,
@@ -199,7 +200,15 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use('/api', apiApp);
-  app.use('/open311/v2', ...open311Edge(), open311Router({ db, config, service: complaintService }));
+  app.use(
+    '/open311/v2',
+    ...open311Edge(),
+    open311Router({
+      config,
+      service: complaintService,
+      open311: new Open311Service({ complaints, regions: stores.regions }),
+    }),
+  );
 
   if (!serveUi(app, deps.uiDist)) {
     app.get('/', (_req, res) => {

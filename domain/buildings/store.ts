@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import { runPrepared } from '../db.ts';
 import { HOUSE_INSPECTIONS_SQL, toInspection } from '../inspections/store.ts';
 import type { Inspection } from '../inspections/store.ts';
-import { HOUSE_COMPLAINTS_SQL } from '../complaints/store.ts';
+import { HOUSE_COMPLAINTS_SQL } from '../complaints/complaint-rows.ts';
 import type { HouseComplaint } from '../complaints/store.ts';
 import type { Db } from '../db.ts';
 import { maskName, maskPhone } from '../mask.ts';

@@ -4,7 +4,7 @@ import type { Config } from '../../domain/config.ts';
 import { CaseStore } from '../../domain/cases/store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
-import { ComplaintStore } from '../../domain/complaints/store.ts';
+import { DatabaseComplaintStore } from '../../domain/complaints/database-store.ts';
 import { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
 import type { Db } from '../../domain/db.ts';
 import { startImportWorkflow } from '../../domain/imports/submit.ts';
@@ -13,7 +13,7 @@ import type { SweepResult } from '../../workflows/sweep/workflow.ts';
 
 export function createSweepActivities(deps: { db: Db; config: Config }) {
   const cases = new CaseStore(deps.db);
-  const complaints = new ComplaintStore(deps.db);
+  const complaints = new DatabaseComplaintStore(deps.db);
   return {
     /** Starts missing workflows of rows written more than `olderThanMs` ago; returns how many of each. */
     async startMissingWorkflows({ olderThanMs }: { olderThanMs: number }): Promise<SweepResult> {
