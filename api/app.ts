@@ -43,14 +43,14 @@ import { open311Edge } from './open311/edge.ts';
 import { open311Router } from './open311/router.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { CampaignService } from './services/campaigns.ts';
-import { CampaignStore } from '../domain/campaigns/store.ts';
+import { DatabaseCampaignStore } from '../domain/campaigns/database-store.ts';
 import { CampaignWorkflows } from '../domain/campaigns/workflow-client.ts';
 import { ComplaintService } from './services/complaints.ts';
 import { Open311Service } from './services/open311.ts';
 import { DatabaseComplaintStore } from '../domain/complaints/database-store.ts';
 import { ComplaintWorkflows } from '../domain/complaints/workflow-client.ts';
 import { InspectionService } from './services/inspections.ts';
-import { InspectionStore } from '../domain/inspections/store.ts';
+import { DatabaseInspectionStore } from '../domain/inspections/database-store.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { RAW_BODY_PATHS, supervisionRoutes } from './routes/supervision.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -135,13 +135,12 @@ export function createApp(deps: AppDeps): Express {
   caseRoutes(api, { cases, service: caseService });
   caseFileRoutes(api, { db, files: deps.files, service: caseService, idempotency });
   taskRoutes(api, { db, service: caseService, countCacheMs: config.inboxCountCacheMs });
-  const inspections = new InspectionStore(db);
+  const inspections = new DatabaseInspectionStore(db);
   const campaignWorkflows = new CampaignWorkflows(deps.temporal, config);
+  const campaigns = new DatabaseCampaignStore(db);
   inspectionRoutes(api, {
     db,
     files: deps.files,
-    inspections,
-    buildings: stores.buildings,
     service: new InspectionService({
       db,
       inspections,
@@ -149,7 +148,8 @@ export function createApp(deps: AppDeps): Express {
       cases,
       caseService,
       audit: stores.audit,
-      campaigns: campaignWorkflows,
+      campaigns,
+      campaignWorkflows,
     }),
   });
   const complaints = new DatabaseComplaintStore(db);
@@ -162,9 +162,7 @@ export function createApp(deps: AppDeps): Express {
     workflows: new ComplaintWorkflows(deps.temporal, config),
   });
   complaintRoutes(api, { db, files: deps.files, service: complaintService, idempotency });
-  const campaigns = new CampaignStore(db);
   campaignRoutes(api, {
-    campaigns,
     service: new CampaignService({
       db,
       campaigns,

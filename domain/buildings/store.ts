@@ -6,7 +6,7 @@ import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
 import type { Knex } from 'knex';
 import { runPrepared } from '../db.ts';
-import { HOUSE_INSPECTIONS_SQL, toInspection } from '../inspections/store.ts';
+import { HOUSE_INSPECTIONS_SQL, toInspection } from '../inspections/inspection-rows.ts';
 import type { Inspection } from '../inspections/store.ts';
 import { HOUSE_COMPLAINTS_SQL } from '../complaints/complaint-rows.ts';
 import type { HouseComplaint } from '../complaints/store.ts';
