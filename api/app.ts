@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
 import type { FileStore } from '../domain/files.ts';
-import { BuildingStore } from '../domain/buildings/store.ts';
+import { DatabaseBuildingStore } from '../domain/buildings/database-store.ts';
 import { AuditStore } from '../domain/stores/audit.ts';
 import { IdempotencyStore } from '../domain/stores/idempotency.ts';
 import { LoginThrottleStore } from '../domain/stores/login-throttles.ts';
@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): Express {
     sessions: new SessionStore(db, config.sessionCacheMs),
     audit: new AuditStore(db),
     idempotency: new IdempotencyStore(db),
-    buildings: new BuildingStore(db),
+    buildings: new DatabaseBuildingStore(db),
     throttles: new LoginThrottleStore(db),
   };
   const limits = { perClient: config.loginMaxFailures, perAccount: config.loginAccountMaxFailures, minutes: config.loginLockMinutes };

@@ -10,7 +10,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildingCode } from '../domain/buildings/code.ts';
-import { BUILDING_COLUMNS, toRow } from '../domain/buildings/store.ts';
+import { BUILDING_COLUMNS, toRow } from '../domain/buildings/building-sql.ts';
 import type { Db } from '../domain/db.ts';
 import { LocalFileStore } from '../domain/files.ts';
 import { importChunk } from '../domain/imports/chunk.ts';

@@ -3,7 +3,7 @@
  * written from the registry's filter by one INSERT … SELECT, and the campaign workflow's writes.
  */
 import type { Knex } from 'knex';
-import { applyBuildingFilter } from '../buildings/store.ts';
+import { applyBuildingFilter } from '../buildings/building-sql.ts';
 import type { Db } from '../db.ts';
 import { paged } from '../paging.ts';
 import type { ListParams, ListResult } from '../paging.ts';

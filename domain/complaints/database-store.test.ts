@@ -5,7 +5,7 @@ import type { TestDatabase } from '../../test/support/database.ts';
 import { housesIn } from '../../test/support/imports.ts';
 import { createAppAbility, rulesFor } from '../abilities.ts';
 import type { AppAbility } from '../abilities.ts';
-import { BuildingStore } from '../buildings/store.ts';
+import { DatabaseBuildingStore } from '../buildings/database-store.ts';
 import { DatabaseComplaintStore } from './database-store.ts';
 import type { NewComplaint } from './store.ts';
 import { TRACKING_ALPHABET } from './tracking.ts';
@@ -41,7 +41,7 @@ const complaint = (over: Partial<NewComplaint> = {}): NewComplaint => ({
 before(async () => {
   database = await createTestDatabase();
   store = new DatabaseComplaintStore(database.appDb);
-  house = await new BuildingStore(database.db).create(housesIn(VILLAGE, 1, 7)[0]!, database.db);
+  house = await new DatabaseBuildingStore(database.db).create(housesIn(VILLAGE, 1, 7)[0]!, database.db);
   officerId = ((await database.db('users').where({ username: 'inspector' }).first('id')) as { id: string }).id;
 });
 after(() => database.drop());

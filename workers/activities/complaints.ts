@@ -5,8 +5,8 @@
  */
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { refreshSafetyState } from '../../domain/buildings/safety.ts';
-import { BuildingStore } from '../../domain/buildings/store.ts';
-import type { Building } from '../../domain/buildings/store.ts';
+import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
+import type { Building, BuildingStore } from '../../domain/buildings/store.ts';
 import { lockHouse, openOrJoinCase } from '../../domain/cases/open-or-join.ts';
 import { CaseStore } from '../../domain/cases/store.ts';
 import type { CaseRecord } from '../../domain/cases/store.ts';
@@ -38,7 +38,7 @@ async function evidence(trx: Db, buildings: BuildingStore, c: VerificationSubjec
 export function createComplaintActivities({ db, config }: { db: Db; config: Config }) {
   const cases = new CaseStore(db);
   const complaints = new DatabaseComplaintStore(db);
-  const buildings = new BuildingStore(db);
+  const buildings = new DatabaseBuildingStore(db);
   return {
     async verifyComplaint(args: VerifyArgs & { complaintId: string }): Promise<Pick<ComplaintState, 'status' | 'caseId'>> {
       const { complaintId, actor } = args;
