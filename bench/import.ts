@@ -18,7 +18,7 @@ import { BOM, csvLine } from '../domain/imports/csv.ts';
 import { ImportJobStore } from '../domain/imports/jobs.ts';
 import { prepareImport } from '../domain/imports/prepare.ts';
 import { finishImport } from '../domain/imports/report.ts';
-import { DEFAULT_CHUNK_SIZE } from '../domain/imports/submit.ts';
+import { DEFAULT_CHUNK_SIZE } from '../api/services/imports.ts';
 import { templateCells } from '../domain/imports/template-files.ts';
 import { IMPORT_COLUMNS } from '../domain/imports/template.ts';
 import { syntheticBuildings } from '../domain/synthetic/buildings.ts';

@@ -16,7 +16,7 @@ import type { Db } from '../domain/db.ts';
 import { fileStoreFor } from '../domain/files.ts';
 import { ImportJobStore, toImportJob } from '../domain/imports/jobs.ts';
 import type { ImportJob } from '../domain/imports/jobs.ts';
-import { submitImport } from '../domain/imports/submit.ts';
+import { submitImport } from '../api/services/imports.ts';
 import { templateCsv, templateXlsx } from '../domain/imports/template-files.ts';
 import type { Role } from '../domain/roles.ts';
 import { runMain } from './lib/main.ts';

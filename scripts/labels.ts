@@ -10,7 +10,7 @@ import { connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
 import { fileStoreFor } from '../domain/files.ts';
-import { createLabelBatch } from '../domain/labels/batches.ts';
+import { createLabelBatch } from '../api/services/label-batches.ts';
 import { writeLabelSheet } from '../domain/labels/pdf.ts';
 import type { LabelData } from '../domain/labels/pdf.ts';
 import { LabelSource } from '../domain/labels/source.ts';

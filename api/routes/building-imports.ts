@@ -12,7 +12,7 @@ import type { Db } from '../../domain/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { IMPORT_SORT_FIELDS, IMPORT_STATUSES, ImportJobStore, toImportJob } from '../../domain/imports/jobs.ts';
-import { submitImport } from '../../domain/imports/submit.ts';
+import { submitImport } from '../services/imports.ts';
 import { templateCsv, templateXlsx } from '../../domain/imports/template-files.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';

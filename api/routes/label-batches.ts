@@ -8,7 +8,7 @@ import type { AppAbility } from '../../domain/abilities.ts';
 import type { Db } from '../../domain/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { createLabelBatch } from '../../domain/labels/batches.ts';
+import { createLabelBatch } from '../services/label-batches.ts';
 import { LABEL_BATCH_SORT_FIELDS, LabelBatchStore } from '../../domain/labels/store.ts';
 import type { LabelBatch } from '../../domain/labels/store.ts';
 import { sendFile } from '../http/binary.ts';

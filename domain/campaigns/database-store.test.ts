@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { createTestDatabase } from '../../test/support/database.ts';
 import type { TestDatabase } from '../../test/support/database.ts';
 import { housesIn } from '../../test/support/imports.ts';
 import { DatabaseBuildingStore } from '../buildings/database-store.ts';
+import { DatabaseInspectionStore } from '../inspections/database-store.ts';
 import { DatabaseCampaignStore } from './database-store.ts';
 import type { NewCampaign } from './store.ts';
 
@@ -61,7 +63,20 @@ test('an inspection fulfils a house once; the tasks and the remaining count foll
   const inspector = { role: 'inspector', regionCode: '441802006001' };
   const before = (await store.tasks(inspector, { page: 1, perPage: 50 })).data.filter((t) => t.campaignId === id);
   assert.equal(before.length, 2);
-  const inspectionId = '00000000-0000-4000-8000-000000000001';
+  const inspectionId = randomUUID();
+  await new DatabaseInspectionStore(database.db).insert({
+    id: inspectionId,
+    buildingCode: houses[0]!,
+    regionCode: '441802006001',
+    inspector: officer,
+    judgement: 'some',
+    hazards: [],
+    notes: null,
+    position: null,
+    distanceM: null,
+    presence: 'unverifiable',
+    inspectedAt: new Date().toISOString(),
+  });
   assert.ok((await store.fulfil(houses[0]!, { id: inspectionId, hazardsFound: 2 })).includes(id));
   assert.deepEqual(await store.fulfil(houses[0]!, { id: inspectionId, hazardsFound: 2 }), []);
   assert.equal(await store.remaining(id), 2);

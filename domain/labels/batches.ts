@@ -1,39 +1,14 @@
 /**
- * Making a label batch: check what is asked, write the batch row (audited) and start its workflow.
- * The row comes first and the workflow id derives from it, so a repeated start is harmless; a start
- * that fails marks the batch failed rather than leaving it queued for ever.
+ * Starting a label batch's workflow (the use case that makes a batch is `api/services/label-batches.ts`;
+ * the sweeper starts the batches a crash left behind). The workflow id derives from the batch row.
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Client } from '@temporalio/client';
 import type { labelBatchWorkflow } from '../../workflows/label-batch/workflow.ts';
 import { LABEL_BATCH_WORKFLOW, labelBatchWorkflowId } from '../../workflows/label-batch/messages.ts';
-import { asSubject } from '../abilities.ts';
-import type { AppAbility } from '../abilities.ts';
-import type { Db } from '../db.ts';
-import { ForbiddenError, RuleError, UnavailableError } from '../errors.ts';
-import { AuditStore } from '../stores/audit.ts';
-import type { AuditContext } from '../stores/audit.ts';
-import { RegionStore } from '../stores/regions.ts';
-import { LABELS_PER_PAGE } from './layout.ts';
-import { assertMayPrint, checkPrintableCodes, commonRegion } from './selection.ts';
-import { LabelSource } from './source.ts';
-import { LabelBatchStore } from './store.ts';
-
-/** Labels per chunk: a few seconds of work, 50 full pages. */
-export const LABEL_CHUNK_SIZE = 500;
-
-/** Print a whole region, or chosen houses. */
-export type LabelBatchRequest = { regionCode: string } | { codes: string[] };
-
-/** What making a batch needs: the database and the Temporal client with its task queue. */
-export interface LabelBatchDeps {
-  db: Db;
-  temporal: Client;
-  taskQueue: string;
-}
 
 /** Starts the batch's workflow; "already started" counts as success. */
-export async function startLabelBatchWorkflow(deps: LabelBatchDeps, batchId: string): Promise<void> {
+export async function startLabelBatchWorkflow(deps: { temporal: Client; taskQueue: string }, batchId: string): Promise<void> {
   try {
     await deps.temporal.workflow.start<typeof labelBatchWorkflow>(LABEL_BATCH_WORKFLOW, {
       taskQueue: deps.taskQueue,
@@ -43,69 +18,4 @@ export async function startLabelBatchWorkflow(deps: LabelBatchDeps, batchId: str
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
-}
-
-async function regionPlan(db: Db, ability: AppAbility, regionCode: string, cutoff: Date): Promise<number> {
-  if (!(await new RegionStore(db).find(ability, regionCode))) {
-    throw RuleError.field('body.regionCode', 'unknownRegion', `行政区划 ${regionCode} 不存在或不在您的管辖范围内`, 'UNKNOWN_REGION');
-  }
-  assertMayPrint(ability, regionCode);
-  const total = await new LabelSource(db, '').count(regionCode, cutoff);
-  if (total === 0) throw RuleError.field('body.regionCode', 'empty', '该区域还没有登记房屋，没有可打印的标签', 'NOTHING_TO_PRINT');
-  return total;
-}
-
-/**
- * Creates a batch for a region or a selection and starts printing it; returns the batch id.
- * `chunkSize` must be a multiple of the labels on a page, so chunks join without half-empty pages.
- */
-export async function createLabelBatch(
-  deps: LabelBatchDeps,
-  ability: AppAbility,
-  who: AuditContext,
-  request: LabelBatchRequest,
-  chunkSize = LABEL_CHUNK_SIZE,
-): Promise<string> {
-  if (chunkSize <= 0 || chunkSize % LABELS_PER_PAGE !== 0) throw new RangeError(`chunk size must be a multiple of ${LABELS_PER_PAGE}`);
-  // Buildings registered after this instant are not part of the batch, however long it runs. The
-  // database's clock, the one that stamps buildings, decides.
-  const clock = (await deps.db.raw('SELECT clock_timestamp() AS now')) as { rows: { now: Date }[] };
-  const cutoff = clock.rows[0]?.now ?? new Date();
-  let regionCode: string;
-  let codes: string[] | null = null;
-  let total: number;
-  if ('codes' in request) {
-    codes = await checkPrintableCodes(deps.db, ability, request.codes);
-    regionCode = commonRegion(codes);
-    total = codes.length;
-  } else {
-    regionCode = request.regionCode;
-    total = await regionPlan(deps.db, ability, regionCode, cutoff);
-  }
-  if (!ability.can('create', asSubject('LabelBatch', { regionCode }))) throw new ForbiddenError('无权为该区域创建标签打印任务');
-  const store = new LabelBatchStore(deps.db);
-  const id = await deps.db.transaction(async (trx) => {
-    const batchId = await store.create({ regionCode, codes, total, chunkSize, createdBy: who.actorId, createdAt: cutoff }, trx);
-    await new AuditStore(deps.db).record(
-      who,
-      {
-        action: 'labelBatch.create',
-        subjectType: 'LabelBatch',
-        subjectId: batchId,
-        regionCode,
-        details: { total, selection: codes !== null },
-      },
-      trx,
-    );
-    return batchId;
-  });
-  try {
-    await startLabelBatchWorkflow(deps, id);
-  } catch (error) {
-    await store.fail(id, '打印任务未能启动（工作流服务不可用），请重新提交');
-    throw new UnavailableError('TEMPORAL_UNAVAILABLE', `工作流服务暂不可用，打印任务未能启动，请稍后重试`, [
-      { field: 'temporal', reason: 'unavailable', message: (error as Error).message },
-    ]);
-  }
-  return id;
 }

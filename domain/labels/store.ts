@@ -113,6 +113,15 @@ export class LabelBatchStore {
     );
   }
 
+  /**
+   * The database's clock, the one that stamps buildings: a batch covers the houses registered before
+   * this instant, however long it runs.
+   */
+  async clock(): Promise<Date> {
+    const clock = (await this.db.raw('SELECT clock_timestamp() AS now')) as { rows: { now: Date }[] };
+    return clock.rows[0]?.now ?? new Date();
+  }
+
   async create(
     input: { regionCode: string; codes: string[] | null; total: number; chunkSize: number; createdBy: string | null; createdAt?: Date },
     db: Db = this.db,

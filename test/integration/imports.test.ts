@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { BuildingCreateInput } from '../../domain/buildings/schema.ts';
 import { ImportJobStore } from '../../domain/imports/jobs.ts';
 import type { ImportJob } from '../../domain/imports/jobs.ts';
-import { submitImport } from '../../domain/imports/submit.ts';
+import { submitImport } from '../../api/services/imports.ts';
 import { IMPORT_COLUMNS } from '../../domain/imports/template.ts';
 import { createWorker } from '../../workers/worker.ts';
 import { importProgressQuery, importWorkflowId } from '../../workflows/building-import/messages.ts';

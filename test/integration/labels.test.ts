@@ -11,7 +11,7 @@ import { buildingCode } from '../../domain/buildings/code.ts';
 import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
 import { createAppAbility, rulesFor } from '../../domain/abilities.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { createLabelBatch } from '../../domain/labels/batches.ts';
+import { createLabelBatch } from '../../api/services/label-batches.ts';
 import { chunkFileKey } from '../../workers/activities/labels.ts';
 import { WORKFLOWS_PATH, createWorker } from '../../workers/worker.ts';
 import { progressQuery, labelBatchWorkflowId } from '../../workflows/label-batch/messages.ts';
