@@ -12,6 +12,7 @@ import type { Db } from '../domain/db.ts';
 import type { FileStore } from '../domain/files.ts';
 import { DatabaseBuildingStore } from '../domain/buildings/database-store.ts';
 import { AuditStore } from '../domain/stores/audit.ts';
+import { DatabaseHealthStore } from '../domain/stores/database-health.ts';
 import { IdempotencyStore } from '../domain/stores/idempotency.ts';
 import { LoginThrottleStore } from '../domain/stores/login-throttles.ts';
 import { RegionStore } from '../domain/stores/regions.ts';
@@ -108,7 +109,12 @@ export function createApp(deps: AppDeps): Express {
       strictTransportSecurity: config.cookieSecure,
     }),
   );
-  healthRoutes(app, { db, client: deps.temporal, namespace: config.temporalNamespace, taskQueue: config.temporalTaskQueue });
+  healthRoutes(app, {
+    health: new DatabaseHealthStore(db),
+    client: deps.temporal,
+    namespace: config.temporalNamespace,
+    taskQueue: config.temporalTaskQueue,
+  });
 
   const idempotency = new Idempotency(stores.idempotency, config.clientHashSecret);
   const api = new ApiRouter('/api', idempotency);
