@@ -11,13 +11,13 @@ import type { Config } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
 import type { FileStore } from '../domain/files.ts';
 import { DatabaseBuildingStore } from '../domain/buildings/database-store.ts';
-import { AuditStore } from '../domain/stores/audit.ts';
+import { DatabaseAuditStore } from '../domain/stores/database-audit.ts';
 import { DatabaseHealthStore } from '../domain/stores/database-health.ts';
-import { IdempotencyStore } from '../domain/stores/idempotency.ts';
-import { LoginThrottleStore } from '../domain/stores/login-throttles.ts';
-import { RegionStore } from '../domain/stores/regions.ts';
-import { SessionStore } from '../domain/stores/sessions.ts';
-import { UserStore } from '../domain/stores/users.ts';
+import { DatabaseIdempotencyStore } from '../domain/stores/database-idempotency.ts';
+import { DatabaseLoginThrottleStore } from '../domain/stores/database-login-throttles.ts';
+import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
+import { DatabaseSessionStore } from '../domain/stores/database-sessions.ts';
+import { DatabaseUserStore } from '../domain/stores/database-users.ts';
 import { InputError } from '../domain/errors.ts';
 import { apiNotFound, errorMiddleware } from './http/errors.ts';
 import { jsonShapeProblem } from './http/input-guard.ts';
@@ -77,13 +77,13 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { config, db, logger } = deps;
   const stores = {
-    regions: new RegionStore(db),
-    users: new UserStore(db),
-    sessions: new SessionStore(db, config.sessionCacheMs),
-    audit: new AuditStore(db),
-    idempotency: new IdempotencyStore(db),
+    regions: new DatabaseRegionStore(db),
+    users: new DatabaseUserStore(db),
+    sessions: new DatabaseSessionStore(db, config.sessionCacheMs),
+    audit: new DatabaseAuditStore(db),
+    idempotency: new DatabaseIdempotencyStore(db),
     buildings: new DatabaseBuildingStore(db),
-    throttles: new LoginThrottleStore(db),
+    throttles: new DatabaseLoginThrottleStore(db),
   };
   const limits = { perClient: config.loginMaxFailures, perAccount: config.loginAccountMaxFailures, minutes: config.loginLockMinutes };
   const auth = new AuthService({ db, ...stores, limits });

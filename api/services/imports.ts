@@ -8,7 +8,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../domain/db.ts';
 import { UnavailableError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { AuditStore } from '../../domain/stores/audit.ts';
+import { DatabaseAuditStore } from '../../domain/stores/database-audit.ts';
 import type { AuditContext } from '../../domain/stores/audit.ts';
 import { ImportJobStore, toImportJob } from '../../domain/imports/jobs.ts';
 import type { ImportJob } from '../../domain/imports/jobs.ts';
@@ -70,7 +70,7 @@ export async function submitImport(deps: SubmitDeps, s: Submission): Promise<Imp
       },
       trx,
     );
-    await new AuditStore(trx).record(
+    await new DatabaseAuditStore(trx).record(
       s.actor,
       {
         action: 'building_import.create',

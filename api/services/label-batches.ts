@@ -8,9 +8,9 @@ import { asSubject } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
 import type { Db } from '../../domain/db.ts';
 import { ForbiddenError, RuleError, UnavailableError } from '../../domain/errors.ts';
-import { AuditStore } from '../../domain/stores/audit.ts';
+import { DatabaseAuditStore } from '../../domain/stores/database-audit.ts';
 import type { AuditContext } from '../../domain/stores/audit.ts';
-import { RegionStore } from '../../domain/stores/regions.ts';
+import { DatabaseRegionStore } from '../../domain/stores/database-regions.ts';
 import { LABELS_PER_PAGE } from '../../domain/labels/layout.ts';
 import { assertMayPrint, checkPrintableCodes, commonRegion } from '../../domain/labels/selection.ts';
 import { LabelSource } from '../../domain/labels/source.ts';
@@ -31,7 +31,7 @@ export interface LabelBatchDeps {
 }
 
 async function regionPlan(db: Db, ability: AppAbility, regionCode: string, cutoff: Date): Promise<number> {
-  if (!(await new RegionStore(db).find(ability, regionCode))) {
+  if (!(await new DatabaseRegionStore(db).find(ability, regionCode))) {
     throw RuleError.field('body.regionCode', 'unknownRegion', `行政区划 ${regionCode} 不存在或不在您的管辖范围内`, 'UNKNOWN_REGION');
   }
   assertMayPrint(ability, regionCode);
@@ -70,7 +70,7 @@ export async function createLabelBatch(
   if (!ability.can('create', asSubject('LabelBatch', { regionCode }))) throw new ForbiddenError('无权为该区域创建标签打印任务');
   const id = await deps.db.transaction(async (trx) => {
     const batchId = await store.create({ regionCode, codes, total, chunkSize, createdBy: who.actorId, createdAt: cutoff }, trx);
-    await new AuditStore(deps.db).record(
+    await new DatabaseAuditStore(deps.db).record(
       who,
       {
         action: 'labelBatch.create',

@@ -2,8 +2,8 @@
 import type { Db } from '../db.ts';
 import { hashPassword } from '../passwords.ts';
 import type { Role } from '../roles.ts';
-import { AuditStore } from '../stores/audit.ts';
-import { UserStore } from '../stores/users.ts';
+import { DatabaseAuditStore } from '../stores/database-audit.ts';
+import { DatabaseUserStore } from '../stores/database-users.ts';
 
 export const DEMO_PASSWORD = 'Ydym@2026';
 
@@ -19,10 +19,10 @@ export const DEMO_USERS: { username: string; name: string; role: Role; regionCod
 
 /** Creates the demo users when there are no users at all; returns how many were created. */
 export async function seedDemoUsers(db: Db): Promise<number> {
-  const users = new UserStore(db);
+  const users = new DatabaseUserStore(db);
   if ((await users.count()) > 0) return 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const audit = new AuditStore(db);
+  const audit = new DatabaseAuditStore(db);
   const system = { actorId: null, actorName: 'system', actorRole: null, ip: null, userAgent: null, requestId: null };
   await db.transaction(async (trx) => {
     for (const u of DEMO_USERS) {

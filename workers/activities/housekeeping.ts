@@ -1,9 +1,9 @@
 /** Activities of the housekeeping workflow. */
 import type { Db } from '../../domain/db.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { IdempotencyStore } from '../../domain/stores/idempotency.ts';
-import { LoginThrottleStore } from '../../domain/stores/login-throttles.ts';
-import { SessionStore } from '../../domain/stores/sessions.ts';
+import { DatabaseIdempotencyStore } from '../../domain/stores/database-idempotency.ts';
+import { DatabaseLoginThrottleStore } from '../../domain/stores/database-login-throttles.ts';
+import { DatabaseSessionStore } from '../../domain/stores/database-sessions.ts';
 import { DatabaseUploadStore } from '../../domain/stores/database-uploads.ts';
 import { UPLOAD_KINDS } from '../../domain/stores/uploads.ts';
 
@@ -13,13 +13,13 @@ const IDEMPOTENCY_KEEP_HOURS = 24;
 const ORPHAN_UPLOAD_KEEP_HOURS = 48;
 
 export function createHousekeepingActivities(deps: { db: Db; files: FileStore; sessionIdleMinutes: number }) {
-  const sessions = new SessionStore(deps.db);
-  const keys = new IdempotencyStore(deps.db);
+  const sessions = new DatabaseSessionStore(deps.db);
+  const keys = new DatabaseIdempotencyStore(deps.db);
   const uploads = new DatabaseUploadStore(deps.db);
   return {
     /** Sign-in state past its use: dead sessions, and login throttle counts long ended. */
     async purgeSessions(): Promise<number> {
-      return (await sessions.purge(deps.sessionIdleMinutes)) + (await new LoginThrottleStore(deps.db).purge());
+      return (await sessions.purge(deps.sessionIdleMinutes)) + (await new DatabaseLoginThrottleStore(deps.db).purge());
     },
     async purgeIdempotencyKeys(): Promise<number> {
       return keys.purge(IDEMPOTENCY_KEEP_HOURS);

@@ -14,7 +14,7 @@ import type { LabelData } from '../../domain/labels/pdf.ts';
 import { LabelSource } from '../../domain/labels/source.ts';
 import { LabelBatchStore } from '../../domain/labels/store.ts';
 import type { LabelBatch } from '../../domain/labels/store.ts';
-import { RegionStore } from '../../domain/stores/regions.ts';
+import { DatabaseRegionStore } from '../../domain/stores/database-regions.ts';
 
 /** Key of the PDF of chunk `chunkNo` (from 1) of a batch. */
 export function chunkFileKey(batchId: string, chunkNo: number): string {
@@ -50,7 +50,7 @@ async function writeToStore(files: FileStore, key: string, write: (out: PassThro
 /** The label-batch activities, built from their dependencies (wired by the worker, or by tests). */
 export function createLabelActivities(deps: { db: Db; files: FileStore; baseUrl: string }) {
   const store = new LabelBatchStore(deps.db);
-  const regions = new RegionStore(deps.db);
+  const regions = new DatabaseRegionStore(deps.db);
   const heartbeat = (details?: unknown) => Context.current().heartbeat(details);
 
   async function requireBatch(batchId: string): Promise<LabelBatch> {
