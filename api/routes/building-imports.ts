@@ -11,7 +11,8 @@ import type { Request, Response } from 'express';
 import type { Db } from '../../domain/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { IMPORT_SORT_FIELDS, IMPORT_STATUSES, ImportJobStore, toImportJob } from '../../domain/imports/jobs.ts';
+import { DatabaseImportJobStore } from '../../domain/imports/database-store.ts';
+import { IMPORT_SORT_FIELDS, IMPORT_STATUSES, toImportJob } from '../../domain/imports/jobs.ts';
 import { submitImport } from '../services/imports.ts';
 import { templateCsv, templateXlsx } from '../../domain/imports/template-files.ts';
 import { sendFile } from '../http/binary.ts';
@@ -82,7 +83,7 @@ function fileNameOf(req: Request): string | undefined {
 
 /** Declares the `/building-imports` routes. */
 export function buildingImportRoutes(api: ApiRouter, deps: BuildingImportRouteDeps): void {
-  const jobs = new ImportJobStore(deps.db);
+  const jobs = new DatabaseImportJobStore(deps.db);
   const visible = async (ctx: RequestContext, id: string) => {
     const row = await jobs.find(ctx.ability, id);
     if (!row) throw new NotFoundError('导入任务不存在或无权查看');

@@ -10,7 +10,8 @@ import { UnavailableError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { DatabaseAuditStore } from '../../domain/stores/database-audit.ts';
 import type { AuditContext } from '../../domain/stores/audit.ts';
-import { ImportJobStore, toImportJob } from '../../domain/imports/jobs.ts';
+import { DatabaseImportJobStore } from '../../domain/imports/database-store.ts';
+import { toImportJob } from '../../domain/imports/jobs.ts';
 import type { ImportJob } from '../../domain/imports/jobs.ts';
 import { detectFile } from '../../domain/imports/parse.ts';
 import { startImportWorkflow } from '../../domain/imports/submit.ts';
@@ -53,7 +54,7 @@ export async function submitImport(deps: SubmitDeps, s: Submission): Promise<Imp
   const fileKey = `imports/${id}/source.${file.kind}`;
   const fileName = cleanFileName(s.fileName, `upload.${file.kind}`);
   await deps.files.put(fileKey, s.data);
-  const jobs = new ImportJobStore(deps.db);
+  const jobs = new DatabaseImportJobStore(deps.db);
   await deps.db.transaction(async (trx) => {
     await jobs.insert(
       {

@@ -15,7 +15,7 @@ import { LABELS_PER_PAGE } from '../../domain/labels/layout.ts';
 import { assertMayPrint, checkPrintableCodes, commonRegion } from '../../domain/labels/selection.ts';
 import { LabelSource } from '../../domain/labels/source.ts';
 import { startLabelBatchWorkflow } from '../../domain/labels/batches.ts';
-import { LabelBatchStore } from '../../domain/labels/store.ts';
+import { DatabaseLabelBatchStore } from '../../domain/labels/database-store.ts';
 
 /** Labels per chunk: a few seconds of work, 50 full pages. */
 export const LABEL_CHUNK_SIZE = 500;
@@ -54,7 +54,7 @@ export async function createLabelBatch(
   if (chunkSize <= 0 || chunkSize % LABELS_PER_PAGE !== 0) throw new RangeError(`chunk size must be a multiple of ${LABELS_PER_PAGE}`);
   // Buildings registered after this instant are not part of the batch, however long it runs. The
   // database's clock, the one that stamps buildings, decides.
-  const store = new LabelBatchStore(deps.db);
+  const store = new DatabaseLabelBatchStore(deps.db);
   const cutoff = await store.clock();
   let regionCode: string;
   let codes: string[] | null = null;

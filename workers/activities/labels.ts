@@ -12,7 +12,7 @@ import { mergePdfs } from '../../domain/labels/merge.ts';
 import { writeLabelSheet } from '../../domain/labels/pdf.ts';
 import type { LabelData } from '../../domain/labels/pdf.ts';
 import { LabelSource } from '../../domain/labels/source.ts';
-import { LabelBatchStore } from '../../domain/labels/store.ts';
+import { DatabaseLabelBatchStore } from '../../domain/labels/database-store.ts';
 import type { LabelBatch } from '../../domain/labels/store.ts';
 import { DatabaseRegionStore } from '../../domain/stores/database-regions.ts';
 
@@ -49,7 +49,7 @@ async function writeToStore(files: FileStore, key: string, write: (out: PassThro
 
 /** The label-batch activities, built from their dependencies (wired by the worker, or by tests). */
 export function createLabelActivities(deps: { db: Db; files: FileStore; baseUrl: string }) {
-  const store = new LabelBatchStore(deps.db);
+  const store = new DatabaseLabelBatchStore(deps.db);
   const regions = new DatabaseRegionStore(deps.db);
   const heartbeat = (details?: unknown) => Context.current().heartbeat(details);
 
