@@ -33,6 +33,8 @@ import { buildingImportRoutes } from './routes/building-imports.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { labelBatchRoutes } from './routes/label-batches.ts';
+import { DatabaseLabelBatchStore } from '../domain/labels/database-store.ts';
+import { DatabaseImportJobStore } from '../domain/imports/database-store.ts';
 import { labelRoutes } from './routes/labels.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { userRoutes } from './routes/users.ts';
@@ -124,9 +126,15 @@ export function createApp(deps: AppDeps): Express {
   auditRoutes(api, { audit: stores.audit });
   buildingRoutes(api, { buildings: stores.buildings, service: new BuildingService({ db, ...stores }) });
   labelRoutes(api, { db, buildings: stores.buildings, baseUrl: config.baseUrl });
-  labelBatchRoutes(api, { db, files: deps.files, temporal: deps.temporal, taskQueue: config.temporalTaskQueue });
+  labelBatchRoutes(api, {
+    db,
+    batches: new DatabaseLabelBatchStore(db),
+    files: deps.files,
+    temporal: deps.temporal,
+    taskQueue: config.temporalTaskQueue,
+  });
   const importDeps = { db, files: deps.files, temporal: deps.temporal, taskQueue: config.temporalTaskQueue };
-  buildingImportRoutes(api, { ...importDeps, idempotency });
+  buildingImportRoutes(api, { ...importDeps, jobs: new DatabaseImportJobStore(db), idempotency });
   const workflows = new CaseWorkflows(deps.temporal, config);
   const cases = new CaseStore(db);
   const caseService = new CaseService({
