@@ -10,13 +10,14 @@ import type { Logger } from 'pino';
 import type { Config } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
 import type { FileStore } from '../domain/files.ts';
-import { BuildingStore } from '../domain/buildings/store.ts';
-import { AuditStore } from '../domain/stores/audit.ts';
-import { IdempotencyStore } from '../domain/stores/idempotency.ts';
-import { LoginThrottleStore } from '../domain/stores/login-throttles.ts';
-import { RegionStore } from '../domain/stores/regions.ts';
-import { SessionStore } from '../domain/stores/sessions.ts';
-import { UserStore } from '../domain/stores/users.ts';
+import { DatabaseBuildingStore } from '../domain/buildings/database-store.ts';
+import { DatabaseAuditStore } from '../domain/stores/database-audit.ts';
+import { DatabaseHealthStore } from '../domain/stores/database-health.ts';
+import { DatabaseIdempotencyStore } from '../domain/stores/database-idempotency.ts';
+import { DatabaseLoginThrottleStore } from '../domain/stores/database-login-throttles.ts';
+import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
+import { DatabaseSessionStore } from '../domain/stores/database-sessions.ts';
+import { DatabaseUserStore } from '../domain/stores/database-users.ts';
 import { InputError } from '../domain/errors.ts';
 import { apiNotFound, errorMiddleware } from './http/errors.ts';
 import { jsonShapeProblem } from './http/input-guard.ts';
@@ -32,6 +33,8 @@ import { buildingImportRoutes } from './routes/building-imports.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { labelBatchRoutes } from './routes/label-batches.ts';
+import { DatabaseLabelBatchStore } from '../domain/labels/database-store.ts';
+import { DatabaseImportJobStore } from '../domain/imports/database-store.ts';
 import { labelRoutes } from './routes/labels.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { userRoutes } from './routes/users.ts';
@@ -43,13 +46,14 @@ import { open311Edge } from './open311/edge.ts';
 import { open311Router } from './open311/router.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { CampaignService } from './services/campaigns.ts';
-import { CampaignStore } from '../domain/campaigns/store.ts';
+import { DatabaseCampaignStore } from '../domain/campaigns/database-store.ts';
 import { CampaignWorkflows } from '../domain/campaigns/workflow-client.ts';
 import { ComplaintService } from './services/complaints.ts';
-import { ComplaintStore } from '../domain/complaints/store.ts';
+import { Open311Service } from './services/open311.ts';
+import { DatabaseComplaintStore } from '../domain/complaints/database-store.ts';
 import { ComplaintWorkflows } from '../domain/complaints/workflow-client.ts';
 import { InspectionService } from './services/inspections.ts';
-import { InspectionStore } from '../domain/inspections/store.ts';
+import { DatabaseInspectionStore } from '../domain/inspections/database-store.ts';
 import { definitionRoutes } from './routes/definitions.ts';
 import { RAW_BODY_PATHS, supervisionRoutes } from './routes/supervision.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -80,13 +84,13 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { config, db, logger } = deps;
   const stores = {
-    regions: new RegionStore(db),
-    users: new UserStore(db),
-    sessions: new SessionStore(db, config.sessionCacheMs),
-    audit: new AuditStore(db),
-    idempotency: new IdempotencyStore(db),
-    buildings: new BuildingStore(db),
-    throttles: new LoginThrottleStore(db),
+    regions: new DatabaseRegionStore(db),
+    users: new DatabaseUserStore(db),
+    sessions: new DatabaseSessionStore(db, config.sessionCacheMs),
+    audit: new DatabaseAuditStore(db),
+    idempotency: new DatabaseIdempotencyStore(db),
+    buildings: new DatabaseBuildingStore(db),
+    throttles: new DatabaseLoginThrottleStore(db),
   };
   const limits = { perClient: config.loginMaxFailures, perAccount: config.loginAccountMaxFailures, minutes: config.loginLockMinutes };
   const auth = new AuthService({ db, ...stores, limits });
@@ -112,7 +116,12 @@ export function createApp(deps: AppDeps): Express {
       strictTransportSecurity: config.cookieSecure,
     }),
   );
-  healthRoutes(app, { db, client: deps.temporal, namespace: config.temporalNamespace, taskQueue: config.temporalTaskQueue });
+  healthRoutes(app, {
+    health: new DatabaseHealthStore(db),
+    client: deps.temporal,
+    namespace: config.temporalNamespace,
+    taskQueue: config.temporalTaskQueue,
+  });
 
   const idempotency = new Idempotency(stores.idempotency, config.clientHashSecret);
   const api = new ApiRouter('/api', idempotency);
@@ -122,9 +131,15 @@ export function createApp(deps: AppDeps): Express {
   auditRoutes(api, { audit: stores.audit });
   buildingRoutes(api, { buildings: stores.buildings, service: new BuildingService({ db, ...stores }) });
   labelRoutes(api, { db, buildings: stores.buildings, baseUrl: config.baseUrl });
-  labelBatchRoutes(api, { db, files: deps.files, temporal: deps.temporal, taskQueue: config.temporalTaskQueue });
+  labelBatchRoutes(api, {
+    db,
+    batches: new DatabaseLabelBatchStore(db),
+    files: deps.files,
+    temporal: deps.temporal,
+    taskQueue: config.temporalTaskQueue,
+  });
   const importDeps = { db, files: deps.files, temporal: deps.temporal, taskQueue: config.temporalTaskQueue };
-  buildingImportRoutes(api, { ...importDeps, idempotency });
+  buildingImportRoutes(api, { ...importDeps, jobs: new DatabaseImportJobStore(db), idempotency });
   const workflows = new CaseWorkflows(deps.temporal, config);
   const cases = new DatabaseCaseStore(db);
   const tasks = new DatabaseTaskStore(db, config.inboxCountCacheMs);
@@ -143,13 +158,12 @@ export function createApp(deps: AppDeps): Express {
   caseRoutes(api, { service: caseService });
   caseFileRoutes(api, { db, files: deps.files, service: caseService, idempotency });
   taskRoutes(api, { service: caseService, context: new TaskContextService({ cases, tasks, service: caseService }) });
-  const inspections = new InspectionStore(db);
+  const inspections = new DatabaseInspectionStore(db);
   const campaignWorkflows = new CampaignWorkflows(deps.temporal, config);
+  const campaigns = new DatabaseCampaignStore(db);
   inspectionRoutes(api, {
     db,
     files: deps.files,
-    inspections,
-    buildings: stores.buildings,
     service: new InspectionService({
       db,
       inspections,
@@ -157,10 +171,11 @@ export function createApp(deps: AppDeps): Express {
       cases,
       caseService,
       audit: stores.audit,
-      campaigns: campaignWorkflows,
+      campaigns,
+      campaignWorkflows,
     }),
   });
-  const complaints = new ComplaintStore(db);
+  const complaints = new DatabaseComplaintStore(db);
   const complaintService = new ComplaintService({
     db,
     config,
@@ -169,10 +184,8 @@ export function createApp(deps: AppDeps): Express {
     audit: stores.audit,
     workflows: new ComplaintWorkflows(deps.temporal, config),
   });
-  complaintRoutes(api, { db, config, files: deps.files, complaints, service: complaintService, idempotency });
-  const campaigns = new CampaignStore(db);
+  complaintRoutes(api, { db, files: deps.files, service: complaintService, idempotency });
   campaignRoutes(api, {
-    campaigns,
     service: new CampaignService({
       db,
       campaigns,
@@ -208,7 +221,15 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use('/api', apiApp);
-  app.use('/open311/v2', ...open311Edge(), open311Router({ db, config, service: complaintService }));
+  app.use(
+    '/open311/v2',
+    ...open311Edge(),
+    open311Router({
+      config,
+      service: complaintService,
+      open311: new Open311Service({ complaints, regions: stores.regions }),
+    }),
+  );
 
   if (!serveUi(app, deps.uiDist)) {
     app.get('/', (_req, res) => {

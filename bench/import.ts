@@ -10,15 +10,15 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildingCode } from '../domain/buildings/code.ts';
-import { BUILDING_COLUMNS, toRow } from '../domain/buildings/store.ts';
+import { BUILDING_COLUMNS, toRow } from '../domain/buildings/building-sql.ts';
 import type { Db } from '../domain/db.ts';
 import { LocalFileStore } from '../domain/files.ts';
 import { importChunk } from '../domain/imports/chunk.ts';
 import { BOM, csvLine } from '../domain/imports/csv.ts';
-import { ImportJobStore } from '../domain/imports/jobs.ts';
+import { DatabaseImportJobStore } from '../domain/imports/database-store.ts';
 import { prepareImport } from '../domain/imports/prepare.ts';
 import { finishImport } from '../domain/imports/report.ts';
-import { DEFAULT_CHUNK_SIZE } from '../domain/imports/submit.ts';
+import { DEFAULT_CHUNK_SIZE } from '../api/services/imports.ts';
 import { templateCells } from '../domain/imports/template-files.ts';
 import { IMPORT_COLUMNS } from '../domain/imports/template.ts';
 import { syntheticBuildings } from '../tools/synthetic/buildings.ts';
@@ -81,7 +81,7 @@ export async function benchImport(db: Db, options: { rows: number; seed?: number
     const id = randomUUID();
     const fileKey = `imports/${id}/source.csv`;
     await files.put(fileKey, text);
-    const jobs = new ImportJobStore(db);
+    const jobs = new DatabaseImportJobStore(db);
     await jobs.insert({
       id,
       file_key: fileKey,

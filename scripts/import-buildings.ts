@@ -14,9 +14,10 @@ import { connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
 import { fileStoreFor } from '../domain/files.ts';
-import { ImportJobStore, toImportJob } from '../domain/imports/jobs.ts';
+import { DatabaseImportJobStore } from '../domain/imports/database-store.ts';
+import { toImportJob } from '../domain/imports/jobs.ts';
 import type { ImportJob } from '../domain/imports/jobs.ts';
-import { submitImport } from '../domain/imports/submit.ts';
+import { submitImport } from '../api/services/imports.ts';
 import { templateCsv, templateXlsx } from '../domain/imports/template-files.ts';
 import type { Role } from '../domain/roles.ts';
 import { runMain } from '../domain/run-main.ts';
@@ -85,7 +86,7 @@ runMain('import:buildings', async () => {
       { data, fileName: path, regionCode, actor },
     );
     console.log(`导入任务 ${job.id}（工作流 building-import-${job.id}）`);
-    const jobs = new ImportJobStore(db);
+    const jobs = new DatabaseImportJobStore(db);
     while (job.status === 'queued' || job.status === 'running' || !job.hasErrorReport) {
       process.stdout.write(`\r${progressLine(job)}\x1b[K`);
       await new Promise((r) => setTimeout(r, 500));

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { connectDatabase } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { fileStoreFor } from '../domain/files.ts';
-import { LabelBatchStore } from '../domain/labels/store.ts';
+import { DatabaseLabelBatchStore } from '../domain/labels/database-store.ts';
 import { describeBatch, followBatch } from './lib/label-progress.ts';
 import { runMain } from '../domain/run-main.ts';
 
@@ -17,7 +17,7 @@ runMain('labels:status', async () => {
   const config = loadConfig();
   const db = await connectDatabase(config);
   try {
-    const store = new LabelBatchStore(db);
+    const store = new DatabaseLabelBatchStore(db);
     let batch = await store.find(null, id);
     if (!batch) {
       console.error(`labels:status: 打印任务 ${id} 不存在`);

@@ -10,12 +10,12 @@ import { connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
 import { fileStoreFor } from '../domain/files.ts';
-import { createLabelBatch } from '../domain/labels/batches.ts';
+import { createLabelBatch } from '../api/services/label-batches.ts';
 import { writeLabelSheet } from '../domain/labels/pdf.ts';
 import type { LabelData } from '../domain/labels/pdf.ts';
 import { LabelSource } from '../domain/labels/source.ts';
 import { isRegionCodeShape } from '../domain/regions.ts';
-import { RegionStore } from '../domain/stores/regions.ts';
+import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
 import { followBatch, progressLine } from './lib/label-progress.ts';
 import { runMain } from '../domain/run-main.ts';
 
@@ -64,7 +64,7 @@ runMain('labels', async () => {
   }
   const db = await connectDatabase(config);
   try {
-    const regionName = await new RegionStore(db).nameOf(regionCode);
+    const regionName = await new DatabaseRegionStore(db).nameOf(regionCode);
     if (!regionName) usage(`region ${regionCode} is not loaded (npm run seed:regions -- <district>)`);
     if (!values.batch) return await renderDirect(db, config.baseUrl, regionCode, regionName, values.out as string);
     const { connection, client } = await connectTemporal(config);

@@ -2,7 +2,7 @@
 import { connectDatabase } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { districtRegions, UnknownDistrictError } from '../tools/seed/regions.ts';
-import { RegionStore } from '../domain/stores/regions.ts';
+import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
 import { runMain } from '../domain/run-main.ts';
 
 runMain('seed:regions', async () => {
@@ -14,7 +14,7 @@ runMain('seed:regions', async () => {
   const config = loadConfig();
   const db = await connectDatabase(config);
   try {
-    const store = new RegionStore(db);
+    const store = new DatabaseRegionStore(db);
     for (const code of codes) {
       const regions = await districtRegions(code).catch((error: unknown) => {
         if (error instanceof UnknownDistrictError) {

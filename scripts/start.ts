@@ -17,7 +17,7 @@ import { seedDemoUsers } from '../tools/seed/demo.ts';
 import { districtRegions } from '../tools/seed/regions.ts';
 import { seedSyntheticBuildings } from '../tools/synthetic/seed.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
-import { RegionStore } from '../domain/stores/regions.ts';
+import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
 import { installTemporalRuntime } from '../workers/log.ts';
 import { startWorker } from '../workers/run.ts';
 import { startDevServer } from './lib/dev-server.ts';
@@ -61,7 +61,7 @@ runMain('start', async () => {
     const db = await connectDatabase(config);
     stops.push(() => db.destroy());
 
-    const regions = new RegionStore(db);
+    const regions = new DatabaseRegionStore(db);
     if (!(await regions.exists(config.seedDistrict))) {
       const count = await regions.upsert(await districtRegions(config.seedDistrict.slice(0, 6)));
       say(`Loaded ${count} regions of district ${config.seedDistrict}`);

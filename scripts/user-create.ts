@@ -8,9 +8,9 @@ import { connectDatabase } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import { checkPasswordRule, hashPassword } from '../domain/passwords.ts';
 import { isRole, roleRegionProblem, ROLES } from '../domain/roles.ts';
-import { AuditStore } from '../domain/stores/audit.ts';
-import { RegionStore } from '../domain/stores/regions.ts';
-import { UserStore } from '../domain/stores/users.ts';
+import { DatabaseAuditStore } from '../domain/stores/database-audit.ts';
+import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
+import { DatabaseUserStore } from '../domain/stores/database-users.ts';
 import { runMain } from '../domain/run-main.ts';
 
 function usage(problem: string): never {
@@ -34,15 +34,16 @@ runMain('user:create', async () => {
   }
   const db = await connectDatabase(loadConfig());
   try {
-    if (!(await new RegionStore(db).exists(regionCode))) usage(`region ${regionCode} is not loaded (npm run seed:regions -- <district>)`);
-    const users = new UserStore(db);
+    if (!(await new DatabaseRegionStore(db).exists(regionCode)))
+      usage(`region ${regionCode} is not loaded (npm run seed:regions -- <district>)`);
+    const users = new DatabaseUserStore(db);
     if (await users.usernameTaken(username)) usage(`username ${username} is taken`);
     const passwordHash = await hashPassword(password);
     await db.transaction(async (trx) => {
       // A printed password has been seen on a console: its owner replaces it at first sign-in.
       const id = await users.create({ username, name, phone: null, role, regionCode, passwordHash, mustChangePassword: generated }, trx);
       const system = { actorId: null, actorName: 'cli', actorRole: null, ip: null, userAgent: null, requestId: null };
-      await new AuditStore(db).record(
+      await new DatabaseAuditStore(db).record(
         system,
         { action: 'user.create', subjectType: 'User', subjectId: id, regionCode, details: { username, role } },
         trx,

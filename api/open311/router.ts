@@ -15,11 +15,12 @@ import type { NextFunction, Request, Response } from 'express';
 import { CASE_CATEGORY } from '../../domain/cases/enums.ts';
 import type { CaseCategory } from '../../domain/cases/enums.ts';
 import type { Config } from '../../domain/config.ts';
-import type { Db } from '../../domain/db.ts';
 import { maskPublicText } from '../../domain/complaints/public.ts';
 import { TRACKING_NO } from '../../domain/complaints/tracking.ts';
 import { AppError } from '../../domain/errors.ts';
+import type { PublicRequestFilter } from '../../domain/complaints/store.ts';
 import type { ComplaintService, FieldNames } from '../services/complaints.ts';
+import type { AgencyRequest, Open311Service } from '../services/open311.ts';
 import { send, sendErrors } from './format.ts';
 import type { Format } from './format.ts';
 
@@ -96,28 +97,25 @@ function w3cDate(v: unknown, name: string): string | undefined {
   return new Date(at).toISOString();
 }
 
-type Row = Record<string, unknown>;
+const iso = (v: string | null) => (v == null ? null : new Date(v).toISOString());
 
 /** A request as the public reads it: the spec's fields, those that could identify someone left empty. */
-function toRequest(r: Row, agency: string) {
-  const closed = r.status === 'unfounded' || r.case_status === 'closed' || r.case_status === 'cancelled';
-  const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
-  const notice = r.last_notice as string | null;
-  const names = [r.contact_name, r.owner_name] as (string | null)[];
+function toRequest({ request: r, agency }: AgencyRequest) {
+  const closed = r.status === 'unfounded' || r.caseStatus === 'closed' || r.caseStatus === 'cancelled';
   return {
-    service_request_id: r.tracking_no,
+    service_request_id: r.trackingNo,
     status: closed ? 'closed' : 'open',
-    status_notes: notice ? maskPublicText(notice, names) : null,
-    service_name: CASE_CATEGORY.labels[r.category as CaseCategory],
+    status_notes: r.lastNotice ? maskPublicText(r.lastNotice, r.names) : null,
+    service_name: CASE_CATEGORY.labels[r.category],
     service_code: r.category,
     description: null,
     agency_responsible: agency,
     service_notice: null,
-    requested_datetime: iso(r.created_at),
-    updated_datetime: iso(r.updated_at ?? r.created_at),
-    expected_datetime: r.status === 'verifying' ? iso(r.verify_due_at) : null,
+    requested_datetime: iso(r.createdAt),
+    updated_datetime: iso(r.updatedAt),
+    expected_datetime: r.status === 'verifying' ? iso(r.verifyDueAt) : null,
     // The village only: a house, an address or a position can point at the complainant.
-    address: [r.town_name, r.village_name].filter(Boolean).join('') || null,
+    address: [r.townName, r.villageName].filter(Boolean).join('') || null,
     address_id: null,
     zipcode: null,
     lat: null,
@@ -126,48 +124,15 @@ function toRequest(r: Row, agency: string) {
   };
 }
 
-export function open311Router(deps: { db: Db; config: Config; service: ComplaintService }): express.Router {
+export function open311Router(deps: { config: Config; service: ComplaintService; open311: Open311Service }): express.Router {
   // Strict like every router of the app: one canonical path per request.
   const router = express.Router({ caseSensitive: true, strict: true });
-  const { db } = deps;
   router.use(express.urlencoded({ extended: true, limit: '64kb' }), express.json({ limit: '64kb' }));
   router.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Access-Control-Allow-Origin', '*');
     next();
   });
-
-  const agencyOf = async (regionCode: string) => {
-    const district = (await db('regions')
-      .where({ code: regionCode.slice(0, 6) })
-      .first('name')) as { name: string } | undefined;
-    return `${district?.name ?? ''}住房和城乡建设局`;
-  };
-
-  const requests = () =>
-    db('complaints as p')
-      .leftJoin('buildings as b', 'b.code', 'p.building_code')
-      .leftJoin('cases as c', 'c.id', 'p.case_id')
-      .leftJoin('regions as v', 'v.code', 'p.region_code')
-      .leftJoin('regions as t', 't.code', 'v.parent_code')
-      .select(
-        'p.tracking_no',
-        'p.status',
-        'p.category',
-        'p.created_at',
-        'p.verify_due_at',
-        'p.region_code',
-        // Read only to mask them wherever a notice repeats them; never sent.
-        'p.contact_name',
-        'b.owner_name',
-        'v.name as village_name',
-        't.name as town_name',
-        'c.status as case_status',
-        db.raw(`(SELECT n.text FROM complaint_notifications n WHERE n.complaint_id = p.id ORDER BY n.seq DESC LIMIT 1) AS last_notice`),
-        db.raw(
-          `greatest(p.created_at, (SELECT max(n.at) FROM complaint_notifications n WHERE n.complaint_id = p.id), c.updated_at) AS updated_at`,
-        ),
-      );
 
   const handle =
     (fn: (req: Request, res: Response, format: Format) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
@@ -249,50 +214,32 @@ export function open311Router(deps: { db: Db; config: Config; service: Complaint
     '/requests.:format',
     handle(async (req, res, format) => {
       const q = req.query as Record<string, unknown>;
-      const query = requests();
+      let filter: PublicRequestFilter;
       const ids = text(q.service_request_id);
       if (ids) {
         const list = ids.split(',').map((s) => s.trim().toUpperCase());
         if (list.length > MAX_RESULTS || list.some((id) => !TRACKING_NO.test(id)))
           throw new Open311Error(400, 'service_request_id: 编号格式应为 TS 加日期和 8 位字母数字（或 6 位数字），逗号分隔');
-        query.whereIn('p.tracking_no', list);
+        filter = { trackingNos: list, limit: MAX_RESULTS };
       } else {
         const start = w3cDate(q.start_date, 'start_date');
         const end = w3cDate(q.end_date, 'end_date');
         const code = text(q.service_code);
-        if (code) {
-          const codes = code.split(',');
-          if (!codes.every(isCategory)) throw new Open311Error(400, `service_code: 没有此服务（${code}）`);
-          query.whereIn('p.category', codes);
-        }
+        const codes = code?.split(',');
+        if (code && !codes?.every(isCategory)) throw new Open311Error(400, `service_code: 没有此服务（${code}）`);
         const status = text(q.status);
-        if (status && status !== 'open' && status !== 'closed') throw new Open311Error(400, 'status: 只能是 open 或 closed');
-        const closedSql = `(p.status = 'unfounded' OR coalesce(c.status IN ('closed', 'cancelled'), false))`;
-        if (status === 'closed') query.whereRaw(closedSql);
-        if (status === 'open') query.whereRaw(`NOT ${closedSql}`);
-        // As the spec advises: the last 90 days unless a window is given.
-        query.where(
-          'p.created_at',
-          '>=',
-          start ?? new Date(Date.parse(end ?? new Date().toISOString()) - DEFAULT_DAYS * 86_400_000).toISOString(),
-        );
-        if (end) query.where('p.created_at', '<=', end);
+        if (status !== undefined && status !== 'open' && status !== 'closed') throw new Open311Error(400, 'status: 只能是 open 或 closed');
+        filter = {
+          limit: MAX_RESULTS,
+          categories: codes,
+          status,
+          // As the spec advises: the last 90 days unless a window is given.
+          from: start ?? new Date(Date.parse(end ?? new Date().toISOString()) - DEFAULT_DAYS * 86_400_000).toISOString(),
+          to: end,
+        };
       }
-      const rows = (await query.orderBy('p.created_at', 'desc').limit(MAX_RESULTS)) as Row[];
-      const agencies = new Map<string, string>();
-      for (const r of rows) {
-        const district = (r.region_code as string).slice(0, 6);
-        if (!agencies.has(district)) agencies.set(district, await agencyOf(district));
-      }
-      const agencyFor = (r: Row) => agencies.get((r.region_code as string).slice(0, 6)) as string;
-      send(
-        res,
-        format,
-        200,
-        'service_requests',
-        'request',
-        rows.map((r) => toRequest(r, agencyFor(r))),
-      );
+      const found = await deps.open311.requests(filter);
+      send(res, format, 200, 'service_requests', 'request', found.map(toRequest));
     }),
   );
 
@@ -300,9 +247,9 @@ export function open311Router(deps: { db: Db; config: Config; service: Complaint
     '/requests/:id.:format',
     handle(async (req, res, format) => {
       const id = String(req.params.id).toUpperCase();
-      const row = TRACKING_NO.test(id) ? ((await requests().where('p.tracking_no', id).first()) as Row | undefined) : undefined;
-      if (!row) throw new Open311Error(404, `service_request_id: 没有此请求（${id}）`);
-      send(res, format, 200, 'service_requests', 'request', [toRequest(row, await agencyOf(row.region_code as string))]);
+      const found = TRACKING_NO.test(id) ? await deps.open311.request(id) : undefined;
+      if (!found) throw new Open311Error(404, `service_request_id: 没有此请求（${id}）`);
+      send(res, format, 200, 'service_requests', 'request', [toRequest(found)]);
     }),
   );
 

@@ -11,8 +11,9 @@ import type { Request, Response } from 'express';
 import type { Db } from '../../domain/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { IMPORT_SORT_FIELDS, IMPORT_STATUSES, ImportJobStore, toImportJob } from '../../domain/imports/jobs.ts';
-import { submitImport } from '../../domain/imports/submit.ts';
+import { IMPORT_SORT_FIELDS, IMPORT_STATUSES, toImportJob } from '../../domain/imports/jobs.ts';
+import type { ImportJobStore } from '../../domain/imports/jobs.ts';
+import { submitImport } from '../services/imports.ts';
 import { templateCsv, templateXlsx } from '../../domain/imports/template-files.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
@@ -60,7 +61,9 @@ const NOT_FOUND = { 404: { description: '导入任务不存在或无权查看', 
 
 /** What the import routes need; the Idempotency instance is applied by the upload itself. */
 export interface BuildingImportRouteDeps {
+  /** `db` only for `submitImport`, which writes the job and its audit entry in one transaction. */
   db: Db;
+  jobs: ImportJobStore;
   files: FileStore;
   temporal: Client;
   taskQueue: string;
@@ -82,7 +85,7 @@ function fileNameOf(req: Request): string | undefined {
 
 /** Declares the `/building-imports` routes. */
 export function buildingImportRoutes(api: ApiRouter, deps: BuildingImportRouteDeps): void {
-  const jobs = new ImportJobStore(deps.db);
+  const { jobs } = deps;
   const visible = async (ctx: RequestContext, id: string) => {
     const row = await jobs.find(ctx.ability, id);
     if (!row) throw new NotFoundError('导入任务不存在或无权查看');

@@ -3,7 +3,6 @@
  * houses, cancel) and the houses waiting in the caller's inbox.
  */
 import { Type } from '@sinclair/typebox';
-import type { CampaignStore } from '../../domain/campaigns/store.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { auditContext } from '../http/context.ts';
 import { AUTH_ERRORS, ErrorResponse, RegionCode, Text, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
@@ -36,7 +35,7 @@ const Item = Type.Object({ buildingCode: Type.String(), status: literals(ITEM_ST
 const IdParams = Type.Object({ id: Uuid });
 const NOT_FOUND = { 404: { description: '专项排查不存在或无权查看', schema: ErrorResponse } };
 
-export function campaignRoutes(api: ApiRouter, deps: { campaigns: CampaignStore; service: CampaignService }): void {
+export function campaignRoutes(api: ApiRouter, deps: { service: CampaignService }): void {
   api.route({
     method: 'post',
     path: '/campaigns',
@@ -73,7 +72,7 @@ export function campaignRoutes(api: ApiRouter, deps: { campaigns: CampaignStore;
     auth: true,
     query: listQuery(['createdAt', 'dueAt'], { status: Type.Optional(literals(STATUS)) }),
     responses: { 200: { description: '专项排查', schema: listOf(Campaign) }, ...AUTH_ERRORS },
-    handler: async ({ query, ctx }) => ({ body: await deps.campaigns.list(caseUser(ctx).regionCode, query) }),
+    handler: async ({ query, ctx }) => ({ body: await deps.service.list(caseUser(ctx), query) }),
   });
 
   api.route({
@@ -84,11 +83,7 @@ export function campaignRoutes(api: ApiRouter, deps: { campaigns: CampaignStore;
     auth: true,
     params: IdParams,
     responses: { 200: { description: '专项排查', schema: Campaign }, ...AUTH_ERRORS, ...NOT_FOUND },
-    handler: async ({ params, ctx }) => {
-      const user = caseUser(ctx);
-      const campaign = await deps.service.get(user, params.id);
-      return { body: { ...campaign, villages: await deps.campaigns.progress(user.regionCode, params.id) } };
-    },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.withVillages(caseUser(ctx), params.id) }),
   });
 
   api.route({
@@ -100,11 +95,7 @@ export function campaignRoutes(api: ApiRouter, deps: { campaigns: CampaignStore;
     params: IdParams,
     query: listQuery(['buildingCode', 'doneAt'], { regionCode: Type.Optional(RegionCode), status: Type.Optional(literals(ITEM_STATUS)) }),
     responses: { 200: { description: '房屋', schema: listOf(Item) }, ...AUTH_ERRORS, ...NOT_FOUND },
-    handler: async ({ params, query, ctx }) => {
-      const user = caseUser(ctx);
-      await deps.service.get(user, params.id);
-      return { body: await deps.campaigns.items(user.regionCode, params.id, query) };
-    },
+    handler: async ({ params, query, ctx }) => ({ body: await deps.service.items(caseUser(ctx), params.id, query) }),
   });
 
   api.route({
@@ -139,6 +130,6 @@ export function campaignRoutes(api: ApiRouter, deps: { campaigns: CampaignStore;
       ),
     }),
     responses: { 200: { description: '待排查房屋', schema: listOf(Item) }, ...AUTH_ERRORS },
-    handler: async ({ query, ctx }) => ({ body: await deps.campaigns.tasks(caseUser(ctx), query) }),
+    handler: async ({ query, ctx }) => ({ body: await deps.service.tasks(caseUser(ctx), query) }),
   });
 }

@@ -5,20 +5,15 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { Response } from 'express';
-import { asSubject } from '../../domain/abilities.ts';
 import { CASE_CATEGORY, CASE_SEVERITY } from '../../domain/cases/enums.ts';
-import { lockSender, sentInLastHour } from '../../domain/complaints/client.ts';
-import { COMPLAINT_SORT } from '../../domain/complaints/store.ts';
-import type { ComplaintStore } from '../../domain/complaints/store.ts';
-import type { Config } from '../../domain/config.ts';
+import { COMPLAINT_SORT_FIELDS } from '../../domain/complaints/store.ts';
+import type { ComplaintPhoto } from '../../domain/complaints/store.ts';
 import type { Db } from '../../domain/db.ts';
 import { TRACKING_NO_PATTERN_ANY_CASE } from '../../domain/complaints/tracking.ts';
-import { NotFoundError, RateLimitError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
-import type { RequestContext } from '../http/context.ts';
-import type { ApiRouter, Reply } from '../http/router.ts';
+import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import type { Idempotency } from '../http/idempotency.ts';
 import { idempotentUpload, readUpload, storeUpload } from '../http/uploads.ts';
@@ -91,31 +86,15 @@ const MAX_VERIFY_PHOTOS = 9;
 const IdParams = Type.Object({ id: Uuid });
 const NOT_FOUND = { 404: { description: '投诉不存在或无权查看', schema: ErrorResponse } };
 
-/**
- * Refuses a photo past the hourly limit of its sender. Under `lock` (inside the transaction that writes
- * the row) parallel uploads from one sender queue, so a burst cannot pass the limit.
- */
-async function checkPhotoLimit(db: Db, config: Config, hash: string, lock: boolean): Promise<void> {
-  if (lock) await lockSender(db, [`complaint-photos:${hash}`]);
-  if ((await sentInLastHour(db, 'complaint_files', hash)) >= config.complaintPhotosPerHour)
-    throw new RateLimitError('RATE_LIMITED', '上传过于频繁，请一小时后再试');
-}
-
 export function complaintRoutes(
   api: ApiRouter,
-  deps: { db: Db; config: Config; files: FileStore; complaints: ComplaintStore; service: ComplaintService; idempotency: Idempotency },
+  /** `db` only for `storeUpload`, the shared upload writer of api/http. */
+  deps: { db: Db; files: FileStore; service: ComplaintService; idempotency: Idempotency },
 ): void {
-  /** A complaint's photo (the citizen's or the verifier's) to a user who may read the complaint; else 404. */
-  const sendPhoto = async (table: string, where: Record<string, unknown>, ctx: RequestContext, res: Response): Promise<Reply> => {
-    const file = (await deps
-      .db(`${table} as f`)
-      .join('complaints as p', 'p.id', 'f.complaint_id')
-      .where(where)
-      .first('f.storage_key', 'f.mime', 'p.region_code')) as { storage_key: string; mime: string; region_code: string } | undefined;
-    if (!file || !ctx.ability.can('read', asSubject('Complaint', { regionCode: file.region_code })))
-      throw new NotFoundError('照片不存在或无权查看');
+  /** Sends a complaint photo the service found readable. */
+  const sendPhoto = (res: Response, file: ComplaintPhoto) => {
     res.setHeader('Cache-Control', 'private, max-age=86400');
-    return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storage_key) });
+    return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storageKey) });
   };
 
   api.route({
@@ -133,20 +112,19 @@ export function complaintRoutes(
       429: { description: '上传过于频繁', schema: ErrorResponse },
     },
     handler: async ({ ctx, req, res }) => {
-      const hash = deps.service.clientHash(ctx.ip ?? '');
+      const address = ctx.ip ?? '';
       // A first look before reading up to 10 MB; the count that decides is taken again under the lock.
-      await checkPhotoLimit(deps.db, deps.config, hash, false);
+      await deps.service.checkPhotoLimit(address);
       const upload = await readUpload(req, res, {
         accept: IMAGE_TYPES,
         typeMessage: '只接受 JPEG、PNG 或 WebP 照片',
         fallbackName: 'photo',
       });
       return idempotentUpload(deps.idempotency, req, upload, async () => {
-        const { id, name, mime, size } = await deps.db.transaction(async (trx) => {
-          await checkPhotoLimit(trx, deps.config, hash, true);
-          const row = { client_hash: hash };
-          return storeUpload({ db: trx, files: deps.files }, upload, { table: 'complaint_files', folder: 'complaints', row });
-        });
+        const row = { client_hash: deps.service.clientHash(address) };
+        const { id, name, mime, size } = await deps.service.underPhotoLimit(address, (trx) =>
+          storeUpload({ db: trx, files: deps.files }, upload, { table: 'complaint_files', folder: 'complaints', row }),
+        );
         return { status: 201, body: { id, name, mime, size } };
       });
     },
@@ -208,7 +186,7 @@ export function complaintRoutes(
     summary: 'Complaints the caller may see (complainant masked), filtered and sorted (newest first by default)',
     tags: ['complaints'],
     auth: true,
-    query: listQuery(Object.keys(COMPLAINT_SORT) as [string, ...string[]], {
+    query: listQuery(COMPLAINT_SORT_FIELDS, {
       regionCode: Type.Optional(RegionCode),
       buildingCode: Type.Optional(Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', maxLength: 18 })),
       status: Type.Optional(literals(COMPLAINT_STATUS)),
@@ -219,7 +197,7 @@ export function complaintRoutes(
       to: Type.Optional(DateOnly),
     }),
     responses: { 200: { description: '投诉列表', schema: listOf(Complaint) }, ...AUTH_ERRORS },
-    handler: async ({ query, ctx }) => ({ body: await deps.complaints.list(ctx.ability, query) }),
+    handler: async ({ query, ctx }) => ({ body: await deps.service.list(ctx.ability, query) }),
   });
 
   api.route({
@@ -339,7 +317,7 @@ export function complaintRoutes(
     params: IdParams,
     responses: { 200: { description: '照片' }, ...AUTH_ERRORS, 404: { description: '照片不存在或无权查看', schema: ErrorResponse } },
     // Only photos attached to a recorded verification; an upload not yet sent with its verify is the uploader's draft.
-    handler: async ({ params, ctx, res }) => sendPhoto('complaint_verification_files', { 'f.id': params.id, 'f.attached': true }, ctx, res),
+    handler: async ({ params, ctx, res }) => sendPhoto(res, await deps.service.photo(ctx.ability, 'verification', params.id)),
   });
 
   api.route({
@@ -350,6 +328,6 @@ export function complaintRoutes(
     auth: true,
     params: IdParams,
     responses: { 200: { description: '照片' }, ...AUTH_ERRORS, 404: { description: '照片不存在或无权查看', schema: ErrorResponse } },
-    handler: async ({ params, ctx, res }) => sendPhoto('complaint_files', { 'f.id': params.id }, ctx, res),
+    handler: async ({ params, ctx, res }) => sendPhoto(res, await deps.service.photo(ctx.ability, 'citizen', params.id)),
   });
 }

@@ -5,7 +5,7 @@
 import type { Client } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import type { Express } from 'express';
-import type { Db } from '../../domain/db.ts';
+import type { HealthStore } from '../../domain/stores/health.ts';
 
 interface Check {
   ok: boolean;
@@ -23,8 +23,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export async function readiness(deps: { db: Db; client: Client; namespace: string; taskQueue: string }): Promise<Record<string, Check>> {
-  const postgres = withTimeout(deps.db.raw('SELECT 1'), 2000, 'PostgreSQL').then(
+export async function readiness(deps: {
+  health: HealthStore;
+  client: Client;
+  namespace: string;
+  taskQueue: string;
+}): Promise<Record<string, Check>> {
+  const postgres = withTimeout(deps.health.ping(), 2000, 'PostgreSQL').then(
     () => ({ ok: true, detail: 'reachable' }),
     (e: Error) => ({ ok: false, detail: e.message }),
   );
@@ -58,7 +63,7 @@ export async function readiness(deps: { db: Db; client: Client; namespace: strin
   return { postgres: p, temporal: t, worker: w };
 }
 
-export function healthRoutes(app: Express, deps: { db: Db; client: Client; namespace: string; taskQueue: string }): void {
+export function healthRoutes(app: Express, deps: { health: HealthStore; client: Client; namespace: string; taskQueue: string }): void {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

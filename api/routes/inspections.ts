@@ -5,19 +5,15 @@
 import { Type } from '@sinclair/typebox';
 import { CASE_CATEGORY } from '../../domain/cases/enums.ts';
 import { JUDGEMENT } from '../../domain/buildings/enums.ts';
-import { asSubject } from '../../domain/abilities.ts';
 import type { Db } from '../../domain/db.ts';
-import { ForbiddenError, NotFoundError, RuleError } from '../../domain/errors.ts';
+import { ForbiddenError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { INSPECTION_SORT } from '../../domain/inspections/store.ts';
-import type { InspectionStore } from '../../domain/inspections/store.ts';
+import { INSPECTION_SORT_FIELDS } from '../../domain/inspections/store.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import { readUpload, storeUpload } from '../http/uploads.ts';
-import type { BuildingStore } from '../../domain/buildings/store.ts';
-import { checkedCode } from '../services/buildings.ts';
 import type { InspectionService } from '../services/inspections.ts';
 import { caseUser } from './cases.ts';
 
@@ -109,7 +105,8 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
 export function inspectionRoutes(
   api: ApiRouter,
-  deps: { db: Db; files: FileStore; inspections: InspectionStore; buildings: BuildingStore; service: InspectionService },
+  /** `db` only for `storeUpload`, the shared upload writer of api/http. */
+  deps: { db: Db; files: FileStore; service: InspectionService },
 ): void {
   api.route({
     method: 'post',
@@ -127,11 +124,7 @@ export function inspectionRoutes(
     },
     handler: async ({ query, ctx, req, res }) => {
       if (!ctx.user) throw new ForbiddenError();
-      const code = checkedCode(query.buildingCode, 'query.buildingCode');
-      const building = await deps.buildings.find(ctx.ability, code);
-      if (!building) throw RuleError.field('query.buildingCode', 'unknown', `房屋 ${code} 不存在或不在您的辖区`, 'UNKNOWN_BUILDING');
-      if (!ctx.ability.can('create', asSubject('Inspection', { regionCode: building.villageCode })))
-        throw new ForbiddenError('您的角色无权在此房屋排查');
+      const code = await deps.service.photoHouse(ctx.ability, query.buildingCode);
       const upload = await readUpload(req, res, {
         accept: IMAGE_TYPES,
         typeMessage: '只接受 JPEG、PNG 或 WebP 照片',
@@ -155,18 +148,10 @@ export function inspectionRoutes(
     params: Type.Object({ id: Uuid }),
     responses: { 200: { description: '照片' }, ...AUTH_ERRORS, 404: { description: '照片不存在或无权查看', schema: ErrorResponse } },
     handler: async ({ params, ctx, res }) => {
-      const file = (await deps
-        .db('inspection_files as f')
-        .join('buildings as b', 'b.code', 'f.building_code')
-        .where('f.id', params.id)
-        .whereNot('f.storage_key', 'pending')
-        .first('f.storage_key', 'f.mime', 'f.name', 'f.uploaded_by', 'b.village_code')) as
-        { storage_key: string; mime: string; name: string; uploaded_by: string; village_code: string } | undefined;
-      const mayRead = file && ctx.ability.can('read', asSubject('Inspection', { regionCode: file.village_code }));
-      if (!file || !mayRead) throw new NotFoundError('照片不存在或无权查看');
+      const file = await deps.service.photo(ctx.ability, params.id);
       res.setHeader('Cache-Control', 'private, max-age=86400');
       res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-      return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storage_key) });
+      return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storageKey) });
     },
   });
 
@@ -197,7 +182,7 @@ export function inspectionRoutes(
     summary: 'Inspections the caller may see, filtered and sorted (newest first by default)',
     tags: ['inspections'],
     auth: true,
-    query: listQuery(Object.keys(INSPECTION_SORT) as [string, ...string[]], {
+    query: listQuery(INSPECTION_SORT_FIELDS, {
       regionCode: Type.Optional(RegionCode),
       buildingCode: Type.Optional(Type.String({ pattern: '^[0-9]{17}[0-9Xx]$', maxLength: 18 })),
       judgement: Type.Optional(literals(JUDGEMENT.values)),
@@ -207,7 +192,7 @@ export function inspectionRoutes(
       to: Type.Optional(DateOnly),
     }),
     responses: { 200: { description: '排查记录', schema: listOf(Inspection) }, ...AUTH_ERRORS },
-    handler: async ({ query, ctx }) => ({ body: await deps.inspections.list(ctx.ability, query) }),
+    handler: async ({ query, ctx }) => ({ body: await deps.service.list(ctx.ability, query) }),
   });
 
   api.route({

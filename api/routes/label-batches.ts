@@ -8,9 +8,9 @@ import type { AppAbility } from '../../domain/abilities.ts';
 import type { Db } from '../../domain/db.ts';
 import { ConflictError, InputError, NotFoundError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { createLabelBatch } from '../../domain/labels/batches.ts';
-import { LABEL_BATCH_SORT_FIELDS, LabelBatchStore } from '../../domain/labels/store.ts';
-import type { LabelBatch } from '../../domain/labels/store.ts';
+import { createLabelBatch } from '../services/label-batches.ts';
+import { LABEL_BATCH_SORT_FIELDS } from '../../domain/labels/store.ts';
+import type { LabelBatch, LabelBatchStore } from '../../domain/labels/store.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
@@ -21,8 +21,12 @@ const IdParams = Type.Object({ id: Uuid });
 const NOT_FOUND = { 404: { description: '打印任务不存在或无权查看', schema: ErrorResponse } };
 
 /** Declares the label-batch routes. */
-export function labelBatchRoutes(api: ApiRouter, deps: { db: Db; files: FileStore; temporal: Client; taskQueue: string }): void {
-  const store = new LabelBatchStore(deps.db);
+/** `db` only for `createLabelBatch`, which writes the batch and its audit entry in one transaction. */
+export function labelBatchRoutes(
+  api: ApiRouter,
+  deps: { db: Db; batches: LabelBatchStore; files: FileStore; temporal: Client; taskQueue: string },
+): void {
+  const store = deps.batches;
 
   async function readable(ability: AppAbility | null, id: string): Promise<LabelBatch> {
     const batch = await store.find(ability, id);

@@ -176,7 +176,7 @@ export class BuildingService {
     if (!ability.can('create', asSubject('Building', { villageCode: input.villageCode }))) throw new ForbiddenError('您的角色无权登记房屋');
     this.rules(input);
     const code = await this.deps.db.transaction(async (trx) => {
-      if (input.externalId && (await trx('buildings').where({ external_id: input.externalId }).first())) {
+      if (input.externalId && (await this.deps.buildings.externalIdTaken(input.externalId, undefined, trx))) {
         throw RuleError.field('body.externalId', 'taken', `外部编号 ${input.externalId} 已被其他房屋使用`, 'EXTERNAL_ID_TAKEN');
       }
       const created = await this.deps.buildings.create(input, trx);
@@ -200,15 +200,15 @@ export class BuildingService {
     this.rules({ ...before, ...fields } as BuildingState);
     const changes = changedFields(fields, before);
     await this.deps.db.transaction(async (trx) => {
-      const current = (await trx('buildings').where({ code }).forUpdate().first('version')) as { version: number };
-      if (version !== undefined && current.version !== version) {
+      const current = await this.deps.buildings.lockVersion(code, trx);
+      if (version !== undefined && current !== version) {
         throw new ConflictError('STALE_VERSION', '该房屋信息已被他人修改，请刷新后再编辑');
       }
       if (Object.keys(changes).length === 0) return;
       const owned = SAFETY_FIELDS.find((f) => f in changes);
       if (owned && (await housesWithOpenCases(trx, [code])).has(code))
         throw RuleError.field(`body.${owned}`, 'fromCases', SAFETY_FIELDS_OWNED, 'STATE_FROM_CASES');
-      if (changes.externalId && (await trx('buildings').where({ external_id: changes.externalId }).whereNot({ code }).first())) {
+      if (changes.externalId && (await this.deps.buildings.externalIdTaken(changes.externalId, code, trx))) {
         throw RuleError.field('body.externalId', 'taken', `外部编号 ${changes.externalId} 已被其他房屋使用`, 'EXTERNAL_ID_TAKEN');
       }
       await this.deps.buildings.update(code, changes, before, { actorId: ctx.actorId, actorName: ctx.actorName, source: 'api' }, trx);

@@ -5,7 +5,16 @@
  */
 import { asSubject } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
-import type { Campaign, CampaignFilters, CampaignStore } from '../../domain/campaigns/store.ts';
+import type {
+  Campaign,
+  CampaignFilters,
+  CampaignItem,
+  CampaignStatus,
+  CampaignStore,
+  CampaignTask,
+  VillageProgress,
+} from '../../domain/campaigns/store.ts';
+import type { ListParams, ListResult } from '../../domain/paging.ts';
 import type { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
 import type { Db } from '../../domain/db.ts';
 import { ForbiddenError, NotFoundError, RuleError } from '../../domain/errors.ts';
@@ -44,15 +53,18 @@ export class CampaignService {
       throw RuleError.field('body.filters.yearTo', 'range', '结束年份不能早于开始年份', 'YEAR_RANGE');
     const remindDaysBefore = input.remindDaysBefore ?? DEFAULT_REMIND_DAYS;
     const created = await this.deps.db.transaction(async (trx) => {
-      const made = await this.deps.campaigns.create(trx, {
-        name: input.name.trim(),
-        regionCode: input.regionCode,
-        filters: input.filters,
-        assigneeRole: input.assigneeRole,
-        dueAt: input.dueAt,
-        remindDaysBefore,
-        createdBy: { id: user.id, name: user.name },
-      });
+      const made = await this.deps.campaigns.create(
+        {
+          name: input.name.trim(),
+          regionCode: input.regionCode,
+          filters: input.filters,
+          assigneeRole: input.assigneeRole,
+          dueAt: input.dueAt,
+          remindDaysBefore,
+          createdBy: { id: user.id, name: user.name },
+        },
+        trx,
+      );
       if (made.total === 0) throw RuleError.field('body.filters', 'empty', '没有符合条件的房屋，请调整范围或条件', 'NO_HOUSES');
       await this.deps.audit.record(
         ctx,
@@ -63,8 +75,34 @@ export class CampaignService {
     });
     // The rows are committed: if this start fails, the sweeper starts the workflow later.
     await this.deps.workflows.start({ id: created.id, regionCode: input.regionCode, dueAt: input.dueAt, remindDaysBefore });
-    await this.deps.db('campaigns').where({ id: created.id }).update({ workflow_started_at: this.deps.db.fn.now() });
+    await this.deps.campaigns.markStarted(created.id);
     return this.get(user, created.id);
+  }
+
+  /** A page of the campaigns visible to the user. */
+  list(user: CaseUser, params: ListParams & { status?: CampaignStatus | undefined }): Promise<ListResult<Campaign>> {
+    return this.deps.campaigns.list(user.regionCode, params);
+  }
+
+  /** A campaign the user may see, with its progress per village of their area. */
+  async withVillages(user: CaseUser, id: string): Promise<Campaign & { villages: VillageProgress[] }> {
+    const campaign = await this.get(user, id);
+    return { ...campaign, villages: await this.deps.campaigns.progress(user.regionCode, id) };
+  }
+
+  /** A page of the houses of a campaign the user may see, in their area. */
+  async items(
+    user: CaseUser,
+    id: string,
+    params: ListParams & { regionCode?: string | undefined; status?: CampaignItem['status'] | undefined },
+  ): Promise<ListResult<CampaignTask>> {
+    await this.get(user, id);
+    return this.deps.campaigns.items(user.regionCode, id, params);
+  }
+
+  /** The houses waiting for this user in running campaigns. */
+  tasks(user: CaseUser, params: ListParams & { buildingCode?: string | undefined }): Promise<ListResult<CampaignTask>> {
+    return this.deps.campaigns.tasks(user, params);
   }
 
   async get(user: CaseUser, id: string): Promise<Campaign> {

@@ -10,11 +10,18 @@ import { asSubject } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
 import type { BuildingStore } from '../../domain/buildings/store.ts';
 import type { CaseCategory } from '../../domain/cases/enums.ts';
-import { clientHash, lockSender, sentInLastHour } from '../../domain/complaints/client.ts';
-import { NOTICE, appendNotice } from '../../domain/complaints/notices.ts';
+import { clientHash } from '../../domain/complaints/client.ts';
+import { NOTICE } from '../../domain/complaints/notices.ts';
 import { toProgress } from '../../domain/complaints/store.ts';
-import type { Complaint, ComplaintStore, Progress } from '../../domain/complaints/store.ts';
-import { LookupThrottle } from '../../domain/complaints/throttle.ts';
+import type { ListParams, ListResult } from '../../domain/paging.ts';
+import type {
+  Complaint,
+  ComplaintFilter,
+  ComplaintPhoto,
+  ComplaintStore,
+  CreatedComplaint,
+  Progress,
+} from '../../domain/complaints/store.ts';
 import { TRACKING_ALPHABET, isTrackingNo } from '../../domain/complaints/tracking.ts';
 import type { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
 import type { Config } from '../../domain/config.ts';
@@ -69,8 +76,6 @@ export class LookupThrottled extends RateLimitError {
 }
 
 export class ComplaintService {
-  private readonly throttle: LookupThrottle;
-
   constructor(
     private readonly deps: {
       db: Db;
@@ -80,9 +85,7 @@ export class ComplaintService {
       audit: AuditStore;
       workflows: ComplaintWorkflows;
     },
-  ) {
-    this.throttle = new LookupThrottle(deps.db);
-  }
+  ) {}
 
   /** The keyed hash of a sender's network (an IPv6 /64 as one), for limits and rows counted by sender. */
   clientHash(address: string): string {
@@ -91,7 +94,7 @@ export class ComplaintService {
 
   /** Files a complaint for a citizen; `fields` names the request's fields for errors (the web form's or Open311's). */
   async file(input: ComplaintInput, client: { address: string; channel: 'web' | 'open311' }, fields = FORM_FIELDS): Promise<Filed> {
-    const { db, config } = this.deps;
+    const { db, config, complaints } = this.deps;
     if (input.description.trim().length < 5) throw InputError.field(fields.description, 'minLength', '请描述问题（至少 5 个字）');
     const place = await this.place(input, fields);
     const phone = input.phone?.replace(/[\s-]/g, '') || undefined;
@@ -105,36 +108,29 @@ export class ComplaintService {
         // Counted and written under the sender's (and the phone's) lock: parallel requests queue here, so
         // each one counts the rows the earlier ones committed and no burst passes the limit.
         await this.checkLimits(trx, hash, phone);
-        const [row] = (await trx('complaints')
-          .insert({
-            tracking_no: trx.raw(`'TS' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || ?`, [randomCode()]),
-            secret_hash: sha256(secret),
+        const c = await complaints.create(
+          {
+            trackingTail: randomCode(),
+            secretHash: sha256(secret),
             channel: client.channel,
-            building_code: place.buildingCode,
-            region_code: place.regionCode,
-            latitude: input.position?.latitude ?? null,
-            longitude: input.position?.longitude ?? null,
+            buildingCode: place.buildingCode,
+            regionCode: place.regionCode,
+            position: input.position ?? null,
             category: input.category,
             description: input.description.trim(),
-            media_url: input.mediaUrl ?? null,
-            contact_name: input.name?.trim() || null,
-            contact_phone: phone ?? null,
-            verify_due_at: trx.raw(`now() + make_interval(secs => ?)`, [days * config.caseDaySeconds]),
-            client_hash: hash,
-            last_seq: 0,
-          })
-          .returning(['id', 'tracking_no', 'region_code', 'verify_due_at'])) as {
-          id: string;
-          tracking_no: string;
-          region_code: string;
-          verify_due_at: Date;
-        }[];
-        const c = row as { id: string; tracking_no: string; region_code: string; verify_due_at: Date };
-        if (files.length) await trx('complaint_files').whereIn('id', files).update({ complaint_id: c.id });
-        await appendNotice(trx, c.id, 'received', NOTICE.received(c.tracking_no, days));
+            mediaUrl: input.mediaUrl ?? null,
+            contactName: input.name?.trim() || null,
+            contactPhone: phone ?? null,
+            verifySeconds: days * config.caseDaySeconds,
+            clientHash: hash,
+          },
+          trx,
+        );
+        await complaints.attachFiles(c.id, files, trx);
+        await complaints.appendNotice(c.id, 'received', NOTICE.received(c.trackingNo, days), trx);
         return c;
       });
-    let created: Awaited<ReturnType<typeof write>> | undefined;
+    let created: CreatedComplaint | undefined;
     for (let attempt = 1; !created; attempt++) {
       try {
         created = await write();
@@ -145,13 +141,13 @@ export class ComplaintService {
     // The row is committed: if this start fails, the sweeper starts the workflow later.
     await this.deps.workflows.start({
       id: created.id,
-      regionCode: created.region_code,
-      verifyDueAt: created.verify_due_at.toISOString(),
+      regionCode: created.regionCode,
+      verifyDueAt: created.verifyDueAt,
       buildingCode: place.buildingCode,
     });
-    await this.deps.complaints.markStarted(created.id);
-    const complaint = (await this.deps.complaints.find(null, created.id)) as Complaint & { caseClosedAt: string | null };
-    return { id: created.id, trackingNo: created.tracking_no, secret, progress: toProgress(complaint) };
+    await complaints.markStarted(created.id);
+    const complaint = (await complaints.find(null, created.id)) as Complaint & { caseClosedAt: string | null };
+    return { id: created.id, trackingNo: created.trackingNo, secret, progress: toProgress(complaint) };
   }
 
   /**
@@ -160,18 +156,23 @@ export class ComplaintService {
    * refunded, so the complainant's own lookups never close their number; guesses do, which is the point).
    */
   async progress(trackingNo: string, secret: string, address: string): Promise<Progress> {
-    const { config } = this.deps;
-    const bySender = await this.throttle.hit(`addr:${this.clientHash(address)}`, config.progressLookupsPerAddress);
+    const { config, complaints } = this.deps;
+    const bySender = await complaints.hitLookup(`addr:${this.clientHash(address)}`, config.progressLookupsPerAddress);
     if (!bySender.allowed) throw new LookupThrottled(bySender.retryAfter);
     const number = trackingNo.trim().toUpperCase();
     if (!isTrackingNo(number)) throw new NotFoundError('投诉编号或查询码不正确', 'COMPLAINT_NOT_FOUND');
-    const byNumber = await this.throttle.hit(`no:${number}`, config.progressLookupsPerNumber);
+    const byNumber = await complaints.hitLookup(`no:${number}`, config.progressLookupsPerNumber);
     if (!byNumber.allowed) throw new LookupThrottled(byNumber.retryAfter);
-    const found = await this.deps.complaints.byTrackingNo(number);
+    const found = await complaints.byTrackingNo(number);
     if (!found || found.secretHash !== sha256(secret.trim().toUpperCase()))
       throw new NotFoundError('投诉编号或查询码不正确', 'COMPLAINT_NOT_FOUND');
-    await this.throttle.refund(`no:${number}`);
+    await complaints.refundLookup(`no:${number}`);
     return toProgress(found);
+  }
+
+  /** A page of the complaints `ability` may read, complainant masked. */
+  list(ability: AppAbility, params: ListParams & ComplaintFilter): Promise<ListResult<Complaint>> {
+    return this.deps.complaints.list(ability, params);
   }
 
   async get(ability: AppAbility, id: string): Promise<Complaint> {
@@ -237,9 +238,9 @@ export class ComplaintService {
   private async place(input: ComplaintInput, fields: FieldNames): Promise<{ buildingCode: string | null; regionCode: string }> {
     if (input.buildingCode) {
       const code = checkedCode(input.buildingCode, fields.buildingCode);
-      const house = (await this.deps.db('buildings').where({ code }).first('village_code')) as { village_code: string } | undefined;
+      const house = await this.deps.buildings.find(null, code);
       if (!house) throw RuleError.field(fields.buildingCode, 'unknown', `房屋 ${code} 不存在，请核对二维码`, 'UNKNOWN_BUILDING');
-      return { buildingCode: code, regionCode: house.village_code };
+      return { buildingCode: code, regionCode: house.villageCode as string };
     }
     if (!input.position) throw InputError.field(fields.position, 'required', '请扫描房屋二维码，或在地图上选择位置');
     const [nearest] = await this.deps.buildings.near(input.position, NEAREST_HOUSE_M, 1);
@@ -249,30 +250,46 @@ export class ComplaintService {
   }
 
   /** Takes the sender's and the phone's locks (always in that order) and counts under them. */
-  private async checkLimits(db: Db, hash: string, phone: string | undefined): Promise<void> {
-    const { config } = this.deps;
-    await lockSender(db, phone ? [`complaint-client:${hash}`, `complaint-phone:${phone}`] : [`complaint-client:${hash}`]);
-    if ((await sentInLastHour(db, 'complaints', hash)) >= config.complaintsPerHour)
+  private async checkLimits(trx: Db, hash: string, phone: string | undefined): Promise<void> {
+    const { config, complaints } = this.deps;
+    await complaints.lockSenders(phone ? [`complaint-client:${hash}`, `complaint-phone:${phone}`] : [`complaint-client:${hash}`], trx);
+    if ((await complaints.sentInLastHour('complaints', hash, trx)) >= config.complaintsPerHour)
       throw new RateLimitError('RATE_LIMITED', '提交过于频繁，请一小时后再试');
     if (!phone) return;
-    const today = (await db('complaints')
-      .where('contact_phone', phone)
-      .where('created_at', '>', db.raw(`now() - interval '1 day'`))
-      .count({ n: '*' })
-      .first()) as { n: number };
-    if (today.n >= config.complaintsPerPhone) throw new RateLimitError('RATE_LIMITED', '该手机号今日提交的投诉已达上限，请明天再试');
+    if ((await complaints.filedByPhoneToday(phone, trx)) >= config.complaintsPerPhone)
+      throw new RateLimitError('RATE_LIMITED', '该手机号今日提交的投诉已达上限，请明天再试');
+  }
+
+  /**
+   * Refuses a citizen's photo past the hourly limit of its sender: a first look before the upload is
+   * read (no lock), the count that decides taken again by `underPhotoLimit`.
+   */
+  async checkPhotoLimit(address: string, tx?: Db): Promise<void> {
+    if ((await this.deps.complaints.sentInLastHour('photos', this.clientHash(address), tx)) >= this.deps.config.complaintPhotosPerHour)
+      throw new RateLimitError('RATE_LIMITED', '上传过于频繁，请一小时后再试');
+  }
+
+  /** Runs `write` (the photo's row) in a transaction under the sender's lock, after the count that decides. */
+  async underPhotoLimit<T>(address: string, write: (tx: Db) => Promise<T>): Promise<T> {
+    return this.deps.db.transaction(async (trx) => {
+      // Parallel uploads from one sender queue here, so a burst cannot pass the limit.
+      await this.deps.complaints.lockSenders([`complaint-photos:${this.clientHash(address)}`], trx);
+      await this.checkPhotoLimit(address, trx);
+      return write(trx);
+    });
+  }
+
+  /** A complaint's photo (the citizen's, or the verifier's once the verification is recorded) to a user who may read the complaint; else 404. */
+  async photo(ability: AppAbility, kind: 'citizen' | 'verification', id: string): Promise<ComplaintPhoto> {
+    const file = await this.deps.complaints.photo(kind, id);
+    if (!file || !ability.can('read', asSubject('Complaint', { regionCode: file.regionCode })))
+      throw new NotFoundError('照片不存在或无权查看');
+    return file;
   }
 
   /** The verifier's photos: their own uploads for this complaint, not yet part of a verification. */
   private async checkVerificationFiles(user: CaseUser, complaintId: string, ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    const rows = (await this.deps
-      .db('complaint_verification_files')
-      .whereIn('id', ids)
-      .where({ complaint_id: complaintId, uploaded_by: user.id, attached: false })
-      .whereNot('storage_key', 'pending')
-      .select('id')) as { id: string }[];
-    const known = new Set(rows.map((r) => r.id));
+    const known = new Set(await this.deps.complaints.verificationDrafts(complaintId, user.id, ids));
     ids.forEach((id, i) => {
       if (!known.has(id))
         throw RuleError.field(`body.fileIds.${i}`, 'unknownFile', '照片不存在或不属于本次核实，请重新上传', 'UNKNOWN_FILE');
@@ -281,15 +298,7 @@ export class ComplaintService {
 
   /** Photos uploaded for a complaint in the last day and not yet attached to one. */
   private async checkFiles(ids: string[], field: string): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = (await this.deps
-      .db('complaint_files')
-      .whereIn('id', ids)
-      .whereNull('complaint_id')
-      .whereNot('storage_key', 'pending')
-      .where('created_at', '>', this.deps.db.raw(`now() - interval '1 day'`))
-      .select('id')) as { id: string }[];
-    const known = new Set(rows.map((r) => r.id));
+    const known = new Set(await this.deps.complaints.freshUploads(ids));
     ids.forEach((id, i) => {
       if (!known.has(id)) throw RuleError.field(`${field}.${i}`, 'unknownFile', '照片不存在或已过期，请重新上传', 'UNKNOWN_FILE');
     });

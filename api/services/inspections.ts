@@ -14,8 +14,10 @@ import type { CaseStore } from '../../domain/cases/store.ts';
 import type { Db } from '../../domain/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../domain/errors.ts';
 import { presenceOf } from '../../domain/inspections/presence.ts';
-import type { Inspection, InspectionStore, Judgement } from '../../domain/inspections/store.ts';
+import type { Inspection, InspectionFilter, InspectionPhoto, InspectionStore, Judgement } from '../../domain/inspections/store.ts';
+import type { ListParams, ListResult } from '../../domain/paging.ts';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
+import type { CampaignStore } from '../../domain/campaigns/store.ts';
 import type { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
 import { refreshSafetyState } from '../../domain/buildings/safety.ts';
 import { checkedCode } from './buildings.ts';
@@ -41,7 +43,8 @@ export interface InspectionServiceDeps {
   cases: CaseStore;
   caseService: CaseService;
   audit: AuditStore;
-  campaigns: CampaignWorkflows;
+  campaigns: CampaignStore;
+  campaignWorkflows: CampaignWorkflows;
 }
 
 /** How far back a form kept on a phone without network may be dated. */
@@ -93,46 +96,37 @@ export class InspectionService {
       .map((h) => ({ category: h.category, description: h.description.trim() }))
       .sort((a, b) => a.category.localeCompare(b.category));
 
-    const { db } = this.deps;
+    const { db, inspections } = this.deps;
     let campaignIds: string[] = [];
     const opened = await db.transaction(async (trx) => {
       // Inspections of one house are recorded one at a time: two finding the same new hazard at once
       // open one case, and the second joins it.
       await lockHouse(trx, code);
-      const inserted = (await trx('inspections')
-        .insert({
+      const inserted = await inspections.insert(
+        {
           id: input.id,
-          building_code: code,
-          region_code: regionCode,
-          inspector_id: user.id,
-          inspector_name: user.name,
+          buildingCode: code,
+          regionCode,
+          inspector: { id: user.id, name: user.name },
           judgement: input.judgement,
-          hazards: JSON.stringify(hazards),
+          hazards,
           notes: input.notes?.trim() || null,
-          latitude: position?.latitude ?? null,
-          longitude: position?.longitude ?? null,
-          accuracy_m: position?.accuracy ?? null,
-          distance_m: presence.distanceM,
+          position: position && { latitude: position.latitude, longitude: position.longitude, accuracy: position.accuracy ?? null },
+          distanceM: presence.distanceM,
           presence: presence.presence,
-          inspected_at: input.inspectedAt,
-        })
-        .onConflict('id')
-        .ignore()
-        .returning('id')) as { id: string }[];
+          inspectedAt: input.inspectedAt,
+        },
+        trx,
+      );
       // The same form sent twice at once: the other request recorded it.
-      if (inserted.length === 0) return undefined;
-      if (input.fileIds.length) await trx('inspection_files').whereIn('id', input.fileIds).update({ inspection_id: input.id });
+      if (!inserted) return undefined;
+      await inspections.attachFiles(input.id, input.fileIds, trx);
 
       // A house of a running campaign: this inspection is its special inspection.
-      const fulfilled = (await trx('campaign_items')
-        .where({ building_code: code, status: 'pending' })
-        .whereIn('campaign_id', trx('campaigns').where({ status: 'running' }).select('id'))
-        .update({ status: 'done', inspection_id: input.id, hazards_found: hazards.length, done_at: trx.fn.now() })
-        .returning('campaign_id')) as { campaign_id: string }[];
-      campaignIds = fulfilled.map((f) => f.campaign_id);
+      campaignIds = await this.deps.campaigns.fulfil(code, { id: input.id, hazardsFound: hazards.length }, trx);
       // One inspection names one campaign: the one the form was opened for, when the house waited in it.
       const named = campaignIds.find((c) => c === input.campaignId) ?? campaignIds[0];
-      if (named) await trx('inspections').where({ id: input.id }).update({ kind: 'special', campaign_id: named });
+      if (named) await inspections.markSpecial(input.id, named, trx);
 
       const newCases: string[] = [];
       for (const hazard of hazards) {
@@ -147,7 +141,7 @@ export class InspectionService {
           createdBy: user.id,
         });
         if (!joined) newCases.push(caseId);
-        await trx('inspection_cases').insert({ inspection_id: input.id, case_id: caseId, category: hazard.category, joined });
+        await inspections.linkCase(input.id, { caseId, category: hazard.category, joined }, trx);
       }
 
       // The house's safety state follows its open cases and latest inspection (domain/buildings/
@@ -164,8 +158,8 @@ export class InspectionService {
     });
     if (!opened) return { created: false, inspection: (await this.recorded(ability, user, input.id)) as Inspection };
     for (const id of opened) await this.deps.caseService.startRecorded(user, id);
-    for (const id of campaignIds) await this.deps.campaigns.nudge(id);
-    return { created: true, inspection: (await this.deps.inspections.find(ability, input.id)) as Inspection };
+    for (const id of campaignIds) await this.deps.campaignWorkflows.nudge(id);
+    return { created: true, inspection: (await inspections.find(ability, input.id)) as Inspection };
   }
 
   /** The inspection already recorded under this id, when it is the same inspector's. */
@@ -178,19 +172,34 @@ export class InspectionService {
 
   /** Photos must be this user's uploads for this house, not yet attached to another inspection. */
   private async checkFiles(user: CaseUser, code: string, input: InspectionInput): Promise<void> {
-    if (input.fileIds.length === 0) return;
-    const rows = (await this.deps
-      .db('inspection_files')
-      .whereIn('id', input.fileIds)
-      .where({ building_code: code, uploaded_by: user.id })
-      .where((q) => q.whereNull('inspection_id').orWhere('inspection_id', input.id))
-      .whereNot('storage_key', 'pending')
-      .select('id')) as { id: string }[];
-    const known = new Set(rows.map((r) => r.id));
+    const known = new Set(await this.deps.inspections.uploadsFor(user.id, code, input.id, input.fileIds));
     input.fileIds.forEach((id, i) => {
       if (!known.has(id))
         throw RuleError.field(`body.fileIds.${i}`, 'unknownFile', '照片不存在或不属于本次排查，请重新上传', 'UNKNOWN_FILE');
     });
+  }
+
+  /** The house a photo is uploaded for, checked (it exists in the user's area and they may inspect it); its code. */
+  async photoHouse(ability: AppAbility, buildingCode: string): Promise<string> {
+    const code = checkedCode(buildingCode, 'query.buildingCode');
+    const building = await this.deps.buildings.find(ability, code);
+    if (!building) throw RuleError.field('query.buildingCode', 'unknown', `房屋 ${code} 不存在或不在您的辖区`, 'UNKNOWN_BUILDING');
+    if (!ability.can('create', asSubject('Inspection', { regionCode: building.villageCode })))
+      throw new ForbiddenError('您的角色无权在此房屋排查');
+    return code;
+  }
+
+  /** A page of the inspections `ability` may read. */
+  list(ability: AppAbility, params: ListParams & InspectionFilter): Promise<ListResult<Inspection>> {
+    return this.deps.inspections.list(ability, params);
+  }
+
+  /** A stored inspection photo to a user who may read inspections of its house; else 404. */
+  async photo(ability: AppAbility, id: string): Promise<InspectionPhoto> {
+    const file = await this.deps.inspections.photo(id);
+    if (!file || !ability.can('read', asSubject('Inspection', { regionCode: file.regionCode })))
+      throw new NotFoundError('照片不存在或无权查看');
+    return file;
   }
 
   async get(ability: AppAbility, id: string): Promise<Inspection> {

@@ -10,7 +10,7 @@ import { beijingDate } from '../time.ts';
 import type { Judgement } from './enums.ts';
 import { deriveSafetyState, safetyChanges } from './safety-state.ts';
 import type { SafetyCase, SafetyState } from './safety-state.ts';
-import { BuildingStore } from './store.ts';
+import { DatabaseBuildingStore } from './database-store.ts';
 import type { BuildingFields } from './schema.ts';
 
 export interface SafetyEvent {
@@ -57,7 +57,7 @@ export async function refreshSafetyState(
   also: Partial<BuildingFields> = {},
 ): Promise<Partial<BuildingFields>> {
   await lockHouse(trx, code);
-  const buildings = new BuildingStore(trx);
+  const buildings = new DatabaseBuildingStore(trx);
   const before = await buildings.find(null, code, trx);
   if (!before) return {};
   const recorded: SafetyState = {

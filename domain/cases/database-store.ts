@@ -4,6 +4,7 @@
  * (the first half of the dual write) and the evidence files; a step is written here too, by the
  * database function `apply_case_transition` (migration 0014), for the workflow's activity.
  */
+import { SWEEP_LIMIT, writtenBefore } from '../stores/unstarted.ts';
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
 import { runPrepared } from '../db.ts';
@@ -33,7 +34,6 @@ import type {
 import { toTaskRow } from './tasks.ts';
 import type { InboxUser } from './tasks.ts';
 import type { Transition } from './transition.ts';
-import { SWEEP_LIMIT, writtenBefore } from '../stores/unstarted.ts';
 
 /** The case rule's fields as columns of `cases as c`. */
 export const CASE_SCOPE = { regionCode: 'c.region_code' };

@@ -7,8 +7,6 @@
  */
 import { createHmac } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Db } from '../db.ts';
-import { RateLimitError } from '../errors.ts';
 
 /** The 8 groups of an IPv6 address as numbers, or undefined when it is not one. */
 function ipv6Groups(address: string): number[] | undefined {
@@ -49,34 +47,4 @@ export function clientHash(secret: string, address: string): string {
   return createHmac('sha256', secret)
     .update(`ydym-client:${clientNetwork(address)}`)
     .digest('hex');
-}
-
-/** How long a request waits for its sender's lock; longer means a burst, answered as one. */
-const SENDER_LOCK_TIMEOUT = '3s';
-
-/**
- * Takes transaction-scoped advisory locks on `keys` (always in the order given, so two requests never
- * wait on each other crosswise), so that what is counted under them and then written cannot be passed
- * by a parallel request. A request of a burst that waits longer than a few seconds (holding a pooled
- * connection meanwhile) is refused as too frequent instead of waiting on.
- */
-export async function lockSender(trx: Db, keys: string[]): Promise<void> {
-  await trx.raw(`SET LOCAL lock_timeout = '${SENDER_LOCK_TIMEOUT}'`);
-  try {
-    for (const key of keys) await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
-  } catch (error) {
-    if ((error as { code?: string }).code === '55P03') throw new RateLimitError('RATE_LIMITED', '提交过于频繁，请稍后再试');
-    throw error;
-  }
-  await trx.raw('SET LOCAL lock_timeout TO DEFAULT');
-}
-
-/** How many rows of `table` (complaints or their photos) one sender wrote in the last hour: the window of both limits. */
-export async function sentInLastHour(db: Db, table: 'complaints' | 'complaint_files', hash: string): Promise<number> {
-  const row = (await db(table)
-    .where('client_hash', hash)
-    .where('created_at', '>', db.raw(`now() - interval '1 hour'`))
-    .count({ n: '*' })
-    .first()) as { n: number | string };
-  return Number(row.n);
 }

@@ -1,9 +1,8 @@
 /**
  * What a citizen reads on the progress page: each status change as a notification in plain Chinese,
- * with no officer's name and no internal note. Written in the same transaction as the change.
+ * with no officer's name and no internal note. Written in the same transaction as the change
+ * (`ComplaintStore.appendNotice`).
  */
-import type { Db } from '../db.ts';
-
 export const NOTICE = {
   received: (trackingNo: string, days: number) => `您的投诉已受理（编号 ${trackingNo}），村（社区）排查员将在 ${days} 日内到现场核实。`,
   overdue: () => '现场核实已超过期限，已督促镇（街道）尽快办理。',
@@ -11,11 +10,3 @@ export const NOTICE = {
     `经现场核实，您反映的问题属实，${joined ? '已并入正在整改的案件' : '已立案整改'}（案件编号 ${caseNumber}）。${reply ? `回复：${reply}` : ''}`,
   unfounded: (reply: string) => `经现场核实，未发现您反映的问题。回复：${reply}`,
 } as const;
-
-/** Appends the next notification of a complaint (its sequence number kept on the complaint row). */
-export async function appendNotice(trx: Db, complaintId: string, status: string, text: string): Promise<void> {
-  const [row] = (await trx('complaints').where({ id: complaintId }).increment('last_seq', 1).returning('last_seq')) as {
-    last_seq: number;
-  }[];
-  await trx('complaint_notifications').insert({ complaint_id: complaintId, seq: row?.last_seq, status, text });
-}

@@ -1,19 +1,16 @@
 /**
  * Complaints as officers read them (the complainant masked unless asked for in full, which is audited)
- * and as the citizen reads them on the progress page (status, dates, replies; nothing internal).
+ * and as the citizen reads them on the progress page (status, dates, replies; nothing internal), and the
+ * store interface behind them: `DatabaseComplaintStore` (database-store.ts) holds the SQL.
  */
 import type { AppAbility } from '../abilities.ts';
-import { whereAllowed } from '../access-sql.ts';
 import type { CaseCategory } from '../cases/enums.ts';
 import type { Db } from '../db.ts';
 import type { Presence } from '../inspections/presence.ts';
-import { maskName, maskPhone } from '../mask.ts';
-import { paged } from '../paging.ts';
 import type { ListParams, ListResult } from '../paging.ts';
-import { SWEEP_LIMIT, writtenBefore } from '../stores/unstarted.ts';
 
-export const COMPLAINT_SCOPE = { regionCode: 'p.region_code' };
-export const COMPLAINT_SORT = { createdAt: 'p.created_at', verifyDueAt: 'p.verify_due_at' };
+/** The fields a complaint list may be sorted by. */
+export const COMPLAINT_SORT_FIELDS = ['createdAt', 'verifyDueAt'] as const;
 
 export type ComplaintStatus = 'verifying' | 'confirmed' | 'unfounded';
 
@@ -71,52 +68,6 @@ export interface ComplaintFilter {
   to?: string | undefined;
 }
 
-type Row = Record<string, unknown>;
-const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
-
-function toComplaint(r: Row): Complaint {
-  return {
-    id: r.id as string,
-    trackingNo: r.tracking_no as string,
-    channel: r.channel as Complaint['channel'],
-    buildingCode: (r.building_code as string | null) ?? null,
-    address: (r.address as string | null) ?? null,
-    regionCode: r.region_code as string,
-    villageName: (r.village_name as string | null) ?? null,
-    position: r.latitude == null ? null : { latitude: r.latitude as number, longitude: r.longitude as number },
-    category: r.category as CaseCategory,
-    description: r.description as string,
-    mediaUrl: (r.media_url as string | null) ?? null,
-    // Confidential: masked here; `fullContact` gives it whole to the roles that need it.
-    contact: { name: maskName((r.contact_name as string | null) ?? null), phone: maskPhone((r.contact_phone as string | null) ?? null) },
-    status: r.status as ComplaintStatus,
-    overdue: r.overdue_at != null && r.status === 'verifying',
-    verifyDueAt: iso(r.verify_due_at) as string,
-    verifiedAt: iso(r.verified_at),
-    verifiedByName: (r.verified_by_name as string | null) ?? null,
-    verifyNote: (r.verify_note as string | null) ?? null,
-    verifyPosition:
-      r.verify_latitude == null
-        ? null
-        : {
-            latitude: r.verify_latitude as number,
-            longitude: r.verify_longitude as number,
-            accuracy: (r.verify_accuracy_m as number | null) ?? null,
-          },
-    verifyDistanceM: (r.verify_distance_m as number | null) ?? null,
-    verifyPresence: (r.verify_presence as Presence | null) ?? null,
-    verifyFiles: (r.verify_files as Complaint['verifyFiles'] | null) ?? [],
-    reply: (r.reply as string | null) ?? null,
-    caseId: (r.case_id as string | null) ?? null,
-    caseNumber: (r.case_number as string | null) ?? null,
-    caseStatus: (r.case_status as string | null) ?? null,
-    joinedCase: (r.joined_case as boolean | null) ?? null,
-    files: (r.files as Complaint['files'] | null) ?? [],
-    notifications: ((r.notices as Notice[] | null) ?? []).map((n) => ({ ...n, at: iso(n.at) as string })),
-    createdAt: iso(r.created_at) as string,
-  };
-}
-
 /** The citizen's view: what happened and when, in plain words; no names, notes or internal codes. */
 export interface Progress {
   trackingNo: string;
@@ -161,87 +112,141 @@ export interface HouseComplaint {
   createdAt: string;
 }
 
-/** The house file's latest complaints as a JSON column (correlated on `b`). */
-export const HOUSE_COMPLAINTS_SQL = `(SELECT coalesce(json_agg(json_build_object('id', p.id, 'trackingNo', p.tracking_no, 'category', p.category,
-     'status', p.status, 'overdue', p.overdue_at IS NOT NULL AND p.status = 'verifying', 'caseNumber', c.number, 'createdAt', p.created_at)
-     ORDER BY p.created_at DESC), '[]'::json)
-   FROM (SELECT * FROM complaints WHERE building_code = b.code ORDER BY created_at DESC LIMIT 50) p LEFT JOIN cases c ON c.id = p.case_id)`;
+/** A complaint to write: the service has checked it; the store makes its tracking number and due time. */
+export interface NewComplaint {
+  /** The random tail of the tracking number (`TS` + the day in Beijing time + this). */
+  trackingTail: string;
+  secretHash: string;
+  channel: Complaint['channel'];
+  buildingCode: string | null;
+  regionCode: string;
+  position: { latitude: number; longitude: number } | null;
+  category: CaseCategory;
+  description: string;
+  mediaUrl: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  /** Seconds from now to the verification deadline. */
+  verifySeconds: number;
+  clientHash: string;
+}
 
-export class ComplaintStore {
-  constructor(private readonly db: Db) {}
+/** What writing a complaint gives back. */
+export interface CreatedComplaint {
+  id: string;
+  trackingNo: string;
+  regionCode: string;
+  verifyDueAt: string;
+}
 
-  private base(db: Db = this.db) {
-    const q = db('complaints as p')
-      .leftJoin('buildings as b', 'b.code', 'p.building_code')
-      .leftJoin('regions as v', 'v.code', 'p.region_code')
-      .leftJoin('cases as c', 'c.id', 'p.case_id')
-      .select(
-        'p.*',
-        'b.address',
-        'v.name as village_name',
-        'c.number as case_number',
-        'c.status as case_status',
-        'c.closed_at as case_closed_at',
-      );
-    // A list row carries the photos, the verifier's photos and the notices too (one indexed look-up each
-    // per row of the page): a list row answering `files: []` or `notifications: []` told its reader that a
-    // complaint with photos or notices had none.
-    q.select(
-      db.raw(`(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
-                 FROM complaint_files f WHERE f.complaint_id = p.id) AS files`),
-      db.raw(`(SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
-                 FROM complaint_verification_files f WHERE f.complaint_id = p.id AND f.attached) AS verify_files`),
-      db.raw(`(SELECT json_agg(json_build_object('seq', n.seq, 'status', n.status, 'text', n.text, 'at', n.at) ORDER BY n.seq)
-                 FROM complaint_notifications n WHERE n.complaint_id = p.id) AS notices`),
-    );
-    return q;
-  }
+/** Where a stored complaint photo is, and the region of its complaint (to check who may read it). */
+export interface ComplaintPhoto {
+  storageKey: string;
+  mime: string;
+  regionCode: string;
+}
 
-  async list(ability: AppAbility, params: ListParams & ComplaintFilter): Promise<ListResult<Complaint>> {
-    const query = whereAllowed(this.base(), ability, 'read', 'Complaint', COMPLAINT_SCOPE);
-    if (params.regionCode) query.whereRaw('p.region_code LIKE ?', [`${params.regionCode}%`]);
-    if (params.buildingCode) query.where('p.building_code', params.buildingCode.toUpperCase());
-    if (params.status) query.where('p.status', params.status);
-    if (params.overdue === true) query.where('p.status', 'verifying').whereNotNull('p.overdue_at');
-    if (params.category) query.where('p.category', params.category);
-    if (params.trackingNo) query.where('p.tracking_no', params.trackingNo.toUpperCase());
-    if (params.from) query.whereRaw(`p.created_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.from]);
-    if (params.to) query.whereRaw(`p.created_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.to]);
-    return paged<Row, Complaint>(query, { ...params, order: params.order ?? 'desc' }, COMPLAINT_SORT, 'createdAt', 'p.id', toComplaint);
-  }
+/** A throttle hit: whether it is within the limit, and the seconds until its window ends (for Retry-After). */
+export interface Hit {
+  allowed: boolean;
+  retryAfter: number;
+}
 
-  async find(ability: AppAbility | null, id: string): Promise<(Complaint & { caseClosedAt: string | null }) | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    const query = this.base().where('p.id', id);
-    if (ability) whereAllowed(query, ability, 'read', 'Complaint', COMPLAINT_SCOPE);
-    const row = (await query.first()) as Row | undefined;
-    return row && { ...toComplaint(row), caseClosedAt: iso(row.case_closed_at) };
-  }
+/** The rows a sender wrote that their hourly limits count. */
+export type SenderRows = 'complaints' | 'photos';
 
-  async byTrackingNo(trackingNo: string): Promise<(Complaint & { caseClosedAt: string | null; secretHash: string }) | undefined> {
-    const row = (await this.base().where('p.tracking_no', trackingNo.toUpperCase()).first()) as Row | undefined;
-    return row && { ...toComplaint(row), caseClosedAt: iso(row.case_closed_at), secretHash: row.secret_hash as string };
-  }
+/** A complaint as it stands when its verification is recorded. */
+export interface VerificationSubject {
+  status: ComplaintStatus;
+  caseId: string | null;
+  buildingCode: string | null;
+  position: { latitude: number; longitude: number } | null;
+  category: CaseCategory;
+  description: string;
+}
 
-  /** The complainant's identity in full (the caller audits the view). */
-  async fullContact(id: string): Promise<{ name: string | null; phone: string | null }> {
-    const row = (await this.db('complaints').where({ id }).first('contact_name', 'contact_phone')) as
-      { contact_name: string | null; contact_phone: string | null } | undefined;
-    return { name: row?.contact_name ?? null, phone: row?.contact_phone ?? null };
-  }
+/** The verification as written on the complaint (the verdict's own fields and where the phone was). */
+export interface Verdict {
+  actor: { id: string; name: string };
+  note: string | null;
+  reply: string;
+  position: { latitude: number; longitude: number; accuracy: number | null } | null;
+  distanceM: number | null;
+  presence: Presence | null;
+  outcome: { status: 'unfounded' } | { status: 'confirmed'; buildingCode: string; caseId: string; joined: boolean };
+}
 
-  /** Complaints written whose workflow may not have started (the sweeper's question). */
-  async unstarted(olderThanMs: number, limit = SWEEP_LIMIT): Promise<{ id: string; regionCode: string; verifyDueAt: string }[]> {
-    const rows = (await this.db('complaints')
-      .whereNull('workflow_started_at')
-      .where('created_at', '<', writtenBefore(this.db, olderThanMs))
-      .orderBy('created_at')
-      .limit(limit)
-      .select('id', 'region_code', 'verify_due_at')) as { id: string; region_code: string; verify_due_at: Date }[];
-    return rows.map((r) => ({ id: r.id, regionCode: r.region_code, verifyDueAt: r.verify_due_at.toISOString() }));
-  }
+/** An Open311 request: only what the public may read, plus the names to mask wherever a notice repeats them. */
+export interface PublicRequest {
+  trackingNo: string;
+  status: ComplaintStatus;
+  caseStatus: string | null;
+  category: CaseCategory;
+  createdAt: string;
+  updatedAt: string;
+  verifyDueAt: string;
+  regionCode: string;
+  villageName: string | null;
+  townName: string | null;
+  lastNotice: string | null;
+  /** Read only to mask them; never sent. */
+  names: (string | null)[];
+}
 
-  async markStarted(id: string): Promise<void> {
-    await this.db('complaints').where({ id }).whereNull('workflow_started_at').update({ workflow_started_at: this.db.fn.now() });
-  }
+/** Which Open311 requests to list (newest first, at most `limit`). */
+export type PublicRequestFilter = { limit: number } & (
+  | { trackingNos: string[] }
+  | { categories?: string[] | undefined; status?: 'open' | 'closed' | undefined; from: string; to?: string | undefined }
+);
+
+/** Complaints, their photos, notices and the abuse limits of citizens without an account. */
+export interface ComplaintStore {
+  /** A page of the complaints `ability` may read, complainant masked. */
+  list(ability: AppAbility, params: ListParams & ComplaintFilter): Promise<ListResult<Complaint>>;
+  /** One complaint, if `ability` may read it (`null`: unscoped, for the citizen's own answers); complainant masked. */
+  find(ability: AppAbility | null, id: string): Promise<(Complaint & { caseClosedAt: string | null }) | undefined>;
+  /** The complaint of a tracking number (any case), with the hash of its secret; unscoped (the secret guards it). */
+  byTrackingNo(trackingNo: string): Promise<(Complaint & { caseClosedAt: string | null; secretHash: string }) | undefined>;
+  /** The complainant's identity in full (the caller checks the role and audits the view). */
+  fullContact(id: string): Promise<{ name: string | null; phone: string | null }>;
+  /** Complaints written longer than `olderThanMs` ago whose workflow may not have started (the sweeper's question), oldest first. */
+  unstarted(olderThanMs: number, limit?: number): Promise<{ id: string; regionCode: string; verifyDueAt: string }[]>;
+  /** Notes that the complaint's workflow started (once; later calls change nothing). */
+  markStarted(id: string): Promise<void>;
+  /** Writes a complaint; throws the database's unique violation when its random tracking number was taken. */
+  create(input: NewComplaint, tx?: Db): Promise<CreatedComplaint>;
+  /** Ties the citizen's uploaded photos to their complaint. */
+  attachFiles(complaintId: string, fileIds: string[], tx?: Db): Promise<void>;
+  /** Appends the complaint's next progress notice (numbered on the complaint row). */
+  appendNotice(complaintId: string, status: string, text: string, tx?: Db): Promise<void>;
+  /** Of `ids`, the citizen photos uploaded in the last day, stored and not yet attached to a complaint. */
+  freshUploads(ids: string[]): Promise<string[]>;
+  /** Of `ids`, the verifier's own stored photos for this complaint not yet part of a verification. */
+  verificationDrafts(complaintId: string, userId: string, ids: string[]): Promise<string[]>;
+  /** A citizen photo, or a verification photo attached to a recorded verification; unscoped (the caller checks the region). */
+  photo(kind: 'citizen' | 'verification', id: string): Promise<ComplaintPhoto | undefined>;
+  /**
+   * Takes transaction-scoped locks on `keys` in the order given, so that what is counted under them and
+   * then written in `tx` cannot be passed by a parallel request; a wait of more than a few seconds is
+   * refused as too frequent (a RateLimitError).
+   */
+  lockSenders(keys: string[], tx: Db): Promise<void>;
+  /** How many complaints (or photos) one sender wrote in the last hour. */
+  sentInLastHour(rows: SenderRows, clientHash: string, tx?: Db): Promise<number>;
+  /** How many complaints gave this phone in the last day. */
+  filedByPhoneToday(phone: string, tx?: Db): Promise<number>;
+  /** Counts one progress lookup on `key` (atomically, across processes) and says whether it is within `limit`. */
+  hitLookup(key: string, limit: number): Promise<Hit>;
+  /** Takes back a lookup hit (a lookup that gave the right secret is no guess). */
+  refundLookup(key: string): Promise<void>;
+  /** The complaint locked for its verification in `tx`. */
+  lockForVerification(id: string, tx: Db): Promise<VerificationSubject | undefined>;
+  /** Marks the verifier's photos as part of the recorded verification. */
+  attachVerificationFiles(complaintId: string, fileIds: string[], tx?: Db): Promise<void>;
+  /** Writes the verification on the complaint. */
+  recordVerdict(id: string, verdict: Verdict, tx?: Db): Promise<void>;
+  /** Marks a complaint still verifying as overdue; false when it was already (or is no longer verifying). */
+  markOverdue(id: string, tx?: Db): Promise<boolean>;
+  /** Open311's requests (public fields only). */
+  publicRequests(filter: PublicRequestFilter): Promise<PublicRequest[]>;
 }

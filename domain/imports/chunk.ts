@@ -11,7 +11,7 @@ import type { ImportDeps } from './context.ts';
 import { isBlank } from './csv.ts';
 import { readHeader } from './header.ts';
 import type { ImportProblem } from './header.ts';
-import { ImportJobStore } from './jobs.ts';
+import { DatabaseImportJobStore } from './database-store.ts';
 import type { ChunkPlan } from './jobs.ts';
 import { fileRecords } from './parse.ts';
 import { RowValidator } from './validate.ts';
@@ -37,7 +37,7 @@ async function storedCounts(deps: ImportDeps, jobId: string, no: number): Promis
 export async function importChunk(deps: ImportDeps, jobId: string, chunk: ChunkPlan): Promise<ChunkCounts> {
   const done = await storedCounts(deps, jobId, chunk.no);
   if (done) return done;
-  const jobs = new ImportJobStore(deps.db);
+  const jobs = new DatabaseImportJobStore(deps.db);
   const job = await jobs.row(jobId);
   if (!job?.plan) throw new Error(`import job ${jobId} is not prepared`);
   const header = readHeader(job.plan.header);

@@ -5,7 +5,7 @@
  */
 import { buildingCode } from '../buildings/code.ts';
 import type { BuildingCreateInput } from '../buildings/schema.ts';
-import { BUILDING_COLUMNS } from '../buildings/store.ts';
+import { BUILDING_COLUMNS } from '../buildings/building-sql.ts';
 import type { Db } from '../db.ts';
 
 /** Field → column for every imported field (approvals are not imported and keep their default). */

@@ -10,7 +10,7 @@ import { CsvFormatError, isBlank } from './csv.ts';
 import type { ImportDeps } from './context.ts';
 import { indexOf, readHeader } from './header.ts';
 import type { ImportProblem } from './header.ts';
-import { ImportJobStore } from './jobs.ts';
+import { DatabaseImportJobStore } from './database-store.ts';
 import type { ChunkPlan, StoredPlan } from './jobs.ts';
 import { fileRecords, xlsxAsCsv } from './parse.ts';
 import { columnOf } from './template.ts';
@@ -86,7 +86,7 @@ async function* beating(parts: AsyncIterable<string>, deps: ImportDeps): AsyncGe
 
 /** Plans the import of a job (or returns the plan a previous attempt stored). */
 export async function prepareImport(deps: ImportDeps, jobId: string): Promise<PreparedImport> {
-  const jobs = new ImportJobStore(deps.db);
+  const jobs = new DatabaseImportJobStore(deps.db);
   const job = await jobs.row(jobId);
   if (!job) throw new Error(`import job ${jobId} not found`);
   if (job.status === 'failed') return { error: job.error ?? '导入失败', totalRows: 0, chunks: [] };

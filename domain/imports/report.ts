@@ -7,7 +7,8 @@ import { Readable } from 'node:stream';
 import type { ImportDeps } from './context.ts';
 import { BOM, outputCsvLine } from './csv.ts';
 import type { ImportProblem } from './header.ts';
-import { ImportJobStore, toImportJob } from './jobs.ts';
+import { DatabaseImportJobStore } from './database-store.ts';
+import { toImportJob } from './jobs.ts';
 import type { ImportJob } from './jobs.ts';
 
 /** Columns of the error report. */
@@ -30,7 +31,7 @@ export async function* reportLines(problems: AsyncIterable<ImportProblem>): Asyn
 
 /** Writes the report and closes the job; returns the job as the API shows it. */
 export async function finishImport(deps: ImportDeps, jobId: string): Promise<ImportJob> {
-  const jobs = new ImportJobStore(deps.db);
+  const jobs = new DatabaseImportJobStore(deps.db);
   const key = `imports/${jobId}/errors.csv`;
   await deps.files.put(key, Readable.from(reportLines(jobs.allProblems(jobId))));
   await deps
@@ -48,6 +49,6 @@ export async function finishImport(deps: ImportDeps, jobId: string): Promise<Imp
 
 /** Stops a job that cannot go on (a chunk failed for good): rows already committed stay, and are counted. */
 export async function failImport(deps: ImportDeps, jobId: string, message: string): Promise<ImportJob> {
-  await new ImportJobStore(deps.db).fail(jobId, message);
+  await new DatabaseImportJobStore(deps.db).fail(jobId, message);
   return finishImport(deps, jobId);
 }

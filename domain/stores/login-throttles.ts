@@ -7,7 +7,8 @@
  * Two counters per attempt: one for the (account name, client address) pair, which locks after a few
  * failures, and one for the account name as a whole (client `*`), with a much higher ceiling, so one
  * address cannot lock a user out of their other devices but many addresses together are still bounded.
- * A count starts afresh when its window or its lock has run out.
+ * A count starts afresh when its window or its lock has run out. `DatabaseLoginThrottleStore`
+ * (database-login-throttles.ts) holds the SQL.
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Db } from '../db.ts';
@@ -35,92 +36,19 @@ export type Reservation =
   /** `locks`: the locks that take effect now, because of this attempt (it counts as a failure until released). */
   | { granted: true; locks: ThrottleLock[] };
 
-interface Row {
-  account: string;
-  client: string;
-  failures: number;
-  window_started_at: Date;
-  locked_until: Date | null;
-}
-
-export class LoginThrottleStore {
-  constructor(private readonly db: Db) {}
-
+/** The sign-in counters, per (account name, client) and per account name. */
+export interface LoginThrottleStore {
   /**
    * Reserves one attempt for `account` from `client`, counted as a failure until `release`. Refused
-   * while either counter is locked; refused attempts count nowhere (a locked-out address must not
-   * push the account-wide ceiling).
+   * while either counter is locked; refused attempts count nowhere.
    */
-  async reserve(account: string, client: string, limits: ThrottleLimits): Promise<Reservation> {
-    return this.db.transaction(async (trx) => {
-      await trx('login_throttles')
-        .insert([
-          { account, client },
-          { account, client: ANY_CLIENT },
-        ])
-        .onConflict(['account', 'client'])
-        .ignore();
-      // One order for every transaction ('*' sorts first), so two attempts never wait on each other in a cycle.
-      const rows = (await trx('login_throttles')
-        .where({ account })
-        .whereIn('client', [client, ANY_CLIENT])
-        .orderBy('client')
-        .forUpdate()
-        .select('*', trx.raw('now() AS db_now'))) as (Row & { db_now: Date })[];
-      const now = rows[0]?.db_now ?? new Date();
-      const active = rows.filter((r) => r.locked_until && r.locked_until > now);
-      if (active.length > 0) {
-        return { granted: false, until: new Date(Math.max(...active.map((r) => r.locked_until?.getTime() ?? 0))) };
-      }
-      const windowStart = now.getTime() - limits.minutes * 60_000;
-      const locks: ThrottleLock[] = [];
-      for (const row of rows) {
-        // A lock that has run out, or a window that has passed, starts the count afresh.
-        const fresh = row.locked_until !== null || row.window_started_at.getTime() < windowStart;
-        const failures = (fresh ? 0 : row.failures) + 1;
-        const scope = row.client === ANY_CLIENT ? 'account' : 'client';
-        const limit = scope === 'account' ? limits.perAccount : limits.perClient;
-        const until = failures >= limit ? new Date(now.getTime() + limits.minutes * 60_000) : null;
-        if (until) locks.push({ scope, until });
-        await trx('login_throttles')
-          .where({ account, client: row.client })
-          .update({ failures, locked_until: until, ...(fresh ? { window_started_at: now } : {}) });
-      }
-      return { granted: true, locks };
-    });
-  }
-
-  /**
-   * The reserved attempt gave the right password: the pair's count is cleared, and the attempt no
-   * longer counts towards the account-wide ceiling (whose other failures stay: a user signing in
-   * must not reset what other addresses have tried).
-   */
-  async release(account: string, client: string, limits: ThrottleLimits): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      await trx('login_throttles').where({ account, client }).delete();
-      await trx('login_throttles')
-        .where({ account, client: ANY_CLIENT })
-        .where('failures', '>', 0)
-        .update({
-          failures: trx.raw('failures - 1'),
-          locked_until: trx.raw('CASE WHEN failures - 1 < ? THEN NULL ELSE locked_until END', [limits.perAccount]),
-        });
-    });
-  }
-
+  reserve(account: string, client: string, limits: ThrottleLimits): Promise<Reservation>;
+  /** Takes back a reservation whose password was right: the pair's count ends, the account-wide one drops by one. */
+  release(account: string, client: string, limits: ThrottleLimits): Promise<void>;
   /** Ends every lock and count of an account name (an administrator's unlock); returns the locks ended. */
-  async clear(account: string, db: Db = this.db): Promise<number> {
-    const rows = (await db('login_throttles').where({ account }).delete().returning('locked_until')) as Pick<Row, 'locked_until'>[];
-    return rows.filter((r) => r.locked_until && r.locked_until > new Date()).length;
-  }
-
-  /** Deletes counts whose window and lock ended more than a day ago (housekeeping). */
-  async purge(): Promise<number> {
-    return this.db('login_throttles')
-      .where('window_started_at', '<', this.db.raw(`now() - interval '1 day'`))
-      .where((w) => w.whereNull('locked_until').orWhere('locked_until', '<', this.db.raw(`now() - interval '1 day'`)))
-      .delete();
-  }
+  clear(account: string, tx?: Db): Promise<number>;
+  /** Deletes counts whose window and lock ended more than a day ago (housekeeping); how many. */
+  purge(): Promise<number>;
 }
 
 /**

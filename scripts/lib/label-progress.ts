@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../domain/db.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { LabelBatchStore } from '../../domain/labels/store.ts';
+import { DatabaseLabelBatchStore } from '../../domain/labels/database-store.ts';
 import type { LabelBatch } from '../../domain/labels/store.ts';
 
 const STATUS_TEXT: Record<LabelBatch['status'], string> = { queued: '排队中', running: '生成中', done: '已完成', failed: '失败' };
@@ -39,7 +39,7 @@ export function describeBatch(b: LabelBatch): string {
  * Returns the finished batch (failed ones too: the caller decides the exit code).
  */
 export async function followBatch(db: Db, files: FileStore, id: string, out?: string): Promise<LabelBatch> {
-  const store = new LabelBatchStore(db);
+  const store = new DatabaseLabelBatchStore(db);
   const startedAt = Date.now();
   let hinted = false;
   for (;;) {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildingCode } from '../../domain/buildings/code.ts';
-import { BuildingStore } from '../../domain/buildings/store.ts';
+import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
 import { createComplaintActivities } from '../../workers/activities/complaints.ts';
 import { DESKTOP, launchBrowser, screenshot } from '../support/browser.ts';
 import { tinyPng } from '../support/cases.ts';
@@ -72,7 +72,7 @@ async function contactViews(complaintId: string): Promise<number> {
 before(async () => {
   stack = await startStack();
   browser = await launchBrowser();
-  house = await new BuildingStore(stack.db).create(
+  house = await new DatabaseBuildingStore(stack.db).create(
     {
       villageCode: '441802006001',
       address: ADDRESS,

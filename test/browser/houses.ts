@@ -3,7 +3,7 @@
  * the store, as the registry would hold them, so each test begins from known data.
  */
 import type { Page } from 'playwright-core';
-import { BuildingStore } from '../../domain/buildings/store.ts';
+import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
 import type { Db } from '../../domain/db.ts';
 
 export interface Houses {
@@ -18,7 +18,7 @@ export interface Houses {
 }
 
 export async function addHouses(db: Db): Promise<Houses> {
-  const store = new BuildingStore(db);
+  const store = new DatabaseBuildingStore(db);
   const houses = { home: '', shop: '', rental: '', elsewhere: '' };
   houses.home = await store.create(
     {

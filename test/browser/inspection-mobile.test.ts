@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BuildingStore } from '../../domain/buildings/store.ts';
+import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
 import { PHONE, launchBrowser, screenshot } from '../support/browser.ts';
 import { tinyPng } from '../support/cases.ts';
 import { startStack } from '../support/stack.ts';
@@ -33,7 +33,7 @@ after(async () => {
 });
 
 async function newHouse(address: string): Promise<string> {
-  return new BuildingStore(stack.db).create(
+  return new DatabaseBuildingStore(stack.db).create(
     { villageCode: '441802006001', address, floorsAbove: 3, structureType: 'brick_concrete', use: 'rental', ...HOUSE_POSITION },
     stack.db,
   );

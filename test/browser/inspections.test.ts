@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { BuildingStore } from '../../domain/buildings/store.ts';
+import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
 import { DESKTOP, launchBrowser, screenshot } from '../support/browser.ts';
 import { tinyPng } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
@@ -56,7 +56,7 @@ async function waitForRows(page: Page, count: number): Promise<void> {
 before(async () => {
   stack = await startStack();
   browser = await launchBrowser();
-  house = await new BuildingStore(stack.db).create(
+  house = await new DatabaseBuildingStore(stack.db).create(
     {
       villageCode: '441802006001',
       address: ADDRESS,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildingCode } from '../../domain/buildings/code.ts';
-import { BuildingStore } from '../../domain/buildings/store.ts';
+import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
 import { PHONE, launchBrowser, screenshot } from '../support/browser.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
@@ -16,7 +16,7 @@ let unInspected: string;
 before(async () => {
   stack = await startStack();
   browser = await launchBrowser();
-  const store = new BuildingStore(stack.db);
+  const store = new DatabaseBuildingStore(stack.db);
   serious = await store.create(
     {
       villageCode: '441802006001',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { hashPassword } from '../../domain/passwords.ts';
-import { UserStore } from '../../domain/stores/users.ts';
+import { DatabaseUserStore } from '../../domain/stores/database-users.ts';
 import { firstSignIn, loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
 import { startStack } from '../support/stack.ts';
@@ -165,7 +165,7 @@ describe('region scope', () => {
     assert.equal((await town.get(`/api/users/${anyId}`)).status, 403);
     // A town-level admin of 凤城街道 cannot see or change users of 东城街道. The API no longer makes an
     // admin below the district (each role has its level), so the account is written as an older one was.
-    await new UserStore(stack.db).create(
+    await new DatabaseUserStore(stack.db).create(
       {
         username: 'fcadmin',
         name: '凤城管理员',

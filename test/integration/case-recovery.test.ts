@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
 import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
-import { LabelBatchStore } from '../../domain/labels/store.ts';
+import { DatabaseLabelBatchStore } from '../../domain/labels/database-store.ts';
 import { ASSIGN_FORM, complete, createHouse, openTask, upload, waitForCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
@@ -168,7 +168,7 @@ describe('crash safety', () => {
   });
 
   test('a label batch left queued by a crash before its workflow started is started by the sweeper and finishes', async () => {
-    const store = new LabelBatchStore(stack.db);
+    const store = new DatabaseLabelBatchStore(stack.db);
     const id = await stack.db.transaction((trx) =>
       store.create({ regionCode: '441802006001', codes: [house], total: 1, chunkSize: 10, createdBy: null, createdAt: new Date() }, trx),
     );

@@ -7,9 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { BuildingCreateInput } from '../../domain/buildings/schema.ts';
-import { ImportJobStore } from '../../domain/imports/jobs.ts';
+import { DatabaseImportJobStore } from '../../domain/imports/database-store.ts';
 import type { ImportJob } from '../../domain/imports/jobs.ts';
-import { submitImport } from '../../domain/imports/submit.ts';
+import { submitImport } from '../../api/services/imports.ts';
 import { IMPORT_COLUMNS } from '../../domain/imports/template.ts';
 import { createWorker } from '../../workers/worker.ts';
 import { importProgressQuery, importWorkflowId } from '../../workflows/building-import/messages.ts';
@@ -332,7 +332,7 @@ describe('durability', () => {
     while ((await chunks()).n === 0) await new Promise((r) => setTimeout(r, 20));
     stack.worker.shutdown();
     while (stack.worker.getState() !== 'STOPPED') await new Promise((r) => setTimeout(r, 50));
-    const midway = await new ImportJobStore(stack.db).row(job.id);
+    const midway = await new DatabaseImportJobStore(stack.db).row(job.id);
     assert.equal(midway?.status, 'running');
     assert.ok((await chunks()).n < 40, 'the worker stopped before the import ended');
 

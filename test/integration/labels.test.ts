@@ -8,10 +8,10 @@ import { promisify } from 'node:util';
 import { Worker } from '@temporalio/worker';
 import { PNG } from 'pngjs';
 import { buildingCode } from '../../domain/buildings/code.ts';
-import { BuildingStore } from '../../domain/buildings/store.ts';
+import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
 import { createAppAbility, rulesFor } from '../../domain/abilities.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { createLabelBatch } from '../../domain/labels/batches.ts';
+import { createLabelBatch } from '../../api/services/label-batches.ts';
 import { chunkFileKey } from '../../workers/activities/labels.ts';
 import { WORKFLOWS_PATH, createWorker } from '../../workers/worker.ts';
 import { progressQuery, labelBatchWorkflowId } from '../../workflows/label-batch/messages.ts';
@@ -69,7 +69,7 @@ let inspector: Bytes;
 let auditor: Bytes;
 
 async function addHouses(village: string, count: number): Promise<void> {
-  const store = new BuildingStore(stack.db);
+  const store = new DatabaseBuildingStore(stack.db);
   await stack.db.transaction(async (trx) => {
     for (let i = 0; i < count; i++) {
       await store.create(

@@ -11,7 +11,7 @@ import type { Db } from '../../domain/db.ts';
 import { migrateLatest } from '../../domain/migrate.ts';
 import { seedDemoUsers } from '../../tools/seed/demo.ts';
 import { districtRegions } from '../../tools/seed/regions.ts';
-import { RegionStore } from '../../domain/stores/regions.ts';
+import { DatabaseRegionStore } from '../../domain/stores/database-regions.ts';
 
 const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /**
@@ -44,7 +44,7 @@ export async function createTestDatabase(
   const db = createDb(url.toString(), 5);
   const appDb = createDb(app.toString(), 5);
   if (options.migrate !== false) await migrateLatest(db);
-  if (options.regions !== false && options.migrate !== false) await new RegionStore(db).upsert(await districtRegions('441802'));
+  if (options.regions !== false && options.migrate !== false) await new DatabaseRegionStore(db).upsert(await districtRegions('441802'));
   if (options.demoUsers !== false && options.migrate !== false) await seedDemoUsers(db);
   return {
     url: url.toString(),

@@ -2,15 +2,15 @@
 import { DEMO_PASSWORD, DEMO_USERS } from '../../domain/demo-accounts.ts';
 import type { Db } from '../../domain/db.ts';
 import { hashPassword } from '../../domain/passwords.ts';
-import { AuditStore } from '../../domain/stores/audit.ts';
-import { UserStore } from '../../domain/stores/users.ts';
+import { DatabaseAuditStore } from '../../domain/stores/database-audit.ts';
+import { DatabaseUserStore } from '../../domain/stores/database-users.ts';
 
 /** Creates the demo users when there are no users at all; returns how many were created. */
 export async function seedDemoUsers(db: Db): Promise<number> {
-  const users = new UserStore(db);
+  const users = new DatabaseUserStore(db);
   if ((await users.count()) > 0) return 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const audit = new AuditStore(db);
+  const audit = new DatabaseAuditStore(db);
   const system = { actorId: null, actorName: 'system', actorRole: null, ip: null, userAgent: null, requestId: null };
   await db.transaction(async (trx) => {
     for (const u of DEMO_USERS) {

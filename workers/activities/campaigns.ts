@@ -1,36 +1,22 @@
 /** The campaign workflow's activities; each is safe to run again (the campaign row says what was done). */
+import { DatabaseCampaignStore } from '../../domain/campaigns/database-store.ts';
+import type { CampaignEnd } from '../../domain/campaigns/store.ts';
 import type { Db } from '../../domain/db.ts';
 
 export function createCampaignActivities({ db }: { db: Db }) {
+  const campaigns = new DatabaseCampaignStore(db);
   return {
     async campaignRemaining({ campaignId }: { campaignId: string }): Promise<number> {
-      const row = (await db('campaign_items').where({ campaign_id: campaignId, status: 'pending' }).count({ n: '*' }).first()) as {
-        n: number;
-      };
-      return row.n;
+      return campaigns.remaining(campaignId);
     },
 
     async remindCampaign({ campaignId }: { campaignId: string }): Promise<void> {
-      await db('campaigns').where({ id: campaignId, status: 'running' }).whereNull('reminded_at').update({ reminded_at: db.fn.now() });
+      await campaigns.markReminded(campaignId);
     },
 
     /** Completed (all done), closed at the deadline (what is left overdue) or cancelled. */
-    async finishCampaign({
-      campaignId,
-      status,
-      reason,
-    }: {
-      campaignId: string;
-      status: 'completed' | 'closed' | 'cancelled';
-      reason?: string;
-    }) {
-      await db.transaction(async (trx) => {
-        const changed = await trx('campaigns')
-          .where({ id: campaignId, status: 'running' })
-          .update({ status, closed_at: trx.fn.now(), ...(reason ? { cancel_reason: reason } : {}) });
-        if (changed && status === 'closed')
-          await trx('campaign_items').where({ campaign_id: campaignId, status: 'pending' }).update({ status: 'overdue' });
-      });
+    async finishCampaign({ campaignId, status, reason }: { campaignId: string; status: CampaignEnd; reason?: string }) {
+      await campaigns.finish(campaignId, status, reason);
     },
   };
 }

@@ -6,10 +6,15 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { refreshSafetyState } from '../../domain/buildings/safety.ts';
+import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
+import type { Building, BuildingStore } from '../../domain/buildings/store.ts';
 import { lockHouse, openOrJoinCase } from '../../domain/cases/open-or-join.ts';
 import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
+import type { CaseRecord } from '../../domain/cases/store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
-import { NOTICE, appendNotice } from '../../domain/complaints/notices.ts';
+import { DatabaseComplaintStore } from '../../domain/complaints/database-store.ts';
+import { NOTICE } from '../../domain/complaints/notices.ts';
+import type { VerificationSubject } from '../../domain/complaints/store.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
 import { presenceOf } from '../../domain/inspections/presence.ts';
@@ -20,63 +25,52 @@ import { FAILURE } from '../../workflows/shared/messages.ts';
  * Where the verifier's phone was, and how far from the house (the house found on site for a map
  * complaint; for one never tied to a house, the point the citizen picked).
  */
-async function evidence(trx: Db, c: Record<string, unknown>, args: VerifyArgs) {
+async function evidence(trx: Db, buildings: BuildingStore, c: VerificationSubject, args: VerifyArgs) {
   const position = args.position ?? null;
-  const code = (c.building_code as string | null) ?? args.buildingCode ?? null;
-  const house = code
-    ? ((await trx('buildings').where({ code }).first('latitude', 'longitude')) as
-        { latitude: number | null; longitude: number | null } | undefined)
-    : { latitude: (c.latitude as number | null) ?? null, longitude: (c.longitude as number | null) ?? null };
+  const code = c.buildingCode ?? args.buildingCode ?? null;
+  const house = code ? await buildings.find(null, code, trx) : (c.position ?? { latitude: null, longitude: null });
   const presence = presenceOf(position, house ?? { latitude: null, longitude: null });
   return {
-    verify_latitude: position?.latitude ?? null,
-    verify_longitude: position?.longitude ?? null,
-    verify_accuracy_m: position?.accuracy == null ? null : Math.round(position.accuracy),
-    verify_distance_m: presence.distanceM,
-    verify_presence: presence.presence,
+    position: position && { latitude: position.latitude, longitude: position.longitude, accuracy: position.accuracy ?? null },
+    distanceM: presence.distanceM,
+    presence: presence.presence,
   };
 }
 
 export function createComplaintActivities({ db, config, temporal }: { db: Db; config: Config; temporal: Client }) {
   const cases = new DatabaseCaseStore(db);
   const caseWorkflows = new CaseWorkflows(temporal, config);
+  const complaints = new DatabaseComplaintStore(db);
+  const buildings = new DatabaseBuildingStore(db);
   return {
     async verifyComplaint(args: VerifyArgs & { complaintId: string }): Promise<Pick<ComplaintState, 'status' | 'caseId'>> {
       const { complaintId, actor } = args;
       const out = await db.transaction(async (trx) => {
-        const c = (await trx('complaints').where({ id: complaintId }).forUpdate().first()) as Record<string, unknown> | undefined;
+        const c = await complaints.lockForVerification(complaintId, trx);
         if (!c) throw ApplicationFailure.nonRetryable(`complaint ${complaintId} not found`, FAILURE.complaintMissing);
-        if (c.status !== 'verifying') return { status: c.status as ComplaintState['status'], caseId: (c.case_id as string | null) ?? null };
+        if (c.status !== 'verifying') return { status: c.status, caseId: c.caseId };
         const verified = {
-          verified_at: trx.fn.now(),
-          verified_by: actor.id,
-          verified_by_name: actor.name,
-          verify_note: args.note ?? null,
+          actor: { id: actor.id, name: actor.name },
+          note: args.note ?? null,
           reply: args.reply,
-          ...(await evidence(trx, c, args)),
+          ...(await evidence(trx, buildings, c, args)),
         };
-        if (args.fileIds?.length)
-          await trx('complaint_verification_files')
-            .whereIn('id', args.fileIds)
-            .where({ complaint_id: complaintId })
-            .update({ attached: true });
+        await complaints.attachVerificationFiles(complaintId, args.fileIds ?? [], trx);
         if (args.result === 'unfounded') {
-          await trx('complaints')
-            .where({ id: complaintId })
-            .update({ ...verified, status: 'unfounded' });
-          await appendNotice(trx, complaintId, 'unfounded', NOTICE.unfounded(args.reply));
+          await complaints.recordVerdict(complaintId, { ...verified, outcome: { status: 'unfounded' } }, trx);
+          await complaints.appendNotice(complaintId, 'unfounded', NOTICE.unfounded(args.reply), trx);
           return { status: 'unfounded' as const, caseId: null };
         }
-        const code = (c.building_code as string | null) ?? args.buildingCode;
+        const code = c.buildingCode ?? args.buildingCode;
         if (!code) throw ApplicationFailure.nonRetryable('a confirmed complaint needs its house', FAILURE.complaintWithoutHouse);
         await lockHouse(trx, code);
-        const house = (await trx('buildings').where({ code }).first('village_code')) as { village_code: string };
+        const house = (await buildings.find(null, code, trx)) as Building;
         const { caseId, joined } = await openOrJoinCase(trx, cases, {
           buildingCode: code,
-          regionCode: house.village_code,
-          category: c.category as never,
+          regionCode: house.villageCode as string,
+          category: c.category,
           severity: args.severity ?? 'general',
-          description: c.description as string,
+          description: c.description,
           source: 'complaint',
           sourceRef: complaintId,
           createdBy: actor.id,
@@ -87,11 +81,13 @@ export function createComplaintActivities({ db, config, temporal }: { db: Db; co
           actorName: actor.name,
           source: `complaint:${complaintId}`,
         });
-        const { number } = (await trx('cases').where({ id: caseId }).first('number')) as { number: string };
-        await trx('complaints')
-          .where({ id: complaintId })
-          .update({ ...verified, status: 'confirmed', building_code: code, case_id: caseId, joined_case: joined });
-        await appendNotice(trx, complaintId, 'confirmed', NOTICE.confirmed(number, joined, args.reply));
+        const { number } = (await cases.find(null, caseId, trx)) as CaseRecord;
+        await complaints.recordVerdict(
+          complaintId,
+          { ...verified, outcome: { status: 'confirmed', buildingCode: code, caseId, joined } },
+          trx,
+        );
+        await complaints.appendNotice(complaintId, 'confirmed', NOTICE.confirmed(number, joined, args.reply), trx);
         return { status: 'confirmed' as const, caseId };
       });
       if (out.caseId) {
@@ -107,11 +103,7 @@ export function createComplaintActivities({ db, config, temporal }: { db: Db; co
 
     async markComplaintOverdue({ complaintId }: { complaintId: string }): Promise<void> {
       await db.transaction(async (trx) => {
-        const marked = await trx('complaints')
-          .where({ id: complaintId, status: 'verifying' })
-          .whereNull('overdue_at')
-          .update({ overdue_at: trx.fn.now() });
-        if (marked) await appendNotice(trx, complaintId, 'overdue', NOTICE.overdue());
+        if (await complaints.markOverdue(complaintId, trx)) await complaints.appendNotice(complaintId, 'overdue', NOTICE.overdue(), trx);
       });
     },
   };

@@ -1,9 +1,11 @@
 /** Activities of the housekeeping workflow. */
 import type { Db } from '../../domain/db.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { IdempotencyStore } from '../../domain/stores/idempotency.ts';
-import { LoginThrottleStore } from '../../domain/stores/login-throttles.ts';
-import { SessionStore } from '../../domain/stores/sessions.ts';
+import { DatabaseIdempotencyStore } from '../../domain/stores/database-idempotency.ts';
+import { DatabaseLoginThrottleStore } from '../../domain/stores/database-login-throttles.ts';
+import { DatabaseSessionStore } from '../../domain/stores/database-sessions.ts';
+import { DatabaseUploadStore } from '../../domain/stores/database-uploads.ts';
+import { UPLOAD_KINDS } from '../../domain/stores/uploads.ts';
 
 /** Stored responses are kept a day: long enough for any client retry. */
 const IDEMPOTENCY_KEEP_HOURS = 24;
@@ -11,12 +13,13 @@ const IDEMPOTENCY_KEEP_HOURS = 24;
 const ORPHAN_UPLOAD_KEEP_HOURS = 48;
 
 export function createHousekeepingActivities(deps: { db: Db; files: FileStore; sessionIdleMinutes: number }) {
-  const sessions = new SessionStore(deps.db);
-  const keys = new IdempotencyStore(deps.db);
+  const sessions = new DatabaseSessionStore(deps.db);
+  const keys = new DatabaseIdempotencyStore(deps.db);
+  const uploads = new DatabaseUploadStore(deps.db);
   return {
     /** Sign-in state past its use: dead sessions, and login throttle counts long ended. */
     async purgeSessions(): Promise<number> {
-      return (await sessions.purge(deps.sessionIdleMinutes)) + (await new LoginThrottleStore(deps.db).purge());
+      return (await sessions.purge(deps.sessionIdleMinutes)) + (await new DatabaseLoginThrottleStore(deps.db).purge());
     },
     async purgeIdempotencyKeys(): Promise<number> {
       return keys.purge(IDEMPOTENCY_KEEP_HOURS);
@@ -27,20 +30,10 @@ export function createHousekeepingActivities(deps: { db: Db; files: FileStore; s
      */
     async purgeOrphanUploads(): Promise<number> {
       let deleted = 0;
-      for (const [table, unclaimed] of [
-        ['inspection_files', { inspection_id: null }],
-        ['complaint_files', { complaint_id: null }],
-        ['complaint_verification_files', { attached: false }],
-      ] as const) {
-        const old = deps
-          .db(table)
-          .where(unclaimed)
-          .where('created_at', '<', deps.db.raw(`now() - make_interval(hours => ?)`, [ORPHAN_UPLOAD_KEEP_HOURS]))
-          .limit(1000)
-          .select('id');
-        const rows = (await deps.db(table).whereIn('id', old).delete().returning('storage_key')) as { storage_key: string }[];
-        for (const r of rows) if (r.storage_key !== 'pending') await deps.files.remove(r.storage_key);
-        deleted += rows.length;
+      for (const kind of UPLOAD_KINDS) {
+        const keys = await uploads.purgeUnclaimed(kind, ORPHAN_UPLOAD_KEEP_HOURS, 1000);
+        for (const key of keys) if (key !== 'pending') await deps.files.remove(key);
+        deleted += keys.length;
       }
       return deleted;
     },

@@ -12,9 +12,9 @@ import { mergePdfs } from '../../domain/labels/merge.ts';
 import { writeLabelSheet } from '../../domain/labels/pdf.ts';
 import type { LabelData } from '../../domain/labels/pdf.ts';
 import { LabelSource } from '../../domain/labels/source.ts';
-import { LabelBatchStore } from '../../domain/labels/store.ts';
+import { DatabaseLabelBatchStore } from '../../domain/labels/database-store.ts';
 import type { LabelBatch } from '../../domain/labels/store.ts';
-import { RegionStore } from '../../domain/stores/regions.ts';
+import { DatabaseRegionStore } from '../../domain/stores/database-regions.ts';
 import { FAILURE } from '../../workflows/shared/messages.ts';
 
 /** Key of the PDF of chunk `chunkNo` (from 1) of a batch. */
@@ -50,8 +50,8 @@ async function writeToStore(files: FileStore, key: string, write: (out: PassThro
 
 /** The label-batch activities, built from their dependencies (wired by the worker, or by tests). */
 export function createLabelActivities(deps: { db: Db; files: FileStore; baseUrl: string }) {
-  const store = new LabelBatchStore(deps.db);
-  const regions = new RegionStore(deps.db);
+  const store = new DatabaseLabelBatchStore(deps.db);
+  const regions = new DatabaseRegionStore(deps.db);
   const heartbeat = (details?: unknown) => Context.current().heartbeat(details);
 
   async function requireBatch(batchId: string): Promise<LabelBatch> {

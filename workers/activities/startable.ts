@@ -6,17 +6,17 @@
  * started (through its aggregate's workflow client, where "already started" counts as started).
  */
 import type { Client } from '@temporalio/client';
-import { CampaignStore } from '../../domain/campaigns/store.ts';
+import { DatabaseCampaignStore } from '../../domain/campaigns/database-store.ts';
 import { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
 import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
-import { ComplaintStore } from '../../domain/complaints/store.ts';
+import { DatabaseComplaintStore } from '../../domain/complaints/database-store.ts';
 import { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
-import { ImportJobStore } from '../../domain/imports/jobs.ts';
+import { DatabaseImportJobStore } from '../../domain/imports/database-store.ts';
 import { startImportWorkflow } from '../../domain/imports/workflow-client.ts';
-import { LabelBatchStore } from '../../domain/labels/store.ts';
+import { DatabaseLabelBatchStore } from '../../domain/labels/database-store.ts';
 import { startLabelBatchWorkflow } from '../../domain/labels/workflow-client.ts';
 
 /** One kind of row whose workflow is started after the row is written. */
@@ -43,11 +43,11 @@ const startable = <Row>(kind: StartableKind<Row>): StartableKind<unknown> => kin
 export function startableKinds({ db, temporal, config }: StartableDeps): StartableKind<unknown>[] {
   const cases = new DatabaseCaseStore(db);
   const caseWorkflows = new CaseWorkflows(temporal, config);
-  const batches = new LabelBatchStore(db);
-  const imports = new ImportJobStore(db);
-  const complaints = new ComplaintStore(db);
+  const batches = new DatabaseLabelBatchStore(db);
+  const imports = new DatabaseImportJobStore(db);
+  const complaints = new DatabaseComplaintStore(db);
   const complaintWorkflows = new ComplaintWorkflows(temporal, config);
-  const campaigns = new CampaignStore(db);
+  const campaigns = new DatabaseCampaignStore(db);
   const campaignWorkflows = new CampaignWorkflows(temporal, config);
   const target = { temporal, taskQueue: config.temporalTaskQueue };
   return [

@@ -1,21 +1,21 @@
 /**
- * Making a label batch: check what is asked, write the batch row (audited) and start its workflow.
- * The row comes first and the workflow id derives from it, so a repeated start is harmless; a start
+ * Making a label batch (a use case of the API and the CLI): check what is asked, write the batch row
+ * (audited) and start its workflow. The row comes first and the workflow id derives from it, so a repeated start is harmless; a start
  * that fails marks the batch failed rather than leaving it queued for ever.
  */
 import type { Client } from '@temporalio/client';
-import { asSubject } from '../abilities.ts';
-import type { AppAbility } from '../abilities.ts';
-import type { Db } from '../db.ts';
-import { ForbiddenError, RuleError, UnavailableError } from '../errors.ts';
-import { AuditStore } from '../stores/audit.ts';
-import type { AuditContext } from '../stores/audit.ts';
-import { RegionStore } from '../stores/regions.ts';
-import { LABELS_PER_PAGE } from './layout.ts';
-import { assertMayPrint, checkPrintableCodes, commonRegion } from './selection.ts';
-import { LabelSource } from './source.ts';
-import { LabelBatchStore } from './store.ts';
-import { startLabelBatchWorkflow } from './workflow-client.ts';
+import { asSubject } from '../../domain/abilities.ts';
+import type { AppAbility } from '../../domain/abilities.ts';
+import type { Db } from '../../domain/db.ts';
+import { ForbiddenError, RuleError, UnavailableError } from '../../domain/errors.ts';
+import { DatabaseAuditStore } from '../../domain/stores/database-audit.ts';
+import type { AuditContext } from '../../domain/stores/audit.ts';
+import { DatabaseRegionStore } from '../../domain/stores/database-regions.ts';
+import { LABELS_PER_PAGE } from '../../domain/labels/layout.ts';
+import { assertMayPrint, checkPrintableCodes, commonRegion } from '../../domain/labels/selection.ts';
+import { LabelSource } from '../../domain/labels/source.ts';
+import { startLabelBatchWorkflow } from '../../domain/labels/workflow-client.ts';
+import { DatabaseLabelBatchStore } from '../../domain/labels/database-store.ts';
 
 /** Labels per chunk: a few seconds of work, 50 full pages. */
 export const LABEL_CHUNK_SIZE = 500;
@@ -31,7 +31,7 @@ export interface LabelBatchDeps {
 }
 
 async function regionPlan(db: Db, ability: AppAbility, regionCode: string, cutoff: Date): Promise<number> {
-  if (!(await new RegionStore(db).find(ability, regionCode))) {
+  if (!(await new DatabaseRegionStore(db).find(ability, regionCode))) {
     throw RuleError.field('body.regionCode', 'unknownRegion', `行政区划 ${regionCode} 不存在或不在您的管辖范围内`, 'UNKNOWN_REGION');
   }
   assertMayPrint(ability, regionCode);
@@ -54,8 +54,8 @@ export async function createLabelBatch(
   if (chunkSize <= 0 || chunkSize % LABELS_PER_PAGE !== 0) throw new RangeError(`chunk size must be a multiple of ${LABELS_PER_PAGE}`);
   // Buildings registered after this instant are not part of the batch, however long it runs. The
   // database's clock, the one that stamps buildings, decides.
-  const clock = (await deps.db.raw('SELECT clock_timestamp() AS now')) as { rows: { now: Date }[] };
-  const cutoff = clock.rows[0]?.now ?? new Date();
+  const store = new DatabaseLabelBatchStore(deps.db);
+  const cutoff = await store.clock();
   let regionCode: string;
   let codes: string[] | null = null;
   let total: number;
@@ -68,10 +68,9 @@ export async function createLabelBatch(
     total = await regionPlan(deps.db, ability, regionCode, cutoff);
   }
   if (!ability.can('create', asSubject('LabelBatch', { regionCode }))) throw new ForbiddenError('无权为该区域创建标签打印任务');
-  const store = new LabelBatchStore(deps.db);
   const id = await deps.db.transaction(async (trx) => {
     const batchId = await store.create({ regionCode, codes, total, chunkSize, createdBy: who.actorId, createdAt: cutoff }, trx);
-    await new AuditStore(deps.db).record(
+    await new DatabaseAuditStore(deps.db).record(
       who,
       {
         action: 'labelBatch.create',

@@ -5,15 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { Db } from '../db.ts';
-import { UnavailableError } from '../errors.ts';
-import type { FileStore } from '../files.ts';
-import { AuditStore } from '../stores/audit.ts';
-import type { AuditContext } from '../stores/audit.ts';
-import { ImportJobStore, toImportJob } from './jobs.ts';
-import type { ImportJob } from './jobs.ts';
-import { detectFile } from './parse.ts';
-import { startImportWorkflow } from './workflow-client.ts';
+import type { Db } from '../../domain/db.ts';
+import { UnavailableError } from '../../domain/errors.ts';
+import type { FileStore } from '../../domain/files.ts';
+import { DatabaseAuditStore } from '../../domain/stores/database-audit.ts';
+import type { AuditContext } from '../../domain/stores/audit.ts';
+import { DatabaseImportJobStore } from '../../domain/imports/database-store.ts';
+import { toImportJob } from '../../domain/imports/jobs.ts';
+import type { ImportJob } from '../../domain/imports/jobs.ts';
+import { detectFile } from '../../domain/imports/parse.ts';
+import { startImportWorkflow } from '../../domain/imports/workflow-client.ts';
 
 /** Rows per chunk: one transaction of about a second, small enough to retry, large enough to be fast. */
 export const DEFAULT_CHUNK_SIZE = 5000;
@@ -53,7 +54,7 @@ export async function submitImport(deps: SubmitDeps, s: Submission): Promise<Imp
   const fileKey = `imports/${id}/source.${file.kind}`;
   const fileName = cleanFileName(s.fileName, `upload.${file.kind}`);
   await deps.files.put(fileKey, s.data);
-  const jobs = new ImportJobStore(deps.db);
+  const jobs = new DatabaseImportJobStore(deps.db);
   await deps.db.transaction(async (trx) => {
     await jobs.insert(
       {
@@ -70,7 +71,7 @@ export async function submitImport(deps: SubmitDeps, s: Submission): Promise<Imp
       },
       trx,
     );
-    await new AuditStore(trx).record(
+    await new DatabaseAuditStore(trx).record(
       s.actor,
       {
         action: 'building_import.create',
