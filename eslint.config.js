@@ -107,6 +107,30 @@ const LAYERS = {
   },
 };
 
+/**
+ * No SQL outside domain/: api/ (routes, services, Open311) and workers/ reach the database through
+ * stores. A knex call on a connection or transaction, `.raw`, `runPrepared` or SQL text is refused;
+ * services may still open a transaction (`db.transaction`) and pass it to stores.
+ */
+const NO_SQL = [
+  {
+    selector: "CallExpression[callee.type='Identifier'][callee.name=/^(db|trx|tx|knex)$/]",
+    message: 'A query belongs in a store (domain/<aggregate>/database-store.ts).',
+  },
+  {
+    selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(db|trx|tx|knex)$/]",
+    message: 'A query belongs in a store (domain/<aggregate>/database-store.ts).',
+  },
+  {
+    selector:
+      "CallExpression[callee.property.name=/^(raw|whereRaw|joinRaw|orderByRaw|selectRaw|havingRaw)$/]:not([callee.object.name='express'])",
+    message: 'SQL belongs in a store (domain/<aggregate>/database-store.ts).',
+  },
+  { selector: "CallExpression[callee.name='runPrepared']", message: 'SQL belongs in a store (domain/<aggregate>/database-store.ts).' },
+  { selector: 'Literal[value=/^\\s*(SELECT|INSERT INTO|UPDATE|DELETE FROM|WITH)\\s/]', message: 'SQL text belongs in a store.' },
+  { selector: 'TemplateElement[value.raw=/\\b(SELECT|INSERT INTO|DELETE FROM)\\b/]', message: 'SQL text belongs in a store.' },
+];
+
 const layerConfigs = Object.entries(LAYERS).map(([name, layer]) => ({
   files: layer.files,
   ignores: ['**/*.test.ts', '**/*.test.tsx'],
@@ -132,6 +156,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   ...layerConfigs,
+  {
+    files: ['api/**/*.ts', 'workers/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_SQL] },
+  },
   {
     // Workflow code is replayed: no I/O, no Node built-ins, no non-deterministic APIs.
     files: ['workflows/**/*.ts'],

@@ -17,6 +17,7 @@ import { DatabaseIdempotencyStore } from '../domain/stores/database-idempotency.
 import { DatabaseLoginThrottleStore } from '../domain/stores/database-login-throttles.ts';
 import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
 import { DatabaseSessionStore } from '../domain/stores/database-sessions.ts';
+import { DatabaseUploadStore } from '../domain/stores/database-uploads.ts';
 import { DatabaseUserStore } from '../domain/stores/database-users.ts';
 import { InputError } from '../domain/errors.ts';
 import { apiNotFound, errorMiddleware } from './http/errors.ts';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): Express {
     buildings: new DatabaseBuildingStore(db),
     throttles: new DatabaseLoginThrottleStore(db),
   };
+  const uploads = new DatabaseUploadStore(db);
   const limits = { perClient: config.loginMaxFailures, perAccount: config.loginAccountMaxFailures, minutes: config.loginLockMinutes };
   const auth = new AuthService({ db, ...stores, limits });
   const userService = new UserService({ db, ...stores });
@@ -156,13 +158,13 @@ export function createApp(deps: AppDeps): Express {
     workflows,
   });
   caseRoutes(api, { service: caseService });
-  caseFileRoutes(api, { db, files: deps.files, service: caseService, idempotency });
+  caseFileRoutes(api, { uploads, files: deps.files, service: caseService, idempotency });
   taskRoutes(api, { service: caseService, context: new TaskContextService({ cases, tasks, service: caseService }) });
   const inspections = new DatabaseInspectionStore(db);
   const campaignWorkflows = new CampaignWorkflows(deps.temporal, config);
   const campaigns = new DatabaseCampaignStore(db);
   inspectionRoutes(api, {
-    db,
+    uploads,
     files: deps.files,
     service: new InspectionService({
       db,
@@ -184,7 +186,7 @@ export function createApp(deps: AppDeps): Express {
     audit: stores.audit,
     workflows: new ComplaintWorkflows(deps.temporal, config),
   });
-  complaintRoutes(api, { db, files: deps.files, service: complaintService, idempotency });
+  complaintRoutes(api, { uploads, files: deps.files, service: complaintService, idempotency });
   campaignRoutes(api, {
     service: new CampaignService({
       db,

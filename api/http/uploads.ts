@@ -8,6 +8,7 @@ import type { Request, Response } from 'express';
 import type { Db } from '../../domain/db.ts';
 import { InputError, TooLargeError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
+import type { UploadStore, UploadTable } from '../../domain/stores/uploads.ts';
 import type { Idempotency } from './idempotency.ts';
 import type { Reply } from './router.ts';
 
@@ -93,20 +94,19 @@ export async function readUpload(
  * bytes under `<folder>/<id>.<ext>`, then the key. Returns what the upload routes answer.
  */
 export async function storeUpload(
-  deps: { db: Db; files: FileStore },
+  deps: { uploads: UploadStore; files: FileStore },
   upload: Upload,
-  target: { table: string; folder: string; row: Record<string, unknown> },
+  target: { table: UploadTable; folder: string; row: Record<string, unknown> },
+  /** The caller's transaction, when the row must be written inside it. */
+  tx?: Db,
 ): Promise<{ id: string; name: string; mime: string; size: number; sha256: string }> {
   const { data, kind, name, sha256 } = upload;
-  const [row] = (await deps
-    .db(target.table)
-    .insert({ ...target.row, name, mime: kind.mime, size: data.length, sha256, storage_key: 'pending' })
-    .returning('id')) as { id: string }[];
-  const id = (row as { id: string }).id;
+  const facts = { name, mime: kind.mime, size: data.length, sha256 };
+  const id = await deps.uploads.createPending(target.table, target.row, facts, tx);
   const key = `${target.folder}/${id}.${kind.ext}`;
   await deps.files.put(key, data);
-  await deps.db(target.table).where({ id }).update({ storage_key: key });
-  return { id, name, mime: kind.mime, size: data.length, sha256 };
+  await deps.uploads.setStorageKey(target.table, id, key, tx);
+  return { id, ...facts };
 }
 
 /**

@@ -4,9 +4,9 @@
  * served only to users who may see the case.
  */
 import { Type } from '@sinclair/typebox';
-import type { Db } from '../../domain/db.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
+import type { UploadStore } from '../../domain/stores/uploads.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { Idempotency } from '../http/idempotency.ts';
@@ -18,7 +18,10 @@ import type { CaseService } from '../services/cases.ts';
 const FileInfo = Type.Object({ id: Uuid, name: Type.String(), mime: Type.String(), size: Type.Integer(), sha256: Type.String() });
 const Params = Type.Object({ id: Uuid });
 
-export function caseFileRoutes(api: ApiRouter, deps: { db: Db; files: FileStore; service: CaseService; idempotency: Idempotency }): void {
+export function caseFileRoutes(
+  api: ApiRouter,
+  deps: { uploads: UploadStore; files: FileStore; service: CaseService; idempotency: Idempotency },
+): void {
   api.route({
     method: 'post',
     path: '/cases/:id/files',

@@ -8,9 +8,9 @@ import type { Response } from 'express';
 import { CASE_CATEGORY, CASE_SEVERITY } from '../../domain/cases/enums.ts';
 import { COMPLAINT_SORT_FIELDS } from '../../domain/complaints/store.ts';
 import type { ComplaintPhoto } from '../../domain/complaints/store.ts';
-import type { Db } from '../../domain/db.ts';
 import { TRACKING_NO_PATTERN_ANY_CASE } from '../../domain/complaints/tracking.ts';
 import type { FileStore } from '../../domain/files.ts';
+import type { UploadStore } from '../../domain/stores/uploads.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
@@ -88,8 +88,7 @@ const NOT_FOUND = { 404: { description: '投诉不存在或无权查看', schema
 
 export function complaintRoutes(
   api: ApiRouter,
-  /** `db` only for `storeUpload`, the shared upload writer of api/http. */
-  deps: { db: Db; files: FileStore; service: ComplaintService; idempotency: Idempotency },
+  deps: { uploads: UploadStore; files: FileStore; service: ComplaintService; idempotency: Idempotency },
 ): void {
   /** Sends a complaint photo the service found readable. */
   const sendPhoto = (res: Response, file: ComplaintPhoto) => {
@@ -123,7 +122,7 @@ export function complaintRoutes(
       return idempotentUpload(deps.idempotency, req, upload, async () => {
         const row = { client_hash: deps.service.clientHash(address) };
         const { id, name, mime, size } = await deps.service.underPhotoLimit(address, (trx) =>
-          storeUpload({ db: trx, files: deps.files }, upload, { table: 'complaint_files', folder: 'complaints', row }),
+          storeUpload(deps, upload, { table: 'complaint_files', folder: 'complaints', row }, trx),
         );
         return { status: 201, body: { id, name, mime, size } };
       });

@@ -5,9 +5,9 @@
 import { Type } from '@sinclair/typebox';
 import { CASE_CATEGORY } from '../../domain/cases/enums.ts';
 import { JUDGEMENT } from '../../domain/buildings/enums.ts';
-import type { Db } from '../../domain/db.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import type { FileStore } from '../../domain/files.ts';
+import type { UploadStore } from '../../domain/stores/uploads.ts';
 import { INSPECTION_SORT_FIELDS } from '../../domain/inspections/store.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
@@ -103,11 +103,7 @@ const Submit = Type.Object(
 const FileInfo = Type.Object({ id: Uuid, name: Type.String(), mime: Type.String(), size: Type.Integer(), sha256: Type.String() });
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
-export function inspectionRoutes(
-  api: ApiRouter,
-  /** `db` only for `storeUpload`, the shared upload writer of api/http. */
-  deps: { db: Db; files: FileStore; service: InspectionService },
-): void {
+export function inspectionRoutes(api: ApiRouter, deps: { uploads: UploadStore; files: FileStore; service: InspectionService }): void {
   api.route({
     method: 'post',
     path: '/inspection-files',

@@ -1,3 +1,4 @@
+/** The upload store against PostgreSQL, as the application role: rows written pending then keyed, and the purge of unclaimed uploads. */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDatabase } from '../../test/support/database.ts';
@@ -35,6 +36,26 @@ test('only unclaimed uploads older than the limit are purged, at most `limit` a 
     ((await database.db('complaint_files').select('storage_key')) as { storage_key: string }[]).map((r) => r.storage_key),
     ['new'],
   );
+});
+
+test('an upload row is written pending, then given its key; inside a transaction that rolls back, nothing stays', async () => {
+  const uploads = new DatabaseUploadStore(database.appDb);
+  const file = { name: '照片.jpg', mime: 'image/jpeg', size: 3, sha256: 'c'.repeat(64) };
+  const id = await uploads.createPending('complaint_files', { client_hash: 'd'.repeat(64) }, file);
+  const row = () => database.db('complaint_files').where({ id }).first('storage_key', 'name', 'size');
+  assert.deepEqual(await row(), { storage_key: 'pending', name: '照片.jpg', size: 3 });
+  await uploads.setStorageKey('complaint_files', id, `complaints/${id}.jpg`);
+  assert.equal((await row()).storage_key, `complaints/${id}.jpg`);
+
+  let inside = '';
+  await assert.rejects(
+    database.appDb.transaction(async (trx) => {
+      inside = await uploads.createPending('complaint_files', { client_hash: 'e'.repeat(64) }, file, trx);
+      throw new Error('rolled back');
+    }),
+    /rolled back/,
+  );
+  assert.equal(await database.db('complaint_files').where({ id: inside }).first(), undefined);
 });
 
 test('the health probe answers while the database does', async () => {

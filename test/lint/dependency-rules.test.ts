@@ -1,6 +1,6 @@
 /**
  * The layer map of eslint.config.js holds: for each folder, an import it may not make is an error and
- * one it may make is not. Lints source text as if it were a file of that folder, so the rules are
+ * one it may make is not; and api/ and workers/ hold no SQL (queries belong in stores). Lints source text as if it were a file of that folder, so the rules are
  * checked without a bad file in the repository.
  */
 import assert from 'node:assert/strict';
@@ -10,11 +10,14 @@ import { ESLint } from 'eslint';
 
 const eslint = new ESLint({ cwd: fileURLToPath(new URL('../..', import.meta.url)) });
 
-/** The messages of the import rule for `source` linted as the file `filePath`. */
-async function importErrors(filePath: string, source: string): Promise<string[]> {
-  const [result] = await eslint.lintText(`${source}\nexport const used = x;\n`, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+/** The messages of `rule` for `source` linted as the file `filePath`. */
+async function ruleErrors(rule: string, filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+
+const importErrors = (filePath: string, source: string) =>
+  ruleErrors('no-restricted-imports', filePath, `${source}\nexport const used = x;\n`);
 
 const refused: [string, string][] = [
   ['definitions/hazard-case/x.ts', "import { x } from '../../domain/roles.ts';"],
@@ -57,6 +60,33 @@ describe('the layer map refuses a wrong import and lets a right one through', ()
   for (const [file, source] of allowed) {
     test(`${file}: ${source}`, async () => {
       assert.deepEqual(await importErrors(file, source), []);
+    });
+  }
+});
+
+const HEAD =
+  "import type { Db } from '../../domain/db.ts';\nexport async function f(db: Db, deps: { db: Db }, express: { raw(o: object): unknown }) {\n";
+const sqlRefused = [
+  "return db('cases').where({ id: 1 });",
+  "return deps.db('cases').first();",
+  "return db.raw('select 1');",
+  'return `SELECT * FROM cases`;',
+  "return 'INSERT INTO cases VALUES (1)';",
+];
+const sqlAllowed = ['return db.transaction(async (tx) => tx);', 'return express.raw({});', "return 'select a house first';"];
+
+describe('api/ and workers/ hold no SQL', () => {
+  for (const line of sqlRefused) {
+    test(`refused: ${line}`, async () => {
+      for (const file of ['api/services/x.ts', 'workers/activities/x.ts']) {
+        assert.notDeepEqual(await ruleErrors('no-restricted-syntax', file, `${HEAD}${line}\n}\n`), [], `${file}: expected a refusal`);
+      }
+      assert.deepEqual(await ruleErrors('no-restricted-syntax', 'domain/cases/database-store.ts', `${HEAD}${line}\n}\n`), []);
+    });
+  }
+  for (const line of sqlAllowed) {
+    test(`allowed: ${line}`, async () => {
+      assert.deepEqual(await ruleErrors('no-restricted-syntax', 'api/services/x.ts', `${HEAD}${line}\n}\n`), []);
     });
   }
 });
