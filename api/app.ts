@@ -37,6 +37,7 @@ import { labelBatchRoutes } from './routes/label-batches.ts';
 import { DatabaseLabelBatchStore } from '../domain/labels/database-store.ts';
 import { DatabaseImportJobStore } from '../domain/imports/database-store.ts';
 import { labelRoutes } from './routes/labels.ts';
+import { LabelService } from './services/labels.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { userRoutes } from './routes/users.ts';
 import { caseFileRoutes } from './routes/case-files.ts';
@@ -132,7 +133,7 @@ export function createApp(deps: AppDeps): Express {
   regionRoutes(api, { regions: stores.regions });
   auditRoutes(api, { audit: stores.audit });
   buildingRoutes(api, { buildings: stores.buildings, service: new BuildingService({ db, ...stores }) });
-  labelRoutes(api, { db, buildings: stores.buildings, baseUrl: config.baseUrl });
+  labelRoutes(api, { service: new LabelService({ db, buildings: stores.buildings, baseUrl: config.baseUrl }), baseUrl: config.baseUrl });
   labelBatchRoutes(api, {
     db,
     batches: new DatabaseLabelBatchStore(db),

@@ -3,17 +3,12 @@
  * sheet for a selection of up to 500 houses (bigger sets go through label batches).
  */
 import { Type } from '@sinclair/typebox';
-import type { AppAbility } from '../../domain/abilities.ts';
-import type { Building, BuildingStore } from '../../domain/buildings/store.ts';
-import { NotFoundError } from '../../domain/errors.ts';
 import { writeLabelSheet } from '../../domain/labels/pdf.ts';
 import { labelUrl, qrPng, qrSvg } from '../../domain/labels/qr.ts';
-import { assertMayPrint, checkPrintableCodes, parseBuildingCode } from '../../domain/labels/selection.ts';
-import { LabelSource } from '../../domain/labels/source.ts';
-import type { Db } from '../../domain/db.ts';
 import { sendFile } from '../http/binary.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse } from '../http/schemas.ts';
+import type { LabelService } from '../services/labels.ts';
 
 /** Sheets rendered in the request; more labels than this make a batch. */
 export const MAX_SHEET_LABELS = 500;
@@ -27,19 +22,12 @@ const READ_ERRORS = {
 
 /** What the label routes need. */
 export interface LabelRouteDeps {
-  db: Db;
-  buildings: BuildingStore;
+  service: LabelService;
   baseUrl: string;
 }
 
 /** Declares the QR and label-sheet routes. */
 export function labelRoutes(api: ApiRouter, deps: LabelRouteDeps): void {
-  async function visible(ability: AppAbility, raw: string): Promise<Building> {
-    const building = await deps.buildings.find(ability, parseBuildingCode(raw, 'params.code'));
-    if (!building) throw new NotFoundError('房屋不存在或无权查看');
-    return building;
-  }
-
   api.route({
     method: 'get',
     path: '/buildings/:code/qr.svg',
@@ -49,7 +37,7 @@ export function labelRoutes(api: ApiRouter, deps: LabelRouteDeps): void {
     params: CodeParams,
     responses: { 200: { description: 'image/svg+xml' }, ...READ_ERRORS },
     handler: async ({ params, ctx, res }) => {
-      const building = await visible(ctx.ability, params.code);
+      const building = await deps.service.visible(ctx.ability, params.code);
       return sendFile(res, { contentType: 'image/svg+xml', body: await qrSvg(labelUrl(deps.baseUrl, building.code)) });
     },
   });
@@ -63,7 +51,7 @@ export function labelRoutes(api: ApiRouter, deps: LabelRouteDeps): void {
     params: CodeParams,
     responses: { 200: { description: 'image/png' }, ...READ_ERRORS },
     handler: async ({ params, ctx, res }) => {
-      const building = await visible(ctx.ability, params.code);
+      const building = await deps.service.visible(ctx.ability, params.code);
       return sendFile(res, { contentType: 'image/png', body: await qrPng(labelUrl(deps.baseUrl, building.code)) });
     },
   });
@@ -77,10 +65,7 @@ export function labelRoutes(api: ApiRouter, deps: LabelRouteDeps): void {
     params: CodeParams,
     responses: { 200: { description: 'application/pdf' }, ...READ_ERRORS },
     handler: async ({ params, ctx, res }) => {
-      const building = await visible(ctx.ability, params.code);
-      // The first 12 characters of a code are its village's code.
-      assertMayPrint(ctx.ability, building.code.slice(0, 12));
-      const labels = await new LabelSource(deps.db, deps.baseUrl).forCodes([building.code]);
+      const { building, labels } = await deps.service.houseLabel(ctx.ability, params.code);
       return sendFile(res, {
         contentType: 'application/pdf',
         filename: `label-${building.code}.pdf`,
@@ -108,8 +93,7 @@ export function labelRoutes(api: ApiRouter, deps: LabelRouteDeps): void {
       422: { description: '有房屋编码不存在或不在管辖范围内（UNKNOWN_BUILDINGS，逐个列出）', schema: ErrorResponse },
     },
     handler: async ({ body, ctx, res }) => {
-      const codes = await checkPrintableCodes(deps.db, ctx.ability, body.codes);
-      const labels = await new LabelSource(deps.db, deps.baseUrl).forCodes(codes);
+      const labels = await deps.service.selectionLabels(ctx.ability, body.codes);
       return sendFile(res, {
         contentType: 'application/pdf',
         filename: `labels-${labels.length}.pdf`,
