@@ -38,6 +38,8 @@ import { DatabaseLabelBatchStore } from '../domain/labels/database-store.ts';
 import { DatabaseImportJobStore } from '../domain/imports/database-store.ts';
 import { labelRoutes } from './routes/labels.ts';
 import { LabelService } from './services/labels.ts';
+import { AuditLogService } from './services/audit-log.ts';
+import { RegionService } from './services/regions.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { userRoutes } from './routes/users.ts';
 import { caseFileRoutes } from './routes/case-files.ts';
@@ -128,11 +130,11 @@ export function createApp(deps: AppDeps): Express {
 
   const idempotency = new Idempotency(stores.idempotency, config.clientHashSecret);
   const api = new ApiRouter('/api', idempotency);
-  authRoutes(api, { auth, regions: stores.regions, cookieSecure: config.cookieSecure, idleMinutes: config.sessionIdleMinutes });
-  userRoutes(api, { users: stores.users, service: userService });
-  regionRoutes(api, { regions: stores.regions });
-  auditRoutes(api, { audit: stores.audit });
-  buildingRoutes(api, { buildings: stores.buildings, service: new BuildingService({ db, ...stores }) });
+  authRoutes(api, { auth, cookieSecure: config.cookieSecure, idleMinutes: config.sessionIdleMinutes });
+  userRoutes(api, { service: userService });
+  regionRoutes(api, { service: new RegionService(stores) });
+  auditRoutes(api, { service: new AuditLogService(stores) });
+  buildingRoutes(api, { service: new BuildingService({ db, ...stores }) });
   labelRoutes(api, { service: new LabelService({ db, buildings: stores.buildings, baseUrl: config.baseUrl }), baseUrl: config.baseUrl });
   labelBatchRoutes(api, {
     db,

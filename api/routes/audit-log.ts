@@ -4,10 +4,9 @@
  */
 import { Type } from '@sinclair/typebox';
 import { TRAIL_ACTIONS } from '../../domain/audit-actions.ts';
-import { ForbiddenError } from '../../domain/errors.ts';
-import type { AuditStore } from '../../domain/stores/audit.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, RegionCode, Timestamp, listOf, listQuery, literals } from '../http/schemas.ts';
+import type { AuditLogService } from '../services/audit-log.ts';
 
 const Entry = Type.Object({
   id: Type.String(),
@@ -26,7 +25,7 @@ const Entry = Type.Object({
   details: Type.Object({}, { additionalProperties: true }),
 });
 
-export function auditRoutes(api: ApiRouter, deps: { audit: AuditStore }): void {
+export function auditRoutes(api: ApiRouter, deps: { service: AuditLogService }): void {
   api.route({
     method: 'get',
     path: '/audit-log',
@@ -46,8 +45,7 @@ export function auditRoutes(api: ApiRouter, deps: { audit: AuditStore }): void {
     }),
     responses: { 200: { description: '审计日志', schema: listOf(Entry) }, ...AUTH_ERRORS },
     handler: async ({ query, ctx }) => {
-      if (!ctx.ability.can('read', 'AuditLog')) throw new ForbiddenError('只有系统管理员和审计人员可以查看审计日志');
-      return { body: await deps.audit.list(ctx.ability, query) };
+      return { body: await deps.service.list(ctx.ability, query) };
     },
   });
 }

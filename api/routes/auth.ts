@@ -2,7 +2,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Response } from 'express';
 import { rulesFor } from '../../domain/abilities.ts';
-import type { RegionStore } from '../../domain/stores/regions.ts';
 import type { Credentials } from '../../domain/stores/users.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
@@ -34,10 +33,7 @@ const Me = Type.Object({
   abilities: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'CASL rules, as JSON' }),
 });
 
-export function authRoutes(
-  api: ApiRouter,
-  deps: { auth: AuthService; regions: RegionStore; cookieSecure: boolean; idleMinutes: number },
-): void {
+export function authRoutes(api: ApiRouter, deps: { auth: AuthService; cookieSecure: boolean; idleMinutes: number }): void {
   const me = async (
     user: Pick<Credentials, 'id' | 'username' | 'name' | 'role' | 'regionCode' | 'mustChangePassword'>,
     csrfToken?: string,
@@ -48,7 +44,7 @@ export function authRoutes(
       name: user.name,
       role: user.role,
       regionCode: user.regionCode,
-      regionName: (await deps.regions.nameOf(user.regionCode)) ?? null,
+      regionName: (await deps.auth.regionName(user.regionCode)) ?? null,
       mustChangePassword: user.mustChangePassword,
     },
     ...(csrfToken ? { csrfToken } : {}),

@@ -11,7 +11,6 @@ import {
 } from '../../domain/buildings/enums.ts';
 import { BuildingCreate, BuildingPatch } from '../../domain/buildings/schema.ts';
 import { BUILDING_SORT_FIELDS, masked } from '../../domain/buildings/store.ts';
-import type { BuildingStore } from '../../domain/buildings/store.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
@@ -44,7 +43,7 @@ export const BUILDING_FILTER_FIELDS = {
   yearTo: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100, title: '建成年份止' })),
 };
 
-export function buildingRoutes(api: ApiRouter, deps: { buildings: BuildingStore; service: BuildingService }): void {
+export function buildingRoutes(api: ApiRouter, deps: { service: BuildingService }): void {
   api.route({
     method: 'get',
     path: '/buildings',
@@ -193,7 +192,7 @@ export function buildingRoutes(api: ApiRouter, deps: { buildings: BuildingStore;
     },
     handler: async ({ query }) => {
       // The houses a complaint by position could be about.
-      const houses = await deps.buildings.near(query, NEAREST_HOUSE_M, 30);
+      const houses = await deps.service.near(query, NEAREST_HOUSE_M, 30);
       return { body: { data: houses.map(({ villageCode: _v, ...h }) => h) } };
     },
   });

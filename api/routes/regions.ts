@@ -1,11 +1,10 @@
 /** The region tree, scoped to the caller's region. */
 import { Type } from '@sinclair/typebox';
 import type { TSchema } from '@sinclair/typebox';
-import { NotFoundError } from '../../domain/errors.ts';
 import { REGION_LEVELS } from '../../domain/regions.ts';
-import type { RegionStore } from '../../domain/stores/regions.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, RegionCode, listOf, listQuery, splitIds } from '../http/schemas.ts';
+import type { RegionService } from '../services/regions.ts';
 
 const Level = Type.Union(REGION_LEVELS.map((l) => Type.Literal(l)));
 const NodeFields = {
@@ -34,7 +33,7 @@ const ListItem = Type.Object({
 });
 const NOT_FOUND = { 404: { description: '不存在或不在管辖范围内', schema: ErrorResponse } };
 
-export function regionRoutes(api: ApiRouter, deps: { regions: RegionStore }): void {
+export function regionRoutes(api: ApiRouter, deps: { service: RegionService }): void {
   api.route({
     method: 'get',
     path: '/regions/tree',
@@ -47,9 +46,7 @@ export function regionRoutes(api: ApiRouter, deps: { regions: RegionStore }): vo
     ),
     responses: { 200: { description: '区划树', schema: TreeNode }, ...AUTH_ERRORS, ...NOT_FOUND },
     handler: async ({ query, ctx }) => {
-      const tree = await deps.regions.tree(ctx.ability, query.root ?? ctx.user.regionCode, query.depth);
-      if (!tree) throw new NotFoundError('行政区划不存在或不在您的管辖范围内');
-      return { body: tree };
+      return { body: await deps.service.tree(ctx.ability, query.root ?? ctx.user.regionCode, query.depth) };
     },
   });
 
@@ -62,9 +59,7 @@ export function regionRoutes(api: ApiRouter, deps: { regions: RegionStore }): vo
     params: Type.Object({ code: RegionCode }),
     responses: { 200: { description: '区划', schema: Detail }, ...AUTH_ERRORS, ...NOT_FOUND },
     handler: async ({ params, ctx }) => {
-      const detail = await deps.regions.detail(ctx.ability, params.code);
-      if (!detail) throw new NotFoundError('行政区划不存在或不在您的管辖范围内');
-      return { body: detail };
+      return { body: await deps.service.detail(ctx.ability, params.code) };
     },
   });
 
@@ -80,6 +75,6 @@ export function regionRoutes(api: ApiRouter, deps: { regions: RegionStore }): vo
       parentCode: Type.Optional(RegionCode),
     }),
     responses: { 200: { description: '区划列表', schema: listOf(ListItem) }, ...AUTH_ERRORS },
-    handler: async ({ query, ctx }) => ({ body: await deps.regions.list(ctx.ability, { ...query, ids: splitIds(query.ids) }) }),
+    handler: async ({ query, ctx }) => ({ body: await deps.service.list(ctx.ability, { ...query, ids: splitIds(query.ids) }) }),
   });
 }

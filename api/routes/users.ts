@@ -2,7 +2,6 @@
 import { Type } from '@sinclair/typebox';
 import { ForbiddenError } from '../../domain/errors.ts';
 import { ROLE_LABELS, ROLES } from '../../domain/roles.ts';
-import type { UserStore } from '../../domain/stores/users.ts';
 import { auditContext } from '../http/context.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
@@ -61,7 +60,7 @@ function requireRead(ctx: RequestContext): void {
   if (!ctx.ability.can('read', 'User')) throw new ForbiddenError('只有系统管理员可以管理用户');
 }
 
-export function userRoutes(api: ApiRouter, deps: { users: UserStore; service: UserService }): void {
+export function userRoutes(api: ApiRouter, deps: { service: UserService }): void {
   api.route({
     method: 'get',
     path: '/users',
@@ -78,7 +77,7 @@ export function userRoutes(api: ApiRouter, deps: { users: UserStore; service: Us
     responses: { 200: { description: '用户列表', schema: listOf(User) }, ...AUTH_ERRORS },
     handler: async ({ query, ctx }) => {
       requireRead(ctx);
-      return { body: await deps.users.list(ctx.ability, { ...query, ids: splitIds(query.ids) }) };
+      return { body: await deps.service.list(ctx.ability, { ...query, ids: splitIds(query.ids) }) };
     },
   });
 

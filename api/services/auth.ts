@@ -45,6 +45,11 @@ const as = (ctx: AuditContext, u: Credentials): AuditContext => ({ ...ctx, actor
 export class AuthService {
   constructor(private readonly deps: AuthDeps) {}
 
+  /** The name of the signed-in user's region, shown beside their name. */
+  regionName(code: string): Promise<string | undefined> {
+    return this.deps.regions.nameOf(code);
+  }
+
   /**
    * Reserves an attempt at `user`'s (or the unknown `username`'s) password from the caller's address,
    * auditing a refusal; throws the lock reply when refused.

@@ -73,6 +73,11 @@ export function checkedCode(raw: string, field = 'params.code'): string {
 export class BuildingService {
   constructor(private readonly deps: { db: Db; buildings: BuildingStore; regions: RegionStore; audit: AuditStore }) {}
 
+  /** Houses within `radiusM` of a position, nearest first (the houses a complaint by position could be about). */
+  near(position: { latitude: number; longitude: number }, radiusM: number, limit: number): ReturnType<BuildingStore['near']> {
+    return this.deps.buildings.near(position, radiusM, limit);
+  }
+
   /**
    * The registry's list. A text search by someone who may see owner details also matches owner names,
    * so it is audited like a full view: who, the query masked as a name is masked (the query may be a

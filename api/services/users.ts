@@ -44,6 +44,11 @@ function checkRoleLevel(role: Role, regionCode: string): void {
 export class UserService {
   constructor(private readonly deps: UserServiceDeps) {}
 
+  /** The accounts the caller may read, paged (phone numbers masked). */
+  list(ability: AppAbility, params: Parameters<UserStore['list']>[1]): ReturnType<UserStore['list']> {
+    return this.deps.users.list(ability, params);
+  }
+
   /** A user the caller may read, else NotFound (whether it exists elsewhere is not told). */
   async get(ability: AppAbility, id: string): Promise<User> {
     const user = await this.deps.users.find(ability, id);
