@@ -70,6 +70,7 @@ import { DatabaseSupervisionStore } from '../domain/supervision/database-store.t
 import { DefinitionService } from './services/definitions.ts';
 import { SupervisionService } from './services/supervision.ts';
 import { TaskContextService } from './services/task-context.ts';
+import { TaskService } from './services/tasks.ts';
 import { AuthService } from './services/auth.ts';
 import { BuildingService } from './services/buildings.ts';
 import { UserService } from './services/users.ts';
@@ -153,7 +154,6 @@ export function createApp(deps: AppDeps): Express {
     db,
     config,
     cases,
-    tasks,
     supervision,
     buildings: stores.buildings,
     users: stores.users,
@@ -162,7 +162,8 @@ export function createApp(deps: AppDeps): Express {
   });
   caseRoutes(api, { service: caseService });
   caseFileRoutes(api, { uploads, files: deps.files, service: caseService, idempotency });
-  taskRoutes(api, { service: caseService, context: new TaskContextService({ cases, tasks, service: caseService }) });
+  const taskService = new TaskService({ cases, tasks, workflows, caseService });
+  taskRoutes(api, { service: taskService, context: new TaskContextService({ cases, tasks, service: caseService, work: taskService }) });
   const inspections = new DatabaseInspectionStore(db);
   const campaignWorkflows = new CampaignWorkflows(deps.temporal, config);
   const campaigns = new DatabaseCampaignStore(db);

@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox';
 import { TASK_SORT, TASK_VIEWS } from '../../domain/cases/tasks.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Text, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
-import type { CaseService } from '../services/cases.ts';
+import type { TaskService } from '../services/tasks.ts';
 import type { TaskContextService } from '../services/task-context.ts';
 import { caseUser } from './cases.ts';
 import { AssignTogetherBody, AssignTogetherReply, TaskContextReply } from './task-context-schemas.ts';
@@ -37,7 +37,7 @@ const TASK_ERRORS = {
   422: { description: '表单不符合规则（字段与原因见 details）', schema: ErrorResponse },
 };
 
-export function taskRoutes(api: ApiRouter, deps: { service: CaseService; context: TaskContextService }): void {
+export function taskRoutes(api: ApiRouter, deps: { service: TaskService; context: TaskContextService }): void {
   const { context } = deps;
 
   api.route({

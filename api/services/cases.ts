@@ -1,12 +1,12 @@
 /**
  * Hazard cases for the API: registration (the case row, then its workflow), the case page's data, and
- * every human action on a case or task as a workflow update. Authorisation is CASL on the case's region
+ * the actions on a whole case (cancel, escalate) as workflow updates; the work on its tasks is
+ * `TaskService`'s (tasks.ts). Authorisation is CASL on the case's region
  * here; the workflow's validators add what only it knows (who holds the task, four eyes, the gate).
  */
 import { refreshSafetyState } from '../../domain/buildings/safety.ts';
 import { lockHouse } from '../../domain/cases/open-or-join.ts';
 import { hazardCaseDefinition, LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
-import { hazardForms } from '../../definitions/hazard-case/forms.ts';
 import { asSubject } from '../../domain/abilities.ts';
 import type { AppAbility } from '../../domain/abilities.ts';
 import { checkedCode } from './buildings.ts';
@@ -16,27 +16,18 @@ import type { Writable } from 'node:stream';
 import type { ChainVerdict } from '../../domain/cases/chain.ts';
 import type { CaseCategory } from '../../domain/cases/enums.ts';
 import { supervisionBaseUrl } from '../../domain/cases/escalation.ts';
-import type { CaseFileRef, CaseFilter, CaseRecord, CaseStore, CaseSummary, TaskCandidate, TaskStore } from '../../domain/cases/store.ts';
+import type { CaseFileRef, CaseFilter, CaseRecord, CaseStore, CaseSummary } from '../../domain/cases/store.ts';
 import { eventSummary } from '../../domain/cases/summary.ts';
-import type { InboxUser, TaskFilter, TaskInCase, TaskRow, TaskView } from '../../domain/cases/tasks.ts';
+import type { InboxUser, TaskRow } from '../../domain/cases/tasks.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
 import type { ListParams, ListResult } from '../../domain/paging.ts';
 import type { UserStore } from '../../domain/stores/users.ts';
 import type { CallbackRecord, EscalationRecord, SupervisionStore } from '../../domain/supervision/store.ts';
-import { ForbiddenError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
-import type { TSchema } from '@sinclair/typebox';
+import { ForbiddenError, NotFoundError, RuleError } from '../../domain/errors.ts';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
-import {
-  cancelCaseUpdate,
-  claimTaskUpdate,
-  completeTaskUpdate,
-  escalateCaseUpdate,
-  reassignTaskUpdate,
-  releaseTaskUpdate,
-} from '../../workflows/hazard-case/messages.ts';
+import { cancelCaseUpdate, escalateCaseUpdate } from '../../workflows/hazard-case/messages.ts';
 import type { Actor } from '../../workflows/hazard-case/messages.ts';
-import { validator } from '../http/validation.ts';
 import type { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { maskEventData } from '../../domain/mask.ts';
 import { formDetails } from '../../domain/cases/form-details.ts';
@@ -48,7 +39,6 @@ export interface CaseServiceDeps {
   db: Db;
   config: Config;
   cases: CaseStore;
-  tasks: TaskStore;
   supervision: SupervisionStore;
   buildings: BuildingStore;
   users: UserStore;
@@ -68,34 +58,11 @@ export interface CaseDetail extends Omit<CaseRecord, 'evidenceSubmitterId' | 'wo
   supervision: { simulator: boolean; url: string };
 }
 
-/**
- * Validates a step's form; problems are named under `body.form`. The request's shape (`{ form: {…} }`)
- * was checked by the route (400); a form that breaks its step's rules is a 422, as the OpenAPI says.
- */
-function checkForm(schema: TSchema, raw: unknown): Record<string, unknown> {
-  try {
-    return validator(schema, 'body')(raw ?? {}) as Record<string, unknown>;
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    const details = error.details.map((d) => ({ ...d, field: d.field.replace(/^body\b/, 'body.form') }));
-    throw new RuleError('INVALID_FORM', error.message, details);
-  }
-}
-
 /** Update ids are scoped to the user, as Idempotency-Keys are. */
-const scoped = (user: CaseUser, key: string | undefined) => (key ? `${user.id}:${key}` : undefined);
+export const scoped = (user: CaseUser, key: string | undefined) => (key ? `${user.id}:${key}` : undefined);
 
-const actorOf = (u: CaseUser): Actor => ({ id: u.id, name: u.name, role: u.role, regionCode: u.regionCode });
-
-/** Every uuid a completion form names as a file. */
-function formFileIds(form: Record<string, unknown>): { field: string; id: string }[] {
-  const out: { field: string; id: string }[] = [];
-  for (const [field, value] of Object.entries(form)) {
-    if (/fileIds$/i.test(field) && Array.isArray(value)) value.forEach((id, i) => out.push({ field: `${field}.${i}`, id: String(id) }));
-    if (/FileId$/.test(field) && typeof value === 'string') out.push({ field, id: value });
-  }
-  return out;
-}
+/** The user as the workflow records them. */
+export const actorOf = (u: CaseUser): Actor => ({ id: u.id, name: u.name, role: u.role, regionCode: u.regionCode });
 
 export class CaseService {
   constructor(private readonly deps: CaseServiceDeps) {}
@@ -161,16 +128,6 @@ export class CaseService {
   /** One page of the cases the caller may see. */
   list(ability: AppAbility, params: ListParams & CaseFilter): Promise<ListResult<CaseSummary>> {
     return this.deps.cases.list(ability, params);
-  }
-
-  /** One page of a view of the user's inbox. */
-  inbox(user: CaseUser, view: TaskView, params: ListParams & TaskFilter): Promise<ListResult<TaskRow>> {
-    return this.deps.tasks.list(user, view, params);
-  }
-
-  /** How many tasks each view of the user's inbox holds. */
-  inboxCounts(user: CaseUser): Promise<Record<TaskView, number>> {
-    return this.deps.tasks.counts(user);
   }
 
   async get(ability: AppAbility, id: string): Promise<CaseRecord> {
@@ -298,84 +255,6 @@ export class CaseService {
     const file = await this.deps.cases.file(id, fileId);
     if (!file) throw new NotFoundError('文件不存在或无权查看');
     return file;
-  }
-
-  /** A task the user may see (the case's region is theirs), with its case's region and definition version. */
-  private async taskInCase(ability: AppAbility, user: CaseUser, taskId: string): Promise<TaskInCase> {
-    const found = await this.deps.tasks.find(taskId, user);
-    // The case rule checked on the region the task row carries, as the case's own read would check it.
-    if (!found || !ability.can('read', asSubject('Case', { regionCode: found.caseRegionCode }))) {
-      throw new NotFoundError('任务不存在或无权查看');
-    }
-    return found;
-  }
-
-  async task(ability: AppAbility, user: CaseUser, taskId: string): Promise<TaskRow> {
-    return (await this.taskInCase(ability, user, taskId)).task;
-  }
-
-  async claim(ability: AppAbility, user: CaseUser, taskId: string, key: string | undefined): Promise<CaseDetail> {
-    const task = await this.task(ability, user, taskId);
-    await this.deps.workflows.update(task.caseId, claimTaskUpdate, { taskId, actor: actorOf(user) }, scoped(user, key));
-    return this.detail(ability, user, task.caseId);
-  }
-
-  async release(ability: AppAbility, user: CaseUser, taskId: string, key: string | undefined): Promise<CaseDetail> {
-    const task = await this.task(ability, user, taskId);
-    await this.deps.workflows.update(task.caseId, releaseTaskUpdate, { taskId, actor: actorOf(user) }, scoped(user, key));
-    return this.detail(ability, user, task.caseId);
-  }
-
-  async complete(ability: AppAbility, user: CaseUser, taskId: string, rawForm: unknown, key: string | undefined): Promise<CaseDetail> {
-    const { task, definitionVersion } = await this.taskInCase(ability, user, taskId);
-    const caseId = task.caseId;
-    const schema = hazardForms(definitionVersion)[task.step];
-    const form = checkForm(schema, rawForm);
-    const named = formFileIds(form);
-    const known = new Set(
-      await this.deps.cases.knownFiles(
-        caseId,
-        named.map((n) => n.id),
-      ),
-    );
-    const unknown = named.find((n) => !known.has(n.id));
-    if (unknown) throw RuleError.field(`body.form.${unknown.field}`, 'unknownFile', '文件不存在或不属于本案件，请重新上传', 'UNKNOWN_FILE');
-    await this.deps.workflows.update(
-      caseId,
-      completeTaskUpdate,
-      { taskId, actor: actorOf(user), form, fileIds: [...known] },
-      scoped(user, key),
-    );
-    return this.detail(ability, user, caseId);
-  }
-
-  async reassign(
-    ability: AppAbility,
-    user: CaseUser,
-    taskId: string,
-    toUserId: string,
-    reason: string | undefined,
-    key: string | undefined,
-  ) {
-    const task = await this.task(ability, user, taskId);
-    const c = await this.get(ability, task.caseId);
-    if (!ability.can('reassign', asSubject('Case', c))) throw new ForbiddenError('您的角色无权改派任务');
-    const candidates = await this.deps.tasks.candidates(task, c.regionCode, c.evidenceSubmitterId);
-    const to = candidates.find((u) => u.id === toUserId);
-    if (!to) throw RuleError.field('body.userId', 'notEligible', '该用户不能办理此任务（角色、辖区或复核回避）', 'NOT_ELIGIBLE');
-    await this.deps.workflows.update(
-      c.id,
-      reassignTaskUpdate,
-      { taskId, actor: actorOf(user), to, ...(reason ? { reason } : {}) },
-      scoped(user, key),
-    );
-    return this.detail(ability, user, c.id);
-  }
-
-  async candidates(ability: AppAbility, user: CaseUser, taskId: string): Promise<TaskCandidate[]> {
-    const task = await this.task(ability, user, taskId);
-    const c = await this.get(ability, task.caseId);
-    return this.deps.tasks.candidates(task, c.regionCode, c.evidenceSubmitterId);
   }
 
   async cancel(ability: AppAbility, user: CaseUser, id: string, reason: string, key: string | undefined): Promise<CaseDetail> {

@@ -10,6 +10,7 @@ import type { AssignResult, TaskContext } from '../../domain/cases/task-context.
 import { AppError, InputError, NotFoundError, RuleError } from '../../domain/errors.ts';
 import { validator } from '../http/validation.ts';
 import type { CaseService, CaseUser } from './cases.ts';
+import type { TaskService } from './tasks.ts';
 
 export interface AssignTogetherInput {
   responsibleParty: Record<string, unknown>;
@@ -20,10 +21,10 @@ export interface AssignTogetherInput {
 const beijingDay = (at: Date) => at.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 export class TaskContextService {
-  constructor(private readonly deps: { cases: CaseStore; tasks: TaskStore; service: CaseService }) {}
+  constructor(private readonly deps: { cases: CaseStore; tasks: TaskStore; service: CaseService; work: TaskService }) {}
 
   async context(ability: AppAbility, user: CaseUser, taskId: string): Promise<TaskContext> {
-    const task = await this.deps.service.task(ability, user, taskId);
+    const task = await this.deps.work.task(ability, user, taskId);
     const c = await this.deps.service.get(ability, task.caseId);
     const { cases, tasks } = this.deps;
     const [discoveries, house, others, rectifyDue] = await Promise.all([
@@ -58,7 +59,7 @@ export class TaskContextService {
   private async mayComplete(ability: AppAbility, user: CaseUser, taskId: string | null): Promise<boolean> {
     if (!taskId) return false;
     try {
-      return (await this.deps.service.task(ability, user, taskId)).canComplete;
+      return (await this.deps.work.task(ability, user, taskId)).canComplete;
     } catch (error) {
       if (error instanceof NotFoundError) return false;
       throw error;
@@ -84,7 +85,7 @@ export class TaskContextService {
       const field = `body.cases.${i}`;
       if (seen.has(item.taskId)) throw RuleError.field(`${field}.taskId`, 'duplicate', '同一任务只能出现一次', 'DUPLICATE_TASK');
       seen.add(item.taskId);
-      const task = await this.deps.service.task(ability, user, item.taskId).catch((error: unknown) => {
+      const task = await this.deps.work.task(ability, user, item.taskId).catch((error: unknown) => {
         if (error instanceof NotFoundError) throw RuleError.field(`${field}.taskId`, 'unknown', '任务不存在或无权查看', 'UNKNOWN_TASK');
         throw error;
       });
@@ -105,7 +106,7 @@ export class TaskContextService {
     for (const p of prepared) {
       const base = { taskId: p.taskId, caseId: p.caseId, caseNumber: p.caseNumber };
       try {
-        const after = await this.deps.service.complete(ability, user, p.taskId, p.form, key && `${key}:assign:${p.taskId}`);
+        const after = await this.deps.work.complete(ability, user, p.taskId, p.form, key && `${key}:assign:${p.taskId}`);
         results.push({ ...base, ok: true, status: after.status });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
