@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { createTestDatabase } from '../../test/support/database.ts';
 import type { TestDatabase } from '../../test/support/database.ts';
-import { demoUser, houseIn, seedHouses, registration } from '../../test/support/case-store.ts';
+import { demoUser, houseIn, seedHouses, registration, newCase } from '../../test/support/case-store.ts';
 import type { StoreUser } from '../../test/support/case-store.ts';
 import { DatabaseCaseStore } from './database-store.ts';
 import { DatabaseTaskStore } from './database-task-store.ts';
@@ -31,17 +31,7 @@ before(async () => {
   town = await demoUser(database.db, 'town');
   inspector = await demoUser(database.db, 'inspector');
   const house = await houseIn(database.db, '441802006');
-  ({ id: caseId } = await cases.create({
-    buildingCode: house.code,
-    regionCode: house.villageCode,
-    category: 'structure_damage',
-    severity: 'serious',
-    description: '墙体开裂',
-    source: 'officer',
-    sourceRef: null,
-    definitionVersion: 1,
-    createdBy: officer.id,
-  }));
+  ({ id: caseId } = await cases.create(newCase(house, officer)));
   // Due in the past: the task is overdue as well as claimable.
   const step = registration(caseId, officer, new Date(Date.now() - 60_000).toISOString());
   assignTask = step.taskId;
@@ -115,17 +105,9 @@ test("the last rectify task's due time, or null without one", async () => {
 test("a four-eyes step (the recheck) is not in its evidence submitter's claimable view, but in another inspector's", async () => {
   const inspector2 = await demoUser(database.db, 'inspector2');
   const house = await houseIn(database.db, '441802006');
-  const { id } = await cases.create({
-    buildingCode: house.code,
-    regionCode: inspector.regionCode,
-    category: 'structure_damage',
-    severity: 'general',
-    description: '整改后复核',
-    source: 'officer',
-    sourceRef: null,
-    definitionVersion: 1,
-    createdBy: officer.id,
-  });
+  const { id } = await cases.create(
+    newCase(house, officer, { regionCode: inspector.regionCode, severity: 'general', description: '整改后复核' }),
+  );
   const first = registration(id, officer);
   await cases.applyTransition(first);
   const recheckId = randomUUID();

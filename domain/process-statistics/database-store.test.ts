@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { DatabaseCaseStore } from '../cases/database-store.ts';
 import { createTestDatabase } from '../../test/support/database.ts';
 import type { TestDatabase } from '../../test/support/database.ts';
-import { demoUser, houseIn, seedHouses, registration, someone } from '../../test/support/case-store.ts';
+import { demoUser, houseIn, seedHouses, registration, someone, newCase } from '../../test/support/case-store.ts';
 import type { StoreUser } from '../../test/support/case-store.ts';
 import { DatabaseProcessStatisticsStore } from './database-store.ts';
 
@@ -24,17 +24,7 @@ before(async () => {
   town = await demoUser(database.db, 'town');
   const house = await houseIn(database.db, '441802006');
   for (const category of ['structure_damage', 'ancillary'] as const) {
-    const { id } = await cases.create({
-      buildingCode: house.code,
-      regionCode: house.villageCode,
-      category,
-      severity: 'general',
-      description: '墙体开裂',
-      source: 'officer',
-      sourceRef: null,
-      definitionVersion: 1,
-      createdBy: officer.id,
-    });
+    const { id } = await cases.create(newCase(house, officer, { category, severity: 'general' }));
     await cases.applyTransition(registration(id, officer));
   }
 });

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { DatabaseCaseStore } from '../cases/database-store.ts';
 import { createTestDatabase } from '../../test/support/database.ts';
 import type { TestDatabase } from '../../test/support/database.ts';
-import { demoUser, houseIn, seedHouses, registration } from '../../test/support/case-store.ts';
+import { demoUser, houseIn, seedHouses, registration, newCase } from '../../test/support/case-store.ts';
 import { DatabaseSupervisionStore } from './database-store.ts';
 
 let database: TestDatabase;
@@ -23,17 +23,7 @@ before(async () => {
   const cases = new DatabaseCaseStore(database.appDb);
   const officer = await demoUser(database.db, 'officer');
   const house = await houseIn(database.db, '441802006');
-  ({ id: caseId } = await cases.create({
-    buildingCode: house.code,
-    regionCode: house.villageCode,
-    category: 'structure_damage',
-    severity: 'serious',
-    description: '墙体开裂',
-    source: 'officer',
-    sourceRef: null,
-    definitionVersion: 1,
-    createdBy: officer.id,
-  }));
+  ({ id: caseId } = await cases.create(newCase(house, officer)));
   await cases.applyTransition(registration(caseId, officer));
   await database.db('case_escalations').insert({
     case_id: caseId,

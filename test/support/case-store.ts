@@ -5,6 +5,7 @@ import type { AppAbility } from '../../domain/abilities.ts';
 import type { Db } from '../../domain/db.ts';
 import type { Role } from '../../domain/roles.ts';
 import { seedSyntheticBuildings } from '../../tools/synthetic/seed.ts';
+import type { NewCase } from '../../domain/cases/store.ts';
 import type { Transition } from '../../domain/cases/transition.ts';
 import type { Actor } from '../../workflows/hazard-case/messages.ts';
 
@@ -12,7 +13,7 @@ export interface StoreUser extends Actor {
   ability: AppAbility;
 }
 
-/** A demo user (domain/seed/demo.ts) by account, with their ability. */
+/** A demo user (domain/demo-accounts.ts) by account, with their ability. */
 export async function demoUser(db: Db, username: string): Promise<StoreUser> {
   const u = (await db('users').where({ username }).first('id', 'name', 'role', 'region_code')) as {
     id: string;
@@ -74,5 +75,21 @@ export function registration(caseId: string, actor: Actor, dueAt: string = at(50
         assigneeId: null,
       },
     ],
+  };
+}
+
+/** The fields of a case an officer registers at `house`; `overrides` changes any of them. */
+export function newCase(house: { code: string; villageCode: string }, by: Actor, overrides: Partial<NewCase> = {}): NewCase {
+  return {
+    buildingCode: house.code,
+    regionCode: house.villageCode,
+    category: 'structure_damage',
+    severity: 'serious',
+    description: '墙体开裂',
+    source: 'officer',
+    sourceRef: null,
+    definitionVersion: 1,
+    createdBy: by.id,
+    ...overrides,
   };
 }
