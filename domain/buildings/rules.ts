@@ -3,6 +3,7 @@
  * problems (field, reason, Chinese message) so the API and the importer report them the same way.
  */
 import type { FieldProblem } from '../errors.ts';
+import { beijingDate } from '../time.ts';
 import { BUSINESS_USES } from './enums.ts';
 import type { AppraisalGrade, BuildingUse, Judgement } from './enums.ts';
 import type { BuildingFields } from './schema.ts';
@@ -15,8 +16,10 @@ function problem(field: string, reason: string, message: string): FieldProblem {
 
 /** `prefix` is where the fields sit in the request (`body.` for the API, '' for an import row). */
 export function buildingRuleProblems(b: BuildingState, prefix: string, today = new Date()): FieldProblem[] {
-  const year = today.getFullYear();
-  const isoToday = today.toISOString().slice(0, 10);
+  // "Today" is the district's calendar day (Beijing time), whatever the server's zone: from 00:00 to
+  // 08:00 Beijing time the UTC date is still yesterday, and a house inspected this morning was refused.
+  const isoToday = beijingDate(today.toISOString());
+  const year = Number(isoToday.slice(0, 4));
   const out: FieldProblem[] = [];
   const f = (name: string) => `${prefix}${name}`;
   if (b.use === 'business' && !b.businessCategory) out.push(problem(f('businessCategory'), 'required', '经营用房须填写经营类别'));
