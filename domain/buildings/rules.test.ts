@@ -6,12 +6,16 @@ import { buildingRuleProblems } from './rules.ts';
 const earlyBeijingMorning = new Date('2026-12-06T17:30:00Z');
 
 test("a house inspected this morning (Beijing time) is not refused as 'in the future' while UTC is still yesterday", () => {
-  const problems = buildingRuleProblems({ latestJudgementAt: '2026-12-07', appraisalDate: '2026-12-07' }, 'body.', earlyBeijingMorning);
+  const problems = buildingRuleProblems(
+    { latestJudgement: 'none', latestJudgementAt: '2026-12-07', appraisalGrade: 'B', appraisalDate: '2026-12-07' },
+    'body.',
+    earlyBeijingMorning,
+  );
   assert.deepEqual(problems, []);
 });
 
 test('a date after the Beijing calendar day is refused, naming the field', () => {
-  const problems = buildingRuleProblems({ latestJudgementAt: '2026-12-08' }, 'body.', earlyBeijingMorning);
+  const problems = buildingRuleProblems({ latestJudgement: 'none', latestJudgementAt: '2026-12-08' }, 'body.', earlyBeijingMorning);
   assert.deepEqual(
     problems.map((p) => [p.field, p.reason]),
     [['body.latestJudgementAt', 'future']],
