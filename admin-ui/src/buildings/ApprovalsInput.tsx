@@ -2,9 +2,11 @@
 import { ArrayInput, SelectInput, SimpleFormIterator, TextInput, maxLength, required } from 'react-admin';
 import { choicesOf } from './choices.ts';
 import { DateTextInput } from '../common/DateTextInput.tsx';
+import { beijingDay } from '../common/dates.ts';
 
-const todayOrEarlier = (value: unknown) =>
-  typeof value === 'string' && value > new Date().toISOString().slice(0, 10) ? 'resources.buildings.validation.future' : undefined;
+/** An approval dated after today (the Beijing calendar day, whatever the browser's zone) is refused. */
+export const todayOrEarlier = (value: unknown, now: Date = new Date()) =>
+  typeof value === 'string' && value > beijingDay(now) ? 'resources.buildings.validation.future' : undefined;
 
 export function ApprovalsInput() {
   return (
@@ -18,7 +20,7 @@ export function ApprovalsInput() {
           sx={{ minWidth: 220 }}
         />
         <TextInput source="number" label="resources.buildings.approval.number" validate={[required(), maxLength(100)]} />
-        <DateTextInput source="date" label="resources.buildings.approval.date" validate={todayOrEarlier} />
+        <DateTextInput source="date" label="resources.buildings.approval.date" validate={(value: unknown) => todayOrEarlier(value)} />
       </SimpleFormIterator>
     </ArrayInput>
   );
