@@ -147,7 +147,7 @@ const PivotQuery = Type.Object(
     use: Type.Optional(literals(BUILDING_USE.values)),
     businessCategory: Type.Optional(literals(withNone(BUSINESS_CATEGORY.values))),
     floorsBand: Type.Optional(literals(FLOORS_BANDS.map((b) => b.id))),
-    structureType: Type.Optional(literals(withNone(STRUCTURE_TYPE.values))),
+    structureType: Type.Optional(literals(STRUCTURE_TYPE.values)),
     yearBand: Type.Optional(literals(YEAR_BANDS.map((b) => b.id))),
     appraisalGrade: Type.Optional(literals(withNone(APPRAISAL_GRADE.values))),
     latestJudgement: Type.Optional(literals([...JUDGEMENT.values, NOT_INSPECTED])),

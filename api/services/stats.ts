@@ -60,6 +60,8 @@ import type { RegionStore } from '../../domain/stores/regions.ts';
 const NOT_THEIRS = '行政区划不存在或不在您的管辖范围内';
 const CLOSED = ['closed', 'cancelled'] as const;
 export const DEFAULT_COVERAGE_DAYS = 365;
+/** A day before any judgement: `inspectedSince(EVER)` counts every house ever judged. */
+const EVER = '1900-01-01';
 
 export interface StatsUser {
   id: string;
@@ -162,9 +164,10 @@ export class StatsService {
     const since = addDays(today, -(days - 1));
     const { stats } = this.deps;
     const found = { foundFrom: `${months.from}-01`, foundTo: `${months.to}-01` };
-    const [houses, inspected, open, foundCases, overdue, events] = await Promise.all([
+    const [houses, inspected, everJudged, open, foundCases, overdue, events] = await Promise.all([
       stats.houses(R, ['use', 'floorsBand', 'latestJudgement', 'riskTier', 'appraisalGrade']),
       stats.inspectedSince(R, since, []),
+      stats.inspectedSince(R, EVER, []),
       stats.cases(R, ['category', 'severity'], { statusNotIn: CLOSED }),
       stats.cases(R, ['status'], { statusNotIn: ['cancelled'], ...found }),
       stats.cases(R, [], { dueBefore: today }),
@@ -188,6 +191,11 @@ export class StatsService {
     const foundN = sum(foundCases);
     const closedN = sumWhere(foundCases, (k) => k.status === 'closed');
     const judged = byKey(houses, 'latestJudgement');
+    // A house never judged has no judgement day: told apart from one judged 未发现安全隐患 (`none`) by the
+    // judgement days, whichever key the summary gives it.
+    const judgedN = sum(everJudged);
+    const serious = judged.get('serious') ?? 0;
+    const some = judged.get('some') ?? 0;
     const tiers = byKey(houses, 'riskTier');
     const grades = byKey(houses, 'appraisalGrade');
     const created = { createdFrom: dates.from, createdTo: dates.to };
@@ -211,10 +219,10 @@ export class StatsService {
         rate: ratio(inspectedN, total),
       },
       judgements: {
-        serious: buildings({ latestJudgement: 'serious' }, judged.get('serious') ?? 0),
-        some: buildings({ latestJudgement: 'some' }, judged.get('some') ?? 0),
-        none: buildings({ latestJudgement: 'none' }, judged.get('none') ?? 0),
-        notInspected: buildings({ latestJudgement: NOT_INSPECTED }, judged.get(NOT_INSPECTED) ?? 0),
+        serious: buildings({ latestJudgement: 'serious' }, serious),
+        some: buildings({ latestJudgement: 'some' }, some),
+        none: buildings({ latestJudgement: 'none' }, judgedN - serious - some),
+        notInspected: buildings({ latestJudgement: NOT_INSPECTED }, total - judgedN),
       },
       tiers: Object.fromEntries(RISK_TIER.values.map((t) => [t, buildings({ riskTier: t }, tiers.get(t) ?? 0)])) as Record<
         RiskTier,
