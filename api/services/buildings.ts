@@ -23,6 +23,8 @@ import type { HouseCase } from '../../domain/buildings/store.ts';
 import { deadlinesInForce } from '../../domain/cases/deadline.ts';
 import type { DeadlineInForce } from '../../domain/cases/deadline.ts';
 import type { RegionStore } from '../../domain/stores/regions.ts';
+import { refreshRiskTier } from '../../domain/risk/refresh.ts';
+import type { RiskChange, RiskStore } from '../../domain/risk/store.ts';
 
 export interface HouseFile {
   building: Building;
@@ -71,7 +73,7 @@ export function checkedCode(raw: string, field = 'params.code'): string {
 }
 
 export class BuildingService {
-  constructor(private readonly deps: { db: Db; buildings: BuildingStore; regions: RegionStore; audit: AuditStore }) {}
+  constructor(private readonly deps: { db: Db; buildings: BuildingStore; regions: RegionStore; audit: AuditStore; risk: RiskStore }) {}
 
   /** Houses within `radiusM` of a position, nearest first (the houses a complaint by position could be about). */
   near(position: { latitude: number; longitude: number }, radiusM: number, limit: number): ReturnType<BuildingStore['near']> {
@@ -126,6 +128,14 @@ export class BuildingService {
       complaints,
       cases: cases.map((c) => ({ ...c, deadlineInForce: deadlines.get(c.id) ?? null })),
     };
+  }
+
+  /** The house's risk tier history (from → to, why, when), newest first; 404 outside the caller's region. */
+  async riskHistory(ability: AppAbility, rawCode: string): Promise<RiskChange[]> {
+    const code = checkedCode(rawCode);
+    const history = await this.deps.risk.history(ability, code);
+    if (!history) throw new NotFoundError(`房屋 ${code} 不存在或无权查看`);
+    return history;
   }
 
   /** Owner name and phone in full; recorded in the audit log. */
@@ -185,6 +195,7 @@ export class BuildingService {
         throw RuleError.field('body.externalId', 'taken', `外部编号 ${input.externalId} 已被其他房屋使用`, 'EXTERNAL_ID_TAKEN');
       }
       const created = await this.deps.buildings.create(input, trx);
+      await refreshRiskTier(trx, created, 'building:create');
       await this.deps.audit.record(
         ctx,
         { action: 'building.create', subjectType: 'Building', subjectId: created, regionCode: input.villageCode },
@@ -217,6 +228,7 @@ export class BuildingService {
         throw RuleError.field('body.externalId', 'taken', `外部编号 ${changes.externalId} 已被其他房屋使用`, 'EXTERNAL_ID_TAKEN');
       }
       await this.deps.buildings.update(code, changes, before, { actorId: ctx.actorId, actorName: ctx.actorName, source: 'api' }, trx);
+      await refreshRiskTier(trx, code, 'building:edit');
       await this.deps.audit.record(
         ctx,
         {
