@@ -136,11 +136,11 @@ before(async () => {
     .db('cases')
     .where({ id: late.id })
     .update({ due_at: new Date(Date.now() - 30 * 3600_000) });
-  // Complaints: one waiting, one unfounded, one confirmed (a complaint case).
+  // Complaints on the house without a case: one waiting, one unfounded, one confirmed (a complaint case).
   await complain(h.home);
   const unfounded = await complain(h.home);
   assert.equal((await inspector.post(`/api/complaints/${unfounded}/verify`, { result: 'unfounded', reply: '现场未见异常' })).status, 200);
-  const confirmed = await complain(h.rental);
+  const confirmed = await complain(h.home);
   const r = await inspector.post<{ caseId: string }>(`/api/complaints/${confirmed}/verify`, { result: 'confirmed', reply: '已立案整改' });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   // Quiet: every case's workflow has reached its first wait.
@@ -178,7 +178,8 @@ describe('statistics API', () => {
     assert.equal(o.houses.floors3Plus.value, 3);
     assert.deepEqual(
       [o.judgements.some.value, o.judgements.none.value, o.judgements.notInspected.value, o.coverage.inspected.value],
-      [1, 1, 3, 2],
+      // A registered or confirmed hazard sets the house's judgement (its safety state): only the retail house was judged sound.
+      [3, 1, 0, 5],
     );
     assert.equal(o.rectification.found.value, 5, 'five cases found, the cancelled one not counted');
     assert.equal(o.overdue.value, 1);
