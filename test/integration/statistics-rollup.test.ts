@@ -216,7 +216,7 @@ async function step(c: CaseInfo, r: Random): Promise<CaseInfo> {
           : task.step === 'recheck'
             ? [town, r.chance(0.2) ? { result: 'fail', reasons: '仍有裂缝', fileIds: [await upload(town, c.id)] } : { result: 'pass' }]
             : task.step === 'close'
-              ? [town, { signRemoved: true }]
+              ? [town, { signRemoved: true, appraisalGrade: r.pick(['A', 'B']) }]
               : [officer, { action: 'resent', note: '补充材料后重新上报' }];
   const done = await client.post<CaseInfo>(`/api/tasks/${task.id}/complete`, { form });
   // A deadline's escalation may have moved the case meanwhile: the next round takes it as it is.
