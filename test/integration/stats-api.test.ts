@@ -215,6 +215,21 @@ describe('statistics API', () => {
     assert.ok(checked > 300, `checked ${checked} figures`);
   });
 
+  test('the OpenAPI document describes every statistics route with its errors', async () => {
+    const doc = await officer.get<{
+      paths: Record<string, { get?: { responses: Record<string, unknown>; parameters?: { name: string }[] } }>;
+    }>('/api/openapi.json');
+    for (const path of ['overview', 'children', 'trends', 'funnel', 'pivot', 'pivot.xlsx', 'pivot.csv', 'home']) {
+      const op = doc.body.paths[`/api/stats/${path}`]?.get;
+      assert.ok(op, `missing /api/stats/${path}`);
+      if (path !== 'home') assert.ok(op.responses['422'] && op.responses['404'], path);
+    }
+    const caseParams = doc.body.paths['/api/cases']?.get?.parameters?.map((p) => p.name) ?? [];
+    for (const name of ['state', 'origin', 'dueBefore', 'escalatedFrom', 'closedTo', 'riskTier', 'maxFloors', 'appraisalGrade']) {
+      assert.ok(caseParams.includes(name), `case list parameter ${name}`);
+    }
+  });
+
   test('the funnel: the definition’s steps with their BPMN elements and the completed assign step', async () => {
     const f = (
       await officer.get<{ steps: { step: string; elementIds: string[]; completed: number; medianDays: number | null; open: Figure }[] }>(
