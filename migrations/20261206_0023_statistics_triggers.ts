@@ -26,11 +26,13 @@ const OPEN_CASE_STATUSES = ['registered', 'assigning', 'controlling', 'rectifyin
  *   the origin of the cases it opened.
  * - tasks → stats_step_days when completed.
  *
- * Concurrency: a case's row counts its house's dimensions as they are when the case is written. A new
- * case takes a share lock on its house (so a house edit in flight finishes first, or waits for it), and
- * a house edit locks the house's cases before moving them (so a case step in flight finishes first, or
- * waits for it); either order leaves the summary right. The functions run with the caller's rights: the
- * application role has DML on the summary tables (default privileges of migration 0017).
+ * Concurrency: a case's row counts its house's dimensions. A case write that changes what it counts
+ * reads them under the house row's lock (FOR NO KEY UPDATE, the lock the application's lockHouse takes
+ * and a house edit holds), so a house edit in flight finishes first and the case is counted with the
+ * house as edited, or the edit waits and then moves the case as written. A house edit locks no case: a
+ * step that locks its case, then its house (refreshSafetyState), never waits for an edit that waits for
+ * it. The functions run with the caller's rights: the application role has DML on the summary tables
+ * (default privileges of migration 0017).
  */
 export async function up(knex: Knex): Promise<void> {
   const open = OPEN_CASE_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -165,7 +167,7 @@ export async function up(knex: Knex): Promise<void> {
     CREATE FUNCTION stats_cases_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       -- A house edit in flight finishes first (or waits for these cases): see the migration's comment.
-      PERFORM 1 FROM buildings WHERE code IN (SELECT building_code FROM inserted) ORDER BY code FOR SHARE;
+      PERFORM 1 FROM buildings WHERE code IN (SELECT building_code FROM inserted) ORDER BY code FOR NO KEY UPDATE;
       INSERT INTO stats_cases AS s
       SELECT region_code, found_month, category, severity, origin, status, due_on, h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], n
       FROM (SELECT c.region_code, stats_beijing_month(c.created_at) AS found_month, c.category, c.severity,
@@ -239,8 +241,7 @@ export async function up(knex: Knex): Promise<void> {
         IF TG_OP <> 'DELETE' THEN PERFORM stats_bump_house_inspected(NEW.village_code, NEW.latest_judgement_at, 1); END IF;
       END IF;
       IF TG_OP = 'UPDATE' AND old_h IS DISTINCT FROM new_h THEN
-        -- Wait for case steps in flight, then count the cases as they are (a new snapshot per statement).
-        PERFORM 1 FROM cases WHERE building_code = NEW.code FOR NO KEY UPDATE;
+        -- A case write in flight waits for this house's lock, then counts itself with the new dimensions.
         FOR r IN
           SELECT region_code, stats_beijing_month(created_at) AS found_month, category, severity,
                  stats_case_origin(source, source_ref) AS origin, status, stats_case_due_on(status, due_at) AS due_on,
@@ -265,16 +266,16 @@ export async function up(knex: Knex): Promise<void> {
       escalated_at timestamptz;
     BEGIN
       IF TG_OP = 'DELETE' THEN
-        SELECT stats_house_dims(b) INTO old_h FROM buildings b WHERE b.code = OLD.building_code;
+        SELECT stats_house_dims(b) INTO old_h FROM buildings b WHERE b.code = OLD.building_code FOR NO KEY UPDATE;
         PERFORM stats_case_contribute(OLD, stats_case_origin(OLD.source, OLD.source_ref), old_h, -1);
         RETURN NULL;
       END IF;
 
       IF OLD.building_code <> NEW.building_code THEN
-        SELECT stats_house_dims(b) INTO old_h FROM buildings b WHERE b.code = OLD.building_code;
-        SELECT stats_house_dims(b) INTO new_h FROM buildings b WHERE b.code = NEW.building_code FOR SHARE;
+        SELECT stats_house_dims(b) INTO old_h FROM buildings b WHERE b.code = OLD.building_code FOR NO KEY UPDATE;
+        SELECT stats_house_dims(b) INTO new_h FROM buildings b WHERE b.code = NEW.building_code FOR NO KEY UPDATE;
       ELSE
-        SELECT stats_house_dims(b) INTO new_h FROM buildings b WHERE b.code = NEW.building_code;
+        SELECT stats_house_dims(b) INTO new_h FROM buildings b WHERE b.code = NEW.building_code FOR NO KEY UPDATE;
         old_h := new_h;
       END IF;
       old_o := stats_case_origin(OLD.source, OLD.source_ref);
@@ -373,7 +374,7 @@ export async function up(knex: Knex): Promise<void> {
       -- in the application; a new inspection is written before the cases it opens).
       IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.kind <> NEW.kind) THEN
         FOR c IN SELECT * FROM cases WHERE source = 'inspection' AND source_ref = OLD.id::text FOR NO KEY UPDATE LOOP
-          SELECT stats_house_dims(b) INTO h FROM buildings b WHERE b.code = c.building_code;
+          SELECT stats_house_dims(b) INTO h FROM buildings b WHERE b.code = c.building_code FOR NO KEY UPDATE;
           PERFORM stats_case_contribute(c, OLD.kind, h, -1);
           PERFORM stats_case_contribute(c, stats_case_origin(c.source, c.source_ref), h, 1);
         END LOOP;
