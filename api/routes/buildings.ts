@@ -10,7 +10,7 @@ import {
   STRUCTURE_TYPE,
 } from '../../domain/buildings/enums.ts';
 import { BuildingCreate, BuildingPatch } from '../../domain/buildings/schema.ts';
-import { BUILDING_SORT_FIELDS, NO_GRADE, masked } from '../../domain/buildings/store.ts';
+import { BUILDING_SORT_FIELDS, NO_CATEGORY, NO_GRADE, masked } from '../../domain/buildings/store.ts';
 import { RISK_TIER } from '../../domain/statistics/dimensions.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import { auditContext } from '../http/context.ts';
@@ -54,7 +54,12 @@ const CODE_ERRORS = {
 /** The registry's filters (also what picks a campaign's houses). */
 export const BUILDING_FILTER_FIELDS = {
   use: Type.Optional(literals(BUILDING_USE.values, { title: '房屋用途', 'x-labels': BUILDING_USE.labels })),
-  businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values, { title: '经营类别', 'x-labels': BUSINESS_CATEGORY.labels })),
+  businessCategory: Type.Optional(
+    literals([...BUSINESS_CATEGORY.values, NO_CATEGORY], {
+      title: '经营类别',
+      'x-labels': { ...BUSINESS_CATEGORY.labels, [NO_CATEGORY]: '无经营类别' },
+    }),
+  ),
   structureType: Type.Optional(literals(STRUCTURE_TYPE.values, { title: '结构类型', 'x-labels': STRUCTURE_TYPE.labels })),
   latestJudgement: Type.Optional(
     literals([...JUDGEMENT.values, NOT_INSPECTED], {

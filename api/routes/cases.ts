@@ -6,6 +6,8 @@
 import { Type } from '@sinclair/typebox';
 import { CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS } from '../../domain/cases/enums.ts';
 import { CASE_SORT } from '../../domain/cases/store.ts';
+import { CASE_ORIGIN } from '../../domain/statistics/dimensions.ts';
+import { BUILDING_FILTER_FIELDS } from './buildings.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
 import { asSubject } from '../../domain/abilities.ts';
 import { sendFile } from '../http/binary.ts';
@@ -16,6 +18,28 @@ import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid
 import type { CaseService, CaseUser } from '../services/cases.ts';
 
 const DateOnly = Type.String({ format: 'date', maxLength: 10 });
+
+/**
+ * The filters a statistics figure over cases links with (issue 17 §1): the case's state, origin, overdue
+ * day, escalation and closing days, and its house's dimensions under the registry's names.
+ */
+const CASE_STATISTICS_FILTERS = {
+  state: Type.Optional(
+    literals(['open', 'closed', 'found'] as const, {
+      title: '状态',
+      description: 'open: neither closed nor cancelled; found: not cancelled',
+      'x-labels': { open: '未销号', closed: '已销号', found: '发现（不含撤销）' },
+    }),
+  ),
+  origin: Type.Optional(literals(CASE_ORIGIN.values, { title: '隐患来源', 'x-labels': CASE_ORIGIN.labels })),
+  dueBefore: Type.Optional({ ...DateOnly, description: 'Open cases whose deadline falls on a Beijing day before this date' }),
+  escalatedFrom: Type.Optional({ ...DateOnly, description: 'First escalation on or after this Beijing day' }),
+  escalatedTo: Type.Optional({ ...DateOnly, description: 'First escalation on or before this Beijing day' }),
+  closedFrom: Type.Optional({ ...DateOnly, description: 'Closed on or after this Beijing day' }),
+  closedTo: Type.Optional({ ...DateOnly, description: 'Closed on or before this Beijing day' }),
+  // The house's dimensions, as the registry filters them.
+  ...BUILDING_FILTER_FIELDS,
+};
 
 export const CaseSummary = Type.Object(
   {
@@ -122,6 +146,7 @@ export function caseRoutes(api: ApiRouter, deps: { service: CaseService }): void
       createdFrom: Type.Optional(DateOnly),
       createdTo: Type.Optional(DateOnly),
       q: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'Part of the case number' })),
+      ...CASE_STATISTICS_FILTERS,
     }),
     responses: { 200: { description: '案件列表', schema: listOf(CaseSummary) }, ...AUTH_ERRORS },
     handler: async ({ query, ctx }) => ({ body: await deps.service.list(ctx.ability, query) }),

@@ -11,7 +11,7 @@ import type { BuildingUse } from './enums.ts';
 import { businessUseForbidden } from './rules.ts';
 import type { BuildingCreateInput } from './schema.ts';
 import type { RiskReason, RiskTier } from '../../definitions/risk-tiers/index.ts';
-import { NO_GRADE } from './store.ts';
+import { NO_CATEGORY, NO_GRADE } from './store.ts';
 import type { Building, BuildingFilter, BuildingSortField } from './store.ts';
 
 /** API field → column, for every stored field. */
@@ -73,7 +73,8 @@ function textSearch(query: Knex.QueryBuilder, q: string, personal: AppAbility | 
 export function applyBuildingFilter(query: Knex.QueryBuilder, params: BuildingFilter, personal?: AppAbility): Knex.QueryBuilder {
   if (params.regionCode) query.whereRaw(`b.village_code LIKE ?`, [`${params.regionCode}%`]);
   if (params.use) query.where('b.use', params.use);
-  if (params.businessCategory) query.where('b.business_category', params.businessCategory);
+  if (params.businessCategory === NO_CATEGORY) query.whereNull('b.business_category');
+  else if (params.businessCategory) query.where('b.business_category', params.businessCategory);
   if (params.structureType) query.where('b.structure_type', params.structureType);
   if (params.latestJudgement === NOT_INSPECTED) query.whereNull('b.latest_judgement');
   else if (params.latestJudgement) query.where('b.latest_judgement', params.latestJudgement);

@@ -43,11 +43,14 @@ export interface BuildingChange {
 
 /** The registry's filter value for houses without an appraisal grade; not a grade. */
 export const NO_GRADE = 'none';
+/** The registry's filter value for houses without a business category (the statistics' `none`). */
+export const NO_CATEGORY = 'none';
 
 export interface BuildingFilter {
   regionCode?: string | undefined;
   use?: BuildingUse | undefined;
-  businessCategory?: BusinessCategory | undefined;
+  /** A category, or `none` for houses without one. */
+  businessCategory?: BusinessCategory | typeof NO_CATEGORY | undefined;
   structureType?: StructureType | undefined;
   /** A judgement, or NOT_INSPECTED for houses without one. */
   latestJudgement?: Judgement | typeof NOT_INSPECTED | undefined;
