@@ -47,7 +47,7 @@ export async function up(knex: Knex): Promise<void> {
     -- A house's dimensions, in stats_houses' column order after village_code.
     CREATE FUNCTION stats_house_dims(b buildings) RETURNS text[] LANGUAGE sql STABLE PARALLEL SAFE AS $$
       SELECT ARRAY[b.use, coalesce(b.business_category, 'none'), stats_floors_band(b.floors_above), b.structure_type,
-                   stats_year_band(b.year_built), coalesce(b.appraisal_grade, 'none'), coalesce(b.latest_judgement, 'none'),
+                   stats_year_band(b.year_built), coalesce(b.appraisal_grade, 'none'), coalesce(b.latest_judgement, 'not_inspected'),
                    b.risk_tier]
     $$;
 

@@ -158,6 +158,7 @@ const PIVOTS = [
   'measure=houses&rows=floorsBand&cols=yearBand',
   'measure=houses&rows=appraisalGrade&cols=businessCategory',
   'measure=houses&rows=use&cols=structureType',
+  'measure=houses&rows=latestJudgement&cols=riskTier',
   'measure=hazardsFound&rows=origin&cols=severity',
   'measure=hazardsFound&rows=month&cols=region',
   'measure=hazardsOpen&rows=category&cols=riskTier',
