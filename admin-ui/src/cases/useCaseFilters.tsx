@@ -1,10 +1,12 @@
 /**
  * The case list filters the API understands: case number, status, severity, category, town,
- * overdue only, building code and a range of registration dates. The first five are always shown.
+ * overdue only, building code and a range of registration dates, and the statistics' filters (shown
+ * when a figure's link sets them). The first five are always shown.
  */
 import { BooleanInput, ReferenceInput, SearchInput, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { categoryChoices, severityChoices, statusChoices } from './choices.ts';
 import { DateTextInput } from '../common/DateTextInput.tsx';
+import { statsCaseFilters } from '../stats/statsFilters.tsx';
 
 /** The API takes `overdue=true` only; an unticked box means "no filter", not "not overdue". */
 const onlyWhenTicked = (value: boolean) => (value ? true : undefined);
@@ -30,5 +32,6 @@ export function useCaseFilters() {
     <TextInput key="buildingCode" source="buildingCode" sx={{ minWidth: 220 }} />,
     <DateTextInput key="createdFrom" source="createdFrom" label="resources.cases.filters.createdFrom" />,
     <DateTextInput key="createdTo" source="createdTo" label="resources.cases.filters.createdTo" />,
+    ...statsCaseFilters(),
   ];
 }

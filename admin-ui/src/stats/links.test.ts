@@ -28,6 +28,7 @@ describe('linkHref', () => {
     assert.equal(linkHref({ resource: 'tasks', filter: { view: 'claimable' } }), '/inbox?view=claimable');
     assert.equal(linkHref({ resource: 'tasks', filter: {} }), '/inbox?view=mine');
     assert.equal(linkHref({ resource: 'tasks', filter: { view: '<script>' } }), '/inbox?view=mine');
+    assert.equal(linkHref({ resource: 'campaign-tasks', filter: {} }), '/inbox?view=campaigns');
   });
 });
 

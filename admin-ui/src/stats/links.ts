@@ -1,7 +1,7 @@
 /**
  * Where a figure leads: the list behind it with the same filters (`ListLink`), as an address of this
  * app. React-admin lists read their filters from `?filter=<JSON>`; tasks have no list of their own but
- * the inbox, whose tab is `?view=`. A pivot cell of houses can also become a special inspection
+ * the inbox, whose tab is `?view=` (campaign houses are its 专项排查 tab). A pivot cell of houses can also become a special inspection
  * (发起专项排查): the campaign form opened with the cell's house filters (react-admin's `?source=`).
  */
 import { parentRegionCode, regionLevel, isRegionCodeShape } from '../../../domain/regions.ts';
@@ -12,6 +12,7 @@ const TASK_VIEWS = new Set(['mine', 'claimable', 'done', 'overdue', 'verify', 'c
 
 /** The app address of the list behind a figure. */
 export function linkHref(link: ListLink): string {
+  if (link.resource === 'campaign-tasks') return '/inbox?view=campaigns';
   if (link.resource === 'tasks') {
     const view = String(link.filter.view ?? 'mine');
     return `/inbox?view=${encodeURIComponent(TASK_VIEWS.has(view) ? view : 'mine')}`;

@@ -3,7 +3,15 @@
  * the hazard measures), and the values each dimension can be filtered by, all from the statistics
  * model (`domain/statistics/dimensions.ts`) and the enumerations it bands.
  */
-import { APPRAISAL_GRADE, BUILDING_USE, BUSINESS_CATEGORY, JUDGEMENT, STRUCTURE_TYPE } from '../../../domain/buildings/enums.ts';
+import {
+  APPRAISAL_GRADE,
+  BUILDING_USE,
+  BUSINESS_CATEGORY,
+  JUDGEMENT,
+  NOT_INSPECTED,
+  NOT_INSPECTED_LABEL,
+  STRUCTURE_TYPE,
+} from '../../../domain/buildings/enums.ts';
 import { CASE_CATEGORY, CASE_SEVERITY } from '../../../domain/cases/enums.ts';
 import {
   CASE_DIMENSIONS,
@@ -58,7 +66,7 @@ export const FILTER_VALUES: Partial<Record<Dimension, Choice[]>> = {
   structureType: fromLabels(STRUCTURE_TYPE.labels),
   yearBand: YEAR_BANDS.map((b) => ({ id: b.id, name: b.label })),
   appraisalGrade: [...fromLabels(APPRAISAL_GRADE.labels), { id: NONE, name: '未鉴定' }],
-  latestJudgement: fromLabels(JUDGEMENT.labels),
+  latestJudgement: [...fromLabels(JUDGEMENT.labels), { id: NOT_INSPECTED, name: NOT_INSPECTED_LABEL }],
   category: fromLabels(CASE_CATEGORY.labels),
   severity: fromLabels(CASE_SEVERITY.labels),
   origin: fromLabels(CASE_ORIGIN.labels),
