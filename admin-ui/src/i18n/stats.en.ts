@@ -72,6 +72,7 @@ export const statsEnglish = {
       p90: 'P90 days',
       lateShare: 'Late share',
       badge: '%{open} open · median %{median} d',
+      badgeOpen: '%{open} open',
       heatHelp: 'Each step is coloured by its median days: green quick, red slow.',
       diagram: 'The hazard case process, each step coloured by its median days',
     },

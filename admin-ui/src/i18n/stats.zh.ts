@@ -72,6 +72,7 @@ export const statsChinese: MessageShape<typeof statsEnglish> = {
       p90: 'P90 天数',
       lateShare: '超时占比',
       badge: '在办 %{open} · 中位 %{median} 天',
+      badgeOpen: '在办 %{open}',
       heatHelp: '各环节按办理天数中位数着色：绿色快，红色慢。',
       diagram: '隐患案件流程图，各环节按办理天数中位数着色',
     },

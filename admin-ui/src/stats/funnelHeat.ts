@@ -13,11 +13,11 @@ export function funnelHeat(steps: readonly FunnelStep[], text: (step: FunnelStep
   for (const step of steps) {
     const colour = heatColour(step.medianDays, max);
     const label = text(step);
-    for (const id of step.elementIds) {
-      if (colour) fills[id] = colour;
-      if (step.open.value > 0 || step.medianDays !== null) {
-        badges[id] = [{ text: label, tone: step.overdueOpen.value > 0 ? 'overdue' : 'neutral', placement: 'above', title: label }];
-      }
+    for (const id of step.elementIds) if (colour) fills[id] = colour;
+    // One badge per step, on its first element (the task; the others are its timers and escalations).
+    const main = step.elementIds[0];
+    if (main && (step.open.value > 0 || step.medianDays !== null)) {
+      badges[main] = [{ text: label, tone: step.overdueOpen.value > 0 ? 'overdue' : 'neutral', placement: 'above', title: label }];
     }
   }
   return { fills, badges, max };
