@@ -55,10 +55,8 @@ const figureValue = async (page: Page, name: string) =>
 /** The total of the list on screen: react-admin's "共 N 条", or 0 when the list is empty. */
 async function listTotal(page: Page): Promise<number> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(
-    () =>
-      /共 \d+ 条/.test(document.body.innerText) || document.querySelector('.RaList-noResults, .RaEmpty-message, .RaList-content') !== null,
-  );
+  // The list's pager ("第 1-4 条，共 4 条"), or its words for no rows at all.
+  await page.waitForFunction(() => /共 \d+ 条|没有找到|暂无/.test(document.body.innerText), undefined, { timeout: 15_000 });
   await page.waitForLoadState('networkidle');
   const match = /共 (\d+) 条/.exec(await page.locator('body').innerText());
   return match ? Number(match[1]) : 0;
@@ -91,8 +89,8 @@ describe('the cockpit', () => {
       await page.locator('[data-card="trends"] canvas').waitFor();
       await page.getByTestId('bpmn-diagram').locator('svg').first().waitFor();
       await assertNoMessageKeys(page);
-      assert.ok(await fitsWidth(page), 'the cockpit fits the screen');
       await screenshot(page, `cockpit-officer-${size.name}`);
+      assert.ok(await fitsWidth(page), 'the cockpit fits the screen');
       await context.close();
     });
   }
@@ -109,8 +107,8 @@ describe('the cockpit', () => {
       await page.locator('[data-ranking] [data-region="441802006001"]').waitFor();
       assert.equal(await page.locator('[data-ranking] [data-region="441802007"]').count(), 0);
       await assertNoMessageKeys(page);
-      assert.ok(await fitsWidth(page), 'the cockpit fits the screen');
       await screenshot(page, `cockpit-town-${size.name}`);
+      assert.ok(await fitsWidth(page), 'the cockpit fits the screen');
       await context.close();
     });
   }
@@ -124,8 +122,8 @@ describe('the cockpit', () => {
       await page.locator('[data-card="village-houses"]').getByText('凤城街道高基里二巷 8 号').waitFor();
       assert.equal(await page.locator('[data-card="children"]').count(), 0);
       await assertNoMessageKeys(page);
-      assert.ok(await fitsWidth(page), 'the cockpit fits the screen');
       await screenshot(page, `cockpit-inspector-${size.name}`);
+      assert.ok(await fitsWidth(page), 'the cockpit fits the screen');
       await context.close();
     });
   }

@@ -38,10 +38,8 @@ const cell = (page: Page, name: string) => page.locator(`[data-cell="${name}"]`)
 
 async function listTotal(page: Page): Promise<number> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(
-    () =>
-      /共 \d+ 条/.test(document.body.innerText) || document.querySelector('.RaList-noResults, .RaEmpty-message, .RaList-content') !== null,
-  );
+  // The list's pager ("第 1-4 条，共 4 条"), or its words for no rows at all.
+  await page.waitForFunction(() => /共 \d+ 条|没有找到|暂无/.test(document.body.innerText), undefined, { timeout: 15_000 });
   await page.waitForLoadState('networkidle');
   const match = /共 (\d+) 条/.exec(await page.locator('body').innerText());
   return match ? Number(match[1]) : 0;

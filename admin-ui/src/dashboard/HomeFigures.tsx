@@ -15,7 +15,8 @@ import { percent } from '../stats/params.ts';
 
 const REFRESH_MS = 60_000;
 
-export function HomeFigures() {
+/** `regionOnly`: the region's figures alone (the phone home lists the work itself). */
+export function HomeFigures({ regionOnly = false }: { regionOnly?: boolean }) {
   const translate = useTranslate();
   const t = (key: string) => translate(`resources.stats.home.${key}`);
   const home = useApiQuery(['stats', 'home'], (dp, signal) => dp.statsHome(signal), { refetchInterval: REFRESH_MS });
@@ -24,27 +25,32 @@ export function HomeFigures() {
   const h = home.data;
   if (!h) return null;
   return (
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 1fr) minmax(0, 1fr)' } }} data-home-figures>
-      <Card component="section" aria-labelledby="home-work">
-        <CardContent>
-          <Typography id="home-work" variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1.5 }}>
-            {t('work')}
-          </Typography>
-          <TileRow min={96}>
-            <FigureTile name="home.pending" label={t('pending')} figure={h.tasks.pending} size="large" />
-            <FigureTile name="home.claimable" label={t('claimable')} figure={h.tasks.claimable} />
-            <FigureTile
-              name="home.overdue"
-              label={t('overdue')}
-              figure={h.tasks.overdue}
-              colour={h.tasks.overdue.value > 0 ? '#d32f2f' : undefined}
-            />
-            <FigureTile name="home.verify" label={t('verify')} figure={h.complaintsToVerify} />
-            <FigureTile name="home.campaigns" label={t('campaigns')} figure={h.campaignHousesDue} />
-          </TileRow>
-        </CardContent>
-      </Card>
-      <Card component="section" aria-labelledby="home-region">
+    <Box
+      sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: regionOnly ? '1fr' : 'minmax(0, 1fr) minmax(0, 1fr)' } }}
+      data-home-figures
+    >
+      {!regionOnly && (
+        <Card component="section" aria-labelledby="home-work">
+          <CardContent>
+            <Typography id="home-work" variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1.5 }}>
+              {t('work')}
+            </Typography>
+            <TileRow min={96}>
+              <FigureTile name="home.pending" label={t('pending')} figure={h.tasks.pending} size="large" />
+              <FigureTile name="home.claimable" label={t('claimable')} figure={h.tasks.claimable} />
+              <FigureTile
+                name="home.overdue"
+                label={t('overdue')}
+                figure={h.tasks.overdue}
+                colour={h.tasks.overdue.value > 0 ? '#d32f2f' : undefined}
+              />
+              <FigureTile name="home.verify" label={t('verify')} figure={h.complaintsToVerify} />
+              <FigureTile name="home.campaigns" label={t('campaigns')} figure={h.campaignHousesDue} />
+            </TileRow>
+          </CardContent>
+        </Card>
+      )}
+      <Card component="section" aria-labelledby="home-region" variant={regionOnly ? 'outlined' : 'elevation'}>
         <CardContent>
           <Stack direction="row" alignItems="center" sx={{ mb: 1.5 }}>
             <Typography id="home-region" variant="subtitle1" component="h2" sx={{ fontWeight: 600, flex: 1 }}>
