@@ -2,12 +2,10 @@
  * The list filters the API understands: text in the code or address (and the owner's name for those
  * who may see owners, which the API audits; the placeholder says which), a region's subtree,
  * use, business category, structure, latest judgement, appraisal grade, minimum floors and a range
- * of years built, and the statistics' bands (risk tier, maximum floors, year unknown, business use).
- * The first four are always shown; the rest are added from the filter button.
+ * of years built. The first four are always shown; the rest are added from the filter button.
  */
 import { NumberInput, SearchInput, SelectInput, minValue, useCanAccess, useTranslate } from 'react-admin';
 import { RegionInput } from '../common/RegionInput.tsx';
-import { statsBuildingFilters } from '../stats/statsFilters.tsx';
 import { choicesOf, judgementFilterChoices } from './choices.ts';
 
 export function useBuildingFilters() {
@@ -24,6 +22,5 @@ export function useBuildingFilters() {
     <NumberInput key="minFloors" source="minFloors" min={1} validate={minValue(1)} sx={{ width: 140 }} />,
     <NumberInput key="yearFrom" source="yearFrom" min={1800} sx={{ width: 150 }} />,
     <NumberInput key="yearTo" source="yearTo" min={1800} sx={{ width: 150 }} />,
-    ...statsBuildingFilters(),
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * The list filters a statistics figure links with (issue 17 §1) that the lists did not offer before:
  * a case's state, origin, overdue day, escalation and closing days and its house's dimensions; a
- * complaint's verification days; an inspection's kind; a house's risk tier, floors and year bands.
+ * complaint's verification days; an inspection's kind (the registry's own are in its filters).
  * None is shown until set, so a list opened from a figure shows exactly the filters behind it (and
  * its total equals the figure); the others stay behind 添加筛选.
  */
@@ -16,16 +16,6 @@ const fromLabels = (labels: Record<string, string>) => Object.entries(labels).ma
 const onlyWhenTicked = (value: boolean) => (value ? true : undefined);
 
 const tierChoices = fromLabels(RISK_TIER.labels);
-
-/** The registry's filters of the statistics bands. */
-export function statsBuildingFilters() {
-  return [
-    <SelectInput key="riskTier" source="riskTier" label={label('riskTier')} choices={tierChoices} />,
-    <NumberInput key="maxFloors" source="maxFloors" label={label('maxFloors')} min={1} sx={{ width: 140 }} />,
-    <BooleanInput key="yearUnknown" source="yearUnknown" label={label('yearUnknown')} parse={onlyWhenTicked} />,
-    <BooleanInput key="businessUse" source="businessUse" label={label('businessUse')} parse={onlyWhenTicked} />,
-  ];
-}
 
 /** The case list's statistics filters: the case's own, then its house's under the registry's names. */
 export function statsCaseFilters() {
