@@ -32,7 +32,10 @@ const CAMPAIGN_FILTER_KEYS = new Set([
   'yearFrom',
   'yearTo',
   'yearUnknown',
+  'businessUse',
   'riskTier',
+  'inspectedFrom',
+  'notInspectedSince',
 ]);
 
 /** The campaign a houses link can become: a district or town (a village's cell targets its town) and the house filters. */
