@@ -32,7 +32,11 @@ export function CockpitPage() {
   const o = overview.data;
   const wall = `/wall?${new URLSearchParams(Object.entries({ region: region ?? '', from, to }).filter(([, v]) => v !== '')).toString()}`;
   return (
-    <Stack spacing={2} sx={{ mt: { xs: 1, sm: 2 }, mb: 2, minWidth: 0, '& > *': { flexShrink: 0 } }} data-page="cockpit">
+    <Stack
+      spacing={2}
+      sx={{ mt: { xs: 1, sm: 2 }, mb: 2, minWidth: 0, contain: 'inline-size', '& > *': { flexShrink: 0 } }}
+      data-page="cockpit"
+    >
       <Title title={t('cockpit.title')} />
       <Card>
         <CardContent sx={{ '&:last-child': { pb: 2 } }}>

@@ -139,7 +139,11 @@ export function PivotPage() {
     DIMENSION_CHOICES.map((d) => ({ ...d, disabled: !dimensionApplies(d.id as Dimension, measure) || d.id === exclude }));
 
   return (
-    <Stack spacing={2} sx={{ mt: { xs: 1, sm: 2 }, mb: 2, minWidth: 0, '& > *': { flexShrink: 0 } }} data-page="pivot">
+    <Stack
+      spacing={2}
+      sx={{ mt: { xs: 1, sm: 2 }, mb: 2, minWidth: 0, contain: 'inline-size', '& > *': { flexShrink: 0 } }}
+      data-page="pivot"
+    >
       <Title title={t('pivot.title')} />
       <Card>
         <CardContent sx={{ '&:last-child': { pb: 2 } }}>
