@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 
 export function StatCard({ id, title, children, action }: { id: string; title: string; children: ReactNode; action?: ReactNode }) {
   return (
-    <Card component="section" aria-labelledby={`stat-${id}`} data-card={id} sx={{ height: '100%', minWidth: 0 }}>
+    <Card component="section" aria-labelledby={`stat-${id}`} data-card={id} sx={{ minWidth: 0 }}>
       <CardContent sx={{ '&:last-child': { pb: 2 } }}>
         <Typography
           id={`stat-${id}`}

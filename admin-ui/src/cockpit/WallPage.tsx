@@ -27,7 +27,13 @@ const dark = createTheme({
   typography: { fontFamily: '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", system-ui, sans-serif' },
 });
 
-const clockFormat: Intl.DateTimeFormatOptions = { ...BEIJING_DATE_TIME, second: '2-digit', weekday: 'short' };
+const clockFormat: Intl.DateTimeFormatOptions = { ...BEIJING_DATE_TIME, second: '2-digit' };
+
+/** 2026-12-07 09:15:02 周一, Beijing time. */
+function clockText(now: number): string {
+  const date = new Date(now);
+  return `${date.toLocaleString('sv-SE', clockFormat)} ${date.toLocaleDateString('zh-CN', { weekday: 'short', timeZone: 'Asia/Shanghai' })}`;
+}
 
 function Panel({ title, children, id }: { title: string; children: React.ReactNode; id: string }) {
   return (
@@ -187,7 +193,7 @@ export function WallPage() {
           </Typography>
           <Box sx={{ textAlign: { sm: 'right' } }}>
             <Typography data-clock sx={{ fontSize: { xs: '1.25rem', xl: '1.75rem' }, fontWeight: 700, fontVariantNumeric: 'tabular-nums' }}>
-              {new Date(now).toLocaleString('sv-SE', clockFormat)}
+              {clockText(now)}
             </Typography>
             <Typography data-computed-at sx={{ color: 'grey.500', fontSize: { xs: '0.85rem', xl: '1rem' } }}>
               {t('wall.period', { from, to })} ·{' '}
