@@ -166,7 +166,14 @@ export function PivotPage() {
           <Typography variant="subtitle2" component="h2" sx={{ mt: 2, mb: 1 }}>
             {t('pivot.filters')}
           </Typography>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 1.5,
+              gridTemplateColumns: { xs: 'repeat(2, minmax(0, 1fr))', sm: 'repeat(auto-fill, 170px)' },
+              '& .MuiTextField-root': { width: '100%' },
+            }}
+          >
             {FILTER_DIMENSIONS.filter((d) => dimensionApplies(d, measure)).map((dimension) => (
               <Box key={dimension}>
                 {select(
@@ -178,7 +185,7 @@ export function PivotPage() {
                 )}
               </Box>
             ))}
-          </Stack>
+          </Box>
         </CardContent>
       </Card>
       {pivot.error && (
