@@ -38,7 +38,7 @@ export function trendOption(points: TrendPoint[], interval: 'week' | 'month', la
       { name: labels.found, type: 'bar', data: points.map((p) => p.found.value) },
       { name: labels.closed, type: 'bar', data: points.map((p) => p.closed.value) },
       { name: labels.complaints, type: 'bar', data: points.map((p) => p.complaints.value) },
-      { name: labels.backlog, type: 'line', yAxisIndex: 1, smooth: true, symbolSize: 6, data: points.map((p) => p.backlog) },
+      { name: labels.backlog, type: 'line', yAxisIndex: 1, symbolSize: 6, data: points.map((p) => p.backlog) },
     ],
   };
 }
