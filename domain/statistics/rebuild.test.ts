@@ -127,9 +127,103 @@ class RawWriter {
     return { status, category: r.pick(CATEGORIES), verified_at: status === 'verifying' ? null : this.maybe(0.95, () => this.at()) };
   }
 
+  /** Many rows in one statement, several sharing every counted column (counted per statement). */
+  async bulk(trx: Db): Promise<string> {
+    const r = this.rnd;
+    const house = this.house();
+    const houses = Array.from({ length: r.int(2, 15) }, () => {
+      const seq = ++this.seq;
+      const row = r.chance(0.5) ? house : this.house();
+      return { code: `${row.village_code as string}${String(seq).padStart(5, '0')}0`, seq, address: `批量路 ${seq} 号`, ...row };
+    });
+    await trx('buildings').insert(houses);
+    this.buildings.push(...houses.map((h) => h.code));
+    const at = this.at();
+    const code = r.pick(this.buildings);
+    const inspections = Array.from({ length: r.int(2, 15) }, () => ({
+      id: randomUUID(),
+      kind: r.pick(['daily', 'special']),
+      building_code: code,
+      region_code: code.slice(0, 12),
+      inspector_id: this.userId,
+      inspector_name: '测试',
+      judgement: 'none',
+      presence: 'near',
+      inspected_at: r.chance(0.5) ? at : this.at(),
+    }));
+    await trx('inspections').insert(inspections);
+    this.inspections.push(...inspections.map((i) => i.id));
+    const state = this.caseState();
+    const cases = Array.from({ length: r.int(2, 10) }, () => {
+      const id = randomUUID();
+      return {
+        id,
+        number: `T-${id.slice(0, 13)}`,
+        definition_version: 1,
+        building_code: r.pick(this.buildings.slice(-3)),
+        region_code: code.slice(0, 12),
+        category: r.pick(CATEGORIES),
+        severity: 'general',
+        description: '批量',
+        created_at: at,
+        source: 'inspection',
+        source_ref: r.pick(inspections).id,
+        ...(r.chance(0.5) ? state : this.caseState()),
+      };
+    });
+    await trx('cases').insert(cases);
+    this.cases.push(...cases.map((c) => c.id));
+    const tasks = cases.map((c, i) => ({
+      id: randomUUID(),
+      case_id: c.id,
+      task_no: 1,
+      step: 'assign',
+      element_id: 'Task_x',
+      roles: ['officer'],
+      region_code: c.region_code,
+      case_region_code: c.region_code,
+      created_at: at,
+      status: 'completed',
+      completed_at: i % 2 ? at : this.at(),
+      due_at: null,
+    }));
+    await trx('tasks').insert(tasks);
+    this.tasks.push(...tasks.map((t) => t.id));
+    const complaints = Array.from({ length: r.int(2, 8) }, () => {
+      const id = randomUUID();
+      return {
+        id,
+        tracking_no: `TS${id.slice(0, 8)}`,
+        secret_hash: 'x'.repeat(64),
+        building_code: code,
+        region_code: code.slice(0, 12),
+        description: '批量',
+        verify_due_at: at,
+        client_hash: 'c'.repeat(64),
+        created_at: at,
+        status: 'confirmed',
+        category: 'other',
+        verified_at: at,
+      };
+    });
+    await trx('complaints').insert(complaints);
+    this.complaints.push(...complaints.map((c) => c.id));
+    if (r.chance(0.3)) {
+      // And many rows removed in one statement.
+      const gone = await trx('tasks')
+        .whereIn('id', this.tasks.slice(0, r.int(1, 10)))
+        .delete()
+        .returning('id');
+      const ids = new Set(gone.map((t: { id: string }) => t.id));
+      this.tasks = this.tasks.filter((t) => !ids.has(t));
+    }
+    return 'bulk';
+  }
+
   async step(trx: Db): Promise<string> {
     const r = this.rnd;
-    const op = r.int(0, 21);
+    const op = r.int(0, 23);
+    if (op >= 22) return this.bulk(trx);
     if (op <= 2 || this.buildings.length < 3) {
       const house = this.house();
       const seq = ++this.seq;
@@ -386,4 +480,95 @@ test('a rebuild of a consistent database writes the same rows; of a damaged one,
   await rebuildStatistics(database.appDb);
   assert.deepEqual(await statisticsDifferences(database.appDb), []);
   assert.deepEqual(await statisticsSnapshot(database.db), before);
+});
+
+/** Resolves once `work` is waiting for a lock (still pending after a while), or fails if it finished. */
+async function blocked(work: Promise<unknown>, what: string): Promise<void> {
+  let settled = false;
+  void work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(settled, false, `${what} waits for the other transaction`);
+}
+
+test('a house edit and a case written at the same moment: the case is counted with the house as it ends up, in either order', async () => {
+  const db = database.appDb;
+  const [village] = await villages(database.db);
+  const code = `${village}999990`;
+  await db('buildings').insert({
+    code,
+    village_code: village,
+    seq: 99999,
+    address: '并发路 1 号',
+    floors_above: 2,
+    structure_type: 'timber',
+    use: 'rental',
+  });
+  const newCase = (id: string) => ({
+    id,
+    number: `C-${id.slice(0, 13)}`,
+    definition_version: 1,
+    building_code: code,
+    region_code: village,
+    category: 'foundation',
+    severity: 'general',
+    description: '并发',
+  });
+  const tiers = ['red', 'orange', 'yellow', 'green'];
+  let tier = 0;
+  const edit = (trx: Db) =>
+    trx('buildings')
+      .where({ code })
+      .update({ risk_tier: tiers[tier++ % 4] });
+  const existing = randomUUID();
+  await db('cases').insert(newCase(existing));
+
+  // The house edited first, then a new case and a step of an existing case while the edit is uncommitted.
+  for (const second of ['insert', 'step'] as const) {
+    const houseEdit = await db.transaction();
+    const caseWrite = await db.transaction();
+    try {
+      await edit(houseEdit);
+      // A promise, not the query builder: a builder runs its query again each time it is awaited.
+      const written = (async () => {
+        if (second === 'insert') await caseWrite('cases').insert(newCase(randomUUID()));
+        else
+          await caseWrite('cases')
+            .where({ id: existing })
+            .update({ status: tier % 2 ? 'assigning' : 'rectifying' });
+      })();
+      await blocked(written, `a case ${second} after an uncommitted house edit`);
+      await houseEdit.commit();
+      await written;
+      await caseWrite.commit();
+    } finally {
+      if (!houseEdit.isCompleted()) await houseEdit.rollback();
+      if (!caseWrite.isCompleted()) await caseWrite.rollback();
+    }
+    assert.deepEqual(await statisticsDifferences(db), [], `house edit, then case ${second}`);
+  }
+
+  // A new case and a case step first, then the house edit while they are uncommitted.
+  for (const first of ['insert', 'step'] as const) {
+    const caseWrite = await db.transaction();
+    const houseEdit = await db.transaction();
+    try {
+      if (first === 'insert') await caseWrite('cases').insert(newCase(randomUUID()));
+      else
+        await caseWrite('cases')
+          .where({ id: existing })
+          .update({ status: tier % 2 ? 'controlling' : 'closing' });
+      const edited = (async () => await edit(houseEdit))();
+      await blocked(edited, `a house edit after an uncommitted case ${first}`);
+      await caseWrite.commit();
+      await edited;
+      await houseEdit.commit();
+    } finally {
+      if (!houseEdit.isCompleted()) await houseEdit.rollback();
+      if (!caseWrite.isCompleted()) await caseWrite.rollback();
+    }
+    assert.deepEqual(await statisticsDifferences(db), [], `case ${first}, then house edit`);
+  }
 });
