@@ -1,7 +1,8 @@
 /**
  * The react-admin application: providers, layout, resources (hazard cases, house files, inspections,
  * complaints, special inspections, imports, label batches, users, audit log), and the custom pages (task inbox, process
- * definition, region tree, personal settings) mounted through `CustomRoutes` inside the layout.
+ * definition, region tree, personal settings, the data cockpit and the pivot) mounted through `CustomRoutes`
+ * inside the layout, and the cockpit's wall screen outside it.
  */
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
@@ -11,6 +12,7 @@ import buildingImports from './building-imports/index.ts';
 import buildings from './buildings/index.ts';
 import campaigns from './campaigns/index.ts';
 import cases from './cases/index.ts';
+import cockpit from './cockpit/index.ts';
 import complaints from './complaints/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider/index.ts';
@@ -61,9 +63,12 @@ export function AdminApp() {
         <Route path="/regions" element={<regions.page />} />
         <Route path="/regions/:code" element={<regions.page />} />
         <Route path="/profile" element={<profile.page />} />
+        <Route path="/cockpit" element={<cockpit.page />} />
+        <Route path="/pivot" element={<cockpit.pivot />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path={CHANGE_PASSWORD_PATH} element={<profile.firstChange />} />
+        <Route path="/wall" element={<cockpit.wall />} />
       </CustomRoutes>
     </Admin>
   );

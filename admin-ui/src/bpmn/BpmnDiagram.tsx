@@ -1,7 +1,8 @@
 /**
  * The one BPMN viewer of the app: bpmn-js's NavigatedViewer showing a process diagram, its elements
  * coloured with `canvas.addMarker` (done / active / overdue, styled below) and labelled with counts
- * through `overlays.add`, as in bpmn-io's `colors` and `overlays` examples. Wheel zoom is off so the
+ * through `overlays.add`, as in bpmn-io's `colors` and `overlays` examples, or filled with a colour
+ * each (a heatmap). Wheel zoom is off so the
  * page scrolls past the diagram; buttons zoom instead, and dragging pans.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -99,11 +100,12 @@ function fit(viewer: Viewer) {
   canvas.viewbox({ x: box.x - (width - box.width) / 2, y: box.y - (height - box.height) / 2, width, height });
 }
 
-export function BpmnDiagram({ xml, marks = {}, badges = {}, label }: BpmnDiagramProps) {
+export function BpmnDiagram({ xml, marks = {}, badges = {}, fills = {}, label }: BpmnDiagramProps) {
   const translate = useTranslate();
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<Viewer | null>(null);
   const applied = useRef<{ id: string; mark: ElementMark }[]>([]);
+  const filled = useRef<{ id: string; original: string }[]>([]);
   const [imported, setImported] = useState(0);
   const [failed, setFailed] = useState(false);
 
@@ -133,6 +135,7 @@ export function BpmnDiagram({ xml, marks = {}, badges = {}, label }: BpmnDiagram
       .then(() => {
         if (cancelled) return;
         applied.current = [];
+        filled.current = [];
         fit(current);
         setImported((n) => n + 1);
       })
@@ -147,6 +150,7 @@ export function BpmnDiagram({ xml, marks = {}, badges = {}, label }: BpmnDiagram
   // Objects from callers may be new on every render; their content decides whether to redraw.
   const marksKey = JSON.stringify(marks);
   const badgesKey = JSON.stringify(badges);
+  const fillsKey = JSON.stringify(fills);
   useEffect(() => {
     const current = viewer.current;
     if (!current || imported === 0) return;
@@ -159,6 +163,19 @@ export function BpmnDiagram({ xml, marks = {}, badges = {}, label }: BpmnDiagram
       if (!registry.get(id)) continue;
       canvas.addMarker(id, markerClass(mark));
       applied.current.push({ id, mark });
+    }
+    const shapeOf = (id: string) =>
+      registry.get(id) ? registry.getGraphics(id)?.querySelector<SVGElement>('.djs-visual > :nth-child(1)') : null;
+    for (const { id, original } of filled.current) {
+      const shape = shapeOf(id);
+      if (shape) shape.style.fill = original;
+    }
+    filled.current = [];
+    for (const [id, colour] of Object.entries(JSON.parse(fillsKey) as Record<string, string>)) {
+      const shape = shapeOf(id);
+      if (!shape) continue;
+      filled.current.push({ id, original: shape.style.fill });
+      shape.style.fill = colour;
     }
     overlays.remove({ type: OVERLAY_TYPE });
     for (const [id, list] of Object.entries(JSON.parse(badgesKey) as Record<string, ElementBadge[]>)) {
@@ -179,7 +196,7 @@ export function BpmnDiagram({ xml, marks = {}, badges = {}, label }: BpmnDiagram
         offset += 1;
       }
     }
-  }, [imported, marksKey, badgesKey]);
+  }, [imported, marksKey, badgesKey, fillsKey]);
 
   const zoomBy = (factor: number) => {
     const canvas = viewer.current?.get<Canvas>('canvas');

@@ -17,6 +17,8 @@ export interface BpmnDiagramProps {
   xml: string;
   marks?: Readonly<Record<string, ElementMark>>;
   badges?: Readonly<Record<string, readonly ElementBadge[]>>;
+  /** A fill colour per element (a heatmap, e.g. the cockpit's median days per step), under any mark. */
+  fills?: Readonly<Record<string, string>>;
   /** What the picture shows, for screen readers. */
   label: string;
 }

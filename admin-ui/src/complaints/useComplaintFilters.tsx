@@ -1,6 +1,7 @@
 /**
  * The complaint list filters the API understands: region (any level inside the user's own), status,
- * category, tracking number, overdue only, house code and a range of filing dates. The first four
+ * category, tracking number, overdue only, house code, a range of filing dates and (from a statistics
+ * figure) of verification dates. The first four
  * are always shown; 待核实 and overdue also have their tabs above the table. A tracking number or
  * house code is only sent once complete (the API refuses a partial one).
  */
@@ -12,6 +13,7 @@ import { categoryChoices } from '../cases/choices.ts';
 import { RegionInput } from '../common/RegionInput.tsx';
 import { statusChoices } from './choices.ts';
 import { DateTextInput } from '../common/DateTextInput.tsx';
+import { statsComplaintFilters } from '../stats/statsFilters.tsx';
 
 /** The API takes `overdue=true` to narrow; an unticked box means "no filter", not "only on time". */
 const onlyWhenTicked = (value: boolean) => (value ? true : undefined);
@@ -36,5 +38,6 @@ export function useComplaintFilters() {
     <TextInput key="buildingCode" source="buildingCode" validate={buildingCode} parse={parseCode} sx={{ minWidth: 220 }} />,
     <DateTextInput key="from" source="from" label="resources.complaints.filters.from" />,
     <DateTextInput key="to" source="to" label="resources.complaints.filters.to" />,
+    ...statsComplaintFilters(),
   ];
 }

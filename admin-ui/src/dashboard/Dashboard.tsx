@@ -1,5 +1,6 @@
 /**
- * The home page: who is signed in, where they work, and the pages their role may open. On a phone, a
+ * The home page: who is signed in, where they work, their own work and their region's key figures
+ * (`HomeFigures`, each a link to its list), and the pages their role may open. On a phone, a
  * field worker (one who inspects houses or works case steps) gets their work instead (`WorkHome`):
  * what waits for them and 扫码, not the office's shortcuts.
  */
@@ -16,7 +17,10 @@ import regions from '../regions/index.ts';
 import users from '../users/index.ts';
 import { useScans } from '../layout/ScanAction.tsx';
 import { hasInbox } from '../tasks/index.ts';
+import InsightsIcon from '@mui/icons-material/Insights';
+import TableChartIcon from '@mui/icons-material/TableChart';
 import { Fact } from './Fact.tsx';
+import { HomeFigures } from './HomeFigures.tsx';
 import { ShortcutCard } from './ShortcutCard.tsx';
 import type { Shortcut } from './ShortcutCard.tsx';
 import { WorkHome } from './WorkHome.tsx';
@@ -39,6 +43,12 @@ function OfficeHome({ me }: { me: AppIdentity | undefined }) {
   const canLabels = useCanAccess({ resource: 'label-batches', action: 'create' }).canAccess === true;
 
   const shortcuts: Shortcut[] = [
+    ...(canBuildings
+      ? [
+          { to: '/cockpit', title: 'resources.stats.cockpit.menu', hint: 'resources.stats.cockpit.hint', icon: InsightsIcon },
+          { to: '/pivot', title: 'resources.stats.pivot.menu', hint: 'resources.stats.pivot.hint', icon: TableChartIcon },
+        ]
+      : []),
     ...(canBuildings
       ? [{ to: '/buildings', title: 'resources.buildings.menu', hint: 'app.dashboard.buildings', icon: buildings.icon }]
       : []),
@@ -77,6 +87,7 @@ function OfficeHome({ me }: { me: AppIdentity | undefined }) {
           )}
         </CardContent>
       </Card>
+      <HomeFigures />
       <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
         {translate('app.dashboard.shortcuts')}
       </Typography>

@@ -2,7 +2,7 @@
  * The home of a field worker on a phone: their work, not the office's shortcuts. A big 扫码 button
  * (the label scanner, which opens the house with 开始排查), then what waits for them, each opening
  * its inbox tab: their tasks (and how many are overdue), tasks to claim, complaints to verify and
- * special-inspection houses; then their own tasks due soonest.
+ * special-inspection houses; then their own tasks due soonest, and their region's key figures.
  */
 import { Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
@@ -15,6 +15,7 @@ import type { AppIdentity } from '../authProvider.ts';
 import { SCAN_PATH } from '../layout/ScanAction.tsx';
 import { useWorkCounts } from '../tasks/useWorkCounts.ts';
 import { DueSoon } from './DueSoon.tsx';
+import { HomeFigures } from './HomeFigures.tsx';
 import { WorkTile } from './WorkTile.tsx';
 
 const inbox = (view: string) => `/inbox?view=${view}`;
@@ -76,6 +77,7 @@ export function WorkHome({ me, scans }: { me: AppIdentity | undefined; scans: bo
           {t('nothing')}
         </Typography>
       )}
+      <HomeFigures regionOnly />
     </Stack>
   );
 }

@@ -13,6 +13,7 @@ import { casesEnglish } from './cases.en.ts';
 import { complaintsEnglish } from './complaints.en.ts';
 import { inspectionsEnglish } from './inspections.en.ts';
 import { taskContextEnglish } from './taskContext.en.ts';
+import { statsEnglish } from './stats.en.ts';
 import { workEnglish } from './work.en.ts';
 
 const REGION_LEVEL_LABELS_EN: Record<RegionLevel, string> = {
@@ -74,6 +75,7 @@ export const appEnglish = {
     ...campaignsEnglish,
     ...taskContextEnglish,
     ...workEnglish,
+    ...statsEnglish,
     users: {
       name: 'User |||| Users',
       menu: 'Users',

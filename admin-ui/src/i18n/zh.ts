@@ -14,6 +14,7 @@ import type { AppMessages } from './en.ts';
 import { inspectionsChinese } from './inspections.zh.ts';
 import { taskContextChinese } from './taskContext.zh.ts';
 import { raChinese } from './raChinese.ts';
+import { statsChinese } from './stats.zh.ts';
 import { workChinese } from './work.zh.ts';
 
 export const appChinese: AppMessages = {
@@ -66,6 +67,7 @@ export const appChinese: AppMessages = {
     ...campaignsChinese,
     ...taskContextChinese,
     ...workChinese,
+    ...statsChinese,
     users: {
       name: '用户',
       menu: '用户管理',

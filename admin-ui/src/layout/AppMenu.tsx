@@ -3,7 +3,8 @@
  * which mirrors the API's CASL rules), so users only see what they may open. Imports and label
  * batches are listed for those who may start one. The task inbox comes first for the roles that
  * work case steps, then the home page and, for those who inspect, 扫码 (the label scanner); the process
- * definition is for officers, administrators and auditors.
+ * definition is for officers, administrators and auditors. 数据驾驶舱 and 统计分析 are for whoever reads
+ * houses (each sees their own region's figures).
  */
 import QrCodeScannerIcon from '@mui/icons-material/QrCodeScanner';
 import { CanAccess, Menu, useGetIdentity, useTranslate } from 'react-admin';
@@ -13,6 +14,7 @@ import buildingImports from '../building-imports/index.ts';
 import buildings from '../buildings/index.ts';
 import campaigns from '../campaigns/index.ts';
 import cases from '../cases/index.ts';
+import cockpit from '../cockpit/index.ts';
 import complaints from '../complaints/index.ts';
 import definitions, { readsDefinitions } from '../definitions/index.ts';
 import inspections from '../inspections/index.ts';
@@ -29,6 +31,10 @@ export function AppMenu() {
     <Menu>
       {hasInbox(role) && <Menu.Item to="/inbox" primaryText={translate('resources.tasks.menu')} leftIcon={<tasks.icon />} />}
       <Menu.DashboardItem />
+      <CanAccess action="list" resource="buildings">
+        <Menu.Item to="/cockpit" primaryText={translate('resources.stats.cockpit.menu')} leftIcon={<cockpit.icon />} />
+        <Menu.Item to="/pivot" primaryText={translate('resources.stats.pivot.menu')} leftIcon={<cockpit.pivotIcon />} />
+      </CanAccess>
       <CanAccess action="create" resource="inspections">
         <Menu.Item to={SCAN_PATH} primaryText={translate('resources.work.scan')} leftIcon={<QrCodeScannerIcon />} />
       </CanAccess>
