@@ -23,6 +23,8 @@ describe('the admin shell', () => {
   const expected: Record<string, string[]> = {
     admin: [
       MENU.home,
+      MENU.cockpit,
+      MENU.pivot,
       MENU.cases,
       MENU.buildings,
       MENU.inspections,
@@ -38,6 +40,8 @@ describe('the admin shell', () => {
     officer: [
       MENU.inbox,
       MENU.home,
+      MENU.cockpit,
+      MENU.pivot,
       MENU.cases,
       MENU.buildings,
       MENU.inspections,
@@ -51,6 +55,8 @@ describe('the admin shell', () => {
     town: [
       MENU.inbox,
       MENU.home,
+      MENU.cockpit,
+      MENU.pivot,
       MENU.cases,
       MENU.buildings,
       MENU.inspections,
@@ -64,6 +70,8 @@ describe('the admin shell', () => {
     inspector: [
       MENU.inbox,
       MENU.home,
+      MENU.cockpit,
+      MENU.pivot,
       MENU.cases,
       MENU.buildings,
       MENU.inspections,
@@ -74,6 +82,8 @@ describe('the admin shell', () => {
     ],
     auditor: [
       MENU.home,
+      MENU.cockpit,
+      MENU.pivot,
       MENU.cases,
       MENU.buildings,
       MENU.inspections,

@@ -129,6 +129,8 @@ describe('user administration', () => {
     assert.deepEqual(await visibleMenu(page, Object.values(MENU)), [
       MENU.inbox,
       MENU.home,
+      MENU.cockpit,
+      MENU.pivot,
       MENU.cases,
       MENU.buildings,
       MENU.inspections,

@@ -11,6 +11,8 @@ export { DEMO_PASSWORD };
 export const MENU = {
   inbox: '我的待办',
   home: '首页',
+  cockpit: '数据驾驶舱',
+  pivot: '统计分析',
   cases: '隐患案件',
   buildings: '房屋档案',
   inspections: '排查记录',
