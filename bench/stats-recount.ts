@@ -142,10 +142,7 @@ export function recountHome(pool: pg.Pool, p: Page, user: { id: string; role: st
       [`${user.region}%`, user.id, user.role],
     ],
     [`SELECT count(*) FROM complaints WHERE region_code LIKE $1 AND status = 'verifying'`, a.slice(0, 1)],
-    [
-      `SELECT count(*), count(*) FILTER (WHERE risk_tier = 'red') FROM buildings WHERE village_code LIKE $1`,
-      a.slice(0, 1),
-    ],
+    [`SELECT count(*), count(*) FILTER (WHERE risk_tier = 'red') FROM buildings WHERE village_code LIKE $1`, a.slice(0, 1)],
     [
       `SELECT count(*) FILTER (WHERE ${OPEN}), count(*) FILTER (WHERE ${OPEN} AND due_at < now()),
               count(*) FILTER (WHERE status = 'closed' AND ${inPeriod('created_at')}),
@@ -204,6 +201,9 @@ export function recountPivot(pool: pg.Pool, p: Page, q: PivotQuery): Promise<num
     rectificationRate: `count(*) FILTER (WHERE ${found} AND c.status = 'closed')::float / nullif(count(*) FILTER (WHERE ${found}), 0)`,
   }[q.measure];
   return all(pool, [
-    [`SELECT ${select}, ${value} FROM ${from} WHERE c.region_code LIKE $1 AND $2::date IS NOT NULL AND $3::date IS NOT NULL GROUP BY ${groupBy}`, [`${p.region}%`, p.from, p.to]],
+    [
+      `SELECT ${select}, ${value} FROM ${from} WHERE c.region_code LIKE $1 AND $2::date IS NOT NULL AND $3::date IS NOT NULL GROUP BY ${groupBy}`,
+      [`${p.region}%`, p.from, p.to],
+    ],
   ]);
 }

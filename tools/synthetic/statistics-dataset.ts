@@ -25,7 +25,12 @@ export const FULL_SIZE: StatisticsDatasetSize = { houses: 260_000, inspections: 
 /** The full size times `scale` (at least a few of each). */
 export function scaledSize(scale: number): StatisticsDatasetSize {
   const of = (n: number) => Math.max(50, Math.round(n * scale));
-  return { houses: of(FULL_SIZE.houses), inspections: of(FULL_SIZE.inspections), cases: of(FULL_SIZE.cases), complaints: of(FULL_SIZE.complaints) };
+  return {
+    houses: of(FULL_SIZE.houses),
+    inspections: of(FULL_SIZE.inspections),
+    cases: of(FULL_SIZE.cases),
+    complaints: of(FULL_SIZE.complaints),
+  };
 }
 
 const CATEGORIES = `ARRAY['foundation','structure_damage','structure_damage','structure_damage','illegal_addition','illegal_addition',
