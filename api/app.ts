@@ -74,6 +74,9 @@ import { TaskService } from './services/tasks.ts';
 import { AuthService } from './services/auth.ts';
 import { BuildingService } from './services/buildings.ts';
 import { UserService } from './services/users.ts';
+import { StatsService } from './services/stats.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { DatabaseStatsStore } from '../domain/statistics/database-store.ts';
 
 export interface AppDeps {
   config: Config;
@@ -202,6 +205,7 @@ export function createApp(deps: AppDeps): Express {
   });
   definitionRoutes(api, { service: new DefinitionService({ statistics: new DatabaseProcessStatisticsStore(db) }) });
   supervisionRoutes(api, { config, service: new SupervisionService({ db, supervision, workflows }) });
+  statsRoutes(api, { service: new StatsService({ stats: new DatabaseStatsStore(db), regions: stores.regions, tasks, campaigns }) });
 
   const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
   const apiApp = express.Router({ caseSensitive: true, strict: true });

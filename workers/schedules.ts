@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 export const HOUSEKEEPING_SCHEDULE_ID = 'ydym-housekeeping';
 export const SWEEP_SCHEDULE_ID = 'ydym-sweep';
 export const AUDIT_ANCHOR_SCHEDULE_ID = 'ydym-audit-anchor';
+export const RISK_SWEEP_SCHEDULE_ID = 'ydym-risk-sweep';
 
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
   await ensure(client, HOUSEKEEPING_SCHEDULE_ID, '1 hour', 'housekeepingWorkflow', taskQueue);
@@ -12,6 +13,8 @@ export async function ensureSchedules(client: Client, taskQueue: string): Promis
   await ensure(client, SWEEP_SCHEDULE_ID, '1 minute', 'sweepWorkflow', taskQueue);
   // The chain heads are anchored hourly: a rewrite of older events is caught against the copies kept elsewhere.
   await ensure(client, AUDIT_ANCHOR_SCHEDULE_ID, '1 hour', 'auditAnchorWorkflow', taskQueue);
+  // Risk tiers that time alone moves (a case's deadline passing, an inspection running out) follow within 15 minutes.
+  await ensure(client, RISK_SWEEP_SCHEDULE_ID, '15 minutes', 'riskSweepWorkflow', taskQueue);
 }
 
 async function ensure(client: Client, scheduleId: string, every: string, workflowType: string, taskQueue: string): Promise<void> {

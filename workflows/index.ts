@@ -7,3 +7,4 @@ export { sweepWorkflow } from './sweep/workflow.ts';
 export { complaintWorkflow } from './complaint/workflow.ts';
 export { campaignWorkflow } from './campaign/workflow.ts';
 export { auditAnchorWorkflow } from './audit-anchor/workflow.ts';
+export { riskSweepWorkflow } from './risk-sweep/workflow.ts';

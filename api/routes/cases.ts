@@ -6,6 +6,15 @@
 import { Type } from '@sinclair/typebox';
 import { CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS } from '../../domain/cases/enums.ts';
 import { CASE_SORT } from '../../domain/cases/store.ts';
+import {
+  APPRAISAL_GRADE,
+  BUILDING_USE,
+  BUSINESS_CATEGORY,
+  JUDGEMENT,
+  NOT_INSPECTED,
+  STRUCTURE_TYPE,
+} from '../../domain/buildings/enums.ts';
+import { CASE_ORIGIN, RISK_TIER } from '../../domain/statistics/dimensions.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
 import { asSubject } from '../../domain/abilities.ts';
 import { sendFile } from '../http/binary.ts';
@@ -16,6 +25,39 @@ import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid
 import type { CaseService, CaseUser } from '../services/cases.ts';
 
 const DateOnly = Type.String({ format: 'date', maxLength: 10 });
+const withNone = <T extends string>(values: readonly T[]) => [...values, 'none' as const];
+
+/**
+ * The filters a statistics figure over cases links with (issue 17 §1): the case's state, origin, overdue
+ * day, escalation and closing days, and its house's dimensions under the registry's names.
+ */
+const CASE_STATISTICS_FILTERS = {
+  state: Type.Optional(
+    literals(['open', 'closed', 'found'] as const, {
+      title: '状态',
+      description: 'open: neither closed nor cancelled; found: not cancelled',
+      'x-labels': { open: '未销号', closed: '已销号', found: '发现（不含撤销）' },
+    }),
+  ),
+  origin: Type.Optional(literals(CASE_ORIGIN.values, { title: '隐患来源', 'x-labels': CASE_ORIGIN.labels })),
+  dueBefore: Type.Optional({ ...DateOnly, description: 'Open cases whose deadline falls on a Beijing day before this date' }),
+  escalatedFrom: Type.Optional({ ...DateOnly, description: 'First escalation on or after this Beijing day' }),
+  escalatedTo: Type.Optional({ ...DateOnly, description: 'First escalation on or before this Beijing day' }),
+  closedFrom: Type.Optional({ ...DateOnly, description: 'Closed on or after this Beijing day' }),
+  closedTo: Type.Optional({ ...DateOnly, description: 'Closed on or before this Beijing day' }),
+  riskTier: Type.Optional(literals(RISK_TIER.values, { title: '风险等级', 'x-labels': RISK_TIER.labels })),
+  use: Type.Optional(literals(BUILDING_USE.values, { title: '房屋用途' })),
+  businessUse: Type.Optional(Type.Boolean({ description: 'true: houses used for business (经营、三合一)' })),
+  businessCategory: Type.Optional(literals(withNone(BUSINESS_CATEGORY.values), { title: '经营类别', description: 'none: no category' })),
+  structureType: Type.Optional(literals(STRUCTURE_TYPE.values, { title: '结构类型' })),
+  minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+  maxFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
+  yearFrom: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100 })),
+  yearTo: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100 })),
+  yearUnknown: Type.Optional(Type.Boolean({ description: 'true: houses without a build year' })),
+  appraisalGrade: Type.Optional(literals(withNone(APPRAISAL_GRADE.values), { title: '鉴定等级', description: 'none: not appraised' })),
+  latestJudgement: Type.Optional(literals([...JUDGEMENT.values, NOT_INSPECTED], { title: '最新排查结论' })),
+};
 
 export const CaseSummary = Type.Object(
   {
@@ -122,6 +164,7 @@ export function caseRoutes(api: ApiRouter, deps: { service: CaseService }): void
       createdFrom: Type.Optional(DateOnly),
       createdTo: Type.Optional(DateOnly),
       q: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'Part of the case number' })),
+      ...CASE_STATISTICS_FILTERS,
     }),
     responses: { 200: { description: '案件列表', schema: listOf(CaseSummary) }, ...AUTH_ERRORS },
     handler: async ({ query, ctx }) => ({ body: await deps.service.list(ctx.ability, query) }),

@@ -184,6 +184,7 @@ export function inspectionRoutes(api: ApiRouter, deps: { uploads: UploadStore; f
       judgement: Type.Optional(literals(JUDGEMENT.values)),
       flagged: Type.Optional(Type.Boolean({ description: 'true: only those sent far from the house or without a position' })),
       inspectorId: Type.Optional(Uuid),
+      kind: Type.Optional(literals(['daily', 'special'] as const, { description: 'daily: 日常巡查; special: 专项排查' })),
       from: Type.Optional(DateOnly),
       to: Type.Optional(DateOnly),
     }),

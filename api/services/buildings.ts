@@ -23,6 +23,7 @@ import type { HouseCase } from '../../domain/buildings/store.ts';
 import { deadlinesInForce } from '../../domain/cases/deadline.ts';
 import type { DeadlineInForce } from '../../domain/cases/deadline.ts';
 import type { RegionStore } from '../../domain/stores/regions.ts';
+import { refreshRiskTier } from '../../domain/risk/refresh.ts';
 
 export interface HouseFile {
   building: Building;
@@ -185,6 +186,7 @@ export class BuildingService {
         throw RuleError.field('body.externalId', 'taken', `外部编号 ${input.externalId} 已被其他房屋使用`, 'EXTERNAL_ID_TAKEN');
       }
       const created = await this.deps.buildings.create(input, trx);
+      await refreshRiskTier(trx, created, 'building:create');
       await this.deps.audit.record(
         ctx,
         { action: 'building.create', subjectType: 'Building', subjectId: created, regionCode: input.villageCode },
@@ -217,6 +219,7 @@ export class BuildingService {
         throw RuleError.field('body.externalId', 'taken', `外部编号 ${changes.externalId} 已被其他房屋使用`, 'EXTERNAL_ID_TAKEN');
       }
       await this.deps.buildings.update(code, changes, before, { actorId: ctx.actorId, actorName: ctx.actorName, source: 'api' }, trx);
+      await refreshRiskTier(trx, code, 'building:edit');
       await this.deps.audit.record(
         ctx,
         {

@@ -6,6 +6,7 @@
  */
 import { lockHouse } from '../cases/open-or-join.ts';
 import type { Db } from '../db.ts';
+import { refreshRiskTier } from '../risk/refresh.ts';
 import { beijingDate } from '../time.ts';
 import type { Judgement } from './enums.ts';
 import { deriveSafetyState, safetyChanges } from './safety-state.ts';
@@ -47,8 +48,10 @@ async function inputs(
 }
 
 /**
- * Brings the house's safety state up to date; answers the fields it changed (none: nothing written).
- * `also`: other fields the same event records (the appraisal grade a case closed with), in the same change.
+ * Brings the house's safety state up to date, then its risk tier (domain/risk: a case opened, closed or
+ * cancelled, a judgement or a grade recorded all move it); answers the safety fields it changed (none:
+ * nothing written). `also`: other fields the same event records (the appraisal grade a case closed
+ * with), in the same change.
  */
 export async function refreshSafetyState(
   trx: Db,
@@ -69,9 +72,9 @@ export async function refreshSafetyState(
   const after = deriveSafetyState({ recorded, ...(await inputs(trx, code)), eventDate: beijingDate(event.at) });
   const extra = Object.fromEntries(Object.entries(also).filter(([k, v]) => before[k as keyof BuildingFields] !== v));
   const changes = { ...extra, ...safetyChanges(recorded, after) } as Partial<BuildingFields>;
-  if (Object.keys(changes).length === 0) return changes;
   const { actorId, actorName, source } = event;
-  await buildings.update(code, changes, before, { actorId, actorName, source }, trx);
+  if (Object.keys(changes).length > 0) await buildings.update(code, changes, before, { actorId, actorName, source }, trx);
+  await refreshRiskTier(trx, code, source);
   return changes;
 }
 

@@ -4,7 +4,9 @@
  * (the first half of the dual write) and the evidence files; a step is written here too, by the
  * database function `apply_case_transition` (migration 0014), for the workflow's activity.
  */
+import type { Knex } from 'knex';
 import { SWEEP_LIMIT, writtenBefore } from '../stores/unstarted.ts';
+import { applyCaseHouseFilter } from './house-filter-sql.ts';
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
 import { runPrepared } from '../db.ts';
@@ -34,6 +36,31 @@ import type {
 import { toTaskRow } from './tasks.ts';
 import type { InboxUser } from './tasks.ts';
 import type { Transition } from './transition.ts';
+
+const BEIJING_DAY_START = `(?::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+const BEIJING_DAY_END = `((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+
+/**
+ * The filters a statistics figure over cases links with (issue 17), counting exactly what the summary
+ * tables count: the origin by the same SQL function (migration 0023 `stats_case_origin`), days as
+ * Beijing calendar days.
+ */
+function applyStatisticsFilter(query: Knex.QueryBuilder, f: CaseFilter): void {
+  if (f.state === 'open') query.whereNotIn('c.status', ['closed', 'cancelled']);
+  if (f.state === 'closed') query.where('c.status', 'closed');
+  if (f.state === 'found') query.whereNot('c.status', 'cancelled');
+  if (f.origin) query.whereRaw('stats_case_origin(c.source, c.source_ref) = ?', [f.origin]);
+  if (f.dueBefore) query.whereNotIn('c.status', ['closed', 'cancelled']).whereRaw(`c.due_at < ${BEIJING_DAY_START}`, [f.dueBefore]);
+  if (f.closedFrom) query.whereRaw(`c.closed_at >= ${BEIJING_DAY_START}`, [f.closedFrom]);
+  if (f.closedTo) query.whereRaw(`c.closed_at < ${BEIJING_DAY_END}`, [f.closedTo]);
+  if (f.escalatedFrom || f.escalatedTo) {
+    query.whereExists((e) => {
+      e.select(1).from('case_escalations as ce').whereRaw('ce.case_id = c.id').where('ce.no', 1);
+      if (f.escalatedFrom) e.whereRaw(`ce.requested_at >= ${BEIJING_DAY_START}`, [f.escalatedFrom]);
+      if (f.escalatedTo) e.whereRaw(`ce.requested_at < ${BEIJING_DAY_END}`, [f.escalatedTo]);
+    });
+  }
+}
 
 /** The case rule's fields as columns of `cases as c`. */
 export const CASE_SCOPE = { regionCode: 'c.region_code' };
@@ -87,6 +114,8 @@ export class DatabaseCaseStore implements CaseStore {
     if (params.createdFrom) query.whereRaw(`c.created_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.createdFrom]);
     if (params.createdTo) query.whereRaw(`c.created_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.createdTo]);
     if (params.q) query.where('c.number', 'ilike', `%${params.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    applyStatisticsFilter(query, params);
+    applyCaseHouseFilter(query, params);
     return paged<Row, CaseSummary>(query, params, CASE_SORT, 'createdAt', 'c.id', toSummary);
   }
 

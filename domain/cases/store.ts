@@ -14,6 +14,7 @@ import type { CaseCategory, CaseStatus } from './enums.ts';
 import type { InboxUser, TaskFilter, TaskInCase, TaskRow, TaskView } from './tasks.ts';
 import type { HouseBrief, HouseOpenCase } from './task-context-house.ts';
 import type { Transition } from './transition.ts';
+import type { CaseHouseFilter } from './house-filter-sql.ts';
 
 /** The sortable fields of the case list. */
 export const CASE_SORT = { createdAt: 'c.created_at', dueAt: 'c.due_at', number: 'c.number' };
@@ -61,8 +62,21 @@ export interface CaseRecord extends CaseSummary {
   workflowStarted: boolean;
 }
 
-export interface CaseFilter {
+/** The case list's filters; the house's are the registry's (house-filter-sql.ts). */
+export interface CaseFilter extends CaseHouseFilter {
   status?: string | undefined;
+  /** open: neither closed nor cancelled; closed; found: not cancelled (a 误报 is no hazard found). */
+  state?: 'open' | 'closed' | 'found' | undefined;
+  /** Where the hazard came from (statistics CASE_ORIGIN): officer, daily, special, complaint. */
+  origin?: string | undefined;
+  /** Open cases whose deadline falls on a Beijing day before this date (overdue as of that day). */
+  dueBefore?: string | undefined;
+  /** The Beijing day of the case's first escalation, inclusive. */
+  escalatedFrom?: string | undefined;
+  escalatedTo?: string | undefined;
+  /** The Beijing day the case was closed, inclusive. */
+  closedFrom?: string | undefined;
+  closedTo?: string | undefined;
   regionCode?: string | undefined;
   severity?: string | undefined;
   category?: string | undefined;

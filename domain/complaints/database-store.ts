@@ -75,6 +75,8 @@ export class DatabaseComplaintStore implements ComplaintStore {
     if (params.trackingNo) query.where('p.tracking_no', params.trackingNo.toUpperCase());
     if (params.from) query.whereRaw(`p.created_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.from]);
     if (params.to) query.whereRaw(`p.created_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.to]);
+    if (params.verifiedFrom) query.whereRaw(`p.verified_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.verifiedFrom]);
+    if (params.verifiedTo) query.whereRaw(`p.verified_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.verifiedTo]);
     return paged<Row, Complaint>(query, { ...params, order: params.order ?? 'desc' }, COMPLAINT_SORT, 'createdAt', 'p.id', toComplaint);
   }
 

@@ -66,6 +66,9 @@ export interface ComplaintFilter {
   trackingNo?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** The Beijing day of the verification (confirmed or unfounded), inclusive. */
+  verifiedFrom?: string | undefined;
+  verifiedTo?: string | undefined;
 }
 
 /** The citizen's view: what happened and when, in plain words; no names, notes or internal codes. */

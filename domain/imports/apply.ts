@@ -11,6 +11,7 @@ import { buildingRuleProblems } from '../buildings/rules.ts';
 import type { BuildingState } from '../buildings/rules.ts';
 import type { BuildingCreateInput } from '../buildings/schema.ts';
 import type { ImportProblem } from './header.ts';
+import { refreshRiskTiers } from '../risk/refresh.ts';
 import { IMPORTED_ENTRIES, insertBuildings } from './insert.ts';
 import { columnOf } from './template.ts';
 import type { ImportField } from './template.ts';
@@ -177,6 +178,8 @@ export async function applyRows(
   const inserted = await insertBuildings(
     trx,
     fresh.map((r) => r.input),
+    false,
+    actor.source,
   );
   if (updates.length) {
     const set = UPDATABLE.filter(([field]) => present.has(field)).map(([, column]) => `"${column}" = r."${column}"`);
@@ -189,6 +192,11 @@ export async function applyRows(
       `INSERT INTO building_changes (building_code, actor_id, actor_name, source, changes)
        SELECT c.code, ?, ?, ?, c.changes FROM jsonb_to_recordset(?::jsonb) AS c(code text, changes jsonb)`,
       [actor.id, actor.name, actor.source, JSON.stringify(updates.map((u) => ({ code: u.code, changes: u.changes })))],
+    );
+    await refreshRiskTiers(
+      trx,
+      updates.map((u) => u.code),
+      actor.source,
     );
   }
   return { inserted, updated: updates.length, unchanged, problems };

@@ -7,6 +7,7 @@ import { buildingCode } from '../buildings/code.ts';
 import type { BuildingCreateInput } from '../buildings/schema.ts';
 import { BUILDING_COLUMNS } from '../buildings/building-sql.ts';
 import type { Db } from '../db.ts';
+import { refreshRiskTiers } from '../risk/refresh.ts';
 
 /** Field → column for every imported field (approvals are not imported and keep their default). */
 export const IMPORTED_ENTRIES = (Object.entries(BUILDING_COLUMNS) as [keyof BuildingCreateInput, string][]).filter(
@@ -44,10 +45,16 @@ async function reserveSequencesBulk(trx: Db, counts: ReadonlyMap<string, number>
 }
 
 /**
- * Inserts new buildings, each with the next code of its village; `skipExisting` leaves out rows whose
- * external id is registered already (the seeder run twice). Returns how many rows were inserted.
+ * Inserts new buildings, each with the next code of its village, and gives them their first risk tier
+ * (recorded as caused by `cause`); `skipExisting` leaves out rows whose external id is registered
+ * already (the seeder run twice). Returns how many rows were inserted.
  */
-export async function insertBuildings(trx: Db, inputs: readonly BuildingCreateInput[], skipExisting = false): Promise<number> {
+export async function insertBuildings(
+  trx: Db,
+  inputs: readonly BuildingCreateInput[],
+  skipExisting = false,
+  cause = 'import',
+): Promise<number> {
   if (inputs.length === 0) return 0;
   const counts = new Map<string, number>();
   for (const input of inputs) counts.set(input.villageCode, (counts.get(input.villageCode) ?? 0) + 1);
@@ -60,8 +67,10 @@ export async function insertBuildings(trx: Db, inputs: readonly BuildingCreateIn
   const list = INSERT_COLUMNS.map((c) => `"${c}"`).join(', ');
   const result = await trx.raw(
     `INSERT INTO buildings (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::buildings, ?::jsonb)
-     ${skipExisting ? 'ON CONFLICT (external_id) DO NOTHING' : ''}`,
+     ${skipExisting ? 'ON CONFLICT (external_id) DO NOTHING' : ''} RETURNING code`,
     [JSON.stringify(rows)],
   );
-  return result.rowCount ?? rows.length;
+  const codes = (result.rows as { code: string }[]).map((r) => r.code);
+  await refreshRiskTiers(trx, codes, cause);
+  return codes.length;
 }

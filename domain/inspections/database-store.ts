@@ -40,6 +40,7 @@ export class DatabaseInspectionStore implements InspectionStore {
     if (params.flagged === true) query.whereIn('i.presence', ['far', 'missing']);
     if (params.flagged === false) query.whereNotIn('i.presence', ['far', 'missing']);
     if (params.inspectorId) query.where('i.inspector_id', params.inspectorId);
+    if (params.kind) query.where('i.kind', params.kind);
     if (params.from) query.whereRaw(`i.inspected_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.from]);
     if (params.to) query.whereRaw(`i.inspected_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, [params.to]);
     return paged<Row, Inspection>(

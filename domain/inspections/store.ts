@@ -51,6 +51,7 @@ export interface InspectionFilter {
   judgement?: Judgement | undefined;
   flagged?: boolean | undefined;
   inspectorId?: string | undefined;
+  kind?: 'daily' | 'special' | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }

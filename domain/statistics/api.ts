@@ -10,7 +10,7 @@ import type { CaseDimension, Dimension, HouseDimension, Measure, RiskTier } from
  * total equals the figure. `filter` keys are exactly the list endpoint's query parameters.
  */
 export interface ListLink {
-  resource: 'buildings' | 'cases' | 'inspections' | 'complaints' | 'tasks';
+  resource: 'buildings' | 'cases' | 'inspections' | 'complaints' | 'tasks' | 'campaign-tasks';
   filter: Record<string, string | number | boolean>;
 }
 

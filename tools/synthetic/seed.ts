@@ -36,7 +36,7 @@ export async function seedSyntheticBuildings(db: Db, options: SeedOptions): Prom
   const flush = async () => {
     const rows = batch;
     batch = [];
-    inserted += await db.transaction((trx) => insertBuildings(trx, rows, true));
+    inserted += await db.transaction((trx) => insertBuildings(trx, rows, true, 'seed'));
     written += rows.length;
     options.onProgress?.(written, inserted);
   };

@@ -13,6 +13,7 @@ import type { Transition } from '../../domain/cases/transition.ts';
 import type { Db } from '../../domain/db.ts';
 import type { BuildingFields } from '../../domain/buildings/schema.ts';
 import { refreshSafetyState } from '../../domain/buildings/safety.ts';
+import { refreshRiskTier } from '../../domain/risk/refresh.ts';
 import { SupervisionRefused } from '../../domain/supervision/client.ts';
 import type { SupervisionClient } from '../../domain/supervision/client.ts';
 import type { SupervisionStore } from '../../domain/supervision/store.ts';
@@ -50,13 +51,20 @@ export function createCaseActivities({ db, config, supervision, cases, supervisi
       };
       // One round trip for a step (migration 0014). A step that can change its house's safety state
       // (measures assigned, rectification begun, the case closed or cancelled, a grade recorded) also
-      // brings that state up to date in the same transaction, with the change recorded on the house file.
+      // brings that state (and with it the risk tier) up to date in the same transaction, with the
+      // change recorded on the house file. A new deadline alone can change only the risk tier (an
+      // overdue case is orange), so such a step brings only the tier up to date.
       const status = t.case?.status;
       const moves = (status !== undefined && STATE_MOVING.has(status)) || t.case?.measures !== undefined || t.building !== undefined;
-      if (!moves) return { applied: await write() };
+      const newDeadline = t.case?.dueAt !== undefined;
+      if (!moves && !newDeadline) return { applied: await write() };
       return db.transaction(async (trx) => {
         if (!(await write(trx))) return { applied: false };
         const code = await cases.buildingCodeOf(t.caseId, trx);
+        if (!moves) {
+          await refreshRiskTier(trx, code, `case:${t.caseId}`);
+          return { applied: true };
+        }
         const who = { actorId: t.event.actor?.id ?? null, actorName: t.event.actor?.name ?? null, source: `case:${t.caseId}` };
         const grade = t.building?.appraisalGrade;
         await refreshSafetyState(

@@ -14,6 +14,7 @@ import { createCampaignActivities } from './campaigns.ts';
 import { createHousekeepingActivities } from './housekeeping.ts';
 import { createImportActivities } from './imports.ts';
 import { createLabelActivities } from './labels.ts';
+import { createRiskActivities } from './risk.ts';
 
 export interface ActivityDeps {
   db: Db;
@@ -35,5 +36,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createComplaintActivities(deps),
     ...createCampaignActivities(deps),
     ...createAnchorActivities(deps),
+    ...createRiskActivities(deps),
   };
 }
