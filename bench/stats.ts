@@ -34,6 +34,7 @@ import { districtRegions } from '../tools/seed/regions.ts';
 import { scaledSize, writeStatisticsDataset } from '../tools/synthetic/statistics-dataset.ts';
 import type { StatisticsDatasetSize } from '../tools/synthetic/statistics-dataset.ts';
 import { rebuildStatistics } from '../domain/statistics/rebuild.ts';
+import { addMonths, monthEnd } from '../domain/statistics/period.ts';
 import { closeSend, send } from './http.ts';
 import { processCpuSeconds } from './processes.ts';
 import { arg, percentile, say } from './cli.ts';
@@ -74,8 +75,8 @@ async function openDatabase(size: StatisticsDatasetSize): Promise<{ url: string;
   await migrateLatest(db);
   await db.raw('CREATE TABLE IF NOT EXISTS bench_stats_dataset (size jsonb NOT NULL, loaded_at timestamptz NOT NULL)');
   const marker = (await db('bench_stats_dataset').first('size')) as { size: StatisticsDatasetSize } | undefined;
-  if (marker && JSON.stringify(marker.size) === JSON.stringify(size))
-    return { url: url.toString(), appUrl: app.toString(), db, loaded: true };
+  const same = (a: StatisticsDatasetSize) => (Object.keys(size) as (keyof StatisticsDatasetSize)[]).every((k) => a[k] === size[k]);
+  if (marker && same(marker.size)) return { url: url.toString(), appUrl: app.toString(), db, loaded: true };
   if (marker) throw new Error(`${url.pathname} holds another dataset (${JSON.stringify(marker.size)}): run with --fresh`);
   await new DatabaseRegionStore(db).upsert(await districtRegions('441802'));
   await seedDemoUsers(db);
@@ -141,8 +142,8 @@ const byLabel = (samples: Sample[]) => {
   return groups;
 };
 
-/** Beijing calendar date `days` from today. */
-const beijingDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+/** Today's Beijing calendar date. */
+const beijingDay = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 runMain('bench:stats', async () => {
   const scale = arg('scale', 1);
@@ -255,14 +256,16 @@ runMain('bench:stats', async () => {
       }[]
     ).map((r) => r.code);
     const userOf = (u: number) => (u % 10 < 4 ? 'officer' : u % 10 < 8 ? 'town' : 'inspector');
+    // Periods are whole months (the API's from/to, YYYY-MM): this month, the last 12 and the last 24.
+    const month = beijingDay().slice(0, 7);
     const periods = [
-      [beijingDay(-29), beijingDay()],
-      [beijingDay(-364), beijingDay()],
-      [`${beijingDay().slice(0, 4)}-01-01`, beijingDay()],
+      [month, month],
+      [addMonths(month, -11), month],
+      [addMonths(month, -23), month],
     ] as const;
-    const pageOf = (u: number, i: number): Page & { user: (typeof who)[string] } => {
+    const pageOf = (u: number, i: number): Page & { fromMonth: string; toMonth: string; user: (typeof who)[string] } => {
       const user = who[userOf(u)] as (typeof who)[string];
-      const [from, to] = periods[i % periods.length] as readonly [string, string];
+      const [fromMonth, toMonth] = periods[i % periods.length] as readonly [string, string];
       const region =
         userOf(u) === 'officer'
           ? i % 3 === 0
@@ -273,11 +276,11 @@ runMain('bench:stats', async () => {
               ? user.region
               : (villages[i % villages.length] as string)
             : user.region;
-      return { region, from, to, user };
+      return { region, from: `${fromMonth}-01`, to: monthEnd(toMonth), fromMonth, toMonth, user };
     };
     const cockpit = ['overview', 'children', 'trends-week', 'trends-month', 'funnel', 'home'] as const;
-    const apiPath = (kind: string, p: Page) => {
-      const q = `region=${p.region}&from=${p.from}&to=${p.to}`;
+    const apiPath = (kind: string, p: ReturnType<typeof pageOf>) => {
+      const q = `region=${p.region}&from=${p.fromMonth}&to=${p.toMonth}`;
       if (kind === 'overview') return `/api/stats/overview?${q}&coverageDays=90`;
       if (kind.startsWith('trends')) return `/api/stats/trends?${q}&interval=${kind.slice(7)}`;
       if (kind === 'home') return '/api/stats/home';
@@ -348,7 +351,7 @@ runMain('bench:stats', async () => {
     const pivotOf = (u: number, i: number) => ({ q: pivots[(i * 7 + u) % pivots.length] as PivotQuery, p: pageOf(u, i) });
     const pivotApi = async (u: number, i: number) => {
       const { q, p } = pivotOf(u, i);
-      const path = `/api/stats/pivot?measure=${q.measure}&rows=${q.rows}${q.cols ? `&cols=${q.cols}` : ''}&region=${p.region}&from=${p.from}&to=${p.to}`;
+      const path = `/api/stats/pivot?measure=${q.measure}&rows=${q.rows}${q.cols ? `&cols=${q.cols}` : ''}&region=${p.region}&from=${p.fromMonth}&to=${p.toMonth}`;
       return { label: q.measure, ok: await get(path, p.user.auth) };
     };
     const pivotRecount = async (u: number, i: number) => {
@@ -428,6 +431,7 @@ runMain('bench:stats', async () => {
 async function stepCost(db: Db, appUrl: string, count: number, triggers: { table: string; name: string }[]) {
   const appDb = createDb(appUrl, 1);
   const cases = new DatabaseCaseStore(appDb);
+  // applyCaseTransition uses only the database and the case store (escalations are another activity).
   const activities = createCaseActivities({ db: appDb, cases, config: {} as Config } as unknown as CaseActivityDeps);
   const town = (await db('users').where({ username: 'town' }).first('id', 'name', 'region_code')) as {
     id: string;

@@ -11,6 +11,7 @@
  * rows are written as the workflows would leave them, not through them.
  */
 import type { Db } from '../../domain/db.ts';
+import { recomputeAllRiskTiers } from '../../domain/risk/refresh.ts';
 import { seedSyntheticBuildings } from './seed.ts';
 
 export interface StatisticsDatasetSize {
@@ -239,8 +240,8 @@ export async function writeStatisticsDataset(
     );
   });
 
-  // The houses' state as the cases and inspections leave it: the latest judgement, then a risk tier by
-  // the rules' broad strokes (the risk rules proper are applied by the risk tier module, not here).
+  // The houses' state as the inspections and cases leave it: the latest judgement, then each house's
+  // risk tier by the risk rules themselves (definitions/risk-tiers, as npm run risk:recompute does).
   await timed('housesStateMs', 'houses: latest judgement and risk tier', async () => {
     await db.raw(
       `UPDATE buildings b SET latest_judgement = l.judgement, latest_judgement_at = (l.inspected_at AT TIME ZONE 'Asia/Shanghai')::date
@@ -249,22 +250,8 @@ export async function writeStatisticsDataset(
        WHERE b.code = l.building_code AND (b.latest_judgement IS DISTINCT FROM l.judgement
              OR b.latest_judgement_at IS DISTINCT FROM (l.inspected_at AT TIME ZONE 'Asia/Shanghai')::date)`,
     );
-    await db.raw(
-      `WITH open AS (
-         SELECT building_code, bool_or(severity = 'serious') AS serious, bool_or(due_at < now()) AS overdue
-         FROM cases WHERE status NOT IN ('closed', 'cancelled') GROUP BY building_code),
-       tier AS (
-         SELECT b.code,
-                CASE WHEN b.latest_judgement = 'serious' OR b.appraisal_grade IN ('C', 'D') THEN 'red'
-                     WHEN o.serious OR o.overdue OR (b.use IN ('business', 'mixed') AND b.floors_above >= 3 AND b.appraisal_grade IS NULL)
-                       THEN 'orange'
-                     WHEN o.building_code IS NOT NULL OR b.latest_judgement_at IS NULL OR b.latest_judgement_at < current_date - 365
-                       THEN 'yellow'
-                     ELSE 'green' END AS tier
-         FROM buildings b LEFT JOIN open o ON o.building_code = b.code)
-       UPDATE buildings b SET risk_tier = tier.tier, risk_computed_at = now()
-       FROM tier WHERE tier.code = b.code AND b.risk_tier <> tier.tier`,
-    );
+    await db.raw('VACUUM ANALYZE buildings, cases, inspections, complaints');
+    await recomputeAllRiskTiers(db, { batchSize: 2000 });
   });
   for (const table of ['buildings', 'inspections', 'complaints', 'cases', 'tasks', 'case_escalations', 'inspection_cases']) {
     await db.raw(`VACUUM ANALYZE ${table}`);
