@@ -11,6 +11,7 @@ import type { Config } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
 import type { FileStore } from '../domain/files.ts';
 import { DatabaseBuildingStore } from '../domain/buildings/database-store.ts';
+import { DatabaseRiskStore } from '../domain/risk/database-store.ts';
 import { DatabaseAuditStore } from '../domain/stores/database-audit.ts';
 import { DatabaseHealthStore } from '../domain/stores/database-health.ts';
 import { DatabaseIdempotencyStore } from '../domain/stores/database-idempotency.ts';
@@ -138,7 +139,7 @@ export function createApp(deps: AppDeps): Express {
   userRoutes(api, { service: userService });
   regionRoutes(api, { service: new RegionService(stores) });
   auditRoutes(api, { service: new AuditLogService(stores) });
-  buildingRoutes(api, { service: new BuildingService({ db, ...stores }) });
+  buildingRoutes(api, { service: new BuildingService({ db, ...stores, risk: new DatabaseRiskStore(db) }) });
   labelRoutes(api, { service: new LabelService({ db, buildings: stores.buildings, baseUrl: config.baseUrl }), baseUrl: config.baseUrl });
   labelBatchRoutes(api, {
     db,

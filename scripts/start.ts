@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../domain/demo-accounts.ts';
 import { seedDemoUsers } from '../tools/seed/demo.ts';
 import { districtRegions } from '../tools/seed/regions.ts';
 import { seedSyntheticBuildings } from '../tools/synthetic/seed.ts';
+import { sweepAllRiskTiers } from '../domain/risk/refresh.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
 import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
 import { installTemporalRuntime } from '../workers/log.ts';
@@ -72,6 +73,9 @@ runMain('start', async () => {
       const houses = await seedSyntheticBuildings(db, { count: DEMO_BUILDINGS, district: config.seedDistrict.slice(0, 6) });
       say(`Created ${houses} synthetic demo buildings`);
     }
+    // Houses registered before risk tiers existed, or assessed by older rules, get their tier now.
+    const risk = await sweepAllRiskTiers(db);
+    if (risk.changed) say(`Risk tiers brought up to date for ${risk.changed} houses`);
 
     await checkProductionDatabase(config, db);
     await buildUi({ say });

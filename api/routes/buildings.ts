@@ -10,7 +10,8 @@ import {
   STRUCTURE_TYPE,
 } from '../../domain/buildings/enums.ts';
 import { BuildingCreate, BuildingPatch } from '../../domain/buildings/schema.ts';
-import { BUILDING_SORT_FIELDS, masked } from '../../domain/buildings/store.ts';
+import { BUILDING_SORT_FIELDS, NO_CATEGORY, NO_GRADE, masked } from '../../domain/buildings/store.ts';
+import { RISK_TIER } from '../../domain/statistics/dimensions.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
@@ -18,7 +19,31 @@ import { AUTH_ERRORS, ErrorResponse, RegionCode, listOf, listQuery, literals, sp
 import type { BuildingService } from '../services/buildings.ts';
 import { NEAREST_HOUSE_M } from '../services/complaints.ts';
 
-const Building = Type.Object({ id: Type.String(), code: Type.String(), ...BuildingCreate.properties }, { additionalProperties: true });
+const RiskTier = literals(RISK_TIER.values, { title: '风险等级', 'x-labels': RISK_TIER.labels });
+const RiskReasons = Type.Array(
+  Type.Object({ rule: Type.String({ description: 'Rule id of definitions/risk-tiers' }), tier: Type.String(), text: Type.String() }),
+);
+const Building = Type.Object(
+  {
+    id: Type.String(),
+    code: Type.String(),
+    ...BuildingCreate.properties,
+    riskTier: RiskTier,
+    riskReasons: RiskReasons,
+    riskVersion: Type.Union([Type.Integer(), Type.Null()], { description: 'Version of the risk rules; null: not assessed yet' }),
+  },
+  { additionalProperties: true },
+);
+const RiskChange = Type.Object({
+  id: Type.String(),
+  at: Type.String({ format: 'date-time' }),
+  fromTier: Type.Union([RiskTier, Type.Null()], { description: 'null: the house’s first assessment' }),
+  toTier: RiskTier,
+  reasons: RiskReasons,
+  version: Type.Integer(),
+  cause: Type.String({ description: '`case:<id>`, `inspection:<id>`, `complaint:<id>`, `building:edit`, `import:<id>`, `schedule`, …' }),
+});
+const DateOnly = (title: string) => Type.String({ format: 'date', maxLength: 10, title, description: 'YYYY-MM-DD' });
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 40, description: '18-character building code' }) });
 const CODE_ERRORS = {
   ...AUTH_ERRORS,
@@ -29,7 +54,12 @@ const CODE_ERRORS = {
 /** The registry's filters (also what picks a campaign's houses). */
 export const BUILDING_FILTER_FIELDS = {
   use: Type.Optional(literals(BUILDING_USE.values, { title: '房屋用途', 'x-labels': BUILDING_USE.labels })),
-  businessCategory: Type.Optional(literals(BUSINESS_CATEGORY.values, { title: '经营类别', 'x-labels': BUSINESS_CATEGORY.labels })),
+  businessCategory: Type.Optional(
+    literals([...BUSINESS_CATEGORY.values, NO_CATEGORY], {
+      title: '经营类别',
+      'x-labels': { ...BUSINESS_CATEGORY.labels, [NO_CATEGORY]: '无经营类别' },
+    }),
+  ),
   structureType: Type.Optional(literals(STRUCTURE_TYPE.values, { title: '结构类型', 'x-labels': STRUCTURE_TYPE.labels })),
   latestJudgement: Type.Optional(
     literals([...JUDGEMENT.values, NOT_INSPECTED], {
@@ -37,10 +67,18 @@ export const BUILDING_FILTER_FIELDS = {
       'x-labels': { ...JUDGEMENT.labels, [NOT_INSPECTED]: NOT_INSPECTED_LABEL },
     }),
   ),
-  appraisalGrade: Type.Optional(literals(APPRAISAL_GRADE.values, { title: '鉴定等级', 'x-labels': APPRAISAL_GRADE.labels })),
+  appraisalGrade: Type.Optional(
+    literals([...APPRAISAL_GRADE.values, NO_GRADE], { title: '鉴定等级', 'x-labels': { ...APPRAISAL_GRADE.labels, [NO_GRADE]: '未鉴定' } }),
+  ),
   minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, title: '最低层数' })),
+  maxFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60, title: '最高层数' })),
   yearFrom: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100, title: '建成年份起' })),
   yearTo: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100, title: '建成年份止' })),
+  yearUnknown: Type.Optional(Type.Boolean({ title: '建成年份不详', description: 'true: no build year recorded; false: one recorded' })),
+  businessUse: Type.Optional(Type.Boolean({ title: '经营性自建房', description: 'true: business or mixed use; false: any other use' })),
+  riskTier: Type.Optional(RiskTier),
+  inspectedFrom: Type.Optional(DateOnly('排查日期起')),
+  notInspectedSince: Type.Optional(DateOnly('此日期以来未排查')),
 };
 
 export function buildingRoutes(api: ApiRouter, deps: { service: BuildingService }): void {
@@ -98,6 +136,17 @@ export function buildingRoutes(api: ApiRouter, deps: { service: BuildingService 
       ...CODE_ERRORS,
     },
     handler: async ({ params, ctx }) => ({ body: await deps.service.personal(ctx.ability, params.code, auditContext(ctx)) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/buildings/:code/risk-history',
+    summary: 'The house’s risk tier history: each change of tier, from → to, its reasons, the rules’ version, what caused it and when',
+    tags: ['buildings'],
+    auth: true,
+    params: CodeParams,
+    responses: { 200: { description: '风险等级变化记录', schema: Type.Object({ data: Type.Array(RiskChange) }) }, ...CODE_ERRORS },
+    handler: async ({ params, ctx }) => ({ body: { data: await deps.service.riskHistory(ctx.ability, params.code) } }),
   });
 
   api.route({

@@ -6,15 +6,8 @@
 import { Type } from '@sinclair/typebox';
 import { CASE_CATEGORY, CASE_SEVERITY, CASE_STATUS } from '../../domain/cases/enums.ts';
 import { CASE_SORT } from '../../domain/cases/store.ts';
-import {
-  APPRAISAL_GRADE,
-  BUILDING_USE,
-  BUSINESS_CATEGORY,
-  JUDGEMENT,
-  NOT_INSPECTED,
-  STRUCTURE_TYPE,
-} from '../../domain/buildings/enums.ts';
-import { CASE_ORIGIN, RISK_TIER } from '../../domain/statistics/dimensions.ts';
+import { CASE_ORIGIN } from '../../domain/statistics/dimensions.ts';
+import { BUILDING_FILTER_FIELDS } from './buildings.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
 import { asSubject } from '../../domain/abilities.ts';
 import { sendFile } from '../http/binary.ts';
@@ -25,7 +18,6 @@ import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid
 import type { CaseService, CaseUser } from '../services/cases.ts';
 
 const DateOnly = Type.String({ format: 'date', maxLength: 10 });
-const withNone = <T extends string>(values: readonly T[]) => [...values, 'none' as const];
 
 /**
  * The filters a statistics figure over cases links with (issue 17 §1): the case's state, origin, overdue
@@ -45,18 +37,8 @@ const CASE_STATISTICS_FILTERS = {
   escalatedTo: Type.Optional({ ...DateOnly, description: 'First escalation on or before this Beijing day' }),
   closedFrom: Type.Optional({ ...DateOnly, description: 'Closed on or after this Beijing day' }),
   closedTo: Type.Optional({ ...DateOnly, description: 'Closed on or before this Beijing day' }),
-  riskTier: Type.Optional(literals(RISK_TIER.values, { title: '风险等级', 'x-labels': RISK_TIER.labels })),
-  use: Type.Optional(literals(BUILDING_USE.values, { title: '房屋用途' })),
-  businessUse: Type.Optional(Type.Boolean({ description: 'true: houses used for business (经营、三合一)' })),
-  businessCategory: Type.Optional(literals(withNone(BUSINESS_CATEGORY.values), { title: '经营类别', description: 'none: no category' })),
-  structureType: Type.Optional(literals(STRUCTURE_TYPE.values, { title: '结构类型' })),
-  minFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
-  maxFloors: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })),
-  yearFrom: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100 })),
-  yearTo: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100 })),
-  yearUnknown: Type.Optional(Type.Boolean({ description: 'true: houses without a build year' })),
-  appraisalGrade: Type.Optional(literals(withNone(APPRAISAL_GRADE.values), { title: '鉴定等级', description: 'none: not appraised' })),
-  latestJudgement: Type.Optional(literals([...JUDGEMENT.values, NOT_INSPECTED], { title: '最新排查结论' })),
+  // The house's dimensions, as the registry filters them.
+  ...BUILDING_FILTER_FIELDS,
 };
 
 export const CaseSummary = Type.Object(

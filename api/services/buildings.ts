@@ -24,6 +24,7 @@ import { deadlinesInForce } from '../../domain/cases/deadline.ts';
 import type { DeadlineInForce } from '../../domain/cases/deadline.ts';
 import type { RegionStore } from '../../domain/stores/regions.ts';
 import { refreshRiskTier } from '../../domain/risk/refresh.ts';
+import type { RiskChange, RiskStore } from '../../domain/risk/store.ts';
 
 export interface HouseFile {
   building: Building;
@@ -72,7 +73,7 @@ export function checkedCode(raw: string, field = 'params.code'): string {
 }
 
 export class BuildingService {
-  constructor(private readonly deps: { db: Db; buildings: BuildingStore; regions: RegionStore; audit: AuditStore }) {}
+  constructor(private readonly deps: { db: Db; buildings: BuildingStore; regions: RegionStore; audit: AuditStore; risk: RiskStore }) {}
 
   /** Houses within `radiusM` of a position, nearest first (the houses a complaint by position could be about). */
   near(position: { latitude: number; longitude: number }, radiusM: number, limit: number): ReturnType<BuildingStore['near']> {
@@ -127,6 +128,14 @@ export class BuildingService {
       complaints,
       cases: cases.map((c) => ({ ...c, deadlineInForce: deadlines.get(c.id) ?? null })),
     };
+  }
+
+  /** The house's risk tier history (from → to, why, when), newest first; 404 outside the caller's region. */
+  async riskHistory(ability: AppAbility, rawCode: string): Promise<RiskChange[]> {
+    const code = checkedCode(rawCode);
+    const history = await this.deps.risk.history(ability, code);
+    if (!history) throw new NotFoundError(`房屋 ${code} 不存在或无权查看`);
+    return history;
   }
 
   /** Owner name and phone in full; recorded in the audit log. */

@@ -6,10 +6,12 @@
 import type { Knex } from 'knex';
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
-import { NOT_INSPECTED } from './enums.ts';
+import { BUSINESS_USES, NOT_INSPECTED } from './enums.ts';
 import type { BuildingUse } from './enums.ts';
 import { businessUseForbidden } from './rules.ts';
 import type { BuildingCreateInput } from './schema.ts';
+import type { RiskReason, RiskTier } from '../../definitions/risk-tiers/index.ts';
+import { NO_CATEGORY, NO_GRADE } from './store.ts';
 import type { Building, BuildingFilter, BuildingSortField } from './store.ts';
 
 /** API field → column, for every stored field. */
@@ -71,14 +73,27 @@ function textSearch(query: Knex.QueryBuilder, q: string, personal: AppAbility | 
 export function applyBuildingFilter(query: Knex.QueryBuilder, params: BuildingFilter, personal?: AppAbility): Knex.QueryBuilder {
   if (params.regionCode) query.whereRaw(`b.village_code LIKE ?`, [`${params.regionCode}%`]);
   if (params.use) query.where('b.use', params.use);
-  if (params.businessCategory) query.where('b.business_category', params.businessCategory);
+  if (params.businessCategory === NO_CATEGORY) query.whereNull('b.business_category');
+  else if (params.businessCategory) query.where('b.business_category', params.businessCategory);
   if (params.structureType) query.where('b.structure_type', params.structureType);
   if (params.latestJudgement === NOT_INSPECTED) query.whereNull('b.latest_judgement');
   else if (params.latestJudgement) query.where('b.latest_judgement', params.latestJudgement);
-  if (params.appraisalGrade) query.where('b.appraisal_grade', params.appraisalGrade);
+  if (params.appraisalGrade === NO_GRADE) query.whereNull('b.appraisal_grade');
+  else if (params.appraisalGrade) query.where('b.appraisal_grade', params.appraisalGrade);
   if (params.minFloors) query.where('b.floors_above', '>=', params.minFloors);
+  if (params.maxFloors) query.where('b.floors_above', '<=', params.maxFloors);
   if (params.yearFrom) query.where('b.year_built', '>=', params.yearFrom);
   if (params.yearTo) query.where('b.year_built', '<=', params.yearTo);
+  if (params.yearUnknown === true) query.whereNull('b.year_built');
+  else if (params.yearUnknown === false) query.whereNotNull('b.year_built');
+  if (params.businessUse === true) query.whereIn('b.use', BUSINESS_USES as string[]);
+  else if (params.businessUse === false) query.whereNotIn('b.use', BUSINESS_USES as string[]);
+  if (params.riskTier) query.where('b.risk_tier', params.riskTier);
+  if (params.inspectedFrom) query.where('b.latest_judgement_at', '>=', params.inspectedFrom);
+  if (params.notInspectedSince) {
+    const since = params.notInspectedSince;
+    query.where((w) => w.whereNull('b.latest_judgement_at').orWhere('b.latest_judgement_at', '<', since));
+  }
   if (params.ids) query.whereIn('b.code', params.ids);
   if (params.q) textSearch(query, params.q, personal);
   return query;
@@ -107,6 +122,9 @@ export function toBuilding(row: Row): Building {
   b.createdAt = row.created_at.toISOString();
   b.updatedAt = row.updated_at.toISOString();
   b.businessUseForbidden = businessUseForbidden(b as Building & { use: BuildingUse });
+  b.riskTier = (row.risk_tier as RiskTier | undefined) ?? 'green';
+  b.riskReasons = (row.risk_reasons as RiskReason[] | undefined) ?? [];
+  b.riskVersion = (row.risk_version as number | null | undefined) ?? null;
   return b;
 }
 

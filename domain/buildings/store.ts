@@ -3,6 +3,7 @@
  * (database-store.ts) holds the SQL. Codes are assigned from per-village sequences (never reused), reads
  * are scoped by abilities, and every change is recorded with its before and after.
  */
+import type { RiskReason, RiskTier } from '../../definitions/risk-tiers/index.ts';
 import type { AppAbility } from '../abilities.ts';
 import type { HouseComplaint } from '../complaints/store.ts';
 import type { Db } from '../db.ts';
@@ -22,6 +23,11 @@ export type Building = { [K in FieldName]-?: Exclude<BuildingCreateInput[K], und
   townName: string | null;
   version: number;
   businessUseForbidden: boolean;
+  /** The risk tier (风险分级), the reasons for it and the version of the rules that gave it (domain/risk). */
+  riskTier: RiskTier;
+  riskReasons: RiskReason[];
+  /** null: no rule has looked at the house yet. */
+  riskVersion: number | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -35,17 +41,34 @@ export interface BuildingChange {
   changes: Record<string, { before: unknown; after: unknown }>;
 }
 
+/** The registry's filter value for houses without an appraisal grade; not a grade. */
+export const NO_GRADE = 'none';
+/** The registry's filter value for houses without a business category (the statistics' `none`). */
+export const NO_CATEGORY = 'none';
+
 export interface BuildingFilter {
   regionCode?: string | undefined;
   use?: BuildingUse | undefined;
-  businessCategory?: BusinessCategory | undefined;
+  /** A category, or `none` for houses without one. */
+  businessCategory?: BusinessCategory | typeof NO_CATEGORY | undefined;
   structureType?: StructureType | undefined;
   /** A judgement, or NOT_INSPECTED for houses without one. */
   latestJudgement?: Judgement | typeof NOT_INSPECTED | undefined;
-  appraisalGrade?: AppraisalGrade | undefined;
+  /** A grade, or `none` for houses without one. */
+  appraisalGrade?: AppraisalGrade | typeof NO_GRADE | undefined;
   minFloors?: number | undefined;
+  maxFloors?: number | undefined;
   yearFrom?: number | undefined;
   yearTo?: number | undefined;
+  /** true: houses without a build year; false: houses with one. */
+  yearUnknown?: boolean | undefined;
+  /** true: business use (BUSINESS_USES); false: any other use. */
+  businessUse?: boolean | undefined;
+  riskTier?: RiskTier | undefined;
+  /** Houses whose latest judgement is dated on or after this date (YYYY-MM-DD). */
+  inspectedFrom?: string | undefined;
+  /** Houses never judged, or whose latest judgement is dated before this date (YYYY-MM-DD). */
+  notInspectedSince?: string | undefined;
   q?: string | undefined;
   ids?: string[] | undefined;
 }

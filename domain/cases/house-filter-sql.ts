@@ -1,49 +1,34 @@
 /**
  * The case list's filters on the case's house (issue 17: a statistics figure over cases by a house
- * dimension links to the case list with the registry's filter names). Applied to a query that joins
- * `buildings as b`; each filter selects exactly the houses the summary tables key by that value
- * (migration 0023 `stats_house_dims`: no business category, no appraisal grade → `none`; no judgement →
- * `not_inspected`).
+ * dimension links to the case list with the registry's filter names). The registry's own filter SQL
+ * (buildings/building-sql.ts) on the case query's `buildings as b` join, for the house fields only.
  */
 import type { Knex } from 'knex';
-import { BUSINESS_USES, NOT_INSPECTED } from '../buildings/enums.ts';
+import { applyBuildingFilter } from '../buildings/building-sql.ts';
+import type { BuildingFilter } from '../buildings/store.ts';
 
-/** The house filters of the case list (the registry's names). */
-export interface CaseHouseFilter {
-  riskTier?: string | undefined;
-  use?: string | undefined;
-  businessUse?: boolean | undefined;
-  businessCategory?: string | undefined;
-  structureType?: string | undefined;
-  minFloors?: number | undefined;
-  maxFloors?: number | undefined;
-  yearFrom?: number | undefined;
-  yearTo?: number | undefined;
-  yearUnknown?: boolean | undefined;
-  appraisalGrade?: string | undefined;
-  latestJudgement?: string | undefined;
-}
+/** The house filters of the case list: the registry's, but for its region, text search and ids (the case list has its own). */
+export type CaseHouseFilter = Omit<BuildingFilter, 'regionCode' | 'q' | 'ids'>;
 
-/** `none` as a filter value: the field is empty. */
-const NONE = 'none';
+const HOUSE_FIELDS = [
+  'riskTier',
+  'use',
+  'businessUse',
+  'businessCategory',
+  'structureType',
+  'minFloors',
+  'maxFloors',
+  'yearFrom',
+  'yearTo',
+  'yearUnknown',
+  'appraisalGrade',
+  'latestJudgement',
+  'inspectedFrom',
+  'notInspectedSince',
+] as const satisfies readonly (keyof CaseHouseFilter)[];
 
 export function applyCaseHouseFilter(query: Knex.QueryBuilder, f: CaseHouseFilter): Knex.QueryBuilder {
-  if (f.riskTier) query.where('b.risk_tier', f.riskTier);
-  if (f.use) query.where('b.use', f.use);
-  if (f.businessUse === true) query.whereIn('b.use', [...BUSINESS_USES]);
-  if (f.businessUse === false) query.whereNotIn('b.use', [...BUSINESS_USES]);
-  if (f.businessCategory === NONE) query.whereNull('b.business_category');
-  else if (f.businessCategory) query.where('b.business_category', f.businessCategory);
-  if (f.structureType) query.where('b.structure_type', f.structureType);
-  if (f.minFloors !== undefined) query.where('b.floors_above', '>=', f.minFloors);
-  if (f.maxFloors !== undefined) query.where('b.floors_above', '<=', f.maxFloors);
-  if (f.yearFrom !== undefined) query.where('b.year_built', '>=', f.yearFrom);
-  if (f.yearTo !== undefined) query.where('b.year_built', '<=', f.yearTo);
-  if (f.yearUnknown === true) query.whereNull('b.year_built');
-  if (f.yearUnknown === false) query.whereNotNull('b.year_built');
-  if (f.appraisalGrade === NONE) query.whereNull('b.appraisal_grade');
-  else if (f.appraisalGrade) query.where('b.appraisal_grade', f.appraisalGrade);
-  if (f.latestJudgement === NOT_INSPECTED) query.whereNull('b.latest_judgement');
-  else if (f.latestJudgement) query.where('b.latest_judgement', f.latestJudgement);
-  return query;
+  const house: CaseHouseFilter = {};
+  for (const k of HOUSE_FIELDS) if (f[k] !== undefined) (house as Record<string, unknown>)[k] = f[k];
+  return applyBuildingFilter(query, house);
 }

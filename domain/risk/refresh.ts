@@ -5,7 +5,7 @@
  * A house's row lock is taken first, so two events of one house apply one after the other.
  */
 import { CURRENT_RISK_VERSION, assessRisk, riskTierDefinition } from '../../definitions/risk-tiers/index.ts';
-import type { RiskAssessment } from '../../definitions/risk-tiers/index.ts';
+import type { RiskAssessment, RiskReason } from '../../definitions/risk-tiers/index.ts';
 import type { Db } from '../db.ts';
 import { DatabaseRiskStore } from './database-store.ts';
 import type { RiskHouse, RiskStore, RiskWrite } from './store.ts';
@@ -19,8 +19,11 @@ export interface RefreshResult {
   moved: number;
 }
 
+/** Reasons compared field by field: jsonb gives an object's keys back in its own order. */
+const reasonsKey = (reasons: readonly RiskReason[]) => reasons.map((r) => `${r.rule}\u0000${r.tier}\u0000${r.text}`).join('\u0001');
+
 const same = (h: RiskHouse, a: RiskAssessment, version: number) =>
-  h.riskVersion === version && h.riskTier === a.tier && JSON.stringify(h.riskReasons) === JSON.stringify(a.reasons);
+  h.riskVersion === version && h.riskTier === a.tier && reasonsKey(h.riskReasons) === reasonsKey(a.reasons);
 
 /**
  * Assesses `codes` under the current definition at `now` and stores what changed, with a history row
@@ -102,4 +105,19 @@ export async function recomputeAllRiskTiers(
     options.onProgress?.(sum.assessed, total, sum);
   }
   return sum;
+}
+
+/**
+ * Runs the sweep's batches until no house is left (process start: houses written before risk tiers
+ * existed, or assessed by an older version, get theirs before the first scheduled sweep).
+ */
+export async function sweepAllRiskTiers(db: Db, batchSize = 1000): Promise<RefreshResult> {
+  const sum: RefreshResult = { assessed: 0, changed: 0, moved: 0 };
+  for (;;) {
+    const r = await sweepRiskTiers(db, new Date(), batchSize);
+    sum.assessed += r.assessed;
+    sum.changed += r.changed;
+    sum.moved += r.moved;
+    if (r.assessed < batchSize) return sum;
+  }
 }

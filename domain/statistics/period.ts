@@ -62,13 +62,19 @@ export function periodProblem(from: string, to: string): { field: string; reason
 
 /** The period of `from`…`to` months, with the defaults: the last 12 months up to the current Beijing month. */
 export function resolvePeriod(query: { from?: string | undefined; to?: string | undefined }, today: string): { from: string; to: string } {
-  const to = query.to ?? (query.from ? minMonth(addMonths(query.from, DEFAULT_PERIOD_MONTHS - 1), today.slice(0, 7)) : today.slice(0, 7));
+  const current = today.slice(0, 7);
+  // From a month alone: twelve months on, but not past the current month (unless the first month is past it).
+  const to = query.to ?? (query.from ? maxMonth(query.from, minMonth(addMonths(query.from, DEFAULT_PERIOD_MONTHS - 1), current)) : current);
   const from = query.from ?? addMonths(to, -(DEFAULT_PERIOD_MONTHS - 1));
   return { from, to };
 }
 
 function minMonth(a: string, b: string): string {
   return a < b ? a : b;
+}
+
+function maxMonth(a: string, b: string): string {
+  return a > b ? a : b;
 }
 
 /** The dates of a months period. */

@@ -387,3 +387,94 @@ test('a rebuild of a consistent database writes the same rows; of a damaged one,
   assert.deepEqual(await statisticsDifferences(database.appDb), []);
   assert.deepEqual(await statisticsSnapshot(database.db), before);
 });
+
+/** Resolves once `work` is waiting for a lock (still pending after a while), or fails if it finished. */
+async function blocked(work: Promise<unknown>, what: string): Promise<void> {
+  let settled = false;
+  void work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(settled, false, `${what} waits for the other transaction`);
+}
+
+test('a house edit and a case written at the same moment: the case is counted with the house as it ends up, in either order', async () => {
+  const db = database.appDb;
+  const [village] = await villages(database.db);
+  const code = `${village}999990`;
+  await db('buildings').insert({
+    code,
+    village_code: village,
+    seq: 99999,
+    address: '并发路 1 号',
+    floors_above: 2,
+    structure_type: 'timber',
+    use: 'rental',
+  });
+  const newCase = (id: string) => ({
+    id,
+    number: `C-${id.slice(0, 13)}`,
+    definition_version: 1,
+    building_code: code,
+    region_code: village,
+    category: 'foundation',
+    severity: 'general',
+    description: '并发',
+  });
+  const tiers = ['red', 'orange', 'yellow', 'green'];
+  let tier = 0;
+  const edit = (trx: Db) =>
+    trx('buildings')
+      .where({ code })
+      .update({ risk_tier: tiers[tier++ % 4] });
+  const existing = randomUUID();
+  await db('cases').insert(newCase(existing));
+
+  // The house edited first, then a new case and a step of an existing case while the edit is uncommitted.
+  for (const second of ['insert', 'step'] as const) {
+    const houseEdit = await db.transaction();
+    const caseWrite = await db.transaction();
+    try {
+      await edit(houseEdit);
+      // A promise, not the query builder: a builder runs its query again each time it is awaited.
+      const written = (async () => {
+        if (second === 'insert') await caseWrite('cases').insert(newCase(randomUUID()));
+        else
+          await caseWrite('cases')
+            .where({ id: existing })
+            .update({ status: tier % 2 ? 'assigning' : 'rectifying' });
+      })();
+      await blocked(written, `a case ${second} after an uncommitted house edit`);
+      await houseEdit.commit();
+      await written;
+      await caseWrite.commit();
+    } finally {
+      if (!houseEdit.isCompleted()) await houseEdit.rollback();
+      if (!caseWrite.isCompleted()) await caseWrite.rollback();
+    }
+    assert.deepEqual(await statisticsDifferences(db), [], `house edit, then case ${second}`);
+  }
+
+  // A new case and a case step first, then the house edit while they are uncommitted.
+  for (const first of ['insert', 'step'] as const) {
+    const caseWrite = await db.transaction();
+    const houseEdit = await db.transaction();
+    try {
+      if (first === 'insert') await caseWrite('cases').insert(newCase(randomUUID()));
+      else
+        await caseWrite('cases')
+          .where({ id: existing })
+          .update({ status: tier % 2 ? 'controlling' : 'closing' });
+      const edited = (async () => await edit(houseEdit))();
+      await blocked(edited, `a house edit after an uncommitted case ${first}`);
+      await caseWrite.commit();
+      await edited;
+      await houseEdit.commit();
+    } finally {
+      if (!houseEdit.isCompleted()) await houseEdit.rollback();
+      if (!caseWrite.isCompleted()) await caseWrite.rollback();
+    }
+    assert.deepEqual(await statisticsDifferences(db), [], `case ${first}, then house edit`);
+  }
+});

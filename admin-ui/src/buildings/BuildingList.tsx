@@ -11,6 +11,7 @@ import { EnumField } from './EnumField.tsx';
 import { ForbiddenChip } from './ForbiddenChip.tsx';
 import { JudgementChip } from './JudgementChip.tsx';
 import { PrintLabelsButton } from './PrintLabelsButton.tsx';
+import { RiskTierChip } from './RiskTierChip.tsx';
 import type { BuildingRecord } from './types.ts';
 import { useBuildingFilters } from './useBuildingFilters.tsx';
 import { useBuildingFormat } from './useBuildingFormat.ts';
@@ -28,6 +29,7 @@ export function BuildingList() {
           secondaryText={(b) => `${b.code} · ${b.villageName ?? b.villageCode}`}
           tertiaryText={() => (
             <Box component="span" sx={{ display: 'inline-flex', gap: 0.5 }}>
+              <RiskTierChip />
               <JudgementChip />
               <ForbiddenChip />
             </Box>
@@ -61,6 +63,7 @@ export function BuildingList() {
               </Box>
             )}
           />
+          <DataTable.Col source="riskTier" disableSort render={() => <RiskTierChip withReasons />} />
           <DataTable.Col
             source="use"
             disableSort

@@ -9,6 +9,7 @@ import { BuildingHistory } from './BuildingHistory.tsx';
 import { BuildingSections } from './BuildingSections.tsx';
 import { BuildingShowActions } from './BuildingShowActions.tsx';
 import { HouseFileHeader } from './HouseFileHeader.tsx';
+import { HouseRisk } from './HouseRisk.tsx';
 import { QrCard } from './QrCard.tsx';
 import { RelatedRecords } from './RelatedRecords.tsx';
 
@@ -18,6 +19,7 @@ export function BuildingShow() {
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 1fr) 260px' }, alignItems: 'start' }}>
         <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
           <HouseFileHeader />
+          <HouseRisk />
           <BuildingSections />
           <BuildingHistory />
         </Box>

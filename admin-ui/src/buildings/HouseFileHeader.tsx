@@ -5,6 +5,7 @@
 import { Alert, Box, Card, CardContent, Chip, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { JudgementChip } from './JudgementChip.tsx';
+import { RiskTierChip } from './RiskTierChip.tsx';
 import type { BuildingRecord } from './types.ts';
 import { useBuildingFormat } from './useBuildingFormat.ts';
 
@@ -27,6 +28,7 @@ export function HouseFileHeader() {
           {[building.townName, building.villageName].filter(Boolean).join(' ')}
         </Typography>
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 1.5 }}>
+          <RiskTierChip withReasons />
           <JudgementChip />
           <Chip size="small" variant="outlined" label={format.value('use', building.use)} />
           {building.appraisalGrade && (

@@ -15,6 +15,7 @@ import {
   RECTIFICATION_STATUS,
   STRUCTURE_TYPE,
 } from '../../../domain/buildings/enums.ts';
+import { RISK_TIERS } from '../../../definitions/risk-tiers/index.ts';
 
 export const BUILDING_ENUMS = {
   structureType: STRUCTURE_TYPE.values,
@@ -38,6 +39,16 @@ export const enumLabelKey = (field: EnumField, value: string) => `resources.buil
 /** Choices for a `SelectInput`. */
 export function choicesOf(field: EnumField): { id: string; name: string }[] {
   return BUILDING_ENUMS[field].map((id) => ({ id, name: enumLabelKey(field, id) }));
+}
+
+/** The appraisal-grade filter (registry and campaigns): the grades, and 未鉴定 for houses without one. */
+export function appraisalFilterChoices(): { id: string; name: string }[] {
+  return [...choicesOf('appraisalGrade'), { id: 'none', name: enumLabelKey('appraisalGrade', 'none') }];
+}
+
+/** The risk tiers, worst first. */
+export function riskTierChoices(): { id: string; name: string }[] {
+  return RISK_TIERS.map((id) => ({ id, name: `resources.buildings.enums.riskTier.${id}` }));
 }
 
 /** The latest-judgement filter (registry and campaigns): the judgements, and 尚未排查 for houses never inspected. */

@@ -4,6 +4,9 @@ import type { DeadlineInForce } from '../../../domain/cases/deadline.ts';
 import type { CaseCategory, CaseStatus } from '../../../domain/cases/enums.ts';
 import type { Severity } from '../../../definitions/hazard-case/index.ts';
 import type { Inspection } from '../inspections/types.ts';
+import type { RiskChange } from '../../../domain/risk/store.ts';
+
+export type { RiskChange };
 
 export type BuildingRecord = Building;
 export type BuildingChangeEntry = BuildingChange;

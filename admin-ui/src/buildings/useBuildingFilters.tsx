@@ -1,12 +1,14 @@
 /**
  * The list filters the API understands: text in the code or address (and the owner's name for those
- * who may see owners, which the API audits; the placeholder says which), a region's subtree,
- * use, business category, structure, latest judgement, appraisal grade, minimum floors and a range
- * of years built. The first four are always shown; the rest are added from the filter button.
+ * who may see owners, which the API audits; the placeholder says which), a region's subtree, risk
+ * tier, latest judgement, use, business category, structure, appraisal grade (or none), floors, years
+ * built (or unknown), business use, and when the house was last inspected. The first five are always
+ * shown; the rest are added from the filter button. The statistics figures link here with the same names.
  */
-import { NumberInput, SearchInput, SelectInput, minValue, useCanAccess, useTranslate } from 'react-admin';
+import { NullableBooleanInput, NumberInput, SearchInput, SelectInput, minValue, useCanAccess, useTranslate } from 'react-admin';
+import { DateTextInput } from '../common/DateTextInput.tsx';
 import { RegionInput } from '../common/RegionInput.tsx';
-import { choicesOf, judgementFilterChoices } from './choices.ts';
+import { appraisalFilterChoices, choicesOf, judgementFilterChoices, riskTierChoices } from './choices.ts';
 
 export function useBuildingFilters() {
   const translate = useTranslate();
@@ -14,13 +16,19 @@ export function useBuildingFilters() {
   return [
     <SearchInput key="q" source="q" alwaysOn placeholder={translate(`resources.buildings.filters.${owners ? 'qOwner' : 'q'}`)} />,
     <RegionInput key="regionCode" source="regionCode" label="resources.buildings.filters.regionCode" alwaysOn />,
+    <SelectInput key="riskTier" source="riskTier" choices={riskTierChoices()} alwaysOn />,
     <SelectInput key="latestJudgement" source="latestJudgement" choices={judgementFilterChoices()} alwaysOn />,
     <SelectInput key="use" source="use" choices={choicesOf('use')} alwaysOn />,
     <SelectInput key="businessCategory" source="businessCategory" choices={choicesOf('businessCategory')} />,
+    <NullableBooleanInput key="businessUse" source="businessUse" sx={{ minWidth: 160 }} />,
     <SelectInput key="structureType" source="structureType" choices={choicesOf('structureType')} />,
-    <SelectInput key="appraisalGrade" source="appraisalGrade" choices={choicesOf('appraisalGrade')} />,
+    <SelectInput key="appraisalGrade" source="appraisalGrade" choices={appraisalFilterChoices()} />,
     <NumberInput key="minFloors" source="minFloors" min={1} validate={minValue(1)} sx={{ width: 140 }} />,
+    <NumberInput key="maxFloors" source="maxFloors" min={1} validate={minValue(1)} sx={{ width: 140 }} />,
     <NumberInput key="yearFrom" source="yearFrom" min={1800} sx={{ width: 150 }} />,
     <NumberInput key="yearTo" source="yearTo" min={1800} sx={{ width: 150 }} />,
+    <NullableBooleanInput key="yearUnknown" source="yearUnknown" sx={{ minWidth: 160 }} />,
+    <DateTextInput key="inspectedFrom" source="inspectedFrom" />,
+    <DateTextInput key="notInspectedSince" source="notInspectedSince" />,
   ];
 }

@@ -6,8 +6,17 @@
  */
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Create, NumberInput, RadioButtonGroupInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
-import { choicesOf, judgementFilterChoices } from '../buildings/choices.ts';
+import {
+  Create,
+  NullableBooleanInput,
+  NumberInput,
+  RadioButtonGroupInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
+import { appraisalFilterChoices, choicesOf, judgementFilterChoices, riskTierChoices } from '../buildings/choices.ts';
 import { RegionInput } from '../common/RegionInput.tsx';
 import { beijingToday, campaignBody, validateCampaign } from './campaignForm.ts';
 import type { CampaignFormValues } from './campaignForm.ts';
@@ -52,6 +61,7 @@ export function CampaignCreate() {
           />
           <FiltersError />
           <Box sx={grid}>
+            <SelectInput source="filters.riskTier" label={field('riskTier')} choices={riskTierChoices()} fullWidth />
             <SelectInput source="filters.use" label={field('use')} choices={choicesOf('use')} fullWidth />
             <SelectInput
               source="filters.businessCategory"
@@ -61,10 +71,14 @@ export function CampaignCreate() {
             />
             <SelectInput source="filters.structureType" label={field('structureType')} choices={choicesOf('structureType')} fullWidth />
             <SelectInput source="filters.latestJudgement" label={field('latestJudgement')} choices={judgementFilterChoices()} fullWidth />
-            <SelectInput source="filters.appraisalGrade" label={field('appraisalGrade')} choices={choicesOf('appraisalGrade')} fullWidth />
+            <SelectInput source="filters.appraisalGrade" label={field('appraisalGrade')} choices={appraisalFilterChoices()} fullWidth />
+            <NullableBooleanInput source="filters.businessUse" label={field('businessUse')} fullWidth />
             <NumberInput source="filters.minFloors" label={field('minFloors')} min={1} max={60} fullWidth />
+            <NumberInput source="filters.maxFloors" label={field('maxFloors')} min={1} max={60} fullWidth />
             <NumberInput source="filters.yearFrom" label={field('yearFrom')} min={1800} fullWidth />
             <NumberInput source="filters.yearTo" label={field('yearTo')} min={1800} fullWidth />
+            <NullableBooleanInput source="filters.yearUnknown" label={field('yearUnknown')} fullWidth />
+            <DateTextInput source="filters.notInspectedSince" label={field('notInspectedSince')} fullWidth />
           </Box>
           <CampaignHouseCount />
         </Section>

@@ -10,7 +10,7 @@ import type { Campaign, CampaignFilters } from './types.ts';
 export interface CampaignFormValues {
   name?: string | null;
   regionCode?: string | null;
-  filters?: Partial<Record<keyof CampaignFilters, string | number | null>>;
+  filters?: Partial<Record<keyof CampaignFilters, string | number | boolean | null>>;
   assigneeRole?: Campaign['assigneeRole'] | null;
   /** `YYYY-MM-DD` from the date picker. */
   dueAt?: string | null;
@@ -52,17 +52,19 @@ export function validateCampaign(values: CampaignFormValues, now = Date.now()): 
   if (filled(remind) && (!Number.isInteger(remind) || (remind as number) < 0 || (remind as number) > 60))
     errors.remindDaysBefore = 'resources.campaigns.validation.remind';
   const filters: Record<string, string> = {};
-  const { minFloors, yearFrom, yearTo } = values.filters ?? {};
+  const { minFloors, maxFloors, yearFrom, yearTo } = values.filters ?? {};
   if (filled(minFloors) && (!Number.isInteger(minFloors) || (minFloors as number) < 1))
     filters.minFloors = 'resources.campaigns.validation.minFloors';
+  if (filled(maxFloors) && (!Number.isInteger(maxFloors) || (maxFloors as number) < 1))
+    filters.maxFloors = 'resources.campaigns.validation.minFloors';
   if (filled(yearFrom) && filled(yearTo) && Number(yearFrom) > Number(yearTo)) filters.yearTo = 'resources.campaigns.validation.yearRange';
   if (Object.keys(filters).length > 0) errors.filters = filters;
   return errors;
 }
 
 /** The conditions given; those left empty are left out ("any"). */
-export function campaignFilters(values: CampaignFormValues): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(values.filters ?? {}).filter(([, v]) => filled(v))) as Record<string, string | number>;
+export function campaignFilters(values: CampaignFormValues): Record<string, string | number | boolean> {
+  return Object.fromEntries(Object.entries(values.filters ?? {}).filter(([, v]) => filled(v))) as Record<string, string | number | boolean>;
 }
 
 /** The API body. */

@@ -2,7 +2,7 @@
  * The house calls beyond CRUD: the region tree, a house file, the owner's contact details, building
  * imports and their problems, and any file the API sends (labels, templates, error reports).
  */
-import type { BuildingPersonal, HouseFile } from '../buildings/types.ts';
+import type { BuildingPersonal, HouseFile, RiskChange } from '../buildings/types.ts';
 import type { ImportJob, ImportProblem } from '../building-imports/types.ts';
 import { apiDownload, apiRequest } from '../http.ts';
 import type { DownloadedFile, HttpMethod } from '../http.ts';
@@ -19,6 +19,8 @@ export interface BuildingCalls {
   houseFile(code: string, signal?: AbortSignal): Promise<HouseFile>;
   /** The owner's contact details in full; the API records every call. */
   buildingPersonal(code: string): Promise<BuildingPersonal>;
+  /** The house's risk tier history, newest first. */
+  riskHistory(code: string, signal?: AbortSignal): Promise<RiskChange[]>;
   /** A file from the API (`path` under /api): labels, templates, error reports, a case's dossier. */
   download(path: string, options?: { method?: HttpMethod; body?: unknown }): Promise<DownloadedFile>;
   /** Uploads a spreadsheet of buildings; the import runs in the background. */
@@ -35,6 +37,10 @@ export const buildingCalls: BuildingCalls = {
 
   async houseFile(code, signal) {
     return (await apiRequest(url(`/buildings/by-code/${segment(code)}`), { signal })) as HouseFile;
+  },
+
+  async riskHistory(code, signal) {
+    return ((await apiRequest(url(`/buildings/${segment(code)}/risk-history`), { signal })) as { data: RiskChange[] }).data;
   },
 
   async buildingPersonal(code) {

@@ -70,12 +70,15 @@ const latestJudgement: Record<Judgement | typeof NOT_INSPECTED, string> = {
   [NOT_INSPECTED]: 'Not inspected yet',
 };
 
-const appraisalGrade: Record<AppraisalGrade, string> = {
+const appraisalGrade: Record<AppraisalGrade | 'none', string> = {
   A: 'A (no dangerous members)',
   B: 'B (individual dangerous members)',
   C: 'C (partially dangerous)',
   D: 'D (whole building dangerous)',
+  none: 'Not appraised',
 };
+
+const riskTier = { red: 'Red', orange: 'Orange', yellow: 'Yellow', green: 'Green' };
 
 const rectificationStatus: Record<RectificationStatus, string> = {
   not_needed: 'Not needed',
@@ -145,8 +148,15 @@ export const buildingsEnglish = {
       regionCode: 'Region',
       q: 'Search',
       minFloors: 'At least … floors',
+      maxFloors: 'At most … floors',
       yearFrom: 'Built from (year)',
       yearTo: 'Built until (year)',
+      yearUnknown: 'Build year unknown',
+      businessUse: 'Business use',
+      riskTier: 'Risk tier',
+      riskReasons: 'Why',
+      inspectedFrom: 'Inspected since',
+      notInspectedSince: 'Not inspected since',
       coordinates: 'Coordinates',
       floors: 'Floors',
     },
@@ -172,6 +182,7 @@ export const buildingsEnglish = {
       appraisalGrade,
       rectificationStatus,
       approvalType,
+      riskTier,
     },
     filters: {
       q: 'Code or address',
@@ -221,6 +232,25 @@ export const buildingsEnglish = {
       businessUseForbidden:
         'This house is used for business although it must not be: it is graded C or D, or judged seriously dangerous and not appraised.',
       businessUseForbiddenShort: 'No business use',
+    },
+    risk: {
+      title: 'Risk tier',
+      noReasons: 'No risk rule applies to this house.',
+      notAssessed: 'Not assessed yet',
+      rules: 'Rules version %{version}',
+      history: 'Tier history',
+      historyEmpty: 'No change of tier recorded yet',
+      first: 'First assessment',
+      causes: {
+        case: 'Hazard case',
+        inspection: 'Inspection',
+        complaint: 'Complaint verified',
+        building: 'House file edited',
+        import: 'Import',
+        schedule: 'Scheduled check (deadline or inspection interval passed)',
+        recompute: 'Recomputed by an operator',
+        seed: 'Demo data',
+      },
     },
     history: {
       title: 'Change history',

@@ -15,6 +15,7 @@ import {
   RECTIFICATION_STATUS,
   STRUCTURE_TYPE,
 } from '../../../domain/buildings/enums.ts';
+import { RISK_TIER } from '../../../domain/statistics/dimensions.ts';
 import type { MessageShape } from './en.ts';
 import type { buildingsEnglish } from './buildings.en.ts';
 
@@ -70,8 +71,15 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       regionCode: '所在区域',
       q: '搜索',
       minFloors: '最低层数',
+      maxFloors: '最高层数',
       yearFrom: '建成年份起',
       yearTo: '建成年份止',
+      yearUnknown: '建成年份不详',
+      businessUse: '经营性自建房',
+      riskTier: '风险等级',
+      riskReasons: '风险原因',
+      inspectedFrom: '排查日期起',
+      notInspectedSince: '此日期以来未排查',
       coordinates: '坐标',
       floors: '层数',
     },
@@ -94,9 +102,10 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       use: BUILDING_USE.labels,
       businessCategory: BUSINESS_CATEGORY.labels,
       latestJudgement: { ...JUDGEMENT.labels, [NOT_INSPECTED]: NOT_INSPECTED_LABEL },
-      appraisalGrade: APPRAISAL_GRADE.labels,
+      appraisalGrade: { ...APPRAISAL_GRADE.labels, none: '未鉴定' },
       rectificationStatus: RECTIFICATION_STATUS.labels,
       approvalType: APPROVAL_TYPE.labels,
+      riskTier: RISK_TIER.labels,
     },
     filters: {
       q: '编码或地址',
@@ -145,6 +154,25 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
     warnings: {
       businessUseForbidden: '该房屋鉴定为 C 级或 D 级，或存在严重安全隐患且未经鉴定，不得用于经营，但目前仍用于经营。',
       businessUseForbiddenShort: '不得经营',
+    },
+    risk: {
+      title: '风险分级',
+      noReasons: '未命中任何风险规则。',
+      notAssessed: '尚未评定',
+      rules: '第 %{version} 版规则',
+      history: '风险等级变化',
+      historyEmpty: '尚无风险等级变化记录',
+      first: '首次评定',
+      causes: {
+        case: '隐患案件',
+        inspection: '排查',
+        complaint: '投诉核实',
+        building: '档案修改',
+        import: '批量导入',
+        schedule: '定时检查（期限已过或超过排查周期）',
+        recompute: '运维重算',
+        seed: '演示数据',
+      },
     },
     history: {
       title: '变更记录',

@@ -86,6 +86,12 @@ export const campaignsEnglish = {
     filterWords: {
       all: 'All houses in the area',
       minFloors: 'at least %{n} floors',
+      maxFloors: 'at most %{n} floors',
+      yearUnknown: 'build year unknown',
+      businessUse: 'business use',
+      notBusinessUse: 'no business use',
+      inspectedFrom: 'inspected since %{date}',
+      notInspectedSince: 'not inspected since %{date}',
       yearFrom: 'built from %{year}',
       yearTo: 'built until %{year}',
     },

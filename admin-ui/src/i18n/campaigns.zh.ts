@@ -77,6 +77,12 @@ export const campaignsChinese: MessageShape<typeof campaignsEnglish> = {
     filterWords: {
       all: '范围内全部房屋',
       minFloors: '%{n} 层及以上',
+      maxFloors: '%{n} 层及以下',
+      yearUnknown: '建成年份不详',
+      businessUse: '经营性自建房',
+      notBusinessUse: '非经营性自建房',
+      inspectedFrom: '%{date} 以来排查过',
+      notInspectedSince: '%{date} 以来未排查',
       yearFrom: '%{year} 年及以后建成',
       yearTo: '%{year} 年及以前建成',
     },
