@@ -15,7 +15,7 @@
  * same size; `--fresh` drops it first, `--drop` drops it at the end.
  */
 import { randomUUID } from 'node:crypto';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { createDb, dropDatabase, ensureDatabase } from '../domain/db.ts';
@@ -151,6 +151,7 @@ runMain('bench:stats', async () => {
   const seconds = arg('seconds', 20);
   const stepCases = arg('step-cases', 200);
   const size = scaledSize(scale);
+  const startLoad = loadavg()[0] ?? 0;
   say(
     `bench:stats: ${size.houses} houses, ${size.inspections} inspections, ${size.cases} cases, ${size.complaints} complaints (scale ${scale}); ` +
       `${users} users; this machine: ${cpus().length} cores`,
@@ -404,7 +405,10 @@ runMain('bench:stats', async () => {
     );
 
     say('');
-    say(`bench:stats ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), scale ${scale}`);
+    say(
+      `bench:stats ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), scale ${scale}, ` +
+        `load average at the start ${startLoad.toFixed(1)}, at the end ${(loadavg()[0] ?? 0).toFixed(1)}`,
+    );
     say('| figure | platform | baseline | ratio | target |');
     say('| --- | --- | --- | --- | --- |');
     for (const line of figures) say(line);
