@@ -35,6 +35,7 @@ import { scaledSize, writeStatisticsDataset } from '../tools/synthetic/statistic
 import type { StatisticsDatasetSize } from '../tools/synthetic/statistics-dataset.ts';
 import { rebuildStatistics } from '../domain/statistics/rebuild.ts';
 import { addMonths, monthEnd } from '../domain/statistics/period.ts';
+import type { Overview } from '../domain/statistics/api.ts';
 import { closeSend, send } from './http.ts';
 import { processCpuSeconds } from './processes.ts';
 import { arg, percentile, say } from './cli.ts';
@@ -304,6 +305,41 @@ runMain('bench:stats', async () => {
               ? recountFunnel(pool, p)
               : recountHome(pool, { ...p, region: p.user.region }, p.user);
 
+    // Comparable work: the district's overview from the API and from the raw rows must agree.
+    {
+      const officer = who.officer as (typeof who)[string];
+      const [fromMonth, toMonth] = [addMonths(month, -11), month];
+      const r = await send(`${api.url}/api/stats/overview?region=441802&from=${fromMonth}&to=${toMonth}`, {
+        headers: { authorization: officer.auth },
+      });
+      if (r.status !== 200) throw new Error(`overview: ${r.status} ${r.text.slice(0, 300)}`);
+      const o = JSON.parse(r.text) as Overview;
+      const raw = (
+        await pool.query(
+          `SELECT (SELECT count(*) FROM buildings)::int AS houses,
+                  (SELECT count(*) FROM cases WHERE status NOT IN ('closed', 'cancelled'))::int AS open,
+                  (SELECT count(*) FROM cases WHERE status <> 'cancelled'
+                     AND (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date AND $2::date)::int AS found,
+                  (SELECT count(*) FROM complaints
+                     WHERE (created_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date AND $2::date)::int AS complaints`,
+          [`${fromMonth}-01`, monthEnd(toMonth)],
+        )
+      ).rows[0] as Record<string, number>;
+      const fromApi = {
+        houses: o.houses.total.value,
+        open: o.openHazards.reduce((sum, h) => sum + h.count.value, 0),
+        found: o.rectification.found.value,
+        complaints: o.complaints.received.value,
+      };
+      const differ = Object.entries(fromApi).filter(([k, v]) => raw[k] !== v);
+      say(
+        differ.length === 0
+          ? `  the district's overview agrees with the raw rows (${Object.entries(fromApi)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')})`
+          : `  the district's overview DIFFERS from the raw rows: ${differ.map(([k, v]) => `${k} ${v} ≠ ${raw[k]}`).join(', ')}`,
+      );
+    }
     const warmSeconds = Math.min(5, seconds / 4);
     say(`cockpit: ${users} users, ${seconds} s each for the API and the recount (after ${warmSeconds} s warm-up)…`);
     const cockpitApi = async (u: number, i: number) => {
