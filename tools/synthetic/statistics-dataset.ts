@@ -2,7 +2,8 @@
  * A synthetic district's history for the statistics benchmark (`npm run bench:stats`): houses over the
  * real villages (tools/synthetic/seed.ts), then inspections (daily and special), complaints (verifying,
  * confirmed, unfounded) and hazard cases with their tasks, due dates, closures and escalations, spread
- * over the two years before now. Everything after the houses is written by set-based SQL
+ * over the two years before now; then each house's latest judgement and its risk tier by the risk rules
+ * (domain/risk). Everything after the houses is written by set-based SQL
  * (INSERT … SELECT over generate_series) in one transaction, so the full size (1,000,000 inspections,
  * 100,000 cases) takes minutes on two cores. Random but not deterministic across runs (PostgreSQL's
  * random()); the proportions are what matter here.
