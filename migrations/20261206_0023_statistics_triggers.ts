@@ -5,10 +5,12 @@ const OPEN_CASE_STATUSES = ['registered', 'assigning', 'controlling', 'rectifyin
 
 /**
  * The statistics model's summary tables (migration 0022) kept current by the transactions that write
- * the raw rows: one AFTER … FOR EACH ROW trigger per raw table adds a row's contribution and takes the
- * old one away (`n` deltas; a summary row that reaches 0 is deleted, so a summary never holds a row a
- * recount would not make). An UPDATE trigger runs only when a column it counts changed (its WHEN
- * clause): a case step that changes nothing counted costs nothing.
+ * the raw rows: AFTER UPDATE and AFTER DELETE … FOR EACH ROW triggers take a row's old contribution away
+ * and add its new one (`n` deltas; a summary row that reaches 0 is deleted, so a summary never holds a
+ * row a recount would not make); an UPDATE trigger runs only when a column it counts changed (its WHEN
+ * clause): a case step that changes nothing counted costs nothing. Inserts are counted per statement
+ * (transition tables), so an import or a seed of thousands of rows in one statement makes one upsert
+ * per summary row it touches rather than thousands of updates of the same few rows.
  *
  * What each row counts is written once, in the `stats_*` SQL functions below, which the triggers and
  * the rebuild (domain/statistics/rebuild.ts) both use:
@@ -24,11 +26,13 @@ const OPEN_CASE_STATUSES = ['registered', 'assigning', 'controlling', 'rectifyin
  *   the origin of the cases it opened.
  * - tasks → stats_step_days when completed.
  *
- * Concurrency: a case's row counts its house's dimensions as they are when the case is written. A new
- * case takes a share lock on its house (so a house edit in flight finishes first, or waits for it), and
- * a house edit locks the house's cases before moving them (so a case step in flight finishes first, or
- * waits for it); either order leaves the summary right. The functions run with the caller's rights: the
- * application role has DML on the summary tables (default privileges of migration 0017).
+ * Concurrency: a case's row counts its house's dimensions. A case write that changes what it counts
+ * reads them under the house row's lock (FOR NO KEY UPDATE, the lock the application's lockHouse takes
+ * and a house edit holds), so a house edit in flight finishes first and the case is counted with the
+ * house as edited, or the edit waits and then moves the case as written. A house edit locks no case: a
+ * step that locks its case, then its house (refreshSafetyState), never waits for an edit that waits for
+ * it. The functions run with the caller's rights: the application role has DML on the summary tables
+ * (default privileges of migration 0017).
  */
 export async function up(knex: Knex): Promise<void> {
   const open = OPEN_CASE_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -145,6 +149,79 @@ export async function up(knex: Knex): Promise<void> {
       PERFORM stats_bump_daily(stats_beijing_day(escalated_at), c.region_code, 'escalated', c.category, c.severity, origin, sign);
     END $$;
 
+    -- Inserts, counted per statement (an import or a seed writes thousands of rows in one statement: one
+    -- upsert per summary row they touch, not one per raw row) ------------------------------------------
+
+    CREATE FUNCTION stats_buildings_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO stats_houses AS s
+      SELECT village_code, h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], n
+      FROM (SELECT village_code, stats_house_dims(b) AS h, count(*)::integer AS n FROM inserted b GROUP BY 1, 2) g
+      ON CONFLICT ON CONSTRAINT stats_houses_pkey DO UPDATE SET n = s.n + EXCLUDED.n;
+      INSERT INTO stats_house_inspected AS s
+      SELECT village_code, latest_judgement_at, count(*)::integer FROM inserted WHERE latest_judgement_at IS NOT NULL GROUP BY 1, 2
+      ON CONFLICT ON CONSTRAINT stats_house_inspected_pkey DO UPDATE SET n = s.n + EXCLUDED.n;
+      RETURN NULL;
+    END $$;
+
+    CREATE FUNCTION stats_cases_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      -- A house edit in flight finishes first (or waits for these cases): see the migration's comment.
+      PERFORM 1 FROM buildings WHERE code IN (SELECT building_code FROM inserted) ORDER BY code FOR NO KEY UPDATE;
+      INSERT INTO stats_cases AS s
+      SELECT region_code, found_month, category, severity, origin, status, due_on, h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], n
+      FROM (SELECT c.region_code, stats_beijing_month(c.created_at) AS found_month, c.category, c.severity,
+                   stats_case_origin(c.source, c.source_ref) AS origin, c.status, stats_case_due_on(c.status, c.due_at) AS due_on,
+                   stats_house_dims(b) AS h, count(*)::integer AS n
+            FROM inserted c JOIN buildings b ON b.code = c.building_code
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) g
+      ON CONFLICT ON CONSTRAINT stats_cases_key DO UPDATE SET n = s.n + EXCLUDED.n;
+      -- No escalation can name a case not yet written (case_escalations_case_fk).
+      INSERT INTO stats_daily AS s
+      SELECT day, region_code, metric, category, severity, origin, count(*)::integer
+      FROM (SELECT stats_beijing_day(created_at) AS day, region_code, 'found' AS metric, category, severity,
+                   stats_case_origin(source, source_ref) AS origin
+            FROM inserted WHERE status <> 'cancelled'
+            UNION ALL
+            SELECT stats_beijing_day(closed_at), region_code, 'closed', category, severity, stats_case_origin(source, source_ref)
+            FROM inserted WHERE status = 'closed' AND closed_at IS NOT NULL) e
+      GROUP BY 1, 2, 3, 4, 5, 6
+      ON CONFLICT ON CONSTRAINT stats_daily_pkey DO UPDATE SET n = s.n + EXCLUDED.n;
+      RETURN NULL;
+    END $$;
+
+    CREATE FUNCTION stats_complaints_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO stats_daily AS s
+      SELECT day, region_code, metric, category, 'none', 'none', count(*)::integer
+      FROM (SELECT stats_beijing_day(created_at) AS day, region_code, 'complaint_received' AS metric, category FROM inserted
+            UNION ALL
+            SELECT stats_beijing_day(verified_at), region_code, 'complaint_' || status, category
+            FROM inserted WHERE status IN ('confirmed', 'unfounded') AND verified_at IS NOT NULL) e
+      GROUP BY 1, 2, 3, 4
+      ON CONFLICT ON CONSTRAINT stats_daily_pkey DO UPDATE SET n = s.n + EXCLUDED.n;
+      RETURN NULL;
+    END $$;
+
+    CREATE FUNCTION stats_inspections_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO stats_daily AS s
+      SELECT stats_beijing_day(inspected_at), region_code, 'inspection', 'none', 'none', kind, count(*)::integer
+      FROM inserted GROUP BY 1, 2, 6
+      ON CONFLICT ON CONSTRAINT stats_daily_pkey DO UPDATE SET n = s.n + EXCLUDED.n;
+      RETURN NULL;
+    END $$;
+
+    CREATE FUNCTION stats_tasks_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO stats_step_days AS s
+      SELECT case_region_code, stats_beijing_month(completed_at), step, stats_task_days(created_at, completed_at),
+             due_at IS NOT NULL AND completed_at > due_at, count(*)::integer
+      FROM inserted WHERE status = 'completed' AND completed_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5
+      ON CONFLICT ON CONSTRAINT stats_step_days_pkey DO UPDATE SET n = s.n + EXCLUDED.n;
+      RETURN NULL;
+    END $$;
+
     -- The triggers ------------------------------------------------------------------------------------------
 
     CREATE FUNCTION stats_buildings_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -164,8 +241,7 @@ export async function up(knex: Knex): Promise<void> {
         IF TG_OP <> 'DELETE' THEN PERFORM stats_bump_house_inspected(NEW.village_code, NEW.latest_judgement_at, 1); END IF;
       END IF;
       IF TG_OP = 'UPDATE' AND old_h IS DISTINCT FROM new_h THEN
-        -- Wait for case steps in flight, then count the cases as they are (a new snapshot per statement).
-        PERFORM 1 FROM cases WHERE building_code = NEW.code FOR NO KEY UPDATE;
+        -- A case write in flight waits for this house's lock, then counts itself with the new dimensions.
         FOR r IN
           SELECT region_code, stats_beijing_month(created_at) AS found_month, category, severity,
                  stats_case_origin(source, source_ref) AS origin, status, stats_case_due_on(status, due_at) AS due_on,
@@ -189,23 +265,17 @@ export async function up(knex: Knex): Promise<void> {
       new_due date;
       escalated_at timestamptz;
     BEGIN
-      IF TG_OP = 'INSERT' THEN
-        -- A house edit in flight finishes first (or waits for this case): see the migration's comment.
-        SELECT stats_house_dims(b) INTO new_h FROM buildings b WHERE b.code = NEW.building_code FOR SHARE;
-        PERFORM stats_case_contribute(NEW, stats_case_origin(NEW.source, NEW.source_ref), new_h, 1);
-        RETURN NULL;
-      END IF;
       IF TG_OP = 'DELETE' THEN
-        SELECT stats_house_dims(b) INTO old_h FROM buildings b WHERE b.code = OLD.building_code;
+        SELECT stats_house_dims(b) INTO old_h FROM buildings b WHERE b.code = OLD.building_code FOR NO KEY UPDATE;
         PERFORM stats_case_contribute(OLD, stats_case_origin(OLD.source, OLD.source_ref), old_h, -1);
         RETURN NULL;
       END IF;
 
       IF OLD.building_code <> NEW.building_code THEN
-        SELECT stats_house_dims(b) INTO old_h FROM buildings b WHERE b.code = OLD.building_code;
-        SELECT stats_house_dims(b) INTO new_h FROM buildings b WHERE b.code = NEW.building_code FOR SHARE;
+        SELECT stats_house_dims(b) INTO old_h FROM buildings b WHERE b.code = OLD.building_code FOR NO KEY UPDATE;
+        SELECT stats_house_dims(b) INTO new_h FROM buildings b WHERE b.code = NEW.building_code FOR NO KEY UPDATE;
       ELSE
-        SELECT stats_house_dims(b) INTO new_h FROM buildings b WHERE b.code = NEW.building_code;
+        SELECT stats_house_dims(b) INTO new_h FROM buildings b WHERE b.code = NEW.building_code FOR NO KEY UPDATE;
         old_h := new_h;
       END IF;
       old_o := stats_case_origin(OLD.source, OLD.source_ref);
@@ -304,7 +374,7 @@ export async function up(knex: Knex): Promise<void> {
       -- in the application; a new inspection is written before the cases it opens).
       IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.kind <> NEW.kind) THEN
         FOR c IN SELECT * FROM cases WHERE source = 'inspection' AND source_ref = OLD.id::text FOR NO KEY UPDATE LOOP
-          SELECT stats_house_dims(b) INTO h FROM buildings b WHERE b.code = c.building_code;
+          SELECT stats_house_dims(b) INTO h FROM buildings b WHERE b.code = c.building_code FOR NO KEY UPDATE;
           PERFORM stats_case_contribute(c, OLD.kind, h, -1);
           PERFORM stats_case_contribute(c, stats_case_origin(c.source, c.source_ref), h, 1);
         END LOOP;
@@ -327,14 +397,18 @@ export async function up(knex: Knex): Promise<void> {
       RETURN NULL;
     END $$;
 
-    CREATE TRIGGER stats_buildings_written AFTER INSERT OR DELETE ON buildings
+    CREATE TRIGGER stats_buildings_inserted AFTER INSERT ON buildings REFERENCING NEW TABLE AS inserted
+      FOR EACH STATEMENT EXECUTE FUNCTION stats_buildings_inserted();
+    CREATE TRIGGER stats_buildings_deleted AFTER DELETE ON buildings
       FOR EACH ROW EXECUTE FUNCTION stats_buildings_changed();
     CREATE TRIGGER stats_buildings_updated AFTER UPDATE ON buildings FOR EACH ROW
       WHEN (OLD.village_code IS DISTINCT FROM NEW.village_code OR OLD.latest_judgement_at IS DISTINCT FROM NEW.latest_judgement_at
             OR stats_house_dims(OLD) IS DISTINCT FROM stats_house_dims(NEW))
       EXECUTE FUNCTION stats_buildings_changed();
 
-    CREATE TRIGGER stats_cases_written AFTER INSERT OR DELETE ON cases
+    CREATE TRIGGER stats_cases_inserted AFTER INSERT ON cases REFERENCING NEW TABLE AS inserted
+      FOR EACH STATEMENT EXECUTE FUNCTION stats_cases_inserted();
+    CREATE TRIGGER stats_cases_deleted AFTER DELETE ON cases
       FOR EACH ROW EXECUTE FUNCTION stats_cases_changed();
     CREATE TRIGGER stats_cases_updated AFTER UPDATE ON cases FOR EACH ROW
       WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.due_at IS DISTINCT FROM NEW.due_at
@@ -351,7 +425,9 @@ export async function up(knex: Knex): Promise<void> {
       WHEN (OLD.case_id IS DISTINCT FROM NEW.case_id OR OLD.no IS DISTINCT FROM NEW.no OR OLD.requested_at IS DISTINCT FROM NEW.requested_at)
       EXECUTE FUNCTION stats_case_escalations_changed();
 
-    CREATE TRIGGER stats_complaints_written AFTER INSERT OR DELETE ON complaints
+    CREATE TRIGGER stats_complaints_inserted AFTER INSERT ON complaints REFERENCING NEW TABLE AS inserted
+      FOR EACH STATEMENT EXECUTE FUNCTION stats_complaints_inserted();
+    CREATE TRIGGER stats_complaints_deleted AFTER DELETE ON complaints
       FOR EACH ROW EXECUTE FUNCTION stats_complaints_changed();
     CREATE TRIGGER stats_complaints_updated AFTER UPDATE ON complaints FOR EACH ROW
       WHEN (OLD.created_at IS DISTINCT FROM NEW.created_at OR OLD.region_code IS DISTINCT FROM NEW.region_code
@@ -359,14 +435,18 @@ export async function up(knex: Knex): Promise<void> {
             OR OLD.verified_at IS DISTINCT FROM NEW.verified_at)
       EXECUTE FUNCTION stats_complaints_changed();
 
-    CREATE TRIGGER stats_inspections_written AFTER INSERT OR DELETE ON inspections
+    CREATE TRIGGER stats_inspections_inserted AFTER INSERT ON inspections REFERENCING NEW TABLE AS inserted
+      FOR EACH STATEMENT EXECUTE FUNCTION stats_inspections_inserted();
+    CREATE TRIGGER stats_inspections_deleted AFTER DELETE ON inspections
       FOR EACH ROW EXECUTE FUNCTION stats_inspections_changed();
     CREATE TRIGGER stats_inspections_updated AFTER UPDATE ON inspections FOR EACH ROW
       WHEN (OLD.inspected_at IS DISTINCT FROM NEW.inspected_at OR OLD.region_code IS DISTINCT FROM NEW.region_code
             OR OLD.kind IS DISTINCT FROM NEW.kind OR OLD.id IS DISTINCT FROM NEW.id)
       EXECUTE FUNCTION stats_inspections_changed();
 
-    CREATE TRIGGER stats_tasks_written AFTER INSERT OR DELETE ON tasks
+    CREATE TRIGGER stats_tasks_inserted AFTER INSERT ON tasks REFERENCING NEW TABLE AS inserted
+      FOR EACH STATEMENT EXECUTE FUNCTION stats_tasks_inserted();
+    CREATE TRIGGER stats_tasks_deleted AFTER DELETE ON tasks
       FOR EACH ROW EXECUTE FUNCTION stats_tasks_changed();
     CREATE TRIGGER stats_tasks_updated AFTER UPDATE ON tasks FOR EACH ROW
       WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.completed_at IS DISTINCT FROM NEW.completed_at
@@ -377,17 +457,22 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 const TRIGGERS = [
-  ['buildings', 'stats_buildings_written'],
+  ['buildings', 'stats_buildings_inserted'],
+  ['buildings', 'stats_buildings_deleted'],
   ['buildings', 'stats_buildings_updated'],
-  ['cases', 'stats_cases_written'],
+  ['cases', 'stats_cases_inserted'],
+  ['cases', 'stats_cases_deleted'],
   ['cases', 'stats_cases_updated'],
   ['case_escalations', 'stats_case_escalations_written'],
   ['case_escalations', 'stats_case_escalations_updated'],
-  ['complaints', 'stats_complaints_written'],
+  ['complaints', 'stats_complaints_inserted'],
+  ['complaints', 'stats_complaints_deleted'],
   ['complaints', 'stats_complaints_updated'],
-  ['inspections', 'stats_inspections_written'],
+  ['inspections', 'stats_inspections_inserted'],
+  ['inspections', 'stats_inspections_deleted'],
   ['inspections', 'stats_inspections_updated'],
-  ['tasks', 'stats_tasks_written'],
+  ['tasks', 'stats_tasks_inserted'],
+  ['tasks', 'stats_tasks_deleted'],
   ['tasks', 'stats_tasks_updated'],
 ];
 
@@ -396,6 +481,8 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
     DROP FUNCTION stats_tasks_changed(), stats_inspections_changed(), stats_complaints_changed(),
       stats_case_escalations_changed(), stats_cases_changed(), stats_buildings_changed();
+    DROP FUNCTION stats_tasks_inserted(), stats_inspections_inserted(), stats_complaints_inserted(), stats_cases_inserted(),
+      stats_buildings_inserted();
     DROP FUNCTION stats_case_contribute(cases, text, text[], integer);
     DROP FUNCTION stats_bump_step(text, date, text, integer, boolean, integer),
       stats_bump_daily(date, text, text, text, text, text, integer),

@@ -3,9 +3,8 @@
  * parameters that select the same rows (issue 17 §1). The registry (`buildings`) and the case list
  * share the house filters' names; the case list adds the case's own. Pure, so the UI may read it too.
  */
-import { NOT_INSPECTED } from '../buildings/enums.ts';
 import type { ListLink } from './api.ts';
-import { FLOORS_BANDS, NONE, YEAR_BANDS } from './dimensions.ts';
+import { FLOORS_BANDS, YEAR_BANDS } from './dimensions.ts';
 import type { CaseDimension, HouseDimension } from './dimensions.ts';
 
 export type LinkFilter = ListLink['filter'];
@@ -17,7 +16,7 @@ export function houseFilter(dimension: HouseDimension, value: string): LinkFilte
       return { regionCode: value };
     case 'floorsBand': {
       const band = FLOORS_BANDS.find((b) => b.id === value);
-      if (!band) return { minFloors: -1 };
+      if (!band) throw new RangeError(`unknown floors band ${value}`);
       return band.max === null ? { minFloors: band.min } : { minFloors: band.min, maxFloors: band.max };
     }
     case 'yearBand': {
@@ -28,18 +27,10 @@ export function houseFilter(dimension: HouseDimension, value: string): LinkFilte
       if (band.to !== null) out.yearTo = band.to;
       return out;
     }
-    case 'latestJudgement':
-      return { latestJudgement: value };
     default:
       return { [dimension]: value };
   }
 }
-
-/**
- * The summary tables' key for a house never judged. The judgement `none` (未发现安全隐患) is a real
- * value, so a house without a judgement is keyed `not_inspected` (the registry's filter value).
- */
-export const NONE_JUDGEMENT = NOT_INSPECTED;
 
 /** The case list filters of one value of a case dimension (`month`: YYYY-MM, within the period). */
 export function caseFilter(dimension: CaseDimension, value: string, period: { from: string; to: string }): LinkFilter {
@@ -48,6 +39,3 @@ export function caseFilter(dimension: CaseDimension, value: string, period: { fr
   const last = new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)), 0)).toISOString().slice(0, 10);
   return { createdFrom: first > period.from ? first : period.from, createdTo: last < period.to ? last : period.to };
 }
-
-/** Whether a value is the summary tables' "no value". */
-export const isNone = (value: string) => value === NONE;

@@ -127,9 +127,103 @@ class RawWriter {
     return { status, category: r.pick(CATEGORIES), verified_at: status === 'verifying' ? null : this.maybe(0.95, () => this.at()) };
   }
 
+  /** Many rows in one statement, several sharing every counted column (counted per statement). */
+  async bulk(trx: Db): Promise<string> {
+    const r = this.rnd;
+    const house = this.house();
+    const houses = Array.from({ length: r.int(2, 15) }, () => {
+      const seq = ++this.seq;
+      const row = r.chance(0.5) ? house : this.house();
+      return { code: `${row.village_code as string}${String(seq).padStart(5, '0')}0`, seq, address: `批量路 ${seq} 号`, ...row };
+    });
+    await trx('buildings').insert(houses);
+    this.buildings.push(...houses.map((h) => h.code));
+    const at = this.at();
+    const code = r.pick(this.buildings);
+    const inspections = Array.from({ length: r.int(2, 15) }, () => ({
+      id: randomUUID(),
+      kind: r.pick(['daily', 'special']),
+      building_code: code,
+      region_code: code.slice(0, 12),
+      inspector_id: this.userId,
+      inspector_name: '测试',
+      judgement: 'none',
+      presence: 'near',
+      inspected_at: r.chance(0.5) ? at : this.at(),
+    }));
+    await trx('inspections').insert(inspections);
+    this.inspections.push(...inspections.map((i) => i.id));
+    const state = this.caseState();
+    const cases = Array.from({ length: r.int(2, 10) }, () => {
+      const id = randomUUID();
+      return {
+        id,
+        number: `T-${id.slice(0, 13)}`,
+        definition_version: 1,
+        building_code: r.pick(this.buildings.slice(-3)),
+        region_code: code.slice(0, 12),
+        category: r.pick(CATEGORIES),
+        severity: 'general',
+        description: '批量',
+        created_at: at,
+        source: 'inspection',
+        source_ref: r.pick(inspections).id,
+        ...(r.chance(0.5) ? state : this.caseState()),
+      };
+    });
+    await trx('cases').insert(cases);
+    this.cases.push(...cases.map((c) => c.id));
+    const tasks = cases.map((c, i) => ({
+      id: randomUUID(),
+      case_id: c.id,
+      task_no: 1,
+      step: 'assign',
+      element_id: 'Task_x',
+      roles: ['officer'],
+      region_code: c.region_code,
+      case_region_code: c.region_code,
+      created_at: at,
+      status: 'completed',
+      completed_at: i % 2 ? at : this.at(),
+      due_at: null,
+    }));
+    await trx('tasks').insert(tasks);
+    this.tasks.push(...tasks.map((t) => t.id));
+    const complaints = Array.from({ length: r.int(2, 8) }, () => {
+      const id = randomUUID();
+      return {
+        id,
+        tracking_no: `TS${id.slice(0, 8)}`,
+        secret_hash: 'x'.repeat(64),
+        building_code: code,
+        region_code: code.slice(0, 12),
+        description: '批量',
+        verify_due_at: at,
+        client_hash: 'c'.repeat(64),
+        created_at: at,
+        status: 'confirmed',
+        category: 'other',
+        verified_at: at,
+      };
+    });
+    await trx('complaints').insert(complaints);
+    this.complaints.push(...complaints.map((c) => c.id));
+    if (r.chance(0.3)) {
+      // And many rows removed in one statement.
+      const gone = await trx('tasks')
+        .whereIn('id', this.tasks.slice(0, r.int(1, 10)))
+        .delete()
+        .returning('id');
+      const ids = new Set(gone.map((t: { id: string }) => t.id));
+      this.tasks = this.tasks.filter((t) => !ids.has(t));
+    }
+    return 'bulk';
+  }
+
   async step(trx: Db): Promise<string> {
     const r = this.rnd;
-    const op = r.int(0, 21);
+    const op = r.int(0, 23);
+    if (op >= 22) return this.bulk(trx);
     if (op <= 2 || this.buildings.length < 3) {
       const house = this.house();
       const seq = ++this.seq;

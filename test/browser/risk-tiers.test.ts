@@ -105,4 +105,23 @@ describe('risk tiers in the admin UI', () => {
     await assertNoMessageKeys(page);
     await context.close();
   });
+
+  test('a campaign targets a tier from its form: the count follows the tier, the campaign page says which', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await signIn(page, stack.baseUrl, 'officer');
+    await page.goto(`${stack.baseUrl}/campaigns/create`);
+    await page.getByLabel('名称').fill('凤城街道红色风险房屋专项排查');
+    await page.getByLabel('范围').fill('凤城');
+    await page.getByRole('option', { name: /^凤城街道/ }).click();
+    await page.getByTestId('campaign-house-count').getByText('按当前范围和条件，将排查 3 栋房屋').waitFor();
+    await pickOption(page, '风险等级', '红色');
+    await page.getByTestId('campaign-house-count').getByText('按当前范围和条件，将排查 1 栋房屋').waitFor();
+    await page.getByLabel('截止').fill(new Date(Date.now() + 8 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}\/show$/);
+    await page.getByText('风险等级：红色').waitFor();
+    await assertNoMessageKeys(page);
+    await screenshot(page, 'desktop-campaign-red-houses');
+    await context.close();
+  });
 });

@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { ASSIGN_FORM, complete, createHouse, openTask, registerCase, upload, waitForCase } from '../support/cases.ts';
 import type { CaseInfo } from '../support/cases.ts';
 import { ApiClient, loggedIn } from '../support/http.ts';
+import { bearer, cellsOf, csvFile, finished, housesIn, upload as uploadFile } from '../support/imports.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 import { RISK_SWEEP_SCHEDULE_ID } from '../../workers/schedules.ts';
@@ -163,6 +164,55 @@ describe('a house’s risk tier follows its inputs', () => {
     assert.deepEqual(await moves(code), ['∅→green building', 'green→red case', 'red→green case', 'green→yellow case', 'yellow→green case']);
     assert.equal(h[0]?.cause, `case:${general.id}`);
     assert.equal(h[3]?.cause, `case:${serious.id}`);
+  });
+
+  test('an inspection finding nothing brings a house overdue for inspection from yellow to green', async () => {
+    const code = await greenHouse({ latestJudgementAt: daysAgo(400) });
+    assert.deepEqual(await rules(code), ['inspection_overdue']);
+    const id = randomUUID();
+    const r = await inspector.post('/api/inspections', {
+      id,
+      buildingCode: code,
+      judgement: 'none',
+      hazards: [],
+      fileIds: [],
+      position: null,
+      inspectedAt: new Date().toISOString(),
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal((await risk(code)).riskTier, 'green');
+    const [latest] = await history(code);
+    assert.equal(latest?.cause, `inspection:${id}`);
+    assert.equal(latest?.fromTier, 'yellow');
+  });
+
+  test('an import creates houses with their tiers and moves the tiers of the houses it changes', async () => {
+    const token = await bearer(stack.baseUrl, 'officer');
+    const importFile = async (rows: string[][], name: string) => {
+      const job = await uploadFile(stack.baseUrl, token, csvFile(rows), name);
+      assert.equal(job.status, 201, JSON.stringify(job.body));
+      return finished(stack.baseUrl, token, job.body.id);
+    };
+    const [house] = housesIn('441802006001', 1, 1717) as [Parameters<typeof cellsOf>[0]];
+    const plain = {
+      ...house,
+      use: 'own_home' as const,
+      businessCategory: null,
+      floorsAbove: 2,
+      alteration: 'none' as const,
+      appraisalGrade: null,
+    };
+    const judged = { latestJudgement: 'none' as const, latestJudgementAt: today(), rectificationStatus: 'not_needed' as const };
+    const first = await importFile([cellsOf({ ...plain, ...judged })], 'risk-first.csv');
+    assert.equal(first.inserted, 1, JSON.stringify(first));
+    const { code } = (await stack.db('buildings').where({ external_id: house.externalId }).first('code')) as { code: string };
+    assert.equal((await risk(code)).riskTier, 'green');
+    assert.equal((await history(code))[0]?.cause, `import:${first.id}`);
+    const again = await importFile([cellsOf({ ...plain, ...judged, code, appraisalGrade: 'D', appraisalDate: today() })], 'risk-again.csv');
+    assert.equal(again.updated, 1, JSON.stringify(again));
+    assert.deepEqual(await rules(code), ['appraisal_cd']);
+    assert.deepEqual(await moves(code), ['∅→green import', 'green→red import']);
+    assert.equal((await history(code))[0]?.cause, `import:${again.id}`);
   });
 
   test('the scheduled sweep finds a case whose deadline passed: yellow → orange, caused by the schedule', async () => {

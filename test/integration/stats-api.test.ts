@@ -118,6 +118,8 @@ before(async () => {
     }),
     far: await createHouse(officer, { villageCode: otherTownVillage, use: 'mixed', floorsAbove: 1, yearBuilt: 1990 }),
   };
+  // A house nobody has looked at: never judged (told apart from one judged sound).
+  await createHouse(officer, { villageCode: otherTownVillage, use: 'own_home', floorsAbove: 2, yearBuilt: 2012 });
   // Inspections: one finds a hazard (a daily case), one finds none; the home is never inspected.
   await inspect(inspector, h.catering, 'some');
   await inspect(officer, h.retail, 'none');
@@ -162,6 +164,8 @@ const PIVOTS = [
   'measure=hazardsClosed&rows=region',
   'measure=hazardsOverdue&rows=use&cols=floorsBand',
   'measure=hazardsFound&rows=yearBand&cols=appraisalGrade&severity=serious',
+  'measure=hazardsOpen&rows=latestJudgement&cols=origin',
+  'measure=rectificationRate&rows=region&cols=severity',
 ];
 
 describe('statistics API', () => {
@@ -173,19 +177,19 @@ describe('statistics API', () => {
     const today = beijingDay(new Date());
     assert.equal(o.meta.period?.to.slice(0, 7), today.slice(0, 7));
     assert.ok(Date.parse(o.meta.computedAt) > Date.now() - 60_000);
-    assert.equal(o.houses.total.value, 5);
+    assert.equal(o.houses.total.value, 6);
     assert.equal(o.houses.business.value, 3);
     assert.equal(o.houses.floors3Plus.value, 3);
     assert.deepEqual(
       [o.judgements.some.value, o.judgements.none.value, o.judgements.notInspected.value, o.coverage.inspected.value],
       // A registered or confirmed hazard sets the house's judgement (its safety state): only the retail house was judged sound.
-      [3, 1, 0, 5],
+      [3, 1, 1, 5],
     );
     assert.equal(o.rectification.found.value, 5, 'five cases found, the cancelled one not counted');
     assert.equal(o.overdue.value, 1);
     assert.equal(o.escalations.value, 1);
     assert.deepEqual([o.complaints.received.value, o.complaints.verified.value, o.complaints.unfounded.value], [3, 1, 1]);
-    assert.equal(o.tiers.red.value + o.tiers.orange.value + o.tiers.yellow.value + o.tiers.green.value, 5);
+    assert.equal(o.tiers.red.value + o.tiers.orange.value + o.tiers.yellow.value + o.tiers.green.value, 6);
   });
 
   test('every figure of overview, children, trends, funnel, home and pivots equals the total of the list it links to', async () => {
@@ -213,6 +217,21 @@ describe('statistics API', () => {
       }
     }
     assert.ok(checked > 300, `checked ${checked} figures`);
+  });
+
+  test('the OpenAPI document describes every statistics route with its errors', async () => {
+    const doc = await officer.get<{
+      paths: Record<string, { get?: { responses: Record<string, unknown>; parameters?: { name: string }[] } }>;
+    }>('/api/openapi.json');
+    for (const path of ['overview', 'children', 'trends', 'funnel', 'pivot', 'pivot.xlsx', 'pivot.csv', 'home']) {
+      const op = doc.body.paths[`/api/stats/${path}`]?.get;
+      assert.ok(op, `missing /api/stats/${path}`);
+      if (path !== 'home') assert.ok(op.responses['422'] && op.responses['404'], path);
+    }
+    const caseParams = doc.body.paths['/api/cases']?.get?.parameters?.map((p) => p.name) ?? [];
+    for (const name of ['state', 'origin', 'dueBefore', 'escalatedFrom', 'closedTo', 'riskTier', 'maxFloors', 'appraisalGrade']) {
+      assert.ok(caseParams.includes(name), `case list parameter ${name}`);
+    }
   });
 
   test('the funnel: the definition’s steps with their BPMN elements and the completed assign step', async () => {
