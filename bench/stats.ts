@@ -14,7 +14,8 @@
  * The database (`ydym_bench_stats_<houses>`) is kept between runs and reused when its dataset has the
  * same size; `--fresh` drops it first, `--drop` drops it at the end.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { spawn } from 'node:child_process';
 import pg from 'pg';
@@ -62,23 +63,48 @@ function serveApi(databaseUrl: string): Promise<{ url: string; pid: number; stop
   });
 }
 
-/** The scratch database of this size: created, migrated and loaded unless it holds this dataset already. */
+/** A digest of the migrations' text: a cached database made under other migrations (one edited in place) is not reused. */
+function migrationsDigest(): string {
+  const dir = new URL('../migrations/', import.meta.url);
+  const hash = createHash('sha1');
+  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(new URL(name, dir)));
+  return hash.digest('hex');
+}
+
+/**
+ * The scratch database of this size: created, migrated and loaded unless it holds this dataset already,
+ * made under the same migrations (otherwise, or with --fresh, it is dropped and made again).
+ */
 async function openDatabase(size: StatisticsDatasetSize): Promise<{ url: string; appUrl: string; db: Db; loaded: boolean }> {
   const url = new URL(SERVER);
   url.pathname = `/ydym_bench_stats_${size.houses}`;
+  const digest = migrationsDigest();
+  const open = async () => {
+    await ensureDatabase(url.toString());
+    const db = createDb(url.toString(), 4);
+    await db.raw('CREATE TABLE IF NOT EXISTS bench_stats_dataset (size jsonb NOT NULL, migrations text, loaded_at timestamptz NOT NULL)');
+    // A database of an earlier version of this bench has no digest: it is made again.
+    await db.raw('ALTER TABLE bench_stats_dataset ADD COLUMN IF NOT EXISTS migrations text');
+    return db;
+  };
   if (flag('fresh')) await dropDatabase(url.toString());
-  await ensureDatabase(url.toString());
+  let db = await open();
+  const marker = (await db('bench_stats_dataset').first('size', 'migrations')) as
+    { size: StatisticsDatasetSize; migrations: string } | undefined;
+  const same = (a: StatisticsDatasetSize) => (Object.keys(size) as (keyof StatisticsDatasetSize)[]).every((k) => a[k] === size[k]);
+  const reuse = marker !== undefined && same(marker.size) && marker.migrations === digest;
+  if (marker && !reuse) {
+    say(`  ${url.pathname} was made ${same(marker.size) ? 'under other migrations' : 'for another size'}: making it again`);
+    await db.destroy();
+    await dropDatabase(url.toString());
+    db = await open();
+  }
   const app = new URL(url);
   app.username = APP_ROLE.user;
   app.password = APP_ROLE.password;
   await ensureAppRole(url.toString(), app.toString());
-  const db = createDb(url.toString(), 4);
   await migrateLatest(db);
-  await db.raw('CREATE TABLE IF NOT EXISTS bench_stats_dataset (size jsonb NOT NULL, loaded_at timestamptz NOT NULL)');
-  const marker = (await db('bench_stats_dataset').first('size')) as { size: StatisticsDatasetSize } | undefined;
-  const same = (a: StatisticsDatasetSize) => (Object.keys(size) as (keyof StatisticsDatasetSize)[]).every((k) => a[k] === size[k]);
-  if (marker && same(marker.size)) return { url: url.toString(), appUrl: app.toString(), db, loaded: true };
-  if (marker) throw new Error(`${url.pathname} holds another dataset (${JSON.stringify(marker.size)}): run with --fresh`);
+  if (reuse) return { url: url.toString(), appUrl: app.toString(), db, loaded: true };
   await new DatabaseRegionStore(db).upsert(await districtRegions('441802'));
   await seedDemoUsers(db);
   return { url: url.toString(), appUrl: app.toString(), db, loaded: false };
@@ -176,7 +202,7 @@ runMain('bench:stats', async () => {
       } finally {
         for (const table of RAW_TABLES) await db.raw('ALTER TABLE ?? ENABLE TRIGGER USER', [table]);
       }
-      await db('bench_stats_dataset').insert({ size: JSON.stringify(size), loaded_at: new Date() });
+      await db('bench_stats_dataset').insert({ size: JSON.stringify(size), migrations: migrationsDigest(), loaded_at: new Date() });
       say(`  dataset written in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     } else {
       say('reusing the dataset already in the database');
