@@ -33,6 +33,7 @@ describe('the building list', () => {
     await page.getByRole('menuitem', { name: '房屋档案' }).click();
     assert.equal((await waitForRows(page, 4)).length, 4);
     await assertNoMessageKeys(page);
+    assert.ok(await fitsWidth(page), 'the registry fits a 1366 px screen (the table scrolls inside its card)');
     await screenshot(page, 'desktop-buildings-list');
 
     await page.getByPlaceholder('编码、地址或产权人').fill('二巷');

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
 import type { Db } from '../../domain/db.ts';
+import { recomputeAllRiskTiers } from '../../domain/risk/refresh.ts';
 
 export interface Houses {
   /** 高基里, own home, no hidden danger. */
@@ -77,6 +78,8 @@ export async function addHouses(db: Db): Promise<Houses> {
     },
     db,
   );
+  // As the registry would hold them: assessed by the risk rules (the store alone leaves them green).
+  await recomputeAllRiskTiers(db);
   return houses;
 }
 

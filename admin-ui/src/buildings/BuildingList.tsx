@@ -22,7 +22,16 @@ export function BuildingList() {
   const filters = useBuildingFilters();
   const { canAccess: canPrint } = useCanAccess({ resource: 'buildings', action: 'print' });
   return (
-    <List filters={filters} actions={<BuildingListActions />} sort={{ field: 'code', order: 'ASC' }} exporter={false} perPage={25}>
+    <List
+      filters={filters}
+      actions={<BuildingListActions />}
+      sort={{ field: 'code', order: 'ASC' }}
+      exporter={false}
+      perPage={25}
+      // Ten columns are wider than a 1366 px screen beside the menu: the table scrolls inside its card,
+      // the page never sideways.
+      sx={{ minWidth: 0, '& .RaList-main': { minWidth: 0 }, '& .RaDataTable-tableWrapper': { overflowX: 'auto' } }}
+    >
       {isPhone ? (
         <SimpleList<BuildingRecord>
           primaryText={(b) => b.address}

@@ -22,7 +22,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { identity } = useGetIdentity();
   if ((identity as AppIdentity | undefined)?.mustChangePassword) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   return (
-    <Layout appBar={AppAppBar} menu={AppMenu}>
+    // The content column may shrink below its widest table (minWidth 0): a wide table then scrolls in
+    // its own card instead of pushing the whole page sideways past the app bar.
+    <Layout appBar={AppAppBar} menu={AppMenu} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
       {children}
     </Layout>
   );
