@@ -164,13 +164,15 @@ export class StatsService {
     const since = addDays(today, -(days - 1));
     const { stats } = this.deps;
     const found = { foundFrom: `${months.from}-01`, foundTo: `${months.to}-01` };
-    const [houses, inspected, everJudged, open, foundCases, overdue, events] = await Promise.all([
+    // One statement per summary table.
+    const [houses, [inspected, everJudged], [open, foundCases, overdue], events] = await Promise.all([
       stats.houses(R, ['use', 'floorsBand', 'latestJudgement', 'riskTier', 'appraisalGrade']),
-      stats.inspectedSince(R, since, []),
-      stats.inspectedSince(R, EVER, []),
-      stats.cases(R, ['category', 'severity'], { statusNotIn: CLOSED }),
-      stats.cases(R, ['status'], { statusNotIn: ['cancelled'], ...found }),
-      stats.cases(R, [], { dueBefore: today }),
+      stats.inspectedSinceMany(R, [since, EVER], []),
+      stats.casesMany(R, [
+        { groupBy: ['category', 'severity'], where: { statusNotIn: CLOSED } },
+        { groupBy: ['status'], where: { statusNotIn: ['cancelled'], ...found } },
+        { groupBy: [], where: { dueBefore: today } },
+      ]),
       stats.daily(R, dates.from, dates.to, ['escalated', 'complaint_received', 'complaint_confirmed', 'complaint_unfounded'], ['metric']),
     ]);
     const buildings = (filter: LinkFilter, value: number): Figure => ({
@@ -266,14 +268,18 @@ export class StatsService {
     const R = region.code;
     const since = addDays(today, -((q.coverageDays ?? DEFAULT_COVERAGE_DAYS) - 1));
     const { stats } = this.deps;
-    const [children, houses, red, inspected, open, overdue, found] = await Promise.all([
+    const [children, [houses, red], inspected, [open, overdue, found]] = await Promise.all([
       stats.children(R),
-      stats.houses(R, ['region']),
-      stats.houses(R, ['region'], { riskTier: 'red' }),
+      stats.housesMany(R, [{ groupBy: ['region'] }, { groupBy: ['region'], where: { riskTier: 'red' } }]),
       stats.inspectedSince(R, since, ['region']),
-      stats.cases(R, ['region'], { statusNotIn: CLOSED }),
-      stats.cases(R, ['region'], { dueBefore: today }),
-      stats.cases(R, ['region', 'status'], { statusNotIn: ['cancelled'], foundFrom: `${months.from}-01`, foundTo: `${months.to}-01` }),
+      stats.casesMany(R, [
+        { groupBy: ['region'], where: { statusNotIn: CLOSED } },
+        { groupBy: ['region'], where: { dueBefore: today } },
+        {
+          groupBy: ['region', 'status'],
+          where: { statusNotIn: ['cancelled'], foundFrom: `${months.from}-01`, foundTo: `${months.to}-01` },
+        },
+      ]),
     ]);
     const m = (groups: Group[]) => byKey(groups, 'region');
     const [h, r, i, o, d] = [m(houses), m(red), m(inspected), m(open), m(overdue)];
@@ -307,9 +313,9 @@ export class StatsService {
     const { dates } = this.period(q);
     const interval = q.interval ?? 'month';
     const R = region.code;
-    const [events, before] = await Promise.all([
-      this.deps.stats.daily(R, dates.from, dates.to, ['found', 'closed', 'complaint_received'], ['metric', 'day']),
-      this.deps.stats.dailyUpTo(R, addDays(dates.from, -1), ['found', 'closed']),
+    const [events, before] = await this.deps.stats.dailyMany(R, [
+      { from: dates.from, to: dates.to, metrics: ['found', 'closed', 'complaint_received'], groupBy: ['metric', 'day'] },
+      { from: null, to: addDays(dates.from, -1), metrics: ['found', 'closed'], groupBy: ['metric'] },
     ]);
     const prior = byKey(before, 'metric');
     let backlog = (prior.get('found') ?? 0) - (prior.get('closed') ?? 0);
@@ -344,9 +350,11 @@ export class StatsService {
     const today = this.today();
     const R = region.code;
     const def = HAZARD_CASE_DEFINITIONS[LATEST_HAZARD_CASE_VERSION]!;
-    const [open, overdue, histogram] = await Promise.all([
-      this.deps.stats.cases(R, ['status'], { statusNotIn: CLOSED }),
-      this.deps.stats.cases(R, ['status'], { dueBefore: today }),
+    const [[open, overdue], histogram] = await Promise.all([
+      this.deps.stats.casesMany(R, [
+        { groupBy: ['status'], where: { statusNotIn: CLOSED } },
+        { groupBy: ['status'], where: { dueBefore: today } },
+      ]),
       this.deps.stats.stepDays(R, `${months.from}-01`, `${months.to}-01`),
     ]);
     const openBy = byKey(open, 'status');
@@ -418,8 +426,12 @@ export class StatsService {
         break;
       case 'hazardsFound':
       case 'rectificationRate':
-        groups = await this.deps.stats.cases(R, groupBy, { ...caseWhere, statusNotIn: ['cancelled'] });
-        if (measure === 'rectificationRate') closedGroups = await this.deps.stats.cases(R, groupBy, { ...caseWhere, statusIn: ['closed'] });
+        if (measure === 'rectificationRate') {
+          [groups, closedGroups] = await this.deps.stats.casesMany(R, [
+            { groupBy, where: { ...caseWhere, statusNotIn: ['cancelled'] } },
+            { groupBy, where: { ...caseWhere, statusIn: ['closed'] } },
+          ]);
+        } else groups = await this.deps.stats.cases(R, groupBy, { ...caseWhere, statusNotIn: ['cancelled'] });
         break;
       case 'hazardsClosed':
         groups = await this.deps.stats.cases(R, groupBy, { ...caseWhere, statusIn: ['closed'] });
@@ -502,15 +514,16 @@ export class StatsService {
     const today = this.today();
     const R = region.code;
     const { stats } = this.deps;
-    const [counts, campaignHouses, complaintEvents, houses, red, open, overdue, found] = await Promise.all([
+    const [counts, campaignHouses, complaintEvents, [houses, red], [open, overdue, found]] = await Promise.all([
       this.deps.tasks.counts(user),
       this.deps.campaigns.tasks(user, { page: 1, perPage: 1 }),
       stats.dailyUpTo(R, today, ['complaint_received', 'complaint_confirmed', 'complaint_unfounded']),
-      stats.houses(R, []),
-      stats.houses(R, [], { riskTier: 'red' }),
-      stats.cases(R, [], { statusNotIn: CLOSED }),
-      stats.cases(R, [], { dueBefore: today }),
-      stats.cases(R, ['status'], { statusNotIn: ['cancelled'], foundFrom: `${months.from}-01`, foundTo: `${months.to}-01` }),
+      stats.housesMany(R, [{ groupBy: [] }, { groupBy: [], where: { riskTier: 'red' } }]),
+      stats.casesMany(R, [
+        { groupBy: [], where: { statusNotIn: CLOSED } },
+        { groupBy: [], where: { dueBefore: today } },
+        { groupBy: ['status'], where: { statusNotIn: ['cancelled'], foundFrom: `${months.from}-01`, foundTo: `${months.to}-01` } },
+      ]),
     ]);
     const complaints = byKey(complaintEvents, 'metric');
     const foundN = sum(found);

@@ -141,6 +141,41 @@ describe('statistics store', () => {
     );
   });
 
+  test('several counts in one statement: each as if taken alone, in the order asked', async () => {
+    const counts = [
+      { groupBy: ['region'], where: { statusNotIn: ['closed', 'cancelled'] } },
+      { groupBy: ['region', 'status'], where: { statusNotIn: ['cancelled'], foundFrom: '2026-11-01', foundTo: '2026-11-01' } },
+      { groupBy: [], where: { dueBefore: '2026-12-07' } },
+      { groupBy: ['severity'], where: { month: '2026-12' } },
+      { groupBy: [] },
+    ] as const;
+    const together = await store.casesMany('441802', counts);
+    const alone = await Promise.all(counts.map((c) => store.cases('441802', c.groupBy, 'where' in c ? c.where : {})));
+    assert.deepEqual(together.map(keyed), alone.map(keyed));
+    assert.deepEqual(together.map(keyed), [
+      { '441802006': 2, '441802003': 9 },
+      { '441802006/closed': 2, '441802006/rectifying': 1, '441802006/assigning': 1, '441802003/assigning': 9 },
+      { '': 10 },
+      {},
+      { '': 17 },
+    ]);
+    const [all, red] = await store.housesMany('441802006', [{ groupBy: ['region'] }, { groupBy: ['region'], where: { riskTier: 'red' } }]);
+    assert.deepEqual(
+      [keyed(all), keyed(red)],
+      [
+        { [V1]: 5, [V2]: 1 },
+        { [V1]: 2, [V2]: 1 },
+      ],
+    );
+    const [recent, ever] = await store.inspectedSinceMany('441802', ['2026-11-01', '1900-01-01'], []);
+    assert.deepEqual([recent, ever], [[{ key: {}, n: 6 }], [{ key: {}, n: 8 }]]);
+    const [days, before] = await store.dailyMany('441802006', [
+      { from: '2026-11-02', to: '2026-12-31', metrics: ['found', 'closed'], groupBy: ['metric', 'day'] },
+      { from: null, to: '2026-11-01', metrics: ['found', 'closed'], groupBy: ['metric'] },
+    ]);
+    assert.deepEqual([keyed(days), keyed(before)], [{ 'closed/2026-11-02': 2, 'found/2026-12-01': 1 }, { found: 3 }]);
+  });
+
   test('regions: the region and its children with their names', async () => {
     const town = await store.region('441802006');
     assert.equal(town?.level, 'town');

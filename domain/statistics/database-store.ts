@@ -7,7 +7,20 @@ import type { Db } from '../db.ts';
 import { regionLevel } from '../regions.ts';
 import type { StatsRegion } from './api.ts';
 import { childCodeLength } from './store.ts';
-import type { CaseKey, CaseWhere, DailyKey, DimensionWhere, Group, HouseKey, StatsStore, StepDaysRow } from './store.ts';
+import type {
+  CaseCount,
+  CaseKey,
+  CaseWhere,
+  DailyCount,
+  DailyKey,
+  DimensionWhere,
+  Group,
+  Groups,
+  HouseCount,
+  HouseKey,
+  StatsStore,
+  StepDaysRow,
+} from './store.ts';
 
 /** Dimension → column, shared by `stats_houses` and `stats_cases` (the house's dimensions now). */
 const HOUSE_COLUMNS: Record<Exclude<HouseKey, 'region'>, string> = {
@@ -70,65 +83,131 @@ function whereDimensions(sql: Sql, where: DimensionWhere, columns: Record<string
   }
 }
 
-type Row = Record<string, unknown> & { n: string | number };
+type Row = Record<string, unknown>;
+
+/** One count of a combined statement: its group-by (select-list entries) and its conditions. */
+interface Count {
+  select: string[];
+  sql: Sql;
+}
+
+const keyOf = (select: string) => /AS "?(\w+)"?$/.exec(select)![1]!;
 
 export class DatabaseStatsStore implements StatsStore {
   constructor(private readonly db: Db) {}
 
-  private async grouped(table: string, select: string[], sql: Sql): Promise<Group[]> {
-    const keys = select.map((s) => /AS "?(\w+)"?$/.exec(s)![1]!);
+  /**
+   * Several counts of one summary table in one statement (one scan): grouped by the union of their
+   * group-bys, each count a `sum(n) FILTER (WHERE its conditions)`, then each regrouped by its own keys.
+   */
+  private async counted<G>(table: string, regionColumn: string, region: string, counts: readonly Count[]): Promise<G> {
+    const select = [...new Set(counts.flatMap((c) => c.select))];
+    const condition = (c: Count) => (c.sql.where.length ? c.sql.where.map((w) => `(${w})`).join(' AND ') : 'TRUE');
+    const sums = counts.map((c, i) => `sum(n) FILTER (WHERE ${condition(c)})::bigint AS n${i}`);
+    const scope = new Sql();
+    scope.inRegion(regionColumn, region);
+    const where = [...scope.where, `(${counts.map((c) => `(${condition(c)})`).join(' OR ')})`];
     const text =
-      `SELECT ${[...select, 'sum(n)::bigint AS n'].join(', ')} FROM ${table}` +
-      (sql.where.length ? ` WHERE ${sql.where.join(' AND ')}` : '') +
+      `SELECT ${[...select, ...sums].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}` +
       (select.length ? ` GROUP BY ${select.map((_, i) => i + 1).join(', ')}` : '');
-    const result = await this.db.raw(text, sql.bindings as never[]);
-    return (result.rows as Row[])
-      .map((r) => ({ key: Object.fromEntries(keys.map((k) => [k, String(r[k])])), n: Number(r.n ?? 0) }))
-      .filter((g) => g.n !== 0 || select.length === 0);
+    const bindings = [...counts.flatMap((c) => c.sql.bindings), ...scope.bindings, ...counts.flatMap((c) => c.sql.bindings)];
+    const rows = (await this.db.raw(text, bindings as never[])).rows as Row[];
+    return counts.map((c, i): Group[] => {
+      const keys = c.select.map(keyOf);
+      if (!keys.length) return [{ key: {}, n: rows.reduce((s, r) => s + Number(r[`n${i}`] ?? 0), 0) }];
+      const groups = new Map<string, Group>();
+      for (const r of rows) {
+        const n = Number(r[`n${i}`] ?? 0);
+        if (n === 0) continue;
+        const key = Object.fromEntries(keys.map((k) => [k, String(r[k])]));
+        const id = JSON.stringify(keys.map((k) => key[k]));
+        const g = groups.get(id);
+        if (g) g.n += n;
+        else groups.set(id, { key, n });
+      }
+      return [...groups.values()];
+    }) as G;
   }
 
-  houses(region: string, groupBy: readonly HouseKey[], where: DimensionWhere = {}): Promise<Group[]> {
-    const sql = new Sql();
-    sql.inRegion('village_code', region);
-    whereDimensions(sql, where, HOUSE_COLUMNS, 'village_code');
-    return this.grouped('stats_houses', selectList(groupBy, HOUSE_COLUMNS, 'village_code', region), sql);
+  housesMany<const C extends readonly HouseCount[]>(region: string, counts: C): Promise<Groups<C>> {
+    return this.counted<Groups<C>>(
+      'stats_houses',
+      'village_code',
+      region,
+      counts.map(({ groupBy, where = {} }) => {
+        const sql = new Sql();
+        whereDimensions(sql, where, HOUSE_COLUMNS, 'village_code');
+        return { select: selectList(groupBy, HOUSE_COLUMNS, 'village_code', region), sql };
+      }),
+    );
   }
 
-  inspectedSince(region: string, since: string, groupBy: readonly 'region'[]): Promise<Group[]> {
-    const sql = new Sql();
-    sql.inRegion('village_code', region);
-    sql.add('inspected_on >= ?::date', since);
-    return this.grouped('stats_house_inspected', selectList(groupBy, {}, 'village_code', region), sql);
+  async houses(region: string, groupBy: readonly HouseKey[], where: DimensionWhere = {}): Promise<Group[]> {
+    return (await this.housesMany(region, [{ groupBy, where }]))[0]!;
   }
 
-  cases(region: string, groupBy: readonly CaseKey[], where: CaseWhere = {}): Promise<Group[]> {
-    const { statusIn, statusNotIn, foundFrom, foundTo, dueBefore, ...dims } = where;
-    const sql = new Sql();
-    sql.inRegion('region_code', region);
-    whereDimensions(sql, dims, CASE_COLUMNS, 'region_code');
-    if (statusIn) sql.add(`status = ANY(?::text[])`, [...statusIn]);
-    if (statusNotIn) sql.add(`status <> ALL(?::text[])`, [...statusNotIn]);
-    if (foundFrom) sql.add('found_month >= ?::date', foundFrom);
-    if (foundTo) sql.add('found_month <= ?::date', foundTo);
-    // due_on is NULL for closed and cancelled cases (migration 0022), so this counts open cases only.
-    if (dueBefore) sql.add('due_on < ?::date', dueBefore);
-    return this.grouped('stats_cases', selectList(groupBy, CASE_COLUMNS, 'region_code', region), sql);
+  inspectedSinceMany<const D extends readonly string[]>(region: string, since: D, groupBy: readonly 'region'[]): Promise<Groups<D>> {
+    return this.counted<Groups<D>>(
+      'stats_house_inspected',
+      'village_code',
+      region,
+      since.map((day) => {
+        const sql = new Sql();
+        sql.add('inspected_on >= ?::date', day);
+        return { select: selectList(groupBy, {}, 'village_code', region), sql };
+      }),
+    );
   }
 
-  daily(region: string, from: string, to: string, metrics: readonly string[], groupBy: readonly DailyKey[]): Promise<Group[]> {
-    const sql = new Sql();
-    sql.inRegion('region_code', region);
-    sql.add('day BETWEEN ?::date AND ?::date', from, to);
-    sql.add('metric = ANY(?::text[])', [...metrics]);
-    return this.grouped('stats_daily', selectList(groupBy, DAILY_COLUMNS, 'region_code', region), sql);
+  async inspectedSince(region: string, since: string, groupBy: readonly 'region'[]): Promise<Group[]> {
+    return (await this.inspectedSinceMany(region, [since], groupBy))[0]!;
   }
 
-  dailyUpTo(region: string, to: string, metrics: readonly string[]): Promise<Group[]> {
-    const sql = new Sql();
-    sql.inRegion('region_code', region);
-    sql.add('day <= ?::date', to);
-    sql.add('metric = ANY(?::text[])', [...metrics]);
-    return this.grouped('stats_daily', ['metric AS "metric"'], sql);
+  casesMany<const C extends readonly CaseCount[]>(region: string, counts: C): Promise<Groups<C>> {
+    return this.counted<Groups<C>>(
+      'stats_cases',
+      'region_code',
+      region,
+      counts.map(({ groupBy, where = {} }) => {
+        const { statusIn, statusNotIn, foundFrom, foundTo, dueBefore, ...dims } = where;
+        const sql = new Sql();
+        whereDimensions(sql, dims, CASE_COLUMNS, 'region_code');
+        if (statusIn) sql.add(`status = ANY(?::text[])`, [...statusIn]);
+        if (statusNotIn) sql.add(`status <> ALL(?::text[])`, [...statusNotIn]);
+        if (foundFrom) sql.add('found_month >= ?::date', foundFrom);
+        if (foundTo) sql.add('found_month <= ?::date', foundTo);
+        // due_on is NULL for closed and cancelled cases (migration 0022), so this counts open cases only.
+        if (dueBefore) sql.add('due_on < ?::date', dueBefore);
+        return { select: selectList(groupBy, CASE_COLUMNS, 'region_code', region), sql };
+      }),
+    );
+  }
+
+  async cases(region: string, groupBy: readonly CaseKey[], where: CaseWhere = {}): Promise<Group[]> {
+    return (await this.casesMany(region, [{ groupBy, where }]))[0]!;
+  }
+
+  dailyMany<const C extends readonly DailyCount[]>(region: string, counts: C): Promise<Groups<C>> {
+    return this.counted<Groups<C>>(
+      'stats_daily',
+      'region_code',
+      region,
+      counts.map(({ from, to, metrics, groupBy }) => {
+        const sql = new Sql();
+        if (from === null) sql.add('day <= ?::date', to);
+        else sql.add('day BETWEEN ?::date AND ?::date', from, to);
+        sql.add('metric = ANY(?::text[])', [...metrics]);
+        return { select: selectList(groupBy, DAILY_COLUMNS, 'region_code', region), sql };
+      }),
+    );
+  }
+
+  async daily(region: string, from: string, to: string, metrics: readonly string[], groupBy: readonly DailyKey[]): Promise<Group[]> {
+    return (await this.dailyMany(region, [{ from, to, metrics, groupBy }]))[0]!;
+  }
+
+  async dailyUpTo(region: string, to: string, metrics: readonly string[]): Promise<Group[]> {
+    return (await this.dailyMany(region, [{ from: null, to, metrics, groupBy: ['metric'] }]))[0]!;
   }
 
   async stepDays(region: string, fromMonth: string, toMonth: string): Promise<StepDaysRow[]> {

@@ -39,15 +39,43 @@ export interface StepDaysRow {
   n: number;
 }
 
+/** The groups of each of several counts, in the order asked. */
+export type Groups<C extends readonly unknown[]> = { -readonly [K in keyof C]: Group[] };
+
+/** One of several counts taken in one statement (one scan of the summary table). */
+export interface HouseCount {
+  groupBy: readonly HouseKey[];
+  where?: DimensionWhere;
+}
+export interface CaseCount {
+  groupBy: readonly CaseKey[];
+  where?: CaseWhere;
+}
+/** Events between two Beijing days inclusive (`from` null: every day up to `to`), of the given metrics. */
+export interface DailyCount {
+  from: string | null;
+  to: string;
+  metrics: readonly string[];
+  groupBy: readonly DailyKey[];
+}
+
 export interface StatsStore {
   /** Houses now (`stats_houses`) in the region, grouped. */
   houses(region: string, groupBy: readonly HouseKey[], where?: DimensionWhere): Promise<Group[]>;
+  /** Several counts of houses in one statement, in the order asked. */
+  housesMany<const C extends readonly HouseCount[]>(region: string, counts: C): Promise<Groups<C>>;
   /** Houses whose latest judgement fell on `since` or later (`stats_house_inspected`), grouped by child region or not. */
   inspectedSince(region: string, since: string, groupBy: readonly 'region'[]): Promise<Group[]>;
+  /** The same for each of several days, in one statement. */
+  inspectedSinceMany<const D extends readonly string[]>(region: string, since: D, groupBy: readonly 'region'[]): Promise<Groups<D>>;
   /** Hazard cases now (`stats_cases`) in the region, grouped. */
   cases(region: string, groupBy: readonly CaseKey[], where?: CaseWhere): Promise<Group[]>;
+  /** Several counts of cases in one statement, in the order asked. */
+  casesMany<const C extends readonly CaseCount[]>(region: string, counts: C): Promise<Groups<C>>;
   /** Events per day (`stats_daily`) in the region between two Beijing days inclusive, of the given metrics, grouped. */
   daily(region: string, from: string, to: string, metrics: readonly string[], groupBy: readonly DailyKey[]): Promise<Group[]>;
+  /** Several counts of events in one statement, in the order asked. */
+  dailyMany<const C extends readonly DailyCount[]>(region: string, counts: C): Promise<Groups<C>>;
   /** All events up to a day inclusive, per metric (for a backlog: found minus closed). */
   dailyUpTo(region: string, to: string, metrics: readonly string[]): Promise<Group[]>;
   /** The step-duration histogram of tasks completed in the months from `fromMonth` to `toMonth` (first days), inclusive. */
