@@ -57,14 +57,20 @@ export function createCaseActivities({ db, config, supervision, cases, supervisi
       const status = t.case?.status;
       const moves = (status !== undefined && STATE_MOVING.has(status)) || t.case?.measures !== undefined || t.building !== undefined;
       const newDeadline = t.case?.dueAt !== undefined;
-      if (!moves && !newDeadline) return { applied: await write() };
+      if (!moves) {
+        // The step's write stays one statement (so a worker that dies while it waits still commits it, and
+        // the retry writes nothing twice). A new deadline can only lower the house's tier (a case no longer
+        // overdue): the tier is brought up to date right after, on every attempt, so a retry after a crash
+        // between the two still does it; the risk sweep is the backstop.
+        const applied = await write();
+        if (newDeadline) {
+          await db.transaction(async (trx) => refreshRiskTier(trx, await cases.buildingCodeOf(t.caseId, trx), `case:${t.caseId}`));
+        }
+        return { applied };
+      }
       return db.transaction(async (trx) => {
         if (!(await write(trx))) return { applied: false };
         const code = await cases.buildingCodeOf(t.caseId, trx);
-        if (!moves) {
-          await refreshRiskTier(trx, code, `case:${t.caseId}`);
-          return { applied: true };
-        }
         const who = { actorId: t.event.actor?.id ?? null, actorName: t.event.actor?.name ?? null, source: `case:${t.caseId}` };
         const grade = t.building?.appraisalGrade;
         await refreshSafetyState(
