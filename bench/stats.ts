@@ -34,7 +34,7 @@ import { seedDemoUsers } from '../tools/seed/demo.ts';
 import { districtRegions } from '../tools/seed/regions.ts';
 import { scaledSize, writeStatisticsDataset } from '../tools/synthetic/statistics-dataset.ts';
 import type { StatisticsDatasetSize } from '../tools/synthetic/statistics-dataset.ts';
-import { rebuildStatistics } from '../domain/statistics/rebuild.ts';
+import { STATISTICS_TABLES, rebuildStatistics } from '../domain/statistics/rebuild.ts';
 import { addMonths, monthEnd } from '../domain/statistics/period.ts';
 import type { Overview } from '../domain/statistics/api.ts';
 import { closeSend, send } from './http.ts';
@@ -224,7 +224,7 @@ runMain('bench:stats', async () => {
     const rebuildStarted = performance.now();
     await rebuildStatistics(db);
     const rebuildMs = performance.now() - rebuildStarted;
-    await db.raw('VACUUM ANALYZE stats_houses, stats_house_inspected, stats_cases, stats_daily, stats_step_days');
+    await db.raw(`VACUUM ANALYZE ${STATISTICS_TABLES.join(', ')}`);
     // The baseline of the rebuild: one plain pass over the same raw rows (count per table).
     const scanStarted = performance.now();
     await db.raw(
@@ -237,8 +237,7 @@ runMain('bench:stats', async () => {
     const scanMs = performance.now() - scanStarted;
     const summaryRows = (
       await db.raw(
-        `SELECT (SELECT count(*) FROM stats_houses) + (SELECT count(*) FROM stats_house_inspected) + (SELECT count(*) FROM stats_cases)
-              + (SELECT count(*) FROM stats_daily) + (SELECT count(*) FROM stats_step_days) AS n`,
+        `SELECT ${STATISTICS_TABLES.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')} AS n`,
       )
     ).rows[0] as { n: number };
     row(

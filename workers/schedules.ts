@@ -6,6 +6,7 @@ export const HOUSEKEEPING_SCHEDULE_ID = 'ydym-housekeeping';
 export const SWEEP_SCHEDULE_ID = 'ydym-sweep';
 export const AUDIT_ANCHOR_SCHEDULE_ID = 'ydym-audit-anchor';
 export const RISK_SWEEP_SCHEDULE_ID = 'ydym-risk-sweep';
+export const STATISTICS_COMPACTION_SCHEDULE_ID = 'ydym-stats-compact';
 
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
   await ensure(client, HOUSEKEEPING_SCHEDULE_ID, '1 hour', 'housekeepingWorkflow', taskQueue);
@@ -15,6 +16,8 @@ export async function ensureSchedules(client: Client, taskQueue: string): Promis
   await ensure(client, AUDIT_ANCHOR_SCHEDULE_ID, '1 hour', 'auditAnchorWorkflow', taskQueue);
   // Risk tiers that time alone moves (a case's deadline passing, an inspection running out) follow within 15 minutes.
   await ensure(client, RISK_SWEEP_SCHEDULE_ID, '15 minutes', 'riskSweepWorkflow', taskQueue);
+  // The statistics level tables' deltas are folded while few, so a cockpit read stays small.
+  await ensure(client, STATISTICS_COMPACTION_SCHEDULE_ID, '1 minute', 'statisticsCompactionWorkflow', taskQueue);
 }
 
 async function ensure(client: Client, scheduleId: string, every: string, workflowType: string, taskQueue: string): Promise<void> {

@@ -8,3 +8,4 @@ export { complaintWorkflow } from './complaint/workflow.ts';
 export { campaignWorkflow } from './campaign/workflow.ts';
 export { auditAnchorWorkflow } from './audit-anchor/workflow.ts';
 export { riskSweepWorkflow } from './risk-sweep/workflow.ts';
+export { statisticsCompactionWorkflow } from './statistics-compaction/workflow.ts';

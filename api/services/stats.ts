@@ -165,8 +165,14 @@ export class StatsService {
     const { stats } = this.deps;
     const found = { foundFrom: `${months.from}-01`, foundTo: `${months.to}-01` };
     // One statement per summary table.
-    const [houses, [inspected, everJudged], [open, foundCases, overdue], events] = await Promise.all([
-      stats.houses(R, ['use', 'floorsBand', 'latestJudgement', 'riskTier', 'appraisalGrade']),
+    const [[uses, floors, judged, tiers, grades], [inspected, everJudged], [open, foundCases, overdue], events] = await Promise.all([
+      stats.housesMany(R, [
+        { groupBy: ['use'] },
+        { groupBy: ['floorsBand'] },
+        { groupBy: ['latestJudgement'] },
+        { groupBy: ['riskTier'] },
+        { groupBy: ['appraisalGrade'] },
+      ]),
       stats.inspectedSinceMany(R, [since, EVER], []),
       stats.casesMany(R, [
         { groupBy: ['category', 'severity'], where: { statusNotIn: CLOSED } },
@@ -187,19 +193,19 @@ export class StatsService {
       value,
       link: { resource: 'complaints', filter: { regionCode: R, ...filter } },
     });
-    const total = sum(houses);
+    const total = sum(tiers);
     const inspectedN = sum(inspected);
     const metric = byKey(events, 'metric');
     const foundN = sum(foundCases);
     const closedN = sumWhere(foundCases, (k) => k.status === 'closed');
-    const judged = byKey(houses, 'latestJudgement');
+    const judgedBy = byKey(judged, 'latestJudgement');
     // A house never judged has no judgement day: told apart from one judged 未发现安全隐患 (`none`) by the
     // judgement days, whichever key the summary gives it.
     const judgedN = sum(everJudged);
-    const serious = judged.get('serious') ?? 0;
-    const some = judged.get('some') ?? 0;
-    const tiers = byKey(houses, 'riskTier');
-    const grades = byKey(houses, 'appraisalGrade');
+    const serious = judgedBy.get('serious') ?? 0;
+    const some = judgedBy.get('some') ?? 0;
+    const tierBy = byKey(tiers, 'riskTier');
+    const gradeBy = byKey(grades, 'appraisalGrade');
     const created = { createdFrom: dates.from, createdTo: dates.to };
     return {
       meta: this.meta(region, dates),
@@ -207,11 +213,11 @@ export class StatsService {
         total: buildings({}, total),
         business: buildings(
           { businessUse: true },
-          sumWhere(houses, (k) => (BUSINESS_USES as readonly string[]).includes(k.use!)),
+          sumWhere(uses, (k) => (BUSINESS_USES as readonly string[]).includes(k.use!)),
         ),
         floors3Plus: buildings(
           { minFloors: 3 },
-          sumWhere(houses, (k) => k.floorsBand !== '1-2'),
+          sumWhere(floors, (k) => k.floorsBand !== '1-2'),
         ),
       },
       coverage: {
@@ -226,12 +232,12 @@ export class StatsService {
         none: buildings({ latestJudgement: 'none' }, judgedN - serious - some),
         notInspected: buildings({ latestJudgement: NOT_INSPECTED }, total - judgedN),
       },
-      tiers: Object.fromEntries(RISK_TIER.values.map((t) => [t, buildings({ riskTier: t }, tiers.get(t) ?? 0)])) as Record<
+      tiers: Object.fromEntries(RISK_TIER.values.map((t) => [t, buildings({ riskTier: t }, tierBy.get(t) ?? 0)])) as Record<
         RiskTier,
         Figure
       >,
       grades: Object.fromEntries(
-        [...APPRAISAL_GRADE.values, NONE].map((g) => [g, buildings({ appraisalGrade: g }, grades.get(g) ?? 0)]),
+        [...APPRAISAL_GRADE.values, NONE].map((g) => [g, buildings({ appraisalGrade: g }, gradeBy.get(g) ?? 0)]),
       ) as Overview['grades'],
       openHazards: open
         .map((g) => ({

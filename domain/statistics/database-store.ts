@@ -64,10 +64,39 @@ class Sql {
   }
 }
 
-function selectList(groupBy: readonly string[], columns: Record<string, string>, regionColumn: string, region: string): string[] {
-  return groupBy.map((k) =>
-    k === 'region' ? `substr(${regionColumn}, 1, ${childCodeLength(region)}) AS region` : `${columns[k] ?? fail(k)} AS "${k}"`,
-  );
+/** The code lengths the level tables hold rows for (migration 0027): district, town, village. */
+const LEVEL_LENGTHS = [6, 9, 12];
+
+/**
+ * Which rows of a table count a region, and how a row names the region's child it falls in. A wide
+ * table (migration 0022) holds villages: the region's subtree is a code prefix. A level table (0027)
+ * holds every level from the district down: the region's own rows, or with `byChild` its children's
+ * (above the district: the districts', regrouped by the children's prefix).
+ */
+interface Source {
+  table: string;
+  regionColumn: string;
+  level: boolean;
+}
+
+function scope(source: Source, region: string, byChild: boolean): { sql: Sql; regionSelect: string } {
+  const sql = new Sql();
+  const child = childCodeLength(region);
+  const regionSelect = `substr(${source.regionColumn}, 1, ${child}) AS region`;
+  if (!source.level) {
+    sql.inRegion(source.regionColumn, region);
+    return { sql, regionSelect };
+  }
+  const wanted = byChild ? child : region.length;
+  const depth = LEVEL_LENGTHS.includes(wanted) ? wanted : (LEVEL_LENGTHS.find((l) => l >= wanted) ?? 12);
+  sql.add(`length(region_code) = ${depth}`);
+  if (depth === region.length) sql.add('region_code = ?', region);
+  else sql.inRegion('region_code', region);
+  return { sql, regionSelect };
+}
+
+function selectList(groupBy: readonly string[], columns: Record<string, string>, regionSelect: string): string[] {
+  return groupBy.map((k) => (k === 'region' ? regionSelect : `${columns[k] ?? fail(k)} AS "${k}"`));
 }
 
 function fail(key: string): never {
@@ -93,6 +122,48 @@ interface Count {
 
 const keyOf = (select: string) => /AS "?(\w+)"?$/.exec(select)![1]!;
 
+/** The keys a count mentions (grouped by or filtered on), `region` apart. */
+const mentioned = (groupBy: readonly string[], where: object) =>
+  new Set(
+    [
+      ...groupBy,
+      ...Object.entries(where)
+        .filter(([, v]) => v !== undefined)
+        .map(([k]) => k),
+    ].filter((k) => k !== 'region'),
+  );
+const within = (keys: Set<string>, allowed: readonly string[]) => [...keys].every((k) => allowed.includes(k));
+
+const WIDE_HOUSES: Source = { table: 'stats_houses', regionColumn: 'village_code', level: false };
+const WIDE_CASES: Source = { table: 'stats_cases', regionColumn: 'region_code', level: false };
+const WIDE_DAILY: Source = { table: 'stats_daily', regionColumn: 'region_code', level: false };
+const level = (table: string): Source => ({ table, regionColumn: 'region_code', level: true });
+const LEVEL_HOUSES = level('stats_level_houses');
+const LEVEL_INSPECTED = level('stats_level_inspected');
+const LEVEL_CASES = level('stats_level_cases');
+const LEVEL_DUE = level('stats_level_due');
+const LEVEL_DAILY = level('stats_level_daily');
+const LEVEL_STEPS = level('stats_level_steps');
+
+/**
+ * Each count goes to the narrowest table that holds what it needs: a level table when it groups and
+ * filters by its keys only (the cockpit's counts), else the wide table (the pivot's other dimensions).
+ */
+type Routed<C> = { source: Source; byChild: boolean; counts: { index: number; count: C }[] };
+
+function route<C>(counts: readonly C[], sourceOf: (c: C) => Source, byChild: (c: C) => boolean): Routed<C>[] {
+  const batches = new Map<string, Routed<C>>();
+  counts.forEach((count, index) => {
+    const source = sourceOf(count);
+    const child = byChild(count);
+    const id = `${source.table}/${child}`;
+    const batch = batches.get(id) ?? { source, byChild: child, counts: [] };
+    batch.counts.push({ index, count });
+    batches.set(id, batch);
+  });
+  return [...batches.values()];
+}
+
 export class DatabaseStatsStore implements StatsStore {
   constructor(private readonly db: Db) {}
 
@@ -100,17 +171,15 @@ export class DatabaseStatsStore implements StatsStore {
    * Several counts of one summary table in one statement (one scan): grouped by the union of their
    * group-bys, each count a `sum(n) FILTER (WHERE its conditions)`, then each regrouped by its own keys.
    */
-  private async counted<G>(table: string, regionColumn: string, region: string, counts: readonly Count[]): Promise<G> {
+  private async counted(table: string, scoped: Sql, counts: readonly Count[]): Promise<Group[][]> {
     const select = [...new Set(counts.flatMap((c) => c.select))];
     const condition = (c: Count) => (c.sql.where.length ? c.sql.where.map((w) => `(${w})`).join(' AND ') : 'TRUE');
     const sums = counts.map((c, i) => `sum(n) FILTER (WHERE ${condition(c)})::bigint AS n${i}`);
-    const scope = new Sql();
-    scope.inRegion(regionColumn, region);
-    const where = [...scope.where, `(${counts.map((c) => `(${condition(c)})`).join(' OR ')})`];
+    const where = [...scoped.where, `(${counts.map((c) => `(${condition(c)})`).join(' OR ')})`];
     const text =
       `SELECT ${[...select, ...sums].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}` +
       (select.length ? ` GROUP BY ${select.map((_, i) => i + 1).join(', ')}` : '');
-    const bindings = [...counts.flatMap((c) => c.sql.bindings), ...scope.bindings, ...counts.flatMap((c) => c.sql.bindings)];
+    const bindings = [...counts.flatMap((c) => c.sql.bindings), ...scoped.bindings, ...counts.flatMap((c) => c.sql.bindings)];
     const rows = (await this.db.raw(text, bindings as never[])).rows as Row[];
     return counts.map((c, i): Group[] => {
       const keys = c.select.map(keyOf);
@@ -126,19 +195,53 @@ export class DatabaseStatsStore implements StatsStore {
         else groups.set(id, { key, n });
       }
       return [...groups.values()];
-    }) as G;
+    });
+  }
+
+  /** The counts routed to their tables, one statement per table, answered in the order asked. */
+  private async countedRouted<C, G>(
+    region: string,
+    counts: readonly C[],
+    sourceOf: (c: C) => Source,
+    byChild: (c: C) => boolean,
+    build: (c: C, source: Source, sql: Sql, regionSelect: string) => string[],
+  ): Promise<G> {
+    const answers: Group[][] = [];
+    await Promise.all(
+      route(counts, sourceOf, byChild).map(async (batch) => {
+        const { sql: scoped, regionSelect } = scope(batch.source, region, batch.byChild);
+        const built = batch.counts.map(({ count }) => {
+          const sql = new Sql();
+          return { select: build(count, batch.source, sql, regionSelect), sql };
+        });
+        const groups = await this.counted(batch.source.table, scoped, built);
+        batch.counts.forEach(({ index }, i) => (answers[index] = groups[i]!));
+      }),
+    );
+    return answers as G;
   }
 
   housesMany<const C extends readonly HouseCount[]>(region: string, counts: C): Promise<Groups<C>> {
-    return this.counted<Groups<C>>(
-      'stats_houses',
-      'village_code',
+    // The level table holds one dimension at a time: a count that mentions at most one (and no region filter) is answered there.
+    const dimOf = (c: HouseCount) => [...mentioned(c.groupBy, c.where ?? {})][0] as Exclude<HouseKey, 'region'> | undefined;
+    const levelled = counts.every((c) => mentioned(c.groupBy, c.where ?? {}).size <= 1 && c.where?.region === undefined);
+    return this.countedRouted<HouseCount, Groups<C>>(
       region,
-      counts.map(({ groupBy, where = {} }) => {
-        const sql = new Sql();
-        whereDimensions(sql, where, HOUSE_COLUMNS, 'village_code');
-        return { select: selectList(groupBy, HOUSE_COLUMNS, 'village_code', region), sql };
-      }),
+      counts,
+      () => (levelled ? LEVEL_HOUSES : WIDE_HOUSES),
+      (c) => c.groupBy.includes('region'),
+      ({ groupBy, where = {} }, source, sql, regionSelect) => {
+        if (!source.level) {
+          whereDimensions(sql, where, HOUSE_COLUMNS, 'village_code');
+          return selectList(groupBy, HOUSE_COLUMNS, regionSelect);
+        }
+        // Every house has one value of each dimension: with none mentioned, any dimension's values sum to the houses.
+        const dim = dimOf({ groupBy, where }) ?? 'riskTier';
+        sql.add('dim = ?', HOUSE_COLUMNS[dim]);
+        const value = (where as Record<string, string | undefined>)[dim];
+        if (value !== undefined) sql.add('value = ?', value);
+        return selectList(groupBy, { [dim]: 'value' }, regionSelect);
+      },
     );
   }
 
@@ -147,15 +250,15 @@ export class DatabaseStatsStore implements StatsStore {
   }
 
   inspectedSinceMany<const D extends readonly string[]>(region: string, since: D, groupBy: readonly 'region'[]): Promise<Groups<D>> {
-    return this.counted<Groups<D>>(
-      'stats_house_inspected',
-      'village_code',
+    return this.countedRouted<string, Groups<D>>(
       region,
-      since.map((day) => {
-        const sql = new Sql();
+      since,
+      () => LEVEL_INSPECTED,
+      () => groupBy.includes('region'),
+      (day, _source, sql, regionSelect) => {
         sql.add('inspected_on >= ?::date', day);
-        return { select: selectList(groupBy, {}, 'village_code', region), sql };
-      }),
+        return selectList(groupBy, {}, regionSelect);
+      },
     );
   }
 
@@ -164,13 +267,21 @@ export class DatabaseStatsStore implements StatsStore {
   }
 
   casesMany<const C extends readonly CaseCount[]>(region: string, counts: C): Promise<Groups<C>> {
-    return this.counted<Groups<C>>(
-      'stats_cases',
-      'region_code',
+    const sourceOf = ({ groupBy, where = {} }: CaseCount): Source => {
+      const keys = mentioned(groupBy, where);
+      if (where.region !== undefined) return WIDE_CASES;
+      if (where.dueBefore !== undefined) return within(keys, ['status', 'statusIn', 'statusNotIn', 'dueBefore']) ? LEVEL_DUE : WIDE_CASES;
+      return within(keys, ['status', 'category', 'severity', 'month', 'statusIn', 'statusNotIn', 'foundFrom', 'foundTo'])
+        ? LEVEL_CASES
+        : WIDE_CASES;
+    };
+    return this.countedRouted<CaseCount, Groups<C>>(
       region,
-      counts.map(({ groupBy, where = {} }) => {
+      counts,
+      sourceOf,
+      (c) => c.groupBy.includes('region'),
+      ({ groupBy, where = {} }, _source, sql, regionSelect) => {
         const { statusIn, statusNotIn, foundFrom, foundTo, dueBefore, ...dims } = where;
-        const sql = new Sql();
         whereDimensions(sql, dims, CASE_COLUMNS, 'region_code');
         if (statusIn) sql.add(`status = ANY(?::text[])`, [...statusIn]);
         if (statusNotIn) sql.add(`status <> ALL(?::text[])`, [...statusNotIn]);
@@ -178,8 +289,8 @@ export class DatabaseStatsStore implements StatsStore {
         if (foundTo) sql.add('found_month <= ?::date', foundTo);
         // due_on is NULL for closed and cancelled cases (migration 0022), so this counts open cases only.
         if (dueBefore) sql.add('due_on < ?::date', dueBefore);
-        return { select: selectList(groupBy, CASE_COLUMNS, 'region_code', region), sql };
-      }),
+        return selectList(groupBy, CASE_COLUMNS, regionSelect);
+      },
     );
   }
 
@@ -188,17 +299,17 @@ export class DatabaseStatsStore implements StatsStore {
   }
 
   dailyMany<const C extends readonly DailyCount[]>(region: string, counts: C): Promise<Groups<C>> {
-    return this.counted<Groups<C>>(
-      'stats_daily',
-      'region_code',
+    return this.countedRouted<DailyCount, Groups<C>>(
       region,
-      counts.map(({ from, to, metrics, groupBy }) => {
-        const sql = new Sql();
+      counts,
+      (c) => (within(new Set(c.groupBy.filter((k) => k !== 'region')), ['metric', 'day']) ? LEVEL_DAILY : WIDE_DAILY),
+      (c) => c.groupBy.includes('region'),
+      ({ from, to, metrics, groupBy }, _source, sql, regionSelect) => {
         if (from === null) sql.add('day <= ?::date', to);
         else sql.add('day BETWEEN ?::date AND ?::date', from, to);
         sql.add('metric = ANY(?::text[])', [...metrics]);
-        return { select: selectList(groupBy, DAILY_COLUMNS, 'region_code', region), sql };
-      }),
+        return selectList(groupBy, DAILY_COLUMNS, regionSelect);
+      },
     );
   }
 
@@ -211,11 +322,10 @@ export class DatabaseStatsStore implements StatsStore {
   }
 
   async stepDays(region: string, fromMonth: string, toMonth: string): Promise<StepDaysRow[]> {
-    const sql = new Sql();
-    sql.inRegion('region_code', region);
+    const { sql } = scope(LEVEL_STEPS, region, false);
     sql.add('completed_month BETWEEN ?::date AND ?::date', fromMonth, toMonth);
     const result = await this.db.raw(
-      `SELECT step, days, late, sum(n)::bigint AS n FROM stats_step_days WHERE ${sql.where.join(' AND ')} GROUP BY 1, 2, 3`,
+      `SELECT step, days, late, sum(n)::bigint AS n FROM ${LEVEL_STEPS.table} WHERE ${sql.where.join(' AND ')} GROUP BY 1, 2, 3`,
       sql.bindings as never[],
     );
     return (result.rows as { step: string; days: number; late: boolean; n: string }[])

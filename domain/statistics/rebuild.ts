@@ -97,8 +97,48 @@ const RECOUNTS: Record<string, { keys: string[]; sql: string }> = {
   },
 };
 
-/** The summary tables, in the order they are rebuilt and compared. */
-export const STATISTICS_TABLES = Object.keys(RECOUNTS);
+/**
+ * The level tables (migration 0027): each the projection of one wide summary table onto its region's
+ * levels, as deltas to be summed per key. Their key columns after region_code.
+ */
+const LEVEL_TABLES: Record<string, string[]> = {
+  stats_level_houses: ['dim', 'value'],
+  stats_level_inspected: ['inspected_on'],
+  stats_level_cases: ['status', 'category', 'severity', 'found_month'],
+  stats_level_due: ['status', 'due_on'],
+  stats_level_daily: ['metric', 'day'],
+  stats_level_steps: ['completed_month', 'step', 'days', 'late'],
+};
+
+/** A level table's counts per key (its deltas summed; keys that sum to 0 left out), `n` last. */
+function levelSums(table: string): string {
+  const keys = ['region_code', ...LEVEL_TABLES[table]!];
+  return `SELECT ${keys.join(', ')}, sum(n)::integer AS n FROM ${table} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
+          HAVING sum(n) <> 0`;
+}
+
+/**
+ * What each summary table should hold and what it holds, as queries of its key columns and `n`: a wide
+ * table against the recount of the raw rows, a level table (summed) against its wide table's projection,
+ * the wide table having been compared with the raw rows in the same snapshot.
+ */
+const COMPARED: { table: string; keys: string[]; expected: string; actual: string }[] = [
+  ...Object.entries(RECOUNTS).map(([table, { keys, sql }]) => ({
+    table,
+    keys,
+    expected: sql,
+    actual: `SELECT ${keys.join(', ')}, n FROM ${table}`,
+  })),
+  ...Object.entries(LEVEL_TABLES).map(([table, keys]) => ({
+    table,
+    keys: ['region_code', ...keys],
+    expected: `SELECT * FROM ${table}_expected`,
+    actual: levelSums(table),
+  })),
+];
+
+/** The summary tables, in the order they are rebuilt and compared: the wide ones, then their levels. */
+export const STATISTICS_TABLES = COMPARED.map((c) => c.table);
 
 export interface RebuildReport {
   /** Rows written per summary table. */
@@ -123,12 +163,19 @@ export async function rebuildStatistics(db: Db, say: (line: string) => void = ()
         say(`locking ${RAW_TABLES.join(', ')} against writes…`);
         await trx.raw(`LOCK TABLE ${RAW_TABLES.join(', ')} IN SHARE MODE`);
         const counted: Record<string, number> = {};
-        for (const [table, { keys, sql }] of Object.entries(RECOUNTS)) {
+        const count = async (table: string, fill: string) => {
           const t0 = Date.now();
           await trx.raw(`DELETE FROM ${table}`);
-          const inserted = await trx.raw(`INSERT INTO ${table} (${keys.join(', ')}, n) ${sql}`);
-          counted[table] = inserted.rowCount ?? 0;
+          counted[table] = (await trx.raw(fill)).rowCount ?? 0;
           say(`${table}: ${counted[table]} rows (${Date.now() - t0} ms)`);
+        };
+        // The wide tables' triggers skip their level tables in this transaction: they are filled after, in one pass each.
+        await trx.raw(`SET LOCAL ydym.stats_rebuild = 'on'`);
+        for (const [table, { keys, sql }] of Object.entries(RECOUNTS))
+          await count(table, `INSERT INTO ${table} (${keys.join(', ')}, n) ${sql}`);
+        for (const [table, keys] of Object.entries(LEVEL_TABLES)) {
+          const columns = ['region_code', ...keys, 'n'].join(', ');
+          await count(table, `INSERT INTO ${table} (${columns}, pending) SELECT ${columns}, false FROM ${table}_expected`);
         }
         return counted;
       });
@@ -159,10 +206,10 @@ export async function statisticsDifferences(db: Db): Promise<StatisticsDifferenc
   return db.transaction(
     async (trx) => {
       const differences: StatisticsDifference[] = [];
-      for (const [table, { keys, sql }] of Object.entries(RECOUNTS)) {
+      for (const { table, expected, actual } of COMPARED) {
         const result = await trx.raw(`
-          WITH expected AS (SELECT to_jsonb(r) - 'n' AS key, n FROM (${sql}) r),
-               actual AS (SELECT to_jsonb(s) - 'n' AS key, n FROM (SELECT ${keys.join(', ')}, n FROM ${table}) s)
+          WITH expected AS (SELECT to_jsonb(r) - 'n' AS key, n FROM (${expected}) r),
+               actual AS (SELECT to_jsonb(s) - 'n' AS key, n FROM (${actual}) s)
           SELECT coalesce(e.key, a.key) AS key, e.n AS expected, a.n AS actual
           FROM expected e FULL JOIN actual a ON a.key = e.key
           WHERE e.n IS DISTINCT FROM a.n
@@ -177,11 +224,11 @@ export async function statisticsDifferences(db: Db): Promise<StatisticsDifferenc
   );
 }
 
-/** A summary table's rows in key order, as text: what a test compares before and after a rebuild. */
+/** A summary table's rows (a level table's sums) in key order, as text: what a test compares before and after a rebuild. */
 export async function statisticsSnapshot(db: Db): Promise<Record<string, string[]>> {
   const snapshot: Record<string, string[]> = {};
-  for (const [table, { keys }] of Object.entries(RECOUNTS)) {
-    const result = await db.raw(`SELECT s::text AS line FROM ${table} s ORDER BY ${keys.join(', ')}`);
+  for (const { table, keys, actual } of COMPARED) {
+    const result = await db.raw(`SELECT s::text AS line FROM (${actual}) s ORDER BY ${keys.join(', ')}`);
     snapshot[table] = (result.rows as { line: string }[]).map((r) => r.line);
   }
   return snapshot;

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { rebuildStatistics, statisticsDifferences, statisticsSnapshot } from '../../domain/statistics/rebuild.ts';
+import { STATISTICS_TABLES, rebuildStatistics, statisticsDifferences, statisticsSnapshot } from '../../domain/statistics/rebuild.ts';
+import { STATISTICS_COMPACTION_SCHEDULE_ID } from '../../workers/schedules.ts';
 import { beijingDate } from '../../domain/time.ts';
 import { startSupervisionSimulator } from '../../tools/supervision-sim/simulator.ts';
 import { Random } from '../../tools/synthetic/random.ts';
@@ -300,6 +301,28 @@ test('a seeded random mix of platform events leaves every summary equal to a rec
   for (const origin of ['daily', 'officer', 'special']) assert.ok(origins.includes(origin), `origins ${origins.join(', ')}`);
   const steps = (await stack.db.raw('SELECT sum(n)::int AS n FROM stats_step_days')).rows[0].n;
   assert.equal(steps, raw.steps);
+
+  // The schedule folds the level tables' deltas (it also ran every minute during the mix); the sums stay right.
+  const pending = async () =>
+    Number(
+      (
+        await stack.db.raw(
+          `SELECT ${STATISTICS_TABLES.filter((t) => t.startsWith('stats_level_'))
+            .map((t) => `(SELECT count(*) FROM ${t} WHERE pending)`)
+            .join(' + ')} AS n`,
+        )
+      ).rows[0].n,
+    );
+  const compaction = stack.temporal.client.schedule.getHandle(STATISTICS_COMPACTION_SCHEDULE_ID);
+  await compaction.pause('the test folds when it asks');
+  await events.house();
+  assert.ok((await pending()) > 0, 'a new house left deltas to fold');
+  await compaction.trigger();
+  const until = Date.now() + 30_000;
+  while ((await pending()) > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 250));
+  assert.equal(await pending(), 0, 'the compaction schedule folded every delta');
+  await compaction.unpause();
+  assert.deepEqual(await statisticsDifferences(stack.db), [], `STATS_SEED=${seed}, after the fold`);
 
   // A rebuild on the populated database writes exactly the rows the triggers kept.
   const kept = await statisticsSnapshot(stack.db);

@@ -15,6 +15,7 @@ import { createHousekeepingActivities } from './housekeeping.ts';
 import { createImportActivities } from './imports.ts';
 import { createLabelActivities } from './labels.ts';
 import { createRiskActivities } from './risk.ts';
+import { createStatisticsActivities } from './statistics.ts';
 
 export interface ActivityDeps {
   db: Db;
@@ -37,5 +38,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createCampaignActivities(deps),
     ...createAnchorActivities(deps),
     ...createRiskActivities(deps),
+    ...createStatisticsActivities(deps),
   };
 }
