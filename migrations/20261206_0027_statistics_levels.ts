@@ -15,8 +15,9 @@ import type { Knex } from 'knex';
  * stepping cases of the same district never wait for one another on the district's row, nor deadlock
  * moving cases in opposite directions. A read sums the rows of a key, and names the level it reads
  * (`length(region_code) = 9 AND region_code LIKE '441802%'`: the district's towns), which leads the
- * index. `stats_compact_levels()` (run every minute by a schedule, workers/schedules.ts) folds the deltas
- * written since into one row per key.
+ * index; the index holds `n` too, so a read touches index pages only (a key's rows are appended far
+ * apart in the heap). `stats_compact_levels()` (run every minute by a schedule, workers/schedules.ts)
+ * folds the deltas written since into one row per key.
  *
  * `npm run stats:rebuild` sets `ydym.stats_rebuild` for its transaction: the triggers then skip, and it
  * fills the level tables from the rebuilt wide tables (`stats_level_<x>_expected`), compacted.
@@ -114,7 +115,7 @@ export async function up(knex: Knex): Promise<void> {
         n integer NOT NULL,
         pending boolean NOT NULL DEFAULT true
       );
-      CREATE INDEX ${level.table}_key_idx ON ${level.table} (length(region_code), ${all.join(', ')});
+      CREATE INDEX ${level.table}_key_idx ON ${level.table} (length(region_code), ${all.join(', ')}) INCLUDE (n);
       CREATE INDEX ${level.table}_pending_idx ON ${level.table} (${all.join(', ')}) WHERE pending;
 
       CREATE FUNCTION ${level.table}_rows(s ${level.source})

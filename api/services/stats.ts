@@ -325,8 +325,25 @@ export class StatsService {
     ]);
     const prior = byKey(before, 'metric');
     let backlog = (prior.get('found') ?? 0) - (prior.get('closed') ?? 0);
-    const points: TrendPoint[] = intervals(dates, interval).map((iv) => {
-      const within = (metric: string) => sumWhere(events, (k) => k.metric === metric && k.day! >= iv.from && k.day! <= iv.to);
+    const spans = intervals(dates, interval);
+    // Each day's events into its interval (the intervals are consecutive: the last starting on or before the day).
+    const sums = new Map<string, number[]>();
+    for (const e of events) {
+      const day = e.key.day!;
+      let lo = 0;
+      let hi = spans.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (spans[mid]!.from <= day) lo = mid;
+        else hi = mid - 1;
+      }
+      if (day < spans[lo]!.from || day > spans[lo]!.to) continue;
+      const metric = e.key.metric!;
+      const row = sums.get(metric) ?? sums.set(metric, new Array<number>(spans.length).fill(0)).get(metric)!;
+      row[lo] = (row[lo] ?? 0) + e.n;
+    }
+    const points: TrendPoint[] = spans.map((iv, i) => {
+      const within = (metric: string) => sums.get(metric)?.[i] ?? 0;
       const found = within('found');
       const closed = within('closed');
       backlog += found - closed;

@@ -94,7 +94,7 @@ export class DatabaseTaskStore implements TaskStore {
    */
   private claimable(q: Knex.QueryBuilder, user: InboxUser): Knex.QueryBuilder {
     return inRegion(q.where('t.status', 'open'), user.regionCode)
-      .whereRaw('? = ANY(t.roles)', [user.role])
+      .whereRaw('t.roles @> ARRAY[?]::text[]', [user.role])
       .whereRaw(`NOT (t.step = ANY(?::text[]) AND EXISTS (SELECT 1 FROM cases k WHERE k.id = t.case_id AND k.evidence_submitter_id = ?))`, [
         [...NOT_BY_EVIDENCE_SUBMITTER],
         user.id,

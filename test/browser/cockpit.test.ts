@@ -7,14 +7,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { PHONE, launchBrowser, screenshot } from '../support/browser.ts';
-import { registerCase } from '../support/cases.ts';
-import { loggedIn } from '../support/http.ts';
-import { startStack } from '../support/stack.ts';
+import { PHONE, screenshot } from '../support/browser.ts';
 import type { Stack } from '../support/stack.ts';
-import { addHouses, waitForRows } from './houses.ts';
+import { statisticsFixture, waitForRows } from './houses.ts';
 import type { Houses } from './houses.ts';
-import { assertNoMessageKeys, fitsWidth, newPage, signIn } from './ui.ts';
+import { assertNoMessageKeys, fitsWidth, newPage, signIn, listTotal } from './ui.ts';
 
 const WALL = { width: 1920, height: 1080 };
 const LAPTOP = { width: 1440, height: 900 };
@@ -29,13 +26,11 @@ let browser: Browser;
 let houses: Houses;
 
 before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-  houses = await addHouses(stack.db);
-  const officer = await loggedIn(stack.baseUrl, 'officer');
-  await registerCase(officer, houses.shop, 'serious');
-  await registerCase(officer, houses.rental, 'general');
-  await registerCase(officer, houses.elsewhere, 'general');
+  ({ stack, browser, houses } = await statisticsFixture([
+    ['shop', 'serious'],
+    ['rental', 'general'],
+    ['elsewhere', 'general'],
+  ]));
 });
 after(async () => {
   await browser?.close();
@@ -51,16 +46,6 @@ async function openCockpit(page: Page, query = ''): Promise<void> {
 
 const figureValue = async (page: Page, name: string) =>
   Number(await page.locator(`[data-figure="${name}"]`).first().getAttribute('data-value'));
-
-/** The total of the list on screen: react-admin's "共 N 条", or 0 when the list is empty. */
-async function listTotal(page: Page): Promise<number> {
-  await page.waitForLoadState('networkidle');
-  // The list's pager ("第 1-4 条，共 4 条"), or its words for no rows at all.
-  await page.waitForFunction(() => /共 \d+ 条|没有找到|暂无/.test(document.body.innerText), undefined, { timeout: 15_000 });
-  await page.waitForLoadState('networkidle');
-  const match = /共 (\d+) 条/.exec(await page.locator('body').innerText());
-  return match ? Number(match[1]) : 0;
-}
 
 describe('the cockpit', () => {
   for (const size of SIZES) {

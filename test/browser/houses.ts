@@ -2,10 +2,15 @@
  * The houses the building tests start from, and the list steps they share. Houses go straight into
  * the store, as the registry would hold them, so each test begins from known data.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
 import type { Db } from '../../domain/db.ts';
 import { recomputeAllRiskTiers } from '../../domain/risk/refresh.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { registerCase } from '../support/cases.ts';
+import { loggedIn } from '../support/http.ts';
+import { startStack } from '../support/stack.ts';
+import type { Stack } from '../support/stack.ts';
 
 export interface Houses {
   /** 高基里, own home, no hidden danger. */
@@ -100,4 +105,16 @@ export async function waitForRows(page: Page, count: number): Promise<string[]> 
 export async function pickOption(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** A stack and a browser for the statistics pages: the houses above, with cases the officer registers on some of them. */
+export async function statisticsFixture(
+  cases: [house: keyof Houses, severity: 'serious' | 'general'][],
+): Promise<{ stack: Stack; browser: Browser; houses: Houses }> {
+  const stack = await startStack();
+  const browser = await launchBrowser();
+  const houses = await addHouses(stack.db);
+  const officer = await loggedIn(stack.baseUrl, 'officer');
+  for (const [house, severity] of cases) await registerCase(officer, houses[house], severity);
+  return { stack, browser, houses };
 }

@@ -6,28 +6,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { PHONE, launchBrowser, screenshot } from '../support/browser.ts';
-import { registerCase } from '../support/cases.ts';
-import { loggedIn } from '../support/http.ts';
-import { startStack } from '../support/stack.ts';
+import { PHONE, screenshot } from '../support/browser.ts';
 import type { Stack } from '../support/stack.ts';
-import { addHouses } from './houses.ts';
-import type { Houses } from './houses.ts';
-import { assertNoMessageKeys, download, fitsWidth, newPage, signIn } from './ui.ts';
+import { statisticsFixture } from './houses.ts';
+import { assertNoMessageKeys, download, fitsWidth, newPage, signIn, listTotal } from './ui.ts';
 
 const LAPTOP = { width: 1440, height: 900 };
 
 let stack: Stack;
 let browser: Browser;
-let houses: Houses;
 
 before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-  houses = await addHouses(stack.db);
-  const officer = await loggedIn(stack.baseUrl, 'officer');
-  await registerCase(officer, houses.shop, 'serious');
-  await registerCase(officer, houses.rental, 'general');
+  ({ stack, browser } = await statisticsFixture([
+    ['shop', 'serious'],
+    ['rental', 'general'],
+  ]));
 });
 after(async () => {
   await browser?.close();
@@ -35,15 +28,6 @@ after(async () => {
 });
 
 const cell = (page: Page, name: string) => page.locator(`[data-cell="${name}"]`);
-
-async function listTotal(page: Page): Promise<number> {
-  await page.waitForLoadState('networkidle');
-  // The list's pager ("第 1-4 条，共 4 条"), or its words for no rows at all.
-  await page.waitForFunction(() => /共 \d+ 条|没有找到|暂无/.test(document.body.innerText), undefined, { timeout: 15_000 });
-  await page.waitForLoadState('networkidle');
-  const match = /共 (\d+) 条/.exec(await page.locator('body').innerText());
-  return match ? Number(match[1]) : 0;
-}
 
 describe('the pivot', () => {
   test('houses by town and use, with totals; a cell opens its list; case dimensions are off for houses', async () => {

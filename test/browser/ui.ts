@@ -83,3 +83,12 @@ export async function download(page: Page, trigger: Locator): Promise<{ name: st
 
 /** True when the bytes are a PDF document. */
 export const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+
+/** The total of the list on screen: react-admin's pager ("第 1-4 条，共 4 条"), or 0 when the list is empty. */
+export async function listTotal(page: Page): Promise<number> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => /共 \d+ 条|没有找到|暂无/.test(document.body.innerText), undefined, { timeout: 15_000 });
+  await page.waitForLoadState('networkidle');
+  const match = /共 (\d+) 条/.exec(await page.locator('body').innerText());
+  return match ? Number(match[1]) : 0;
+}

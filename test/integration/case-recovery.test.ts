@@ -4,11 +4,7 @@
  * the case goes on with nothing lost and nothing doubled, and its history replays.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { Knex } from 'knex';
 import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
 import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
 import { DatabaseLabelBatchStore } from '../../domain/labels/database-store.ts';
@@ -18,6 +14,7 @@ import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
 import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
+import { WorkerProcess, until, waitForWriteWaiting, within } from '../support/worker-process.ts';
 import type { Stack } from '../support/stack.ts';
 
 let stack: Stack;
@@ -25,66 +22,7 @@ let officer: ApiClient;
 let town: ApiClient;
 let inspector: ApiClient;
 let house: string;
-let child: ChildProcess | undefined;
-
-/** A worker in its own process, as in production, so it can be killed for real. */
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: stack.config.databaseUrl,
-      TEMPORAL_ADDRESS: stack.temporal.address,
-      DATA_DIR: stack.config.dataDir,
-      PORT: String(stack.config.port),
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('worker running')) resolve();
-    });
-    proc.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    proc.on('exit', (code) => reject(new Error(`worker exited (${code}):\n${out}`)));
-  });
-  return proc;
-}
-
-/** From here on the work runs in a worker process of its own: the in-process worker stops, a child starts. */
-async function useWorkerProcess(): Promise<void> {
-  if (stack.worker.getState() === 'RUNNING') stack.worker.shutdown();
-  while (stack.worker.getState() !== 'STOPPED') await sleep(50);
-  child ??= await startWorkerProcess();
-}
-
-async function killWorker(): Promise<void> {
-  const proc = child;
-  assert.ok(proc, 'a worker process runs');
-  const exited = new Promise((resolve) => proc.once('exit', resolve));
-  proc.kill('SIGKILL');
-  await exited;
-  child = undefined;
-}
-
-/**
- * Waits until a step's write (apply_case_transition) is blocked by the lock `holder` has taken, and
- * returns its server process id: the step's local activity has started and committed nothing.
- */
-async function waitForWriteWaiting(holder: Knex.Transaction): Promise<number> {
-  const { pid } = ((await holder.raw('SELECT pg_backend_pid() AS pid')).rows as { pid: number }[])[0] as { pid: number };
-  let writer: number | undefined;
-  await until(async () => {
-    const found = await stack.db.raw(
-      `SELECT pid FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid)) AND query LIKE '%apply_case_transition%'`,
-      [pid],
-    );
-    writer = (found.rows as { pid: number }[])[0]?.pid;
-    return writer !== undefined;
-  }, 'the step’s write to wait on the case row');
-  return writer as number;
-}
+let worker: WorkerProcess;
 
 /** How many times the case's trail records a completion of `step`. */
 async function stepsWritten(caseId: string, step: string): Promise<number> {
@@ -97,35 +35,16 @@ async function stepsWritten(caseId: string, step: string): Promise<number> {
   return Number(row?.n);
 }
 
-async function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
 before(async () => {
   stack = await startStack();
   officer = await loggedIn(stack.baseUrl, 'officer');
   town = await loggedIn(stack.baseUrl, 'town');
   inspector = await loggedIn(stack.baseUrl, 'inspector');
   house = await createHouse(officer);
+  worker = new WorkerProcess(stack);
 });
 after(async () => {
-  child?.kill('SIGKILL');
+  worker?.stop();
   await recordHistoriesThenStop(stack, 'case-recovery');
 });
 
@@ -267,7 +186,7 @@ async function killedMidStep(point: 'before the commit' | 'after the commit'): P
   let c = await complete(town, openTask(c0.body, 'assign').id, ASSIGN_FORM);
 
   // From here the work runs in a worker process of its own.
-  await useWorkerProcess();
+  await worker.replaceStackWorker();
   const photo = await upload(inspector, c.id);
   const rectified = () => stepsWritten(c.id, 'rectify');
   const lock = await stack.db.transaction();
@@ -277,8 +196,8 @@ async function killedMidStep(point: 'before the commit' | 'after the commit'): P
     pending = inspector.post<CaseInfo>(`/api/tasks/${openTask(c, 'rectify').id}/complete`, {
       form: { description: '已更换栏杆', fileIds: [photo] },
     });
-    const writer = await waitForWriteWaiting(lock);
-    await killWorker();
+    const writer = await waitForWriteWaiting(stack, lock);
+    await worker.kill();
     assert.equal(await rectified(), 0, 'killed before the step was written');
     if (point === 'before the commit') {
       const ended = await stack.db.raw('SELECT pg_terminate_backend(?, 10000) AS ended', [writer]);
@@ -293,7 +212,7 @@ async function killedMidStep(point: 'before the commit' | 'after the commit'): P
   } finally {
     if (!lock.isCompleted()) await lock.rollback();
   }
-  child = await startWorkerProcess();
+  await worker.start();
   // Bounded: a step the restarted worker cannot write is retried for ever, and the request would wait as long.
   assert.ok(pending);
   const done = await within(pending, 60_000, 'the step’s completion after the restart');

@@ -8,8 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { ASSIGN_FORM, complete, createHouse, openTask, registerCase, upload, waitForCase } from '../support/cases.ts';
-import type { CaseInfo } from '../support/cases.ts';
+import { ASSIGN_FORM, closeCase, complete, createHouse, openTask, registerCase, upload, waitForCase } from '../support/cases.ts';
 import { ApiClient, loggedIn } from '../support/http.ts';
 import { bearer, call, cellsOf, csvFile, finished, housesIn, upload as uploadFile } from '../support/imports.ts';
 import { recordHistoriesThenStop } from '../support/histories.ts';
@@ -60,22 +59,6 @@ const cleanHouse = () =>
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-/** Assign → rectify → recheck → close, by the demo users. */
-async function closeCase(c: CaseInfo, assign: Record<string, unknown> = ASSIGN_FORM): Promise<CaseInfo> {
-  c = await waitForCase(town, c.id, (x) => x.openTasks.some((t) => t.step === 'assign'));
-  c = await complete(town, openTask(c, 'assign').id, assign);
-  if (c.openTasks.some((t) => t.step === 'control'))
-    c = await complete(inspector, openTask(c, 'control').id, {
-      measuresTaken: ['stopped_use', 'evacuated', 'barrier', 'warning_sign'],
-      fileIds: [await upload(inspector, c.id)],
-    });
-  c = await complete(inspector, openTask(c, 'rectify').id, { description: '已加固', fileIds: [await upload(inspector, c.id)] });
-  c = await complete(inspector2, openTask(c, 'recheck').id, { result: 'pass' });
-  c = await complete(town, openTask(c, 'close').id, { signRemoved: true, ...(c.severity === 'serious' ? { appraisalGrade: 'B' } : {}) });
-  assert.equal(c.status, 'closed');
-  return c;
-}
-
 describe('the house’s safety state', () => {
   test('two hazards of one inspection: closing one case leaves the house unsafe until the other closes too', async () => {
     const code = await cleanHouse();
@@ -120,7 +103,7 @@ describe('the house’s safety state', () => {
     const publicPage = await citizen.get<{ latestJudgement: string }>(`/api/public/buildings/${code}`);
     assert.equal(publicPage.body.latestJudgement, 'some', 'the public scan page does not tell citizens the house is safe');
 
-    await closeCase(await waitForCase(town, slope, (x) => x.status === 'assigning'), {
+    await closeCase({ town, inspector, inspector2 }, await waitForCase(town, slope, (x) => x.status === 'assigning'), {
       ...ASSIGN_FORM,
       measures: ['repair_reinforce', 'appraisal'],
     });

@@ -8,8 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { ASSIGN_FORM, complete, createHouse, openTask, registerCase, upload, waitForCase } from '../support/cases.ts';
-import type { CaseInfo } from '../support/cases.ts';
+import { closeCase, createHouse, registerCase, waitForCase } from '../support/cases.ts';
 import { ApiClient, loggedIn } from '../support/http.ts';
 import { bearer, cellsOf, csvFile, finished, housesIn, upload as uploadFile } from '../support/imports.ts';
 import { startStack } from '../support/stack.ts';
@@ -85,22 +84,6 @@ async function sweepUntil(code: string, tier: string): Promise<Risk> {
   assert.fail(`house ${code} did not become ${tier} after the sweep; last: ${JSON.stringify(last)}`);
 }
 
-/** Assign → (control) → rectify → recheck → close, by the demo users. */
-async function closeCase(c: CaseInfo): Promise<CaseInfo> {
-  c = await waitForCase(town, c.id, (x) => x.openTasks.some((t) => t.step === 'assign'));
-  c = await complete(town, openTask(c, 'assign').id, ASSIGN_FORM);
-  if (c.openTasks.some((t) => t.step === 'control'))
-    c = await complete(inspector, openTask(c, 'control').id, {
-      measuresTaken: ['stopped_use', 'evacuated', 'barrier', 'warning_sign'],
-      fileIds: [await upload(inspector, c.id)],
-    });
-  c = await complete(inspector, openTask(c, 'rectify').id, { description: '已加固', fileIds: [await upload(inspector, c.id)] });
-  c = await complete(inspector2, openTask(c, 'recheck').id, { result: 'pass' });
-  c = await complete(town, openTask(c, 'close').id, { signRemoved: true, ...(c.severity === 'serious' ? { appraisalGrade: 'B' } : {}) });
-  assert.equal(c.status, 'closed');
-  return c;
-}
-
 describe('a house’s risk tier follows its inputs', () => {
   test('a new house gets its first tier at once, recorded as its first history row', async () => {
     const green = await greenHouse();
@@ -158,7 +141,7 @@ describe('a house’s risk tier follows its inputs', () => {
     const general = await registerCase(officer, code, 'general');
     assert.equal((await risk(code)).riskTier, 'yellow');
     assert.deepEqual(await rules(code), ['open_general_case', 'some_judgement']);
-    await closeCase(general);
+    await closeCase({ town, inspector, inspector2 }, general);
     assert.equal((await risk(code)).riskTier, 'green');
     const h = await history(code);
     assert.deepEqual(await moves(code), ['∅→green building', 'green→red case', 'red→green case', 'green→yellow case', 'yellow→green case']);

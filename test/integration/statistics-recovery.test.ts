@@ -6,11 +6,8 @@
  * step retried after the crash writes nothing twice, so its summary deltas are not applied twice.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Knex } from 'knex';
 import { statisticsDifferences } from '../../domain/statistics/rebuild.ts';
 import { Random } from '../../tools/synthetic/random.ts';
 import { ASSIGN_FORM, complete, createHouse, openTask, registerCase, upload } from '../support/cases.ts';
@@ -19,6 +16,7 @@ import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
 import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
+import { WorkerProcess, until, waitForWriteWaiting, within } from '../support/worker-process.ts';
 import type { Stack } from '../support/stack.ts';
 
 let stack: Stack;
@@ -26,76 +24,7 @@ let officer: ApiClient;
 let town: ApiClient;
 let inspector: ApiClient;
 let house: string;
-let child: ChildProcess | undefined;
-
-/** A worker in its own process, as in production, so it can be killed for real. */
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: stack.config.databaseUrl,
-      TEMPORAL_ADDRESS: stack.temporal.address,
-      DATA_DIR: stack.config.dataDir,
-      PORT: String(stack.config.port),
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('worker running')) resolve();
-    });
-    proc.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    proc.on('exit', (code) => reject(new Error(`worker exited (${code}):\n${out}`)));
-  });
-  return proc;
-}
-
-async function killWorker(): Promise<void> {
-  const proc = child;
-  assert.ok(proc, 'a worker process runs');
-  const exited = new Promise((resolve) => proc.once('exit', resolve));
-  proc.kill('SIGKILL');
-  await exited;
-  child = undefined;
-}
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-/** The server process of the step's write (apply_case_transition) once it waits on the lock `holder` took. */
-async function waitForWriteWaiting(holder: Knex.Transaction): Promise<number> {
-  const { pid } = ((await holder.raw('SELECT pg_backend_pid() AS pid')).rows as { pid: number }[])[0] as { pid: number };
-  let writer: number | undefined;
-  await until(async () => {
-    const found = await stack.db.raw(
-      `SELECT pid FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid)) AND query LIKE '%apply_case_transition%'`,
-      [pid],
-    );
-    writer = (found.rows as { pid: number }[])[0]?.pid;
-    return writer !== undefined;
-  }, 'the step’s write to wait on the case row');
-  return writer as number;
-}
-
-async function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+let worker: WorkerProcess;
 
 /** Each case of `ids` counted once in every summary, and every summary equal to a recount. */
 async function countedOnce(ids: string[]): Promise<void> {
@@ -134,12 +63,11 @@ before(async () => {
   inspector = await loggedIn(stack.baseUrl, 'inspector');
   house = await createHouse(officer);
   // From here on the work runs in a worker process of its own.
-  if (stack.worker.getState() === 'RUNNING') stack.worker.shutdown();
-  while (stack.worker.getState() !== 'STOPPED') await sleep(50);
-  child = await startWorkerProcess();
+  worker = new WorkerProcess(stack);
+  await worker.replaceStackWorker();
 });
 after(async () => {
-  child?.kill('SIGKILL');
+  worker?.stop();
   await recordHistoriesThenStop(stack, 'statistics-recovery');
 });
 
@@ -156,8 +84,8 @@ describe('statistics across a killed worker', () => {
         pending = inspector.post<CaseInfo>(`/api/tasks/${openTask(c, 'rectify').id}/complete`, {
           form: { description: '已加固', fileIds: [photo] },
         });
-        const writer = await waitForWriteWaiting(lock);
-        await killWorker();
+        const writer = await waitForWriteWaiting(stack, lock);
+        await worker.kill();
         if (point === 'before the commit') {
           await stack.db.raw('SELECT pg_terminate_backend(?, 10000)', [writer]);
           await lock.rollback();
@@ -173,7 +101,7 @@ describe('statistics across a killed worker', () => {
       } finally {
         if (!lock.isCompleted()) await lock.rollback();
       }
-      child = await startWorkerProcess();
+      await worker.start();
       assert.ok(pending);
       const done = await within(pending, 60_000, 'the step’s completion after the restart');
       assert.equal(done.status, 200, JSON.stringify(done.body));
@@ -217,10 +145,10 @@ describe('statistics across a killed worker', () => {
       );
       const pending = steps.map((send) => send());
       await sleep(r.int(0, 250));
-      await killWorker();
+      await worker.kill();
       await sleep(r.int(0, 500));
       assert.deepEqual(await statisticsDifferences(stack.db), [], `with the worker dead (round ${round}, STATS_SEED=${seed})`);
-      child = await startWorkerProcess();
+      await worker.start();
       const answers = await within(Promise.all(pending), 90_000, 'the steps after the restart');
       for (const a of answers) assert.ok(a.status === 200 || a.status === 409, JSON.stringify(a.body));
     }

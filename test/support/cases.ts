@@ -134,3 +134,30 @@ export function escalationDeliveries() {
     ofCase: (caseId: string) => all.filter((r) => r.idempotencyKey?.startsWith(`${caseId}:`)),
   };
 }
+
+/** The demo users who work a case: the town officer, the village's inspector, and a second inspector for the recheck. */
+export interface CaseWorkers {
+  town: ApiClient;
+  inspector: ApiClient;
+  inspector2: ApiClient;
+}
+
+/** Assign → (control) → rectify → recheck → close, by the demo users; the case is closed at the end. */
+export async function closeCase(
+  { town, inspector, inspector2 }: CaseWorkers,
+  c: CaseInfo,
+  assign: Record<string, unknown> = ASSIGN_FORM,
+): Promise<CaseInfo> {
+  c = await waitForCase(town, c.id, (x) => x.openTasks.some((t) => t.step === 'assign'));
+  c = await complete(town, openTask(c, 'assign').id, assign);
+  if (c.openTasks.some((t) => t.step === 'control'))
+    c = await complete(inspector, openTask(c, 'control').id, {
+      measuresTaken: ['stopped_use', 'evacuated', 'barrier', 'warning_sign'],
+      fileIds: [await upload(inspector, c.id)],
+    });
+  c = await complete(inspector, openTask(c, 'rectify').id, { description: '已加固', fileIds: [await upload(inspector, c.id)] });
+  c = await complete(inspector2, openTask(c, 'recheck').id, { result: 'pass' });
+  c = await complete(town, openTask(c, 'close').id, { signRemoved: true, ...(c.severity === 'serious' ? { appraisalGrade: 'B' } : {}) });
+  assert.equal(c.status, 'closed');
+  return c;
+}
