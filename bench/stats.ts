@@ -235,11 +235,8 @@ runMain('bench:stats', async () => {
               (SELECT count(*) FROM (SELECT region_code, status FROM complaints) p)`,
     );
     const scanMs = performance.now() - scanStarted;
-    const summaryRows = (
-      await db.raw(
-        `SELECT ${STATISTICS_TABLES.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')} AS n`,
-      )
-    ).rows[0] as { n: number };
+    const summaryRows = (await db.raw(`SELECT ${STATISTICS_TABLES.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ')} AS n`))
+      .rows[0] as { n: number };
     row(
       'full rebuild of the summaries',
       `${(rebuildMs / 1000).toFixed(1)} s (${summaryRows.n} summary rows)`,
