@@ -55,6 +55,7 @@ import { percentileOf, ratio } from '../../domain/statistics/percentile.ts';
 import { addDays, beijingDay, intervals, monthsOf, periodDates, periodProblem, resolvePeriod } from '../../domain/statistics/period.ts';
 import type { Period } from '../../domain/statistics/period.ts';
 import type { CaseWhere, DimensionWhere, Group, StatsStore } from '../../domain/statistics/store.ts';
+import { regionLevel } from '../../domain/regions.ts';
 import type { RegionStore } from '../../domain/stores/regions.ts';
 
 const NOT_THEIRS = '行政区划不存在或不在您的管辖范围内';
@@ -136,7 +137,7 @@ export class StatsService {
     const wanted = code ?? user.regionCode;
     const visible = await this.deps.regions.find(ability, wanted);
     if (!visible || !ability.can('read', asSubject('Building', { villageCode: wanted }))) throw new NotFoundError(NOT_THEIRS);
-    return (await this.deps.stats.region(wanted)) ?? { code: wanted, name: visible.name, level: 'unknown' };
+    return { code: visible.code, name: visible.name, level: regionLevel(visible.code) };
   }
 
   private today(): string {

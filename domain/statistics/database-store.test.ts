@@ -176,13 +176,32 @@ describe('statistics store', () => {
     assert.deepEqual([keyed(days), keyed(before)], [{ 'closed/2026-11-02': 2, 'found/2026-12-01': 1 }, { found: 3 }]);
   });
 
-  test('regions: the region and its children with their names', async () => {
-    const town = await store.region('441802006');
-    assert.equal(town?.level, 'town');
-    assert.ok(town?.name);
+  test('the counts asked for in one turn reach the database as one statement, with the same answers', async () => {
+    const ask = () =>
+      Promise.all([
+        store.houses('441802', ['riskTier']),
+        store.cases('441802006', ['status'], { statusNotIn: ['cancelled'] }),
+        store.stepDays('441802', '2026-09-01', '2026-11-01'),
+      ]);
+    let statements = 0;
+    const counted = () => void statements++;
+    database.appDb.on('query', counted);
+    const together = await ask();
+    database.appDb.off('query', counted);
+    assert.equal(statements, 1);
+    const apart = [
+      await store.houses('441802', ['riskTier']),
+      await store.cases('441802006', ['status'], { statusNotIn: ['cancelled'] }),
+      await store.stepDays('441802', '2026-09-01', '2026-11-01'),
+    ];
+    assert.deepEqual(together, apart);
+    assert.deepEqual(keyed(together[0]), { red: 3, green: 10 });
+  });
+
+  test('regions: the children with their names', async () => {
     const villages = await store.children('441802006');
-    assert.ok(villages.some((v) => v.code === V1 && v.level === 'village'));
-    assert.equal(await store.region('441802999'), null);
+    assert.ok(villages.some((v) => v.code === V1 && v.level === 'village' && v.name));
+    assert.deepEqual(await store.children('441802999'), []);
     assert.deepEqual([childCodeLength('441802'), childCodeLength('441802006'), childCodeLength(V1), childCodeLength('0')], [9, 12, 12, 2]);
   });
 });

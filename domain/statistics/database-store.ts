@@ -49,8 +49,6 @@ const DAILY_COLUMNS: Record<Exclude<DailyKey, 'region'>, string> = {
   origin: 'origin',
 };
 
-const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** A statement being put together: conditions and their bindings. */
 class Sql {
   readonly where: string[] = [];
@@ -59,8 +57,15 @@ class Sql {
     this.where.push(condition);
     this.bindings.push(...values);
   }
+  /**
+   * The codes starting with `prefix` as a range (`>= prefix AND < prefix` with its last character
+   * incremented): the region columns are in the C collation (code point order), and unlike a LIKE
+   * pattern a range stays an index range in a prepared statement's generic plan.
+   */
   inRegion(column: string, prefix: string): void {
-    if (prefix !== '0') this.add(`${column} LIKE ?`, `${escapeLike(prefix)}%`);
+    if (prefix === '0') return;
+    const end = prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+    this.add(`${column} >= ? AND ${column} < ?`, prefix, end);
   }
 }
 
@@ -164,8 +169,41 @@ function route<C>(counts: readonly C[], sourceOf: (c: C) => Source, byChild: (c:
   return [...batches.values()];
 }
 
-export class DatabaseStatsStore implements StatsStore {
+/**
+ * The statements asked for in one turn of the event loop, sent as one (a page's counts of several
+ * tables are one round trip, not one per table): each becomes a subquery whose rows come back as JSON.
+ */
+class Batch {
+  private pending: { text: string; bindings: unknown[]; resolve: (rows: Row[]) => void; reject: (error: unknown) => void }[] = [];
+
   constructor(private readonly db: Db) {}
+
+  rows(text: string, bindings: unknown[]): Promise<Row[]> {
+    return new Promise((resolve, reject) => {
+      if (!this.pending.length) queueMicrotask(() => void this.flush());
+      this.pending.push({ text, bindings, resolve, reject });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    const text = `SELECT ${batch.map((q, i) => `(SELECT coalesce(json_agg(r), '[]'::json) FROM (${q.text}) r) AS q${i}`).join(', ')}`;
+    try {
+      const row = (await this.db.raw(text, batch.flatMap((q) => q.bindings) as never[])).rows[0] as Record<string, Row[]>;
+      batch.forEach((q, i) => q.resolve(row[`q${i}`]!));
+    } catch (error) {
+      for (const q of batch) q.reject(error);
+    }
+  }
+}
+
+export class DatabaseStatsStore implements StatsStore {
+  private readonly batch: Batch;
+
+  constructor(private readonly db: Db) {
+    this.batch = new Batch(db);
+  }
 
   /**
    * Several counts of one summary table in one statement (one scan): grouped by the union of their
@@ -180,7 +218,7 @@ export class DatabaseStatsStore implements StatsStore {
       `SELECT ${[...select, ...sums].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}` +
       (select.length ? ` GROUP BY ${select.map((_, i) => i + 1).join(', ')}` : '');
     const bindings = [...counts.flatMap((c) => c.sql.bindings), ...scoped.bindings, ...counts.flatMap((c) => c.sql.bindings)];
-    const rows = (await this.db.raw(text, bindings as never[])).rows as Row[];
+    const rows = await this.batch.rows(text, bindings);
     return counts.map((c, i): Group[] => {
       const keys = c.select.map(keyOf);
       if (!keys.length) return [{ key: {}, n: rows.reduce((s, r) => s + Number(r[`n${i}`] ?? 0), 0) }];
@@ -324,18 +362,13 @@ export class DatabaseStatsStore implements StatsStore {
   async stepDays(region: string, fromMonth: string, toMonth: string): Promise<StepDaysRow[]> {
     const { sql } = scope(LEVEL_STEPS, region, false);
     sql.add('completed_month BETWEEN ?::date AND ?::date', fromMonth, toMonth);
-    const result = await this.db.raw(
+    const rows = await this.batch.rows(
       `SELECT step, days, late, sum(n)::bigint AS n FROM ${LEVEL_STEPS.table} WHERE ${sql.where.join(' AND ')} GROUP BY 1, 2, 3`,
-      sql.bindings as never[],
+      sql.bindings,
     );
-    return (result.rows as { step: string; days: number; late: boolean; n: string }[])
+    return (rows as { step: string; days: number; late: boolean; n: string }[])
       .map((r) => ({ step: r.step, days: r.days, late: r.late, n: Number(r.n) }))
       .filter((r) => r.n > 0);
-  }
-
-  async region(code: string): Promise<StatsRegion | null> {
-    const row = (await this.db('regions').where({ code }).first('code', 'name')) as { code: string; name: string } | undefined;
-    return row ? { code: row.code, name: row.name, level: regionLevel(row.code) } : null;
   }
 
   async children(code: string): Promise<StatsRegion[]> {

@@ -10,23 +10,25 @@ import type { Db } from '../db.ts';
 /** The raw tables the summaries count. */
 const RAW_TABLES = ['buildings', 'cases', 'case_escalations', 'complaints', 'inspections', 'tasks'];
 
+/** A house's dimensions as summary columns, in the order of `stats_house_dims(b)` (migration 0023), and their SELECT from it (`h`). */
+const HOUSE_KEYS = [
+  'use',
+  'business_category',
+  'floors_band',
+  'structure_type',
+  'year_band',
+  'appraisal_grade',
+  'latest_judgement',
+  'risk_tier',
+];
+const HOUSE_SELECT = HOUSE_KEYS.map((k, i) => `h[${i + 1}] AS ${k}`).join(', ');
+
 /** A summary table's recount: a SELECT of its columns, `n` last, grouped by the rest. */
 const RECOUNTS: Record<string, { keys: string[]; sql: string }> = {
   stats_houses: {
-    keys: [
-      'village_code',
-      'use',
-      'business_category',
-      'floors_band',
-      'structure_type',
-      'year_band',
-      'appraisal_grade',
-      'latest_judgement',
-      'risk_tier',
-    ],
+    keys: ['village_code', ...HOUSE_KEYS],
     sql: `
-      SELECT village_code, h[1] AS use, h[2] AS business_category, h[3] AS floors_band, h[4] AS structure_type,
-             h[5] AS year_band, h[6] AS appraisal_grade, h[7] AS latest_judgement, h[8] AS risk_tier, n
+      SELECT village_code, ${HOUSE_SELECT}, n
       FROM (SELECT village_code, stats_house_dims(b) AS h, count(*)::integer AS n FROM buildings b GROUP BY 1, 2) g`,
   },
   stats_house_inspected: {
@@ -36,27 +38,9 @@ const RECOUNTS: Record<string, { keys: string[]; sql: string }> = {
       FROM buildings WHERE latest_judgement_at IS NOT NULL GROUP BY 1, 2`,
   },
   stats_cases: {
-    keys: [
-      'region_code',
-      'found_month',
-      'category',
-      'severity',
-      'origin',
-      'status',
-      'due_on',
-      'use',
-      'business_category',
-      'floors_band',
-      'structure_type',
-      'year_band',
-      'appraisal_grade',
-      'latest_judgement',
-      'risk_tier',
-    ],
+    keys: ['region_code', 'found_month', 'category', 'severity', 'origin', 'status', 'due_on', ...HOUSE_KEYS],
     sql: `
-      SELECT region_code, found_month, category, severity, origin, status, due_on, h[1] AS use, h[2] AS business_category,
-             h[3] AS floors_band, h[4] AS structure_type, h[5] AS year_band, h[6] AS appraisal_grade, h[7] AS latest_judgement,
-             h[8] AS risk_tier, n
+      SELECT region_code, found_month, category, severity, origin, status, due_on, ${HOUSE_SELECT}, n
       FROM (SELECT c.region_code, stats_beijing_month(c.created_at) AS found_month, c.category, c.severity,
                    stats_case_origin(c.source, c.source_ref) AS origin, c.status, stats_case_due_on(c.status, c.due_at) AS due_on,
                    stats_house_dims(b) AS h, count(*)::integer AS n

@@ -80,8 +80,6 @@ export interface StatsStore {
   dailyUpTo(region: string, to: string, metrics: readonly string[]): Promise<Group[]>;
   /** The step-duration histogram of tasks completed in the months from `fromMonth` to `toMonth` (first days), inclusive. */
   stepDays(region: string, fromMonth: string, toMonth: string): Promise<StepDaysRow[]>;
-  /** The region itself (null when unknown). */
-  region(code: string): Promise<StatsRegion | null>;
   /** The child regions, by code. */
   children(code: string): Promise<StatsRegion[]>;
 }

@@ -137,6 +137,22 @@ function Ranking({ rows }: { rows: ChildRow[] }) {
   );
 }
 
+/** A row of the wall: a wide chart panel and a narrower one beside it (stacked on a tablet). */
+function PanelRow({ children }: { children: React.ReactNode }) {
+  return (
+    <Box
+      sx={{
+        display: 'grid',
+        gap: { xs: 1.5, xl: 2 },
+        gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' },
+        minHeight: 0,
+      }}
+    >
+      {children}
+    </Box>
+  );
+}
+
 export function WallPage() {
   const translate = useTranslate();
   const navigate = useNavigate();
@@ -229,14 +245,7 @@ export function WallPage() {
             </>
           )}
         </Box>
-        <Box
-          sx={{
-            display: 'grid',
-            gap: { xs: 1.5, xl: 2 },
-            gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' },
-            minHeight: 0,
-          }}
-        >
+        <PanelRow>
           <Panel id="trends" title={t('cards.trends')}>
             <EChart option={trendChart} label={t('cards.trends')} dark height="100%" sx={{ minHeight: 260 }} />
           </Panel>
@@ -254,22 +263,15 @@ export function WallPage() {
               </Box>
             )}
           </Panel>
-        </Box>
-        <Box
-          sx={{
-            display: 'grid',
-            gap: { xs: 1.5, xl: 2 },
-            gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' },
-            minHeight: 0,
-          }}
-        >
+        </PanelRow>
+        <PanelRow>
           <Panel id="children" title={t('cards.children')}>
             <EChart option={childChart} label={t('cards.children')} dark height="100%" sx={{ minHeight: 260 }} />
           </Panel>
           <Panel id="ranking" title={t('wall.ranking')}>
             <Box sx={{ overflow: 'auto', height: '100%' }}>{children.data && <Ranking rows={children.data.rows} />}</Box>
           </Panel>
-        </Box>
+        </PanelRow>
       </Box>
     </ThemeProvider>
   );
