@@ -163,7 +163,7 @@ export class StatsService {
     const R = region.code;
     const days = q.coverageDays ?? DEFAULT_COVERAGE_DAYS;
     const since = addDays(today, -(days - 1));
-    const { stats } = this.deps;
+    const stats = this.deps.stats.page();
     const found = { foundFrom: `${months.from}-01`, foundTo: `${months.to}-01` };
     // One statement per summary table.
     const [[uses, floors, judged, tiers, grades], [inspected, everJudged], [open, foundCases, overdue], events] = await Promise.all([
@@ -274,7 +274,7 @@ export class StatsService {
     const today = this.today();
     const R = region.code;
     const since = addDays(today, -((q.coverageDays ?? DEFAULT_COVERAGE_DAYS) - 1));
-    const { stats } = this.deps;
+    const stats = this.deps.stats.page();
     const [children, [houses, red], inspected, [open, overdue, found]] = await Promise.all([
       stats.children(R),
       stats.housesMany(R, [{ groupBy: ['region'] }, { groupBy: ['region'], where: { riskTier: 'red' } }]),
@@ -374,12 +374,13 @@ export class StatsService {
     const today = this.today();
     const R = region.code;
     const def = HAZARD_CASE_DEFINITIONS[LATEST_HAZARD_CASE_VERSION]!;
+    const stats = this.deps.stats.page();
     const [[open, overdue], histogram] = await Promise.all([
-      this.deps.stats.casesMany(R, [
+      stats.casesMany(R, [
         { groupBy: ['status'], where: { statusNotIn: CLOSED } },
         { groupBy: ['status'], where: { dueBefore: today } },
       ]),
-      this.deps.stats.stepDays(R, `${months.from}-01`, `${months.to}-01`),
+      stats.stepDays(R, `${months.from}-01`, `${months.to}-01`),
     ]);
     const openBy = byKey(open, 'status');
     const overdueBy = byKey(overdue, 'status');
@@ -537,7 +538,7 @@ export class StatsService {
     const { months, dates } = this.period({});
     const today = this.today();
     const R = region.code;
-    const { stats } = this.deps;
+    const stats = this.deps.stats.page();
     const [counts, campaignHouses, complaintEvents, [houses, red], [open, overdue, found]] = await Promise.all([
       this.deps.tasks.counts(user),
       this.deps.campaigns.tasks(user, { page: 1, perPage: 1 }),

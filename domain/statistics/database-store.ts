@@ -172,13 +172,20 @@ function route<C>(counts: readonly C[], sourceOf: (c: C) => Source, byChild: (c:
 /**
  * The statements asked for in one turn of the event loop, sent as one (a page's counts of several
  * tables are one round trip, not one per table): each becomes a subquery whose rows come back as JSON.
+ * Only a page's own store batches (`page()`): a statement shared by concurrent requests would run their
+ * counts one after another on one connection.
  */
 class Batch {
   private pending: { text: string; bindings: unknown[]; resolve: (rows: Row[]) => void; reject: (error: unknown) => void }[] = [];
 
-  constructor(private readonly db: Db) {}
+  /** `together` false: each statement on its own. */
+  constructor(
+    private readonly db: Db,
+    private readonly together: boolean,
+  ) {}
 
-  rows(text: string, bindings: unknown[]): Promise<Row[]> {
+  async rows(text: string, bindings: unknown[]): Promise<Row[]> {
+    if (!this.together) return (await this.db.raw(text, bindings as never[])).rows as Row[];
     return new Promise((resolve, reject) => {
       if (!this.pending.length) queueMicrotask(() => void this.flush());
       this.pending.push({ text, bindings, resolve, reject });
@@ -201,8 +208,15 @@ class Batch {
 export class DatabaseStatsStore implements StatsStore {
   private readonly batch: Batch;
 
-  constructor(private readonly db: Db) {
-    this.batch = new Batch(db);
+  constructor(
+    private readonly db: Db,
+    together = false,
+  ) {
+    this.batch = new Batch(db, together);
+  }
+
+  page(): DatabaseStatsStore {
+    return new DatabaseStatsStore(this.db, true);
   }
 
   /**

@@ -80,6 +80,11 @@ export interface StatsStore {
   dailyUpTo(region: string, to: string, metrics: readonly string[]): Promise<Group[]>;
   /** The step-duration histogram of tasks completed in the months from `fromMonth` to `toMonth` (first days), inclusive. */
   stepDays(region: string, fromMonth: string, toMonth: string): Promise<StepDaysRow[]>;
+  /**
+   * This store for one page: the counts asked for in one turn of the event loop are read in one
+   * statement. (The store itself reads each on its own, so concurrent requests never share a statement.)
+   */
+  page(): StatsStore;
   /** The child regions, by code. */
   children(code: string): Promise<StatsRegion[]>;
 }
