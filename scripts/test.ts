@@ -61,7 +61,14 @@ runMain('test', async () => {
     await buildUi({ force: true, say });
   }
   say(`${files.length} test files`);
-  // One file at a time: each starts its own Temporal dev server, database and, for some, a browser.
-  await step('tests', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], env);
+  // Each file starts its own Temporal dev server, database and, for some, a browser; two at a time keep
+  // both cores busy while one waits (TEST_CONCURRENCY=1: one at a time).
+  const concurrency = Number(process.env.TEST_CONCURRENCY || 2);
+  await step(
+    'tests',
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+    env,
+  );
   say(`all passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 });

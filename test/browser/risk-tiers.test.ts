@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, launchBrowser, screenshot } from '../support/browser.ts';
+import { DESKTOP, PHONE, launchBrowser, screenshot } from '../support/browser.ts';
 import { createHouse } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 import { pickOption, waitForRows } from './houses.ts';
-import { assertNoMessageKeys, newPage, signIn } from './ui.ts';
+import { assertNoMessageKeys, fitsWidth, newPage, signIn } from './ui.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -83,6 +83,17 @@ describe('risk tiers in the admin UI', () => {
     await assertNoMessageKeys(page);
     await screenshot(page, 'desktop-house-risk');
     await context.close();
+
+    // On an inspector's phone the section reads top to bottom, nothing sticking out.
+    const phone = await newPage(browser, PHONE);
+    await signIn(phone.page, stack.baseUrl, 'officer');
+    await phone.page.goto(`${stack.baseUrl}/buildings/${codes.red}/show`);
+    const onPhone = phone.page.getByTestId('house-risk');
+    await onPhone.getByTestId('risk-history').locator('li').nth(1).waitFor();
+    await onPhone.scrollIntoViewIfNeeded();
+    assert.ok(await fitsWidth(phone.page), 'the house file fits a 390 px screen');
+    await screenshot(phone.page, 'phone-house-risk');
+    await phone.context.close();
   });
 
   test('the registry shows each house’s tier and filters by it', async () => {
