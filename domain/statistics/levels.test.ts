@@ -82,6 +82,23 @@ describe('statistics level tables', () => {
     await compactStatisticsLevels(db);
   });
 
+  test('two writers counting into the same district row never wait for one another', async () => {
+    const db = database.appDb;
+    await db('stats_daily').insert([daily(V1, '2026-11-04', 1), daily(V2, '2026-11-04', 1)]);
+    await db.transaction(async (first) => {
+      // The first writer's change of V1 is in flight, uncommitted: it counts into the district's and the town's key.
+      await first('stats_daily').where({ region_code: V1, day: '2026-11-04' }).update({ n: 2 });
+      // The second, on V2, adds to the same keys; updated in place, that row would be locked until the first commits.
+      await db.transaction(async (second) => {
+        await second.raw(`SET LOCAL lock_timeout = '2s'`);
+        await second('stats_daily').where({ region_code: V2, day: '2026-11-04' }).update({ n: 3 });
+      });
+    });
+    assert.equal((await levels('stats_level_daily')).sums['441802/2026-11-04'], 5);
+    await db('stats_daily').where({ day: '2026-11-04' }).delete();
+    await compactStatisticsLevels(db);
+  });
+
   test('in a rebuild transaction the triggers write no deltas', async () => {
     const db = database.appDb;
     await db.transaction(async (trx) => {
