@@ -47,12 +47,30 @@ async function openCockpit(page: Page, query = ''): Promise<void> {
 const figureValue = async (page: Page, name: string) =>
   Number(await page.locator(`[data-figure="${name}"]`).first().getAttribute('data-value'));
 
-describe('the cockpit', () => {
-  for (const size of SIZES) {
-    test(`the district officer’s at ${size.name}: the whole district, every card, nothing sticking out`, async () => {
-      const { context, page } = await newPage(browser, size.viewport);
-      await signIn(page, stack.baseUrl, 'officer');
+/**
+ * One signed-in page per role, resized to each size in turn (a new sign-in per size only cost time):
+ * at each size the cockpit is opened afresh, checked, photographed and must fit.
+ */
+async function atEachSize(username: string, check: (page: Page, size: (typeof SIZES)[number]) => Promise<void>): Promise<void> {
+  const { context, page } = await newPage(browser, SIZES[0].viewport);
+  try {
+    await signIn(page, stack.baseUrl, username);
+    for (const size of SIZES) {
+      await page.setViewportSize(size.viewport);
       await openCockpit(page);
+      await check(page, size);
+      await assertNoMessageKeys(page);
+      await screenshot(page, `cockpit-${username}-${size.name}`);
+      assert.ok(await fitsWidth(page), `the cockpit fits the screen at ${size.name}`);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+describe('the cockpit', () => {
+  test('the district officer’s at 1920, 1440 and 390 px: the whole district, every card, nothing sticking out', async () => {
+    await atEachSize('officer', async (page) => {
       assert.equal(await figureValue(page, 'houses.total'), 4);
       for (const card of [
         'houses',
@@ -73,45 +91,27 @@ describe('the cockpit', () => {
       await page.locator('[data-funnel] tbody tr').first().waitFor();
       await page.locator('[data-card="trends"] canvas').waitFor();
       await page.getByTestId('bpmn-diagram').locator('svg').first().waitFor();
-      await assertNoMessageKeys(page);
-      await screenshot(page, `cockpit-officer-${size.name}`);
-      assert.ok(await fitsWidth(page), 'the cockpit fits the screen');
-      await context.close();
     });
-  }
+  });
 
-  for (const size of SIZES) {
-    test(`a town officer’s at ${size.name} is their town`, async () => {
-      const { context, page } = await newPage(browser, size.viewport);
-      await signIn(page, stack.baseUrl, 'town');
-      await openCockpit(page);
+  test('a town officer’s at each size is their town', async () => {
+    await atEachSize('town', async (page) => {
       assert.equal(await figureValue(page, 'houses.total'), 3);
       const crumbs = await page.locator('[data-breadcrumb]').innerText();
       assert.match(crumbs, /凤城街道/);
       assert.doesNotMatch(crumbs, /清城区/);
       await page.locator('[data-ranking] [data-region="441802006001"]').waitFor();
       assert.equal(await page.locator('[data-ranking] [data-region="441802007"]').count(), 0);
-      await assertNoMessageKeys(page);
-      await screenshot(page, `cockpit-town-${size.name}`);
-      assert.ok(await fitsWidth(page), 'the cockpit fits the screen');
-      await context.close();
     });
-  }
+  });
 
-  for (const size of SIZES) {
-    test(`an inspector’s at ${size.name} is their village, with its houses`, async () => {
-      const { context, page } = await newPage(browser, size.viewport);
-      await signIn(page, stack.baseUrl, 'inspector');
-      await openCockpit(page);
+  test('an inspector’s at each size is their village, with its houses', async () => {
+    await atEachSize('inspector', async (page) => {
       assert.equal(await figureValue(page, 'houses.total'), 2);
       await page.locator('[data-card="village-houses"]').getByText('凤城街道高基里二巷 8 号').waitFor();
       assert.equal(await page.locator('[data-card="children"]').count(), 0);
-      await assertNoMessageKeys(page);
-      await screenshot(page, `cockpit-inspector-${size.name}`);
-      assert.ok(await fitsWidth(page), 'the cockpit fits the screen');
-      await context.close();
     });
-  }
+  });
 
   test('drills down from the district to a town, a village and one house', async () => {
     const { context, page } = await newPage(browser, LAPTOP);

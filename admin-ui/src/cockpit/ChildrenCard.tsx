@@ -8,7 +8,7 @@ import { Box, Link as MuiLink, Table, TableBody, TableCell, TableContainer, Tabl
 import { useTranslate } from 'react-admin';
 import type { Children } from '../../../domain/statistics/api.ts';
 import { EChart } from '../stats/EChart.tsx';
-import { childrenOption } from '../stats/chartOptions.ts';
+import { childrenChartHeight, childrenOption } from '../stats/chartOptions.ts';
 import { FigureLink } from '../stats/FigureLink.tsx';
 import { percent } from '../stats/params.ts';
 import { sortRanking } from '../stats/ranking.ts';
@@ -45,7 +45,12 @@ export function ChildrenCard({ children, onDrill }: { children: Children; onDril
   return (
     <StatCard id="children" title={t('cards.children')}>
       {children.rows.length > 0 && (
-        <EChart option={option} label={t('cards.children')} height={260} onClick={(index) => onDrill(children.rows[index]!.region.code)} />
+        <EChart
+          option={option}
+          label={t('cards.children')}
+          height={childrenChartHeight(children.rows.length)}
+          onClick={(index) => onDrill(children.rows[index]!.region.code)}
+        />
       )}
       <TableContainer sx={{ overflowX: 'auto', mt: 1 }}>
         <Table size="small" aria-label={t('cards.children')} data-ranking>

@@ -50,20 +50,28 @@ export interface ChildLabels {
 }
 
 /** Per child region: red houses, open hazards and overdue cases, as grouped bars (a click drills down). */
+/** Above this many child regions the bars lie down, one region a line, so their names stay readable at any width. */
+export const CHILDREN_UPRIGHT_MAX = 6;
+
+/** The children chart's height: fixed for upright bars, a line per region when they lie down. */
+export function childrenChartHeight(count: number): number {
+  return count > CHILDREN_UPRIGHT_MAX ? Math.max(260, 60 + count * 26) : 260;
+}
+
 export function childrenOption(rows: ChildRow[], labels: ChildLabels, dark = false): EChartsCoreOption {
   const text = axisText(dark);
+  const names = { type: 'category', data: rows.map((r) => r.region.name), axisLabel: { ...text, interval: 0 } };
+  const counts = { type: 'value', minInterval: 1, axisLabel: text, splitLine: { lineStyle: { opacity: dark ? 0.2 : 0.6 } } };
+  const lying = rows.length > CHILDREN_UPRIGHT_MAX;
   return {
     backgroundColor: 'transparent',
     color: [TIER_COLOURS.red, SERIES_COLOURS.backlog, '#6a1b9a'],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, textStyle: text },
-    grid: { left: 8, right: 8, top: dark ? 48 : 36, bottom: 8, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: rows.map((r) => r.region.name),
-      axisLabel: { ...text, interval: 0, rotate: rows.length > 6 ? 30 : 0 },
-    },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: text, splitLine: { lineStyle: { opacity: dark ? 0.2 : 0.6 } } },
+    grid: { left: 8, right: 16, top: dark ? 48 : 36, bottom: 8, containLabel: true },
+    // Lying down, the first region is at the top, as in the ranking below.
+    xAxis: lying ? counts : names,
+    yAxis: lying ? { ...names, inverse: true } : counts,
     series: [
       { name: labels.red, type: 'bar', data: rows.map((r) => r.red.value) },
       { name: labels.openHazards, type: 'bar', data: rows.map((r) => r.openHazards.value) },
