@@ -36,7 +36,9 @@ test('spreads inspections, cases and complaints over the last two years, daily a
     `SELECT min(inspected_at) < now() - interval '700 days' AS early, max(inspected_at) > now() - interval '30 days' AS late,
             count(DISTINCT kind) AS kinds,
             (SELECT count(*) FROM inspections i LEFT JOIN regions r ON r.code = i.region_code WHERE r.code IS NULL) AS outside,
-            (SELECT count(*) FROM cases WHERE created_at > now() OR created_at < now() - interval '731 days') AS future
+            (SELECT count(*) FROM cases WHERE created_at > now() OR created_at < now() - interval '731 days')
+              + (SELECT count(*) FROM complaints WHERE verified_at > now() OR created_at > now())
+              + (SELECT count(*) FROM inspections WHERE inspected_at > now()) AS future
      FROM inspections`,
   );
   assert.deepEqual(r, { early: true, late: true, kinds: 2, outside: 0, future: 0 });

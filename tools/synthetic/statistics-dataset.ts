@@ -111,7 +111,7 @@ export async function writeStatisticsDataset(
          SELECT 'BS' || lpad(r.g::text, 8, '0'), md5(r.g::text) || md5('s' || r.g), 'web', h.code, h.village_code,
                 (${CATEGORIES})[1 + floor(r.c * 13)::int], '基准测试投诉', r.status,
                 r.at + interval '3 days',
-                CASE WHEN r.status <> 'verifying' THEN r.at + r.v * interval '4 days' END,
+                CASE WHEN r.status <> 'verifying' THEN least(r.at + r.v * interval '4 days', now()) END,
                 CASE WHEN r.status <> 'verifying' THEN ?::uuid END,
                 CASE WHEN r.status <> 'verifying' THEN ? END,
                 CASE WHEN r.status <> 'verifying' THEN '已现场核实' END,
@@ -144,7 +144,7 @@ export async function writeStatisticsDataset(
       );
       await trx.raw(
         `INSERT INTO bench_c (building_code, region_code, source, inspection_id, created_at, category, severity)
-         SELECT building_code, region_code, 'inspection', id, inspected_at + interval '10 minutes',
+         SELECT building_code, region_code, 'inspection', id, least(inspected_at + interval '10 minutes', now()),
                 (${CATEGORIES})[1 + floor(random() * 13)::int], CASE WHEN judgement = 'serious' THEN 'serious' ELSE 'general' END
          FROM inspections WHERE judgement <> 'none' ORDER BY random() LIMIT ${fromInspections}`,
       );
