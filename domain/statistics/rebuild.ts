@@ -8,7 +8,7 @@
 import type { Db } from '../db.ts';
 
 /** The raw tables the summaries count. */
-const RAW_TABLES = ['buildings', 'cases', 'case_escalations', 'complaints', 'inspections', 'tasks'];
+export const RAW_TABLES = ['buildings', 'cases', 'case_escalations', 'complaints', 'inspections', 'tasks'];
 
 /** A house's dimensions as summary columns, in the order of `stats_house_dims(b)` (migration 0023), and their SELECT from it (`h`). */
 const HOUSE_KEYS = [
