@@ -79,7 +79,8 @@ import { StatsService } from './services/stats.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { DatabaseStatsStore } from '../domain/statistics/database-store.ts';
 import { mapRoutes } from './routes/map.ts';
-import { MapService } from './services/map.ts';
+import { MapService, configuredBasemap } from './services/map.ts';
+import { basemapDatum } from '../domain/map/datum.ts';
 import { DatabaseMapStore } from '../domain/map/database-store.ts';
 
 export interface AppDeps {
@@ -116,13 +117,17 @@ export function createApp(deps: AppDeps): Express {
   app.set('strict routing', true);
   app.set('trust proxy', 'loopback');
   app.use(requestContext(logger));
+  // A raster basemap by URL (MAP_BASEMAP_TILES) is the one outside origin the browser may fetch from.
+  const basemapOrigin =
+    config.mapBasemapTiles && !config.mapBasemapPmtiles ? [new URL(config.mapBasemapTiles.replace(/[{}]/g, '')).origin] : [];
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           // MUI (emotion) and bpmn-js inject styles at run time.
           'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:', ...basemapOrigin],
+          'connect-src': ["'self'", ...basemapOrigin],
           'upgrade-insecure-requests': null,
         },
       },
@@ -210,7 +215,15 @@ export function createApp(deps: AppDeps): Express {
   definitionRoutes(api, { service: new DefinitionService({ statistics: new DatabaseProcessStatisticsStore(db) }) });
   supervisionRoutes(api, { config, service: new SupervisionService({ db, supervision, workflows }) });
   statsRoutes(api, { service: new StatsService({ stats: new DatabaseStatsStore(db), regions: stores.regions, tasks, campaigns }) });
-  mapRoutes(api, { service: new MapService({ map: new DatabaseMapStore(db), campaigns }) });
+  mapRoutes(api, {
+    basemapFile: config.mapBasemapPmtiles,
+    service: new MapService({
+      map: new DatabaseMapStore(db, basemapDatum(config.mapBasemapCoordinates)),
+      campaigns,
+      basemap: configuredBasemap(config),
+      datum: basemapDatum(config.mapBasemapCoordinates),
+    }),
+  });
 
   const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
   const apiApp = express.Router({ caseSensitive: true, strict: true });
