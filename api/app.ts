@@ -82,6 +82,9 @@ import { mapRoutes } from './routes/map.ts';
 import { MapService, configuredBasemap } from './services/map.ts';
 import { basemapDatum } from '../domain/map/datum.ts';
 import { DatabaseMapStore } from '../domain/map/database-store.ts';
+import { mapOutlineRoutes } from './routes/map-outlines.ts';
+import { MapOutlineService } from './services/map-outlines.ts';
+import { DatabaseOutlineStore } from '../domain/map/database-outlines-store.ts';
 
 export interface AppDeps {
   config: Config;
@@ -224,6 +227,7 @@ export function createApp(deps: AppDeps): Express {
       datum: basemapDatum(config.mapBasemapCoordinates),
     }),
   });
+  mapOutlineRoutes(api, { service: new MapOutlineService({ outlines: new DatabaseOutlineStore(db), regions: stores.regions }) });
 
   const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
   const apiApp = express.Router({ caseSensitive: true, strict: true });
