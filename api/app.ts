@@ -227,7 +227,13 @@ export function createApp(deps: AppDeps): Express {
       datum: basemapDatum(config.mapBasemapCoordinates),
     }),
   });
-  mapOutlineRoutes(api, { service: new MapOutlineService({ outlines: new DatabaseOutlineStore(db), regions: stores.regions }) });
+  mapOutlineRoutes(api, {
+    service: new MapOutlineService({
+      outlines: new DatabaseOutlineStore(db),
+      regions: stores.regions,
+      datum: basemapDatum(config.mapBasemapCoordinates),
+    }),
+  });
 
   const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
   const apiApp = express.Router({ caseSensitive: true, strict: true });

@@ -63,4 +63,12 @@ test('on a GCJ-02 basemap the house is drawn at its GCJ-02 position; its record 
   assert.deepEqual([house.body.longitude, house.body.latitude], [HOUSE.longitude, HOUSE.latitude]);
   const summary = await officer.get<{ bounds: number[] }>('/api/map/summary');
   assert.ok(Math.abs(summary.body.bounds[0]! - glon) < 1e-9, 'the summary places the map in the basemap’s datum');
+  const outlines = await officer.get<{ features: { properties: { code: string }; geometry: { coordinates: number[][][] } }[] }>(
+    '/api/map/outlines?regionCode=441802006001',
+  );
+  const village = outlines.body.features.find((f) => f.properties.code === '441802006001')!;
+  const ring = village.geometry.coordinates[0]!;
+  const [minLon, maxLon] = [Math.min(...ring.map((p) => p[0]!)), Math.max(...ring.map((p) => p[0]!))];
+  assert.ok(minLon < glon && glon < maxLon, 'the outline is drawn around the house’s GCJ-02 position');
+  assert.ok(!(minLon < HOUSE.longitude && HOUSE.longitude < maxLon), 'not around its WGS-84 one, some 500 m west');
 });
