@@ -97,8 +97,16 @@ export interface AppDeps {
   version?: string;
 }
 
+/** What the app keeps open besides the database pool (the map's listening connection), closed by `closeApp`. */
+const CLOSERS = Symbol('closers');
+
+export async function closeApp(app: Express): Promise<void> {
+  for (const close of (app as Express & { [CLOSERS]?: (() => Promise<void>)[] })[CLOSERS] ?? []) await close();
+}
+
 export function createApp(deps: AppDeps): Express {
   const { config, db, logger } = deps;
+  const closers: (() => Promise<void>)[] = [];
   const stores = {
     regions: new DatabaseRegionStore(db),
     users: new DatabaseUserStore(db),
@@ -218,10 +226,12 @@ export function createApp(deps: AppDeps): Express {
   definitionRoutes(api, { service: new DefinitionService({ statistics: new DatabaseProcessStatisticsStore(db) }) });
   supervisionRoutes(api, { config, service: new SupervisionService({ db, supervision, workflows }) });
   statsRoutes(api, { service: new StatsService({ stats: new DatabaseStatsStore(db), regions: stores.regions, tasks, campaigns }) });
+  const mapStore = new DatabaseMapStore(db, basemapDatum(config.mapBasemapCoordinates));
+  closers.push(() => mapStore.close());
   mapRoutes(api, {
     basemapFile: config.mapBasemapPmtiles,
     service: new MapService({
-      map: new DatabaseMapStore(db, basemapDatum(config.mapBasemapCoordinates)),
+      map: mapStore,
       campaigns,
       basemap: configuredBasemap(config),
       datum: basemapDatum(config.mapBasemapCoordinates),
@@ -275,5 +285,6 @@ export function createApp(deps: AppDeps): Express {
     });
   }
   app.use(errorMiddleware);
+  Object.assign(app, { [CLOSERS]: closers });
   return app;
 }

@@ -16,6 +16,7 @@ import type { RiskTier } from '../../definitions/risk-tiers/index.ts';
 import type { CampaignLayerFilter, CaseLayerFilter, ComplaintLayerFilter, HouseCard, MapStore, MapSummary } from './store.ts';
 import { CLUSTER_MAX_ZOOM, footprintSquare } from './tiles.ts';
 import type { Datum, TileLayers, TilePoint, TilePolygon, TileRange } from './tiles.ts';
+import { MapVersionWatch } from './version-watch.ts';
 import { TileWindow } from './window.ts';
 import type { CellRow } from './window.ts';
 import { houseCard } from './house-card.ts';
@@ -42,9 +43,21 @@ export class DatabaseMapStore implements MapStore {
     private readonly datum?: Datum,
   ) {}
 
-  async version(): Promise<string> {
-    const { rows } = await this.db.raw<{ rows: { v: string }[] }>('SELECT last_value::text AS v FROM map_version');
-    return rows[0]!.v;
+  private watch: MapVersionWatch | undefined;
+
+  version(): Promise<string> {
+    this.watch ??= new MapVersionWatch(
+      (this.db.client.config as { connection: { connectionString: string } }).connection.connectionString,
+      async () => {
+        const { rows } = await this.db.raw<{ rows: { v: string }[] }>('SELECT last_value::text AS v FROM map_version');
+        return rows[0]!.v;
+      },
+    );
+    return this.watch.version();
+  }
+
+  async close(): Promise<void> {
+    await this.watch?.close();
   }
 
   /**
