@@ -16,6 +16,7 @@ import type { RiskTier } from '../../definitions/risk-tiers/index.ts';
 import type { CampaignLayerFilter, CaseLayerFilter, ComplaintLayerFilter, HouseCard, MapStore, MapSummary } from './store.ts';
 import { CLUSTER_MAX_ZOOM, footprintSquare } from './tiles.ts';
 import type { Datum, TileLayers, TilePoint, TilePolygon, TileRange } from './tiles.ts';
+import { summaryLevel, summedCells } from './cell-summary.ts';
 import { MapVersionWatch } from './version-watch.ts';
 import { TileWindow } from './window.ts';
 import type { CellRow } from './window.ts';
@@ -88,13 +89,17 @@ export class DatabaseMapStore implements MapStore {
     const select = ['b.code', 'b.merc_x as mx', 'b.merc_y as my', 'b.risk_tier as tier', 'b.floors_above as floors', due];
     const window = new TileWindow(tile, this.datum);
     if (tile.z <= CLUSTER_MAX_ZOOM) {
-      const rows = await this.cells(
-        this.houseQuery(ability, filter, window).select(select),
-        window,
-        `${TIERS.map((t) => `count(*) FILTER (WHERE tier = '${t}')::int AS ${t}`).join(', ')},
-         min(code) AS code, min(floors) AS floors, bool_or(due) AS due`,
-        TIERS,
-      );
+      const level = summaryLevel(filter, window, this.datum);
+      const rows =
+        level !== undefined
+          ? await summedCells(this.db, ability, filter, window, level, dueSince)
+          : await this.cells(
+              this.houseQuery(ability, filter, window).select(select),
+              window,
+              `${TIERS.map((t) => `count(*) FILTER (WHERE tier = '${t}')::int AS ${t}`).join(', ')},
+               min(code) AS code, min(floors) AS floors, bool_or(due) AS due`,
+              TIERS,
+            );
       const singles = await this.openCases(rows.filter((r) => r.count === 1).map((r) => r.code as string));
       return {
         houses: rows.map((r) => {

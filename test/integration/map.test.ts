@@ -107,6 +107,29 @@ describe('map tiles', () => {
     assert.equal(await listTotal(officer, { openCase: 'true' }), 2);
   });
 
+  test('far zooms read the cells kept per grid square, and show what the houses themselves give', async () => {
+    const { summaryLevel } = await import('../../domain/map/cell-summary.ts');
+    const { TileWindow } = await import('../../domain/map/window.ts');
+    const { tileRange } = await import('../../domain/map/tiles.ts');
+    assert.equal(summaryLevel({}, new TileWindow(tileRange(10, 0, 0)!), undefined), 14);
+    assert.equal(summaryLevel({ riskTier: 'red' }, new TileWindow(tileRange(13, 0, 0)!), undefined), 11);
+    assert.equal(summaryLevel({ minFloors: 1 }, new TileWindow(tileRange(10, 0, 0)!), undefined), undefined);
+    assert.equal(summaryLevel({}, new TileWindow(tileRange(14, 0, 0)!), undefined), undefined);
+    const shape = (features: TileFeature[]) =>
+      features.map((f) => ({ ...f.properties, x: f.geometry[0]![0]!.x, y: f.geometry[0]![0]!.y })).sort((a, b) => a.x - b.x || a.y - b.y);
+    for (const z of [8, 10, 11, 12, 13]) {
+      // Every house has a floor: the same houses, read from the houses rather than the cells.
+      const fromCells = shape(await housesAt(officer, z));
+      const fromHouses = shape(await housesAt(officer, z, { minFloors: '1' }));
+      assert.equal(fromCells.length, fromHouses.length, `zoom ${z}`);
+      for (const [i, a] of fromCells.entries()) {
+        const { x, y, ...rest } = fromHouses[i]!;
+        assert.ok(Math.abs(a.x - x) <= 1 && Math.abs(a.y - y) <= 1, `zoom ${z}: the same centre`);
+        assert.deepEqual({ ...a, x, y }, { ...rest, x, y }, `zoom ${z}`);
+      }
+    }
+  });
+
   test('a town officer’s tiles hold their town only', async () => {
     const features = await housesAt(town, 17);
     assert.equal(features.length, MINE.length);
