@@ -25,7 +25,7 @@ export const RAW_TABLES = ['buildings', 'inspections', 'complaints', 'cases', 't
 export const flag = (name: string) => process.argv.includes(`--${name}`);
 
 /** Starts bench/serve.ts (the real API in its own process) and waits for its URL. */
-export function serveApi(databaseUrl: string, mode: 'api' | 'files' = 'api'): Promise<{ url: string; pid: number; stop(): void }> {
+export function serveApi(databaseUrl: string, mode: 'api' | 'bare' | 'files' = 'api'): Promise<{ url: string; pid: number; stop(): void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname, mode, databaseUrl], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
