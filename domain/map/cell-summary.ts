@@ -69,21 +69,19 @@ export async function summedCells(
   return rows;
 }
 
-/** The one house of each square [x, y, size] with the filters, keyed `x:y`. */
+/**
+ * The one house of each square [x, y, size] with the filters, keyed `x:y`: one index lookup per square
+ * (a lateral join, so the squares drive the search rather than a scan of the region's houses).
+ */
 async function loneHouses(db: Db, ability: AppAbility, filter: BuildingFilter, squares: [number, number, number][], dueSince: string) {
+  const house = applyBuildingFilter(whereAllowed(db('buildings as b'), ability, 'read', 'Building', SCOPE), { ...filter, q: undefined })
+    .whereRaw('b.merc_x >= v.x AND b.merc_x < v.x + v.size AND b.merc_y >= v.y AND b.merc_y < v.y + v.size')
+    .select('b.code', 'b.floors_above as floors', db.raw('(b.latest_judgement_at IS NULL OR b.latest_judgement_at < ?) AS due', [dueSince]))
+    .limit(1);
   const values = squares.map(() => '(?::int, ?::int, ?::int)').join(', ');
-  const query = applyBuildingFilter(whereAllowed(db('buildings as b'), ability, 'read', 'Building', SCOPE), { ...filter, q: undefined })
-    .joinRaw(
-      `JOIN (VALUES ${values}) AS v (x, y, size) ON b.merc_x >= v.x AND b.merc_x < v.x + v.size AND b.merc_y >= v.y AND b.merc_y < v.y + v.size`,
-      squares.flat(),
-    )
-    .select(
-      'v.x',
-      'v.y',
-      'b.code',
-      'b.floors_above as floors',
-      db.raw('(b.latest_judgement_at IS NULL OR b.latest_judgement_at < ?) AS due', [dueSince]),
-    );
-  const rows = (await query) as { x: number; y: number; code: string; floors: number | null; due: boolean }[];
+  const { rows } = await db.raw<{ rows: { x: number; y: number; code: string; floors: number | null; due: boolean }[] }>(
+    `SELECT v.x, v.y, h.* FROM (VALUES ${values}) AS v (x, y, size) CROSS JOIN LATERAL (?) AS h`,
+    [...squares.flat(), house],
+  );
   return new Map(rows.map((r) => [`${r.x}:${r.y}`, { code: r.code, floors: r.floors, due: r.due }]));
 }
