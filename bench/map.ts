@@ -4,8 +4,8 @@
  * through the real API in its own process, each figure beside a baseline doing comparable work in the
  * same run:
  *  - per scope (the district officer, a town officer) and zoom, up to `--cold` distinct tiles picked
- *    under random houses: "cold" is each tile's first request (nothing in the API's tile cache), sent by
- *    `--viewers` concurrent viewers; "warm" repeats them for `--seconds` (answered from the cache after a
+ *    under random houses: "cold" is each tile's first request (nothing in the API's tile cache), half of
+ *    them sent one at a time (a tile's own cost), half by `--viewers` concurrent viewers (with queueing); "warm" repeats them for `--seconds` (answered from the cache after a
  *    check of `map_version`); the baseline serves the same tiles' bytes from files with a bare node:http
  *    server in its own process, at the same concurrency;
  *  - the tile source's memory: the API process's resident memory before the first tile and after all.
@@ -135,7 +135,17 @@ runMain('bench:map', async () => {
           coldTiles,
         );
         const urls = tiles.map((t) => `${api.url}/api/map/tiles/houses/${t}.mvt`);
-        const cold = await once(urls, viewers, headers);
+        // Half the tiles cold one at a time (a tile's own cost), the other half cold at `viewers` at once.
+        const alone = await once(
+          urls.filter((_, i) => i % 2 === 1),
+          1,
+          headers,
+        );
+        const cold = await once(
+          urls.filter((_, i) => i % 2 === 0),
+          viewers,
+          headers,
+        );
         const warm = await loop(urls, viewers, seconds, headers);
         // The same tiles' bytes, to files, for the baseline.
         let kb = 0;
@@ -150,7 +160,7 @@ runMain('bench:map', async () => {
         const fileUrls = tiles.map((t) => `${files.url}/${scope.split(' ')[1]}/${t}`);
         const baseline = await loop(fileUrls, viewers, seconds, {});
         rows.push(
-          `| ${scope} | ${z} | ${tiles.length} | ${cell(cold)} | ${cell(warm)} (${Math.round(warm.perSecond)}/s) | ${cell(baseline)} (${Math.round(baseline.perSecond)}/s) | ${(kb / tiles.length).toFixed(1)} / ${maxKb.toFixed(1)} |`,
+          `| ${scope} | ${z} | ${tiles.length} | ${alone.n ? cell(alone) : '—'} | ${cell(cold)} | ${cell(warm)} (${Math.round(warm.perSecond)}/s) | ${cell(baseline)} (${Math.round(baseline.perSecond)}/s) | ${(kb / tiles.length).toFixed(1)} / ${maxKb.toFixed(1)} |`,
         );
         say(rows.at(-1)!);
       }
@@ -164,8 +174,10 @@ runMain('bench:map', async () => {
         `${size.houses} houses; ${viewers} concurrent viewers; warm and baseline loops of ${seconds} s per zoom.`,
     );
     say('');
-    say('| scope | z | tiles | cold p50 / p95 ms | warm p50 / p95 ms | baseline (files) p50 / p95 ms | tile avg / max KB |');
-    say('| --- | --- | --- | --- | --- | --- | --- |');
+    say(
+      '| scope | z | tiles | cold, 1 viewer, p50 / p95 ms | cold, all viewers at once, p50 / p95 ms | warm p50 / p95 ms | baseline (files) p50 / p95 ms | tile avg / max KB |',
+    );
+    say('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) say(row);
     say('');
     say(
