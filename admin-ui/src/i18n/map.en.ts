@@ -10,6 +10,7 @@ export const mapEnglish = {
     count: '%{count} houses',
     showList: 'Show in the list',
     noHouses: 'No house matches the filters',
+    filters: 'Filters',
     threeD: '3D',
     layers: {
       label: 'Layer',

@@ -13,6 +13,7 @@ export const mapChinese: MessageShape<typeof mapEnglish> = {
     count: '共 %{count} 栋房屋',
     showList: '在列表中查看',
     noHouses: '没有符合条件的房屋',
+    filters: '筛选条件',
     threeD: '三维',
     layers: {
       label: '图层',

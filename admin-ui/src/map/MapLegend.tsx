@@ -71,7 +71,12 @@ export function MapLegend({ kind, threeD }: { kind: MapLayerKind; threeD: boolea
           </Box>
         ))}
       </Box>
-      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5, lineHeight: 1.3 }}>
+      <Typography
+        variant="caption"
+        color="text.secondary"
+        component="p"
+        sx={{ mt: 0.5, lineHeight: 1.3, display: { xs: 'none', sm: 'block' } }}
+      >
         {t('cluster')}
         {threeD && kind === 'houses' ? ` · ${t('block')}` : ''}
       </Typography>

@@ -1,13 +1,14 @@
 /** The map page inside its list context: header with the count and the list link, filters, layers, the map and the house card. */
 import { Alert, Box, Card, CardContent, FormControlLabel, Link, Skeleton, Stack, Switch, Typography } from '@mui/material';
 import { useState } from 'react';
-import { FilterButton, FilterForm, Title, useListContext, useRedirect, useTranslate } from 'react-admin';
+import { Title, useListContext, useRedirect, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { useBuildingFilters } from '../buildings/useBuildingFilters.tsx';
 import { filterQuery } from '../dataProvider/request.ts';
 import { useApiQuery } from '../common/hooks/useApiQuery.ts';
 import { HouseCard } from './HouseCard.tsx';
 import { LayerBar } from './LayerBar.tsx';
+import { MapFilters } from './MapFilters.tsx';
 import { DEFAULT_LAYER, layerQuery } from './layerQuery.ts';
 import type { LayerChoice } from './layerQuery.ts';
 import { MapView } from './MapView.tsx';
@@ -65,18 +66,8 @@ export function MapScreen() {
               data-three-d={threeD}
             />
           </Stack>
-          <Box
-            sx={{
-              display: 'flex',
-              alignItems: 'flex-start',
-              flexWrap: 'wrap',
-              gap: 1,
-              mt: 1,
-              '& .RaFilterForm-root': { flex: 1, minWidth: 0 },
-            }}
-          >
-            <FilterForm filters={filters} />
-            <FilterButton filters={filters} />
+          <Box sx={{ mt: 1 }}>
+            <MapFilters filters={filters} />
           </Box>
           <Box sx={{ mt: 1 }}>
             <LayerBar choice={choice} onChange={setChoice} />

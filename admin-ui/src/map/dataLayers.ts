@@ -107,7 +107,7 @@ export function dataLayers(kind: MapLayerKind, { threeD }: DataLayerOptions): La
       paint: {
         'circle-color': cluster,
         'circle-opacity': 0.88,
-        'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 2, 13, 20, 17, 200, 23, 2000, 30, 20000, 38],
+        'circle-radius': ['interpolate', ['linear'], ['get', 'count'], 2, 11, 20, 15, 200, 20, 2000, 26, 20000, 32],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
       },
