@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { StyleSpecification } from 'maplibre-gl';
+import { DATA_SOURCE, dataLayers } from './dataLayers.ts';
+import { DEFAULT_LAYER, layerQuery } from './layerQuery.ts';
+import { baseStyle } from './mapStyle.ts';
+import { tileUrl } from './tiles.ts';
+import { MAP_LAYERS } from './types.ts';
+import type { MapConfig } from './types.ts';
+
+const ORIGIN = 'http://127.0.0.1:3000';
+const PLAIN: MapConfig = { basemap: null, center: [113.05, 23.7], zoom: 10 };
+
+/** The whole style as the map holds it with `kind` shown: base, tile source and data layers. */
+function fullStyle(config: MapConfig, kind: (typeof MAP_LAYERS)[number], threeD: boolean): StyleSpecification {
+  const style = baseStyle(config, { approximate: '（近似边界）' });
+  style.sources[DATA_SOURCE] = { type: 'vector', tiles: [tileUrl(ORIGIN, kind, { regionCode: '441802006' })], maxzoom: 18 };
+  style.layers.push(...dataLayers(kind, { threeD }));
+  return style;
+}
+
+/** Every string in the style that looks like an address. */
+const addresses = (style: unknown): string[] => JSON.stringify(style).match(/[a-z]+:\/\/[^"]+/g) ?? [];
+
+describe('the map style', () => {
+  for (const kind of MAP_LAYERS) {
+    for (const threeD of [false, true]) {
+      test(`with the ${kind} layer${threeD ? ' in 3D' : ''} is valid MapLibre style and reaches nothing but this server`, () => {
+        const style = fullStyle(PLAIN, kind, threeD);
+        assert.deepEqual(
+          validateStyleMin(style).map((e) => e.message),
+          [],
+        );
+        assert.equal(style.glyphs, undefined, 'labels are drawn from local fonts');
+        assert.equal(style.sprite, undefined);
+        assert.deepEqual(
+          addresses(style).filter((a) => !a.startsWith(`${ORIGIN}/api/map/tiles/${kind}/`)),
+          [],
+        );
+      });
+    }
+  }
+
+  test('extrudes the houses’ footprints only in 3D, and only the houses', () => {
+    const extruded = (kind: (typeof MAP_LAYERS)[number], threeD: boolean) =>
+      dataLayers(kind, { threeD }).filter((l) => l.type === 'fill-extrusion' && l['source-layer'] === 'footprints').length;
+    assert.equal(extruded('houses', true), 1);
+    assert.equal(extruded('houses', false), 0);
+    assert.equal(extruded('cases', true), 0);
+  });
+
+  test('draws a configured raster basemap under the outlines', () => {
+    const style = baseStyle(
+      { ...PLAIN, basemap: { type: 'raster', tiles: ['https://tiles.example/{z}/{x}/{y}.png'], attribution: '天地图' } },
+      { approximate: '' },
+    );
+    assert.deepEqual(validateStyleMin(style), []);
+    const ids = style.layers.map((l) => l.id);
+    assert.ok(ids.indexOf('basemap') < ids.indexOf('outline-fill'));
+  });
+});
+
+describe('the tile address', () => {
+  test('keeps {z}/{x}/{y} for MapLibre and sorts the filter, so one filter is one address', () => {
+    assert.equal(
+      tileUrl(ORIGIN, 'houses', { riskTier: 'red', minFloors: '3', openCase: 'true' }),
+      `${ORIGIN}/api/map/tiles/houses/{z}/{x}/{y}.mvt?minFloors=3&openCase=true&riskTier=red`,
+    );
+    assert.equal(tileUrl(ORIGIN, 'complaints', {}), `${ORIGIN}/api/map/tiles/complaints/{z}/{x}/{y}.mvt`);
+  });
+});
+
+describe('each layer’s query', () => {
+  const filter = { regionCode: '441802006', riskTier: 'red', minFloors: 3, openCase: true, q: '' };
+
+  test('houses take the registry filter as the list sends it', () => {
+    assert.deepEqual(layerQuery(DEFAULT_LAYER, filter), { regionCode: '441802006', riskTier: 'red', minFloors: '3', openCase: 'true' });
+  });
+
+  test('cases, complaints and a campaign take the filter’s region and their own choices', () => {
+    assert.deepEqual(layerQuery({ ...DEFAULT_LAYER, kind: 'cases', severity: 'serious', overdueOnly: true }, filter), {
+      regionCode: '441802006',
+      severity: 'serious',
+      overdue: 'true',
+    });
+    assert.deepEqual(layerQuery({ ...DEFAULT_LAYER, kind: 'cases' }, {}), {});
+    assert.deepEqual(layerQuery({ ...DEFAULT_LAYER, kind: 'complaints' }, filter), { regionCode: '441802006', days: '30' });
+    assert.equal(layerQuery({ ...DEFAULT_LAYER, kind: 'campaign' }, filter), null, 'nothing to draw before a campaign is picked');
+    assert.deepEqual(layerQuery({ ...DEFAULT_LAYER, kind: 'campaign', campaignId: 'c-1' }, filter), {
+      regionCode: '441802006',
+      campaignId: 'c-1',
+    });
+  });
+});
