@@ -78,6 +78,9 @@ import { UserService } from './services/users.ts';
 import { StatsService } from './services/stats.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { DatabaseStatsStore } from '../domain/statistics/database-store.ts';
+import { mapRoutes } from './routes/map.ts';
+import { MapService } from './services/map.ts';
+import { DatabaseMapStore } from '../domain/map/database-store.ts';
 
 export interface AppDeps {
   config: Config;
@@ -207,6 +210,7 @@ export function createApp(deps: AppDeps): Express {
   definitionRoutes(api, { service: new DefinitionService({ statistics: new DatabaseProcessStatisticsStore(db) }) });
   supervisionRoutes(api, { config, service: new SupervisionService({ db, supervision, workflows }) });
   statsRoutes(api, { service: new StatsService({ stats: new DatabaseStatsStore(db), regions: stores.regions, tasks, campaigns }) });
+  mapRoutes(api, { service: new MapService({ map: new DatabaseMapStore(db), campaigns }) });
 
   const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
   const apiApp = express.Router({ caseSensitive: true, strict: true });

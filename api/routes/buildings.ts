@@ -81,6 +81,16 @@ export const BUILDING_FILTER_FIELDS = {
   notInspectedSince: Type.Optional(DateOnly('此日期以来未排查')),
 };
 
+/** The house list's and the map's filters on a house's cases (the case list has its own `overdue`, on the case). */
+export const HOUSE_CASE_FILTER_FIELDS = {
+  openCase: Type.Optional(
+    Type.Boolean({ title: '有未办结隐患', description: 'true: the house has a case not closed nor cancelled; false: none' }),
+  ),
+  overdue: Type.Optional(
+    Type.Boolean({ title: '有超期隐患', description: 'true: one of its open cases is past its deadline; false: none is' }),
+  ),
+};
+
 export function buildingRoutes(api: ApiRouter, deps: { service: BuildingService }): void {
   api.route({
     method: 'get',
@@ -91,6 +101,7 @@ export function buildingRoutes(api: ApiRouter, deps: { service: BuildingService 
     query: listQuery(BUILDING_SORT_FIELDS, {
       regionCode: Type.Optional(RegionCode),
       ...BUILDING_FILTER_FIELDS,
+      ...HOUSE_CASE_FILTER_FIELDS,
       q: Type.Optional(
         Type.String({
           minLength: 1,

@@ -50,6 +50,9 @@ type FieldName = keyof typeof BUILDING_COLUMNS;
 
 export const SCOPE = { villageCode: 'b.village_code' };
 
+/** The statuses in which a case is no longer open. */
+const CLOSED_CASE = ['closed', 'cancelled'];
+
 /** `%text%` for ILIKE, with LIKE's own characters taken literally. */
 export const likeText = (q: string) => `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -93,6 +96,17 @@ export function applyBuildingFilter(query: Knex.QueryBuilder, params: BuildingFi
   if (params.notInspectedSince) {
     const since = params.notInspectedSince;
     query.where((w) => w.whereNull('b.latest_judgement_at').orWhere('b.latest_judgement_at', '<', since));
+  }
+  if (params.openCase !== undefined) {
+    const open = (sub: Knex.QueryBuilder) => sub.select('c.building_code').from('cases as c').whereNotIn('c.status', CLOSED_CASE);
+    if (params.openCase) query.whereIn('b.code', open);
+    else query.whereNotIn('b.code', open);
+  }
+  if (params.overdue !== undefined) {
+    const late = (sub: Knex.QueryBuilder) =>
+      sub.select('c.building_code').from('cases as c').whereNotIn('c.status', CLOSED_CASE).whereRaw('c.due_at < now()');
+    if (params.overdue) query.whereIn('b.code', late);
+    else query.whereNotIn('b.code', late);
   }
   if (params.ids) query.whereIn('b.code', params.ids);
   if (params.q) textSearch(query, params.q, personal);

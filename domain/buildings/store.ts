@@ -69,6 +69,10 @@ export interface BuildingFilter {
   inspectedFrom?: string | undefined;
   /** Houses never judged, or whose latest judgement is dated before this date (YYYY-MM-DD). */
   notInspectedSince?: string | undefined;
+  /** true: houses with a case not closed nor cancelled; false: houses without one. */
+  openCase?: boolean | undefined;
+  /** true: houses with an open case past its deadline; false: houses without one. */
+  overdue?: boolean | undefined;
   q?: string | undefined;
   ids?: string[] | undefined;
 }

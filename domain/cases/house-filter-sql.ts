@@ -8,7 +8,7 @@ import { applyBuildingFilter } from '../buildings/building-sql.ts';
 import type { BuildingFilter } from '../buildings/store.ts';
 
 /** The house filters of the case list: the registry's, but for its region, text search and ids (the case list has its own). */
-export type CaseHouseFilter = Omit<BuildingFilter, 'regionCode' | 'q' | 'ids'>;
+export type CaseHouseFilter = Omit<BuildingFilter, 'regionCode' | 'q' | 'ids' | 'openCase' | 'overdue'>;
 
 const HOUSE_FIELDS = [
   'riskTier',

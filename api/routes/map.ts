@@ -1,0 +1,135 @@
+/**
+ * The map API (issue 18): vector tiles per layer (region-scoped like the lists, cached by ETag), the
+ * summary that places the map and counts the houses of its filters, and the card of a house.
+ */
+import { Type } from '@sinclair/typebox';
+import type { TObject, TProperties } from '@sinclair/typebox';
+import { CASE_SEVERITY } from '../../domain/cases/enums.ts';
+import type { MapLayer } from '../../domain/map/store.ts';
+import { MAX_TILE_ZOOM } from '../../domain/map/tiles.ts';
+import type { ApiRouter } from '../http/router.ts';
+import { AUTH_ERRORS, ErrorResponse, RegionCode, literals } from '../http/schemas.ts';
+import type { MapService, TileRequest } from '../services/map.ts';
+import { BUILDING_FILTER_FIELDS, HOUSE_CASE_FILTER_FIELDS } from './buildings.ts';
+import { caseUser } from './cases.ts';
+
+const TILE_TYPE = 'application/vnd.mapbox-vector-tile';
+const TileNumber = (description: string) => Type.String({ pattern: '^[0-9]{1,9}$', maxLength: 9, description });
+const TileParams = Type.Object({
+  z: TileNumber(`Zoom, 0–${MAX_TILE_ZOOM}`),
+  x: TileNumber('Column, 0 to 2^z − 1'),
+  y: TileNumber('Row, 0 to 2^z − 1'),
+});
+const Region = { regionCode: Type.Optional({ ...RegionCode, description: 'Only this region (within the reader’s own)' }) };
+const HOUSE_FILTERS = { ...Region, ...BUILDING_FILTER_FIELDS, ...HOUSE_CASE_FILTER_FIELDS };
+
+const LAYERS: Record<MapLayer, { query: TObject; about: string }> = {
+  houses: {
+    query: Type.Object(HOUSE_FILTERS, { additionalProperties: false }),
+    about:
+      'Houses with the registry list’s filters. Up to zoom 15 grid clusters: `count`, counts per tier (`red`, `orange`, `yellow`, `green`) and the worst `tier`; a house alone carries `code`, `tier`, `floors`, `openCases`, `overdue`, `inspectionDue`. From zoom 16 one point per house and a `footprints` layer (schematic squares with `height` in metres) for 3D',
+  },
+  cases: {
+    query: Type.Object(
+      {
+        ...Region,
+        severity: Type.Optional(literals(CASE_SEVERITY.values, { title: '隐患等级', 'x-labels': CASE_SEVERITY.labels })),
+        overdue: Type.Optional(Type.Boolean({ title: '超期', description: 'true: past the deadline; false: within it' })),
+      },
+      { additionalProperties: false },
+    ),
+    about: 'Open cases at their house: `count`, `serious`, `overdue`; a case alone carries `caseId`, `code`, `severity`',
+  },
+  complaints: {
+    query: Type.Object(
+      { ...Region, days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 30, title: '最近天数' })) },
+      { additionalProperties: false },
+    ),
+    about:
+      'Complaints received in the last `days` days (30 by default), at their house or reported place: `count`, `verifying`, `confirmed`; one alone carries `complaintId`, `status`',
+  },
+  campaign: {
+    query: Type.Object({ ...Region, campaignId: Type.String({ format: 'uuid', title: '专项排查' }) }, { additionalProperties: false }),
+    about: 'A campaign’s houses by progress: `count`, `done`, `pending`, `overdue`; one alone carries `code`, `status`',
+  },
+};
+
+export function mapRoutes(api: ApiRouter, deps: { service: MapService }): void {
+  for (const [layer, { query, about }] of Object.entries(LAYERS) as [MapLayer, { query: TObject<TProperties>; about: string }][]) {
+    api.route({
+      method: 'get',
+      path: `/map/tiles/${layer}/:z/:x/:y.mvt`,
+      summary: `Vector tile (MVT, layer \`${layer}\`): ${about}`,
+      tags: ['map'],
+      auth: true,
+      params: TileParams,
+      query,
+      responses: {
+        200: { description: `${TILE_TYPE}; empty when nothing is there. ETag; If-None-Match answers 304` },
+        304: { description: '未变化' },
+        ...AUTH_ERRORS,
+        400: { description: '瓦片编号或筛选条件错误', schema: ErrorResponse },
+        404: { description: '专项排查不存在或无权查看', schema: ErrorResponse },
+      },
+      handler: async ({ params, query: q, ctx, req, res }) => {
+        const user = caseUser(ctx);
+        const answer = await deps.service.tile(
+          ctx.ability,
+          user.regionCode,
+          Number(params.z),
+          Number(params.x),
+          Number(params.y),
+          { layer, query: q } as TileRequest,
+          req.get('if-none-match'),
+        );
+        res.set({ ETag: answer.etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie' });
+        if (!answer.body) {
+          res.status(304).end();
+          return { status: 304 };
+        }
+        res.status(200).type(TILE_TYPE).end(answer.body);
+        return { status: 200 };
+      },
+    });
+  }
+
+  api.route({
+    method: 'get',
+    path: '/map/summary',
+    summary: 'The houses of the registry list’s filters: their count (the list’s total), those located, their bounds and tiers',
+    tags: ['map'],
+    auth: true,
+    query: Type.Object(HOUSE_FILTERS, { additionalProperties: false }),
+    responses: {
+      200: {
+        description: '地图概况',
+        schema: Type.Object({
+          count: Type.Integer(),
+          located: Type.Integer({ description: 'Houses with coordinates: what the tiles’ counts add up to' }),
+          bounds: Type.Union([Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()]), Type.Null()], {
+            description: '[west, south, east, north], WGS-84',
+          }),
+          tiers: Type.Record(Type.String(), Type.Integer()),
+        }),
+      },
+      ...AUTH_ERRORS,
+      400: { description: '筛选条件错误', schema: ErrorResponse },
+    },
+    handler: async ({ query, ctx }) => ({ body: await deps.service.summary(ctx.ability, query) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/map/houses/:code',
+    summary: 'The card of a house on the map: place, tier and reasons, open cases, last inspection (no personal data)',
+    tags: ['map'],
+    auth: true,
+    params: Type.Object({ code: Type.String({ maxLength: 40, description: '18-character building code' }) }),
+    responses: {
+      200: { description: '房屋卡片' },
+      ...AUTH_ERRORS,
+      404: { description: '不存在或无权查看', schema: ErrorResponse },
+    },
+    handler: async ({ params, ctx }) => ({ body: await deps.service.card(ctx.ability, params.code) }),
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * The map (issue 18): tiles, the summary that places and counts them, and a house's card. Tiles are
+ * cached in the process under the database's `map_version` (bumped by every write a tile shows), keyed
+ * by the reader's access rules, the layer, its filters and the address; the ETag is a hash of the
+ * bytes, so a browser revalidating a tile whose content did not change gets a 304 even after a write.
+ */
+import { createHash } from 'node:crypto';
+import type { AppAbility } from '../../domain/abilities.ts';
+import type { BuildingFilter } from '../../domain/buildings/store.ts';
+import type { CampaignStore } from '../../domain/campaigns/store.ts';
+import { InputError, NotFoundError } from '../../domain/errors.ts';
+import type {
+  CampaignLayerFilter,
+  CaseLayerFilter,
+  ComplaintLayerFilter,
+  HouseCard,
+  MapLayer,
+  MapStore,
+  MapSummary,
+} from '../../domain/map/store.ts';
+import { encodeTile, tileRange } from '../../domain/map/tiles.ts';
+import { addDays, beijingDay } from '../../domain/statistics/period.ts';
+import { DEFAULT_COVERAGE_DAYS } from './stats.ts';
+
+/** What a tile request asks for; `query` holds the layer's own filters. */
+export type TileRequest =
+  | { layer: 'houses'; query: BuildingFilter }
+  | { layer: 'cases'; query: CaseLayerFilter }
+  | { layer: 'complaints'; query: ComplaintLayerFilter }
+  | { layer: 'campaign'; query: CampaignLayerFilter };
+
+export interface TileAnswer {
+  etag: string;
+  /** Absent when the client's copy (If-None-Match) is current. */
+  body?: Buffer;
+}
+
+interface Cached {
+  version: string;
+  etag: string;
+  body: Buffer;
+}
+
+/** Tiles kept per process, by their bytes (the closest zooms' tiles of a town reach a few hundred KB). */
+const CACHE_BYTES = 64 * 1024 * 1024;
+
+export class MapService {
+  private readonly cache = new Map<string, Cached>();
+  private cachedBytes = 0;
+
+  constructor(private readonly deps: { map: MapStore; campaigns: CampaignStore; now?: () => Date }) {}
+
+  /** The day before which a house's last inspection makes it due again (the cockpit's coverage window). */
+  private dueSince(): string {
+    return addDays(beijingDay(this.deps.now?.() ?? new Date()), -(DEFAULT_COVERAGE_DAYS - 1));
+  }
+
+  async tile(
+    ability: AppAbility,
+    regionCode: string,
+    z: number,
+    x: number,
+    y: number,
+    request: TileRequest,
+    ifNoneMatch?: string,
+  ): Promise<TileAnswer> {
+    const range = tileRange(z, x, y);
+    if (!range)
+      throw InputError.field('params.z', 'out_of_range', `瓦片编号 ${z}/${x}/${y} 超出范围（缩放级别 0–18，x、y 小于 2 的 z 次方）`);
+    if (request.layer === 'campaign') {
+      const found = await this.deps.campaigns.find(regionCode, request.query.campaignId);
+      if (!found) throw new NotFoundError('专项排查不存在或无权查看');
+    }
+    const key = [scopeKey(ability), request.layer, z, x, y, JSON.stringify(sorted(request.query))].join('|');
+    const version = await this.deps.map.version();
+    let entry = this.cache.get(key);
+    if (entry?.version !== version) {
+      const layers = await this.layers(ability, request, range);
+      const body = encodeTile(layers);
+      entry = { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+      this.remember(key, entry);
+    } else {
+      // Most recently used last: the oldest entries are dropped first.
+      this.cache.delete(key);
+      this.cache.set(key, entry);
+    }
+    return ifNoneMatch === entry.etag ? { etag: entry.etag } : { etag: entry.etag, body: entry.body };
+  }
+
+  private layers(ability: AppAbility, request: TileRequest, range: NonNullable<ReturnType<typeof tileRange>>) {
+    switch (request.layer) {
+      case 'houses':
+        return this.deps.map.houses(ability, request.query, range, this.dueSince());
+      case 'cases':
+        return this.deps.map.cases(ability, request.query, range);
+      case 'complaints':
+        return this.deps.map.complaints(ability, request.query, range);
+      case 'campaign':
+        return this.deps.map.campaign(ability, request.query, range);
+    }
+  }
+
+  private remember(key: string, entry: Cached): void {
+    const old = this.cache.get(key);
+    if (old) this.cachedBytes -= old.body.length;
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+    this.cachedBytes += entry.body.length;
+    for (const [k, v] of this.cache) {
+      if (this.cachedBytes <= CACHE_BYTES) break;
+      this.cache.delete(k);
+      this.cachedBytes -= v.body.length;
+    }
+  }
+
+  summary(ability: AppAbility, filter: BuildingFilter): Promise<MapSummary> {
+    return this.deps.map.summary(ability, filter);
+  }
+
+  async card(ability: AppAbility, code: string): Promise<HouseCard> {
+    const card = await this.deps.map.card(ability, code, this.dueSince());
+    if (!card) throw new NotFoundError('房屋不存在或无权查看');
+    return card;
+  }
+}
+
+/** The reader's access rules, as a short key: two readers with the same rules see the same tiles. */
+function scopeKey(ability: AppAbility): string {
+  return createHash('sha1').update(JSON.stringify(ability.rules)).digest('base64url').slice(0, 16);
+}
+
+function sorted(query: object): [string, unknown][] {
+  return Object.entries(query)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+export type { MapLayer };

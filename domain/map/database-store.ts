@@ -1,0 +1,252 @@
+/**
+ * The map's SQL (issue 18). Every layer starts from the query its list runs (the same region rules via
+ * `whereAllowed`, for houses the registry's own filters), narrowed to the tile's range of Mercator
+ * units, then grouped into grid cells (`merc >> cellShift`) with counts per class: so the counts of a
+ * zoom's tiles add up to the list's total of located rows, exactly. One house or case alone in its cell
+ * carries what its card needs to be told apart (code, tier, …).
+ */
+import type { Knex } from 'knex';
+import type { AppAbility } from '../abilities.ts';
+import { whereAllowed } from '../access-sql.ts';
+import { SCOPE, applyBuildingFilter } from '../buildings/building-sql.ts';
+import type { BuildingFilter } from '../buildings/store.ts';
+import { CASE_SCOPE } from '../cases/database-store.ts';
+import type { Db } from '../db.ts';
+import type { RiskTier } from '../../definitions/risk-tiers/index.ts';
+import type { CampaignLayerFilter, CaseLayerFilter, ComplaintLayerFilter, HouseCard, MapStore, MapSummary } from './store.ts';
+import { CLUSTER_MAX_ZOOM, footprintSquare } from './tiles.ts';
+import type { TileLayers, TilePoint, TilePolygon, TileRange } from './tiles.ts';
+import { houseCard } from './house-card.ts';
+
+const TIERS: RiskTier[] = ['red', 'orange', 'yellow', 'green'];
+const CLOSED = `('closed', 'cancelled')`;
+const COMPLAINT_SCOPE = { regionCode: 'p.region_code' };
+/** At most this many houses on one tile of the closest zooms (a dense town centre holds a few thousand). */
+const MAX_POINTS = 20_000;
+
+type CellRow = { count: number; ax: number; ay: number } & Record<string, unknown>;
+
+/** Rows whose `mx`, `my` fall inside the tile. */
+function inTile(query: Knex.QueryBuilder, tile: TileRange, x: string, y: string): Knex.QueryBuilder {
+  return query
+    .whereRaw(`${x} >= ? AND ${x} < ?`, [tile.x0, tile.x0 + tile.size])
+    .whereRaw(`${y} >= ? AND ${y} < ?`, [tile.y0, tile.y0 + tile.size]);
+}
+
+/** Tile pixels of a Mercator position. */
+const pixel = (tile: TileRange, mx: number, my: number) => ({ px: (mx - tile.x0) / tile.unit, py: (my - tile.y0) / tile.unit });
+
+export class DatabaseMapStore implements MapStore {
+  constructor(private readonly db: Db) {}
+
+  async version(): Promise<string> {
+    const { rows } = await this.db.raw<{ rows: { v: string }[] }>('SELECT last_value::text AS v FROM map_version');
+    return rows[0]!.v;
+  }
+
+  /** `points` (selecting `mx`, `my` and the class columns) grouped into the tile's cells with `aggregates`. */
+  private async cells(points: Knex.QueryBuilder, tile: TileRange, aggregates: string): Promise<CellRow[]> {
+    const shift = tile.cellShift;
+    const { rows } = await this.db.raw<{ rows: CellRow[] }>(
+      `WITH pts AS (?)
+       SELECT count(*)::int AS count, avg(mx)::float8 AS ax, avg(my)::float8 AS ay, ${aggregates}
+       FROM pts GROUP BY mx >> ${shift}, my >> ${shift}`,
+      [points],
+    );
+    return rows;
+  }
+
+  private houseQuery(ability: AppAbility, filter: BuildingFilter, tile: TileRange): Knex.QueryBuilder {
+    const query = applyBuildingFilter(whereAllowed(this.db('buildings as b'), ability, 'read', 'Building', SCOPE), {
+      ...filter,
+      q: undefined,
+    });
+    return inTile(query, tile, 'b.merc_x', 'b.merc_y');
+  }
+
+  async houses(ability: AppAbility, filter: BuildingFilter, tile: TileRange, dueSince: string): Promise<TileLayers> {
+    const due = this.db.raw('(b.latest_judgement_at IS NULL OR b.latest_judgement_at < ?) AS due', [dueSince]);
+    const select = ['b.code', 'b.merc_x as mx', 'b.merc_y as my', 'b.risk_tier as tier', 'b.floors_above as floors', due];
+    if (tile.z <= CLUSTER_MAX_ZOOM) {
+      const rows = await this.cells(
+        this.houseQuery(ability, filter, tile).select(select),
+        tile,
+        `${TIERS.map((t) => `count(*) FILTER (WHERE tier = '${t}')::int AS ${t}`).join(', ')},
+         min(code) AS code, min(floors) AS floors, bool_or(due) AS due`,
+      );
+      const singles = await this.openCases(rows.filter((r) => r.count === 1).map((r) => r.code as string));
+      return {
+        houses: rows.map((r) => {
+          const { px, py } = pixel(tile, r.ax, r.ay);
+          const tier = TIERS.find((t) => (r[t] as number) > 0) ?? 'green';
+          if (r.count > 1) return { px, py, props: { count: r.count, tier, ...Object.fromEntries(TIERS.map((t) => [t, r[t] as number])) } };
+          return { px, py, props: { count: 1, ...single(r.code as string, tier, r.floors as number | null, r.due as boolean, singles) } };
+        }),
+      };
+    }
+    const rows = (await this.houseQuery(ability, filter, tile)
+      .select([...select, 'b.floor_area as area', 'b.latitude'])
+      .orderBy('b.code')
+      .limit(MAX_POINTS)) as {
+      code: string;
+      mx: number;
+      my: number;
+      tier: RiskTier;
+      floors: number | null;
+      due: boolean;
+      area: number | null;
+      latitude: number;
+    }[];
+    const open = await this.openCases(rows.map((r) => r.code));
+    const houses: TilePoint[] = [];
+    const footprints: TilePolygon[] = [];
+    for (const r of rows) {
+      const point = pixel(tile, r.mx, r.my);
+      const props = { count: 1, ...single(r.code, r.tier, r.floors, r.due, open) };
+      houses.push({ ...point, props });
+      const ring = footprintSquare(point, { floorArea: r.area, floors: r.floors, latitude: r.latitude }, tile.unit);
+      footprints.push({ ring, props: { code: r.code, tier: r.tier, height: Math.max(1, r.floors ?? 1) * 3 } });
+    }
+    return { houses, footprints };
+  }
+
+  /** Open cases per house code, and whether one is past its deadline. */
+  private async openCases(codes: string[]): Promise<Map<string, { n: number; late: boolean }>> {
+    if (!codes.length) return new Map();
+    const rows = (await this.db('cases as c')
+      .select('c.building_code as code')
+      .count({ n: '*' })
+      .select(this.db.raw('coalesce(bool_or(c.due_at < now()), false) AS late'))
+      .whereIn('c.building_code', codes)
+      .whereRaw(`c.status NOT IN ${CLOSED}`)
+      .groupBy('c.building_code')) as { code: string; n: string | number; late: boolean }[];
+    return new Map(rows.map((r) => [r.code, { n: Number(r.n), late: r.late }]));
+  }
+
+  async cases(ability: AppAbility, filter: CaseLayerFilter, tile: TileRange): Promise<TileLayers> {
+    const query = whereAllowed(
+      this.db('cases as c').join('buildings as b', 'b.code', 'c.building_code'),
+      ability,
+      'read',
+      'Case',
+      CASE_SCOPE,
+    )
+      .whereRaw(`c.status NOT IN ${CLOSED}`)
+      .select(
+        'c.id',
+        'c.building_code as code',
+        'c.severity',
+        'b.merc_x as mx',
+        'b.merc_y as my',
+        this.db.raw('coalesce(c.due_at < now(), false) AS late'),
+      );
+    if (filter.regionCode) query.whereRaw('c.region_code LIKE ?', [`${filter.regionCode}%`]);
+    if (filter.severity) query.where('c.severity', filter.severity);
+    if (filter.overdue !== undefined) query.whereRaw(filter.overdue ? 'c.due_at < now()' : '(c.due_at IS NULL OR c.due_at >= now())');
+    const rows = await this.cells(
+      inTile(query, tile, 'b.merc_x', 'b.merc_y'),
+      tile,
+      `count(*) FILTER (WHERE severity = 'serious')::int AS serious, count(*) FILTER (WHERE late)::int AS overdue,
+       min(id::text) AS id, min(code) AS code, min(severity) AS severity`,
+    );
+    return {
+      cases: rows.map((r) => {
+        const props: Record<string, string | number> = { count: r.count, serious: r.serious as number, overdue: r.overdue as number };
+        if (r.count === 1) Object.assign(props, { caseId: r.id as string, code: r.code as string, severity: r.severity as string });
+        return { ...pixel(tile, r.ax, r.ay), props };
+      }),
+    };
+  }
+
+  async complaints(ability: AppAbility, filter: ComplaintLayerFilter, tile: TileRange): Promise<TileLayers> {
+    const mx = 'map_merc_x(coalesce(p.longitude, b.longitude))';
+    const my = 'map_merc_y(coalesce(p.latitude, b.latitude))';
+    const query = whereAllowed(
+      this.db('complaints as p').leftJoin('buildings as b', 'b.code', 'p.building_code'),
+      ability,
+      'read',
+      'Complaint',
+      COMPLAINT_SCOPE,
+    )
+      .whereRaw(`p.created_at >= now() - make_interval(days => ?)`, [filter.days])
+      .select('p.id', 'p.status', this.db.raw(`${mx} AS mx, ${my} AS my`));
+    if (filter.regionCode) query.whereRaw('p.region_code LIKE ?', [`${filter.regionCode}%`]);
+    const rows = await this.cells(
+      inTile(query, tile, mx, my),
+      tile,
+      `count(*) FILTER (WHERE status = 'verifying')::int AS verifying, count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
+       min(id::text) AS id, min(status) AS status`,
+    );
+    return {
+      complaints: rows.map((r) => {
+        const props: Record<string, string | number> = {
+          count: r.count,
+          verifying: r.verifying as number,
+          confirmed: r.confirmed as number,
+        };
+        if (r.count === 1) Object.assign(props, { complaintId: r.id as string, status: r.status as string });
+        return { ...pixel(tile, r.ax, r.ay), props };
+      }),
+    };
+  }
+
+  async campaign(ability: AppAbility, filter: CampaignLayerFilter, tile: TileRange): Promise<TileLayers> {
+    const status = `CASE WHEN i.status = 'done' THEN 'done' WHEN i.status = 'overdue' OR k.due_at < now() THEN 'overdue' ELSE 'pending' END`;
+    const query = whereAllowed(
+      this.db('campaign_items as i').join('campaigns as k', 'k.id', 'i.campaign_id').join('buildings as b', 'b.code', 'i.building_code'),
+      ability,
+      'read',
+      'Building',
+      SCOPE,
+    )
+      .where('i.campaign_id', filter.campaignId)
+      .select('i.building_code as code', 'b.merc_x as mx', 'b.merc_y as my', this.db.raw(`${status} AS st`));
+    if (filter.regionCode) query.whereRaw('b.village_code LIKE ?', [`${filter.regionCode}%`]);
+    const rows = await this.cells(
+      inTile(query, tile, 'b.merc_x', 'b.merc_y'),
+      tile,
+      `${['done', 'pending', 'overdue'].map((s) => `count(*) FILTER (WHERE st = '${s}')::int AS ${s}`).join(', ')},
+       min(code) AS code, min(st) AS status`,
+    );
+    return {
+      campaign: rows.map((r) => {
+        const props: Record<string, string | number> = {
+          count: r.count,
+          done: r.done as number,
+          pending: r.pending as number,
+          overdue: r.overdue as number,
+        };
+        if (r.count === 1) Object.assign(props, { code: r.code as string, status: r.status as string });
+        return { ...pixel(tile, r.ax, r.ay), props };
+      }),
+    };
+  }
+
+  async summary(ability: AppAbility, filter: BuildingFilter): Promise<MapSummary> {
+    const query = applyBuildingFilter(whereAllowed(this.db('buildings as b'), ability, 'read', 'Building', SCOPE), {
+      ...filter,
+      q: undefined,
+    }).select(
+      this.db.raw(`count(*)::int AS count, count(b.longitude)::int AS located,
+        min(b.longitude) AS w, min(b.latitude) AS s, max(b.longitude) AS e, max(b.latitude) AS n,
+        ${TIERS.map((t) => `count(*) FILTER (WHERE b.risk_tier = '${t}')::int AS ${t}`).join(', ')}`),
+    );
+    const r = (await query.first()) as Record<string, number | null>;
+    return {
+      count: r.count as number,
+      located: r.located as number,
+      bounds: r.located ? [r.w as number, r.s as number, r.e as number, r.n as number] : null,
+      tiers: Object.fromEntries(TIERS.map((t) => [t, r[t] as number])) as Record<RiskTier, number>,
+    };
+  }
+
+  card(ability: AppAbility, code: string, dueSince: string): Promise<HouseCard | undefined> {
+    return houseCard(this.db, ability, code, dueSince);
+  }
+}
+
+/** The properties of one house on the map. */
+function single(code: string, tier: string, floors: number | null, due: boolean, open: Map<string, { n: number; late: boolean }>) {
+  const cases = open.get(code);
+  return { code, tier, floors: floors ?? 0, openCases: cases?.n ?? 0, overdue: cases?.late ? 1 : 0, inspectionDue: due ? 1 : 0 };
+}

@@ -1,0 +1,130 @@
+/**
+ * The map's tile geometry (issue 18), shared by the SQL that cuts tiles and the code that encodes them.
+ * Positions are Web Mercator integers on a world `WORLD` units wide (migration 0029's `merc_x`,
+ * `merc_y`); a tile of zoom z spans 2^(30-z) units and is drawn on `EXTENT` pixels, so a pixel is
+ * 2^(18-z) units, and tiles stop at zoom `MAX_TILE_ZOOM` where a pixel is one unit (a few centimetres).
+ */
+import { createRequire } from 'node:module';
+
+export const WORLD_BITS = 30;
+export const EXTENT = 4096;
+const EXTENT_BITS = 12;
+/** A cluster cell is this many tile pixels wide (64 cells across a tile). */
+const CELL_BITS = 6;
+/** Above this zoom every house is its own feature; up to it, houses are counted in grid cells. */
+export const CLUSTER_MAX_ZOOM = 15;
+export const MAX_TILE_ZOOM = WORLD_BITS - EXTENT_BITS;
+/** The earth's circumference at the equator (metres), the Web Mercator world's width. */
+const EARTH_METRES = 40_075_016.686;
+
+/** A tile's address and its range of Mercator units. */
+export interface TileRange {
+  z: number;
+  x: number;
+  y: number;
+  /** The first unit of the tile on each axis. */
+  x0: number;
+  y0: number;
+  /** Units across the tile. */
+  size: number;
+  /** Units per tile pixel. */
+  unit: number;
+  /** log2 of a cluster cell's width in units: cells are `merc >> cellShift`. */
+  cellShift: number;
+}
+
+/** The range of tile z/x/y, or null when the address is outside the world or beyond `MAX_TILE_ZOOM`. */
+export function tileRange(z: number, x: number, y: number): TileRange | null {
+  if (!Number.isInteger(z) || z < 0 || z > MAX_TILE_ZOOM) return null;
+  const count = 2 ** z;
+  if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= count || y >= count) return null;
+  const size = 2 ** (WORLD_BITS - z);
+  return { z, x, y, x0: x * size, y0: y * size, size, unit: size / EXTENT, cellShift: WORLD_BITS - z - EXTENT_BITS + CELL_BITS };
+}
+
+/** WGS-84 longitude → Mercator units, as the database's `map_merc_x`. */
+export function mercX(longitude: number): number {
+  return Math.floor(((longitude + 180) / 360) * 2 ** WORLD_BITS);
+}
+
+/** WGS-84 latitude → Mercator units, as the database's `map_merc_y`. */
+export function mercY(latitude: number): number {
+  const phi = (Math.max(-85.0511, Math.min(85.0511, latitude)) * Math.PI) / 180;
+  return Math.floor(((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * 2 ** WORLD_BITS);
+}
+
+/** The tile of zoom z that holds a WGS-84 position. */
+export function tileOf(z: number, longitude: number, latitude: number): { z: number; x: number; y: number } {
+  const shift = 2 ** (WORLD_BITS - z);
+  return { z, x: Math.floor(mercX(longitude) / shift), y: Math.floor(mercY(latitude) / shift) };
+}
+
+/** Metres on the ground per Mercator unit at a latitude. */
+export function metresPerUnit(latitude: number): number {
+  return (EARTH_METRES * Math.cos((latitude * Math.PI) / 180)) / 2 ** WORLD_BITS;
+}
+
+/** A point feature of a tile: its pixel position and properties (numbers and strings only). */
+export interface TilePoint {
+  px: number;
+  py: number;
+  props: Record<string, string | number>;
+}
+
+/** A polygon feature of a tile: one outer ring in pixels (closed, clockwise on screen as MVT wants). */
+export interface TilePolygon {
+  ring: [number, number][];
+  props: Record<string, string | number>;
+}
+
+export interface TileLayers {
+  [name: string]: (TilePoint | TilePolygon)[];
+}
+
+/**
+ * A house's schematic footprint, until real footprints are imported: a square of the floor area per
+ * floor (4–40 m a side), centred on its point, in tile pixels.
+ */
+export function footprintSquare(
+  point: { px: number; py: number },
+  house: { floorArea: number | null; floors: number | null; latitude: number },
+  unit: number,
+): [number, number][] {
+  const perFloor = (house.floorArea ?? 100) / Math.max(1, house.floors ?? 1);
+  const side = Math.max(4, Math.min(40, Math.sqrt(perFloor)));
+  const half = side / metresPerUnit(house.latitude) / unit / 2;
+  const { px, py } = point;
+  // Clockwise in screen coordinates (y down): the MVT exterior ring orientation.
+  return [
+    [px - half, py - half],
+    [px + half, py - half],
+    [px + half, py + half],
+    [px - half, py + half],
+    [px - half, py - half],
+  ];
+}
+
+interface VtPbf {
+  fromGeojsonVt(
+    layers: Record<string, { features: { type: 1 | 3; geometry: unknown; tags: Record<string, string | number> }[] }>,
+    options: { version: number; extent: number },
+  ): Uint8Array;
+}
+const vtpbf = createRequire(import.meta.url)('vt-pbf') as VtPbf;
+
+/** Encodes layers as a Mapbox Vector Tile (version 2); an empty buffer when no layer has a feature. */
+export function encodeTile(layers: TileLayers): Buffer {
+  const named: Parameters<VtPbf['fromGeojsonVt']>[0] = {};
+  for (const [name, features] of Object.entries(layers)) {
+    if (!features.length) continue;
+    named[name] = {
+      features: features.map((f) =>
+        'ring' in f
+          ? { type: 3, geometry: [f.ring.map(([x, y]) => [Math.round(x), Math.round(y)])], tags: f.props }
+          : { type: 1, geometry: [[Math.round(f.px), Math.round(f.py)]], tags: f.props },
+      ),
+    };
+  }
+  if (!Object.keys(named).length) return Buffer.alloc(0);
+  return Buffer.from(vtpbf.fromGeojsonVt(named, { version: 2, extent: EXTENT }));
+}

@@ -1,0 +1,173 @@
+/**
+ * The map API (issue 18 §1): tiles whose counts add up to the registry list's totals for the same
+ * filters at every zoom, region-scoped like the list, cached by ETag and changed by the next write; the
+ * card of a house; bad addresses and filters refused with the field named.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createHouse, registerCase } from '../support/cases.ts';
+import { loggedIn } from '../support/http.ts';
+import type { ApiClient } from '../support/http.ts';
+import { startStack } from '../support/stack.ts';
+import type { Stack } from '../support/stack.ts';
+import { fetchTile, tilesHolding } from '../support/tiles.ts';
+import type { TileFeature } from '../support/tiles.ts';
+
+let stack: Stack;
+let officer: ApiClient;
+let town: ApiClient;
+
+/** Houses of town 441802006 around one street, and of town 441802007 some 8 km away. */
+const MINE = Array.from({ length: 12 }, (_, i) => ({ longitude: 113.03 + (i % 4) * 0.0004, latitude: 23.7 + Math.floor(i / 4) * 0.0003 }));
+const OTHER = Array.from({ length: 3 }, (_, i) => ({ longitude: 113.1 + i * 0.0005, latitude: 23.75 }));
+const codes: { mine: string[]; other: string[]; unplaced: string } = { mine: [], other: [], unplaced: '' };
+
+before(async () => {
+  stack = await startStack();
+  officer = await loggedIn(stack.baseUrl, 'officer');
+  town = await loggedIn(stack.baseUrl, 'town');
+  for (const [i, p] of MINE.entries())
+    codes.mine.push(await createHouse(officer, { ...p, floorsAbove: 1 + (i % 5), floorArea: 120 + i * 10 }));
+  for (const p of OTHER) codes.other.push(await createHouse(officer, { ...p, villageCode: '441802007001' }));
+  codes.unplaced = await createHouse(officer, { address: '无坐标的房屋' });
+  await registerCase(officer, codes.mine[0]!, 'serious');
+  await registerCase(officer, codes.mine[1]!, 'general');
+});
+after(async () => {
+  await stack?.stop();
+});
+
+const ALL = [...MINE, ...OTHER];
+const query = (filter: Record<string, string>) => (Object.keys(filter).length ? `?${new URLSearchParams(filter)}` : '');
+
+/** Every feature of the `houses` layer over the tiles of zoom z holding these points. */
+async function housesAt(client: ApiClient, z: number, filter: Record<string, string> = {}, points = ALL): Promise<TileFeature[]> {
+  const features: TileFeature[] = [];
+  for (const t of tilesHolding(z, points)) {
+    const r = await fetchTile(client, `/api/map/tiles/houses/${t}.mvt${query(filter)}`);
+    assert.equal(r.status, 200);
+    features.push(...(r.layers.houses ?? []));
+  }
+  return features;
+}
+const total = (features: TileFeature[]) => features.reduce((n, f) => n + Number(f.properties.count), 0);
+const listTotal = async (client: ApiClient, filter: Record<string, string>) =>
+  (await client.get<{ total: number }>(`/api/buildings${query({ perPage: '1', ...filter })}`)).body.total;
+
+describe('map tiles', () => {
+  test('at every zoom the clusters add up to the list’s located houses; the summary counts the list’s total', async () => {
+    const summary = (await officer.get<{ count: number; located: number; bounds: number[] }>('/api/map/summary')).body;
+    assert.equal(summary.count, await listTotal(officer, {}));
+    assert.equal(summary.located, summary.count - 1, 'the house without coordinates is counted but not placed');
+    assert.equal(summary.located, ALL.length);
+    assert.deepEqual(
+      summary.bounds,
+      [113.03, 23.7, 113.101, 23.75].map((v, i) => (i === 2 ? Math.max(...ALL.map((p) => p.longitude)) : v)),
+    );
+    for (const z of [8, 10, 12, 13, 14, 15, 16, 17, 18]) assert.equal(total(await housesAt(officer, z)), ALL.length, `zoom ${z}`);
+    const far = await housesAt(officer, 10);
+    assert.ok(
+      far.some((f) => Number(f.properties.count) > 1),
+      'the district zoom shows clusters',
+    );
+    const cluster = far.find((f) => Number(f.properties.count) > 1)!;
+    assert.equal(cluster.properties.tier, 'red', 'a cluster is coloured by its worst house');
+    const close = await housesAt(officer, 17);
+    assert.ok(close.every((f) => f.properties.count === 1 && String(f.properties.code).length === 18));
+  });
+
+  test('a house alone carries its tier, floors and open cases; close up its footprint stands by its floors', async () => {
+    const close = await housesAt(officer, 17);
+    const first = close.find((f) => f.properties.code === codes.mine[0])!;
+    assert.equal(first.properties.tier, 'red');
+    assert.equal(first.properties.openCases, 1);
+    assert.equal(close.find((f) => f.properties.code === codes.mine[5])!.properties.inspectionDue, 1, 'never inspected');
+    const r = await fetchTile(officer, `/api/map/tiles/houses/${tilesHolding(17, [MINE[4]!])[0]}.mvt`);
+    const footprint = r.layers.footprints!.find((f) => f.properties.code === codes.mine[4])!;
+    assert.equal(footprint.type, 3, 'a polygon');
+    assert.equal(footprint.properties.height, 3 * 5);
+  });
+
+  test('a filter gives the same count on the map as in the list', async () => {
+    const filters: Record<string, string>[] = [
+      { riskTier: 'red' },
+      { openCase: 'true' },
+      { openCase: 'false' },
+      { minFloors: '3' },
+      { regionCode: '441802007' },
+      { overdue: 'false' },
+    ];
+    for (const filter of filters) {
+      const expected = await listTotal(officer, filter);
+      const located = (await officer.get<{ located: number; count: number }>(`/api/map/summary${query(filter)}`)).body;
+      assert.equal(located.count, expected, JSON.stringify(filter));
+      for (const z of [10, 14, 17])
+        assert.equal(total(await housesAt(officer, z, filter)), located.located, `${JSON.stringify(filter)} z${z}`);
+    }
+    assert.equal(await listTotal(officer, { openCase: 'true' }), 2);
+  });
+
+  test('a town officer’s tiles hold their town only', async () => {
+    const features = await housesAt(town, 17);
+    assert.equal(features.length, MINE.length);
+    assert.ok(features.every((f) => String(f.properties.code).startsWith('441802006')));
+    assert.equal(total(await housesAt(town, 10)), MINE.length);
+    assert.equal((await town.get<{ count: number }>('/api/map/summary')).body.count, await listTotal(town, {}));
+    const card = await town.get(`/api/map/houses/${codes.other[0]}`);
+    assert.equal(card.status, 404);
+  });
+
+  test('a tile is revalidated by ETag and changes with the next write', async () => {
+    const path = `/api/map/tiles/houses/${tilesHolding(17, [MINE[2]!])[0]}.mvt`;
+    const first = await fetchTile(officer, path);
+    assert.ok(first.etag);
+    const again = await fetchTile(officer, path, { 'If-None-Match': first.etag });
+    assert.equal(again.status, 304);
+    const edited = await officer.patch(`/api/buildings/${codes.mine[2]}`, { floorsAbove: 6, version: 1 });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    const after = await fetchTile(officer, path, { 'If-None-Match': first.etag });
+    assert.equal(after.status, 200);
+    assert.notEqual(after.etag, first.etag);
+    assert.equal(after.layers.houses!.find((f) => f.properties.code === codes.mine[2])!.properties.floors, 6);
+  });
+
+  test('open cases and recent complaints have their own layers', async () => {
+    const cases: TileFeature[] = [];
+    for (const t of tilesHolding(12, MINE)) cases.push(...((await fetchTile(officer, `/api/map/tiles/cases/${t}.mvt`)).layers.cases ?? []));
+    assert.equal(total(cases), 2);
+    assert.equal(
+      cases.reduce((n, f) => n + Number(f.properties.serious), 0),
+      1,
+    );
+    const serious = await fetchTile(officer, `/api/map/tiles/cases/${tilesHolding(12, MINE)[0]}.mvt?severity=serious`);
+    assert.equal(total(serious.layers.cases ?? []), 1);
+  });
+
+  test('the card of a house: place, tier and why, open cases; no personal data', async () => {
+    const r = await officer.get<Record<string, unknown>>(`/api/map/houses/${codes.mine[0]}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.riskTier, 'red');
+    assert.equal((r.body.openCases as unknown[]).length, 1);
+    assert.equal(r.body.lastInspection, null);
+    assert.ok((r.body.riskReasons as unknown[]).length > 0);
+    assert.ok(!JSON.stringify(r.body).includes('张三') && !JSON.stringify(r.body).includes('13812345678'));
+  });
+
+  test('bad addresses and filters are refused naming the field', async () => {
+    const outside = await fetchTile(officer, '/api/map/tiles/houses/3/8/1.mvt');
+    assert.equal(outside.status, 400);
+    const tooClose = await officer.get<{ error: { field: string } }>('/api/map/tiles/houses/19/1/1.mvt');
+    assert.equal(tooClose.status, 400);
+    assert.equal(tooClose.body.error.field, 'params.z');
+    const tier = await officer.get<{ error: { field: string } }>('/api/map/tiles/houses/10/0/0.mvt?riskTier=purple');
+    assert.equal(tier.status, 400);
+    assert.equal(tier.body.error.field, 'query.riskTier');
+    const days = await officer.get<{ error: { field: string } }>('/api/map/tiles/complaints/10/0/0.mvt?days=400');
+    assert.equal(days.status, 400);
+    assert.equal(days.body.error.field, 'query.days');
+    const campaign = await officer.get('/api/map/tiles/campaign/10/0/0.mvt?campaignId=6f1c9a4e-2b7d-4c1e-9f3a-8d2b5e6c7a10');
+    assert.equal(campaign.status, 404);
+    const unknown = await officer.get('/api/map/houses/441802006001000001');
+    assert.ok([400, 404].includes(unknown.status));
+  });
+});
