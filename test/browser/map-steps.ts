@@ -14,9 +14,9 @@ import { newPage, signIn } from './ui.ts';
 
 /** Village code → its centre; 高基里 and 鹤堂 are in 凤城街道, 白庙 in 东城街道. */
 export const VILLAGES = {
-  gaojili: { code: '441802006001', centre: [113.03, 23.7] },
-  hetang: { code: '441802006002', centre: [113.06, 23.715] },
-  baimiao: { code: '441802007001', centre: [113.1, 23.68] },
+  gaojili: { code: '441802006001', centre: [113.03, 23.7], street: '凤城街道高基里' },
+  hetang: { code: '441802006002', centre: [113.06, 23.715], street: '凤城街道鹤堂东街' },
+  baimiao: { code: '441802007001', centre: [113.1, 23.68], street: '东城街道白庙路' },
 } as const;
 export const PER_VILLAGE = 30;
 
@@ -38,7 +38,7 @@ export async function addMapHouses(db: Db): Promise<MapHouses> {
       const code = await store.create(
         {
           villageCode: village.code,
-          address: `${name} ${i + 1} 号`,
+          address: `${village.street} ${i + 1} 号`,
           longitude: village.centre[0] + ((i % 6) - 2.5) * 0.0009,
           latitude: village.centre[1] + (Math.floor(i / 6) - 2) * 0.0008,
           floorsAbove: red || orange ? 5 : 2,
@@ -96,21 +96,25 @@ export interface MapState {
 
 /** What the map drew when it last came to rest. */
 export async function mapState(page: Page): Promise<MapState> {
+  // One read, so the lists and the zoom are of the same moment. No named functions inside: the test
+  // runner's compiler would wrap them in a helper the page does not have.
   return page.evaluate(() => {
     const root = document.querySelector('[data-map]');
-    const read = (el: Element) => ({
-      x: Number(el.getAttribute('data-x')),
-      y: Number(el.getAttribute('data-y')),
-      count: Number(el.getAttribute('data-count')),
-      kind: el.getAttribute('data-kind') ?? '',
-      code: el.getAttribute('data-code'),
-    });
+    const [clusters = [], singles = []] = ['[data-cluster]', '[data-single]'].map((selector) =>
+      [...document.querySelectorAll(`[data-view-list] ${selector}`)].map((el) => ({
+        x: Number(el.getAttribute('data-x')),
+        y: Number(el.getAttribute('data-y')),
+        count: Number(el.getAttribute('data-count')),
+        kind: el.getAttribute('data-kind') ?? '',
+        code: el.getAttribute('data-code'),
+      })),
+    );
     return {
       zoom: Number(root?.getAttribute('data-zoom')),
       pitch: Number(root?.getAttribute('data-pitch')),
       blocks: Number(root?.getAttribute('data-blocks') ?? 0),
-      clusters: [...document.querySelectorAll('[data-view-list] [data-cluster]')].map(read),
-      singles: [...document.querySelectorAll('[data-view-list] [data-single]')].map(read),
+      clusters,
+      singles,
     };
   });
 }

@@ -53,11 +53,15 @@ after(async () => {
 const registryTotal = async (client: ApiClient, query = '') =>
   (await client.get<{ total: number }>(`/api/buildings?perPage=1${query}`)).body.total;
 
-/** Clicks the biggest cluster until single houses are drawn, as a user zooming in to a village does. */
-async function zoomToHouses(page: Page): Promise<MapState> {
+/**
+ * Clicks the biggest cluster (of the `tier` when given) until single houses are drawn, as a user
+ * zooming in to a village does.
+ */
+async function zoomToHouses(page: Page, tier?: string): Promise<MapState> {
   let state = await waitForMap(page, (s) => s.clusters.length + s.singles.length > 0, 'anything');
-  for (let i = 0; i < 6 && state.singles.length < 5; i++) {
-    const [biggest] = state.clusters;
+  const done = (s: MapState) => s.singles.length >= 5 && (!tier || s.singles.some((h) => h.kind === tier));
+  for (let i = 0; i < 6 && !done(state); i++) {
+    const biggest = state.clusters.find((c) => c.kind === tier) ?? state.clusters[0];
     assert.ok(biggest, 'a cluster to click');
     const zoom = state.zoom;
     await clickOn(page, biggest);
@@ -82,7 +86,7 @@ describe('the map (一张图)', () => {
     await assertNoMessageKeys(page);
     await screenshot(page, 'map-district-1440');
 
-    const village = await zoomToHouses(page);
+    const village = await zoomToHouses(page, 'red');
     assert.ok(village.singles.length >= 5, 'single houses close up');
     const tiers = new Set(village.singles.map((s) => s.kind));
     for (const tier of tiers) assert.ok(tier in TIER_COLOURS, `a tier: ${tier}`);

@@ -8,6 +8,7 @@ export const mapEnglish = {
     cluster: '%{count} here, zoom in',
     approximate: '(approximate outline)',
     count: '%{count} houses',
+    located: 'of which %{located} located (on the map)',
     showList: 'Show in the list',
     noHouses: 'No house matches the filters',
     filters: 'Filters',

@@ -20,7 +20,7 @@ export function HouseCardCases({ cases }: { cases: HouseCardData['openCases'] })
           <Link component={RouterLink} to={`/cases/${encodeURIComponent(c.id)}/show`} variant="body2">
             {translate(`resources.cases.enums.category.${c.category}`, { _: c.category })}
           </Link>
-          <SeverityChip severity={c.severity} />
+          <SeverityChip severity={c.severity === 'serious' ? 'serious' : 'general'} />
           {c.overdue ? (
             <Chip size="small" color="error" variant="outlined" label={t('overdue')} />
           ) : (

@@ -51,6 +51,11 @@ export function MapScreen() {
                   <Typography variant="subtitle1" data-map-count={summary.data.count} sx={{ fontWeight: 600 }}>
                     {t('count', { count: summary.data.count })}
                   </Typography>
+                  {summary.data.located < summary.data.count && (
+                    <Typography variant="body2" color="text.secondary" data-located={summary.data.located}>
+                      {t('located', { located: summary.data.located })}
+                    </Typography>
+                  )}
                   <TierCounts tiers={summary.data.tiers} />
                 </>
               ) : (

@@ -54,7 +54,10 @@ export function MapView({ config, kind, tiles, threeD, bounds, fitKey, outlines,
       data-pitch={view?.pitch.toFixed(0)}
       data-blocks={view?.blocks}
     >
-      <Box ref={container} sx={{ position: 'absolute', inset: 0 }} role="region" aria-label={translate('resources.map.region')} />
+      {/* MapLibre's own style sheet makes its container `position: relative`, so the container fills a positioned box. */}
+      <Box sx={{ position: 'absolute', inset: 0 }}>
+        <Box ref={container} sx={{ width: '100%', height: '100%' }} role="region" aria-label={translate('resources.map.region')} />
+      </Box>
       <MapLegend kind={kind} threeD={threeD} />
       {map && view && <ViewList map={map} view={view} onHouse={onHouse} onComplaint={onComplaint} />}
       {children}

@@ -3,7 +3,6 @@
  * the region outlines and the map's configuration (basemap, first view).
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { RiskTier } from '../../../definitions/risk-tiers/index.ts';
 
 /** The tile layers the API serves; each is also the MVT layer's name. */
 export const MAP_LAYERS = ['houses', 'cases', 'complaints', 'campaign'] as const;
@@ -12,30 +11,8 @@ export type MapLayerKind = (typeof MAP_LAYERS)[number];
 /** `[west, south, east, north]` in WGS-84 degrees. */
 export type Bounds = [number, number, number, number];
 
-/** `GET /api/map/summary`: the houses of a filter; `count` equals the registry list's total. */
-export interface MapSummary {
-  count: number;
-  bounds: Bounds | null;
-  tiers: Record<RiskTier, number>;
-}
-
-/** `GET /api/map/houses/:code`: what a click on a house shows. */
-export interface HouseCardData {
-  code: string;
-  address: string;
-  villageName: string | null;
-  townName: string | null;
-  longitude: number | null;
-  latitude: number | null;
-  riskTier: RiskTier;
-  riskReasons: { rule: string; tier: RiskTier; text: string }[];
-  floorsAbove: number | null;
-  floorArea: number | null;
-  use: string | null;
-  openCases: { id: string; category: string; severity: 'serious' | 'general'; status: string; dueAt: string | null; overdue: boolean }[];
-  lastInspection: { id: string; inspectedAt: string; judgement: string } | null;
-  inspectionDue: boolean;
-}
+/** `GET /api/map/summary` (`count` is the registry list's total) and `GET /api/map/houses/:code` (the card). */
+export type { HouseCard as HouseCardData, MapSummary } from '../../../domain/map/store.ts';
 
 export interface OutlineProperties {
   code: string;
@@ -55,3 +32,6 @@ export interface MapConfig {
   center: [number, number];
   zoom: number;
 }
+
+/** Without a configuration from the server: no basemap, the district (清城区) in view. */
+export const DEFAULT_CONFIG: MapConfig = { basemap: null, center: [113.03, 23.7], zoom: 10 };
