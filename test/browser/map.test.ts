@@ -142,6 +142,24 @@ describe('the map (一张图)', () => {
     await context.close();
   });
 
+  test('the cases layer shows the open cases by severity; a campaign waits to be picked', async () => {
+    const { context, page, outside } = await offlinePage(browser, stack.baseUrl, 'officer', LAPTOP);
+    await openMap(page, stack.baseUrl);
+    await page.locator('[data-layer="cases"]').click();
+    const state = await waitForMap(page, (s) => drawnTotal(s) === 1, 'the one open case');
+    assert.deepEqual(
+      [...state.clusters, ...state.singles].map((f) => f.kind),
+      ['serious'],
+    );
+    await page.locator('[data-legend="cases"]').getByText('严重隐患').waitFor();
+    await screenshot(page, 'map-cases-1440');
+    await page.locator('[data-layer="campaign"]').click();
+    await page.getByText('请选择一次专项排查，查看其进度').waitFor();
+    await waitForMap(page, (s) => drawnTotal(s) === 0, 'nothing before a campaign is picked');
+    assert.deepEqual(outside, []);
+    await context.close();
+  });
+
   test('3D draws the houses as blocks, tilted', async () => {
     const { context, page, outside } = await offlinePage(browser, stack.baseUrl, 'officer', LAPTOP);
     await openMap(page, stack.baseUrl, `?filter=${encodeURIComponent(JSON.stringify({ regionCode: '441802006001' }))}`);
@@ -176,6 +194,21 @@ describe('the map (一张图)', () => {
     assert.ok(codesIn(theirs).length > 0, 'the district officer’s tile holds 白庙’s houses');
     assert.deepEqual(codesIn(await mine.body()), [], 'the town officer’s holds none');
     await screenshot(page, 'map-town-1440');
+    assert.deepEqual(outside, []);
+    await context.close();
+  });
+
+  test('the cockpit shows its region’s houses on the map, and opens 一张图 filtered to that region', async () => {
+    const { context, page, outside } = await offlinePage(browser, stack.baseUrl, 'officer', LAPTOP);
+    await page.goto(`${stack.baseUrl}/cockpit?region=441802006`);
+    await page.locator('[data-card="map"] [data-map]').waitFor();
+    await waitForMap(page, (s) => drawnTotal(s) === 2 * PER_VILLAGE, '凤城街道’s houses');
+    await page.locator('[data-card="map"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'map-cockpit-1440');
+    await page.locator('[data-map-link]').click();
+    await page.waitForURL(/\/map\?filter=/);
+    await page.locator('[data-map-count]').waitFor();
+    assert.equal(await shownCount(page), 2 * PER_VILLAGE);
     assert.deepEqual(outside, []);
     await context.close();
   });

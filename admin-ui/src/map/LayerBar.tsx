@@ -38,7 +38,13 @@ export function LayerBar({ choice, onChange }: { choice: LayerChoice; onChange: 
   const t = (key: string, options?: Record<string, unknown>) => translate(`resources.map.${key}`, options);
   const set = (patch: Partial<LayerChoice>) => onChange({ ...choice, ...patch });
   return (
-    <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} alignItems={{ md: 'center' }} sx={{ minWidth: 0 }}>
+    <Stack
+      direction={{ xs: 'column', md: 'row' }}
+      spacing={1.5}
+      useFlexGap
+      alignItems={{ md: 'center' }}
+      sx={{ minWidth: 0, flexWrap: 'wrap' }}
+    >
       <ToggleButtonGroup
         exclusive
         size="small"
@@ -62,6 +68,8 @@ export function LayerBar({ choice, onChange }: { choice: LayerChoice; onChange: 
             label={t('options.severity')}
             value={choice.severity}
             onChange={(e) => set({ severity: e.target.value as LayerChoice['severity'] })}
+            // 全部 is a choice too, shown as one.
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
             sx={{ minWidth: 140 }}
           >
             <MenuItem value="">{t('options.all')}</MenuItem>
@@ -74,6 +82,7 @@ export function LayerBar({ choice, onChange }: { choice: LayerChoice; onChange: 
           <FormControlLabel
             control={<Checkbox checked={choice.overdueOnly} onChange={(e) => set({ overdueOnly: e.target.checked })} />}
             label={t('options.overdueOnly')}
+            sx={{ whiteSpace: 'nowrap' }}
           />
         </Stack>
       )}

@@ -56,7 +56,8 @@ export function useFitBounds(map: MapLibre | null, bounds: Bounds | null | undef
         [west, south],
         [east, north],
       ],
-      { padding: 48, maxZoom: 17, duration: 0 },
+      // Clear of the legend (bottom left) and the zoom buttons (top right) where the map is wide enough.
+      { padding: map.getContainer().clientWidth > 700 ? { top: 40, bottom: 40, left: 230, right: 60 } : 32, maxZoom: 17, duration: 0 },
     );
   }, [map, bounds, key]);
 }
