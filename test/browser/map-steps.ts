@@ -27,7 +27,7 @@ export interface MapHouses {
   shop: string;
 }
 
-/** Houses spread over about 500 m around each village's centre, in a fixed pattern; a few red and orange. */
+/** Houses on a grid of about 150 m around each village's centre; a few red and orange. */
 export async function addMapHouses(db: Db): Promise<MapHouses> {
   const store = new DatabaseBuildingStore(db);
   const byVillage = { gaojili: [], hetang: [], baimiao: [] } as MapHouses['byVillage'];
@@ -39,8 +39,9 @@ export async function addMapHouses(db: Db): Promise<MapHouses> {
         {
           villageCode: village.code,
           address: `${village.street} ${i + 1} 号`,
-          longitude: village.centre[0] + ((i % 6) - 2.5) * 0.0009,
-          latitude: village.centre[1] + (Math.floor(i / 6) - 2) * 0.0008,
+          // About 30 m apart: a few share a cluster cell at district zoom.
+          longitude: village.centre[0] + ((i % 6) - 2.5) * 0.0003,
+          latitude: village.centre[1] + (Math.floor(i / 6) - 2) * 0.0003,
           floorsAbove: red || orange ? 5 : 2,
           structureType: 'brick_concrete',
           use: orange || red ? 'business' : 'own_home',
@@ -150,6 +151,19 @@ export async function colourAt(page: Page, feature: Pick<Drawn, 'x' | 'y'>): Pro
   const png = PNG.sync.read(shot);
   const i = (png.width + 1) * 4;
   return [png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0];
+}
+
+/** The colours drawn on the `width` pixels right of `feature`'s centre. */
+export async function coloursRightOf(page: Page, feature: Pick<Drawn, 'x' | 'y'>, width: number): Promise<[number, number, number][]> {
+  const box = await page.locator('[data-map] canvas').boundingBox();
+  assert.ok(box);
+  const shot = await page.screenshot({ clip: { x: box.x + feature.x, y: box.y + feature.y, width, height: 1 } });
+  const png = PNG.sync.read(shot);
+  return Array.from({ length: png.width }, (_, i): [number, number, number] => [
+    png.data[i * 4] ?? 0,
+    png.data[i * 4 + 1] ?? 0,
+    png.data[i * 4 + 2] ?? 0,
+  ]);
 }
 
 /** True when two colours differ by at most `tolerance` in each channel. */

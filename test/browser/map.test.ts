@@ -21,6 +21,7 @@ import {
   addMapHouses,
   clickOn,
   colourAt,
+  coloursRightOf,
   drawnTotal,
   near,
   offlinePage,
@@ -81,7 +82,7 @@ describe('the map (一张图)', () => {
     const district = await waitForMap(page, (s) => drawnTotal(s) === total, `all ${total} houses`);
     assert.ok(
       district.clusters.some((c) => c.count > 1),
-      'clustered at district zoom',
+      `clustered at district zoom: ${JSON.stringify(district)}`,
     );
     await assertNoMessageKeys(page);
     await screenshot(page, 'map-district-1440');
@@ -227,6 +228,36 @@ describe('the map (一张图)', () => {
     await page.locator(`[data-house-card="${house.code}"]`).getByRole('heading').waitFor();
     assert.ok(await fitsWidth(page));
     await screenshot(page, 'map-phone-card');
+    assert.deepEqual(outside, []);
+    await context.close();
+  });
+
+  test('the inspector’s phone map: the houses due for inspection stand out, a tap opens the house with 开始排查, no admin scripts', async () => {
+    const { context, page, outside } = await offlinePage(browser, stack.baseUrl, 'inspector', PHONE);
+    const scripts: string[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${stack.baseUrl}/m/map`);
+    await page.locator('[data-map-count]').waitFor();
+    assert.equal(await shownCount(page), PER_VILLAGE, 'their village');
+    const village = await waitForMap(page, (s) => s.singles.length === PER_VILLAGE, 'every house of the village');
+    const due = village.singles.filter((s) => s.kind !== 'red');
+    // The red ones were inspected this year; the others never were.
+    assert.equal(await page.locator('.phone-map-list [data-single]').count(), due.length);
+    const [first] = due;
+    assert.ok(first?.code);
+    const strip = await coloursRightOf(page, first, 30);
+    assert.ok(strip.filter((rgb) => near(rgb, '#1565c0', 30)).length >= 3, `a due house has a thick blue ring: ${JSON.stringify(strip)}`);
+    assert.ok(await fitsWidth(page));
+    await screenshot(page, 'map-phone-inspector');
+    await clickOn(page, first);
+    await page.waitForURL(new RegExp(`/m/b/${first.code}$`));
+    await page.getByRole('link', { name: '开始排查' }).waitFor();
+    assert.deepEqual(
+      scripts.filter((s) => /react-admin|mui|AdminApp/.test(s)),
+      [],
+    );
     assert.deepEqual(outside, []);
     await context.close();
   });

@@ -2,6 +2,7 @@
 export const mapEnglish = {
   map: {
     menu: 'Map',
+    phoneMenu: 'Inspection map',
     title: 'One map',
     region: 'Map',
     inView: 'On the map',

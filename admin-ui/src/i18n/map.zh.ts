@@ -5,6 +5,7 @@ import type { mapEnglish } from './map.en.ts';
 export const mapChinese: MessageShape<typeof mapEnglish> = {
   map: {
     menu: '一张图',
+    phoneMenu: '排查地图',
     title: '一张图',
     region: '地图',
     inView: '地图上的内容',

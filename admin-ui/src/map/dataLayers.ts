@@ -87,14 +87,18 @@ const countText: ExpressionSpecification = [
 export interface DataLayerOptions {
   /** Houses drawn as blocks extruded by height at zoom 16 and above. */
   threeD: boolean;
+  /** The houses due for inspection drawn larger, the others smaller and paler (the inspector's phone). */
+  highlightDue?: boolean;
 }
+
+const isDue: ExpressionSpecification = ['==', ['coalesce', ['get', 'inspectionDue'], 0], 1];
 
 /** The ids of the layers a click can open or zoom into. */
 export const CLUSTER_LAYER = 'data-cluster';
 export const SINGLE_LAYER = 'data-single';
 export const EXTRUSION_LAYER = 'data-extrusion';
 
-export function dataLayers(kind: MapLayerKind, { threeD }: DataLayerOptions): LayerSpecification[] {
+export function dataLayers(kind: MapLayerKind, { threeD, highlightDue = false }: DataLayerOptions): LayerSpecification[] {
   const { cluster, single } = colours(kind);
   const { color: ringColour, width: ringWidth } = ring(kind);
   const layers: LayerSpecification[] = [
@@ -138,9 +142,18 @@ export function dataLayers(kind: MapLayerKind, { threeD }: DataLayerOptions): La
       ...(threeD && kind === 'houses' ? { maxzoom: FOOTPRINT_ZOOM } : {}),
       paint: {
         'circle-color': single,
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 4, 14, 6, 17, 9, 19, 12],
-        'circle-stroke-color': ringColour,
-        'circle-stroke-width': ringWidth,
+        ...(highlightDue && kind === 'houses'
+          ? {
+              'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, ['case', isDue, 7, 4], 17, ['case', isDue, 14, 7]],
+              'circle-opacity': ['case', isDue, 1, 0.55],
+              'circle-stroke-color': ['case', isDue, '#1565c0', '#ffffff'],
+              'circle-stroke-width': ['case', isDue, 3.5, 1],
+            }
+          : {
+              'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 4, 14, 6, 17, 9, 19, 12],
+              'circle-stroke-color': ringColour,
+              'circle-stroke-width': ringWidth,
+            }),
       },
     },
   ];

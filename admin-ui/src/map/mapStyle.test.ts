@@ -42,6 +42,13 @@ describe('the map style', () => {
     }
   }
 
+  test('the phone’s houses with those due for inspection highlighted are valid style too', () => {
+    const style = baseStyle(PLAIN, { approximate: '' });
+    style.sources[DATA_SOURCE] = { type: 'vector', tiles: [tileUrl(ORIGIN, 'houses', {})] };
+    style.layers.push(...dataLayers('houses', { threeD: false, highlightDue: true }));
+    assert.deepEqual(validateStyleMin(style), []);
+  });
+
   test('extrudes the houses’ footprints only in 3D, and only the houses', () => {
     const extruded = (kind: (typeof MAP_LAYERS)[number], threeD: boolean) =>
       dataLayers(kind, { threeD }).filter((l) => l.type === 'fill-extrusion' && l['source-layer'] === 'footprints').length;

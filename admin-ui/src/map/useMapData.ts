@@ -12,10 +12,10 @@ import type { Bounds, MapLayerKind, Outlines } from './types.ts';
 /** Below the outline labels, so the names stay readable over the dots. */
 const BEFORE = 'outline-label';
 
-export function useDataLayers(map: MapLibre | null, kind: MapLayerKind, tiles: string | null, threeD: boolean): void {
+export function useDataLayers(map: MapLibre | null, kind: MapLayerKind, tiles: string | null, threeD: boolean, highlightDue = false): void {
   useEffect(() => {
     if (!map || !tiles) return undefined;
-    const layers = dataLayers(kind, { threeD });
+    const layers = dataLayers(kind, { threeD, highlightDue });
     map.addSource(DATA_SOURCE, { type: 'vector', tiles: [tiles], minzoom: 0, maxzoom: 18 });
     for (const layer of layers) map.addLayer(layer, BEFORE);
     return () => {
@@ -24,7 +24,7 @@ export function useDataLayers(map: MapLibre | null, kind: MapLayerKind, tiles: s
       for (const layer of layers) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
       if (map.getSource(DATA_SOURCE)) map.removeSource(DATA_SOURCE);
     };
-  }, [map, kind, tiles, threeD]);
+  }, [map, kind, tiles, threeD, highlightDue]);
 }
 
 export function useOutlines(map: MapLibre | null, outlines: Outlines | null | undefined): void {

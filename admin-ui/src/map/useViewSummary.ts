@@ -15,6 +15,8 @@ export interface ViewFeature {
   /** Tier, severity or status: what gives the dot its colour. */
   kind: string;
   count: number;
+  /** A house due for inspection. */
+  due: boolean;
   x: number;
   y: number;
   lng: number;
@@ -47,7 +49,17 @@ function features(map: MapLibre, layer: string): ViewFeature[] {
     seen.add(id);
     const { x, y } = map.project([lng, lat]);
     const kind = String(p.tier ?? p.severity ?? p.status ?? '');
-    out.push({ id, code: typeof p.code === 'string' ? p.code : null, kind, count: Number(p.count ?? 1), x, y, lng, lat });
+    out.push({
+      id,
+      code: typeof p.code === 'string' ? p.code : null,
+      kind,
+      count: Number(p.count ?? 1),
+      due: p.inspectionDue === 1,
+      x,
+      y,
+      lng,
+      lat,
+    });
     if (out.length >= MOST) break;
   }
   return out;
