@@ -79,8 +79,12 @@ import { StatsService } from './services/stats.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { DatabaseStatsStore } from '../domain/statistics/database-store.ts';
 import { mapRoutes } from './routes/map.ts';
-import { MapService } from './services/map.ts';
+import { MapService, configuredBasemap } from './services/map.ts';
+import { basemapDatum } from '../domain/map/datum.ts';
 import { DatabaseMapStore } from '../domain/map/database-store.ts';
+import { mapOutlineRoutes } from './routes/map-outlines.ts';
+import { MapOutlineService } from './services/map-outlines.ts';
+import { DatabaseOutlineStore } from '../domain/map/database-outlines-store.ts';
 
 export interface AppDeps {
   config: Config;
@@ -93,8 +97,16 @@ export interface AppDeps {
   version?: string;
 }
 
+/** What the app keeps open besides the database pool (the map's listening connection), closed by `closeApp`. */
+const CLOSERS = Symbol('closers');
+
+export async function closeApp(app: Express): Promise<void> {
+  for (const close of (app as Express & { [CLOSERS]?: (() => Promise<void>)[] })[CLOSERS] ?? []) await close();
+}
+
 export function createApp(deps: AppDeps): Express {
   const { config, db, logger } = deps;
+  const closers: (() => Promise<void>)[] = [];
   const stores = {
     regions: new DatabaseRegionStore(db),
     users: new DatabaseUserStore(db),
@@ -116,13 +128,17 @@ export function createApp(deps: AppDeps): Express {
   app.set('strict routing', true);
   app.set('trust proxy', 'loopback');
   app.use(requestContext(logger));
+  // A raster basemap by URL (MAP_BASEMAP_TILES) is the one outside origin the browser may fetch from.
+  const basemapOrigin =
+    config.mapBasemapTiles && !config.mapBasemapPmtiles ? [new URL(config.mapBasemapTiles.replace(/[{}]/g, '')).origin] : [];
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           // MUI (emotion) and bpmn-js inject styles at run time.
           'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:', 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:', ...basemapOrigin],
+          'connect-src': ["'self'", ...basemapOrigin],
           'upgrade-insecure-requests': null,
         },
       },
@@ -210,7 +226,24 @@ export function createApp(deps: AppDeps): Express {
   definitionRoutes(api, { service: new DefinitionService({ statistics: new DatabaseProcessStatisticsStore(db) }) });
   supervisionRoutes(api, { config, service: new SupervisionService({ db, supervision, workflows }) });
   statsRoutes(api, { service: new StatsService({ stats: new DatabaseStatsStore(db), regions: stores.regions, tasks, campaigns }) });
-  mapRoutes(api, { service: new MapService({ map: new DatabaseMapStore(db), campaigns }) });
+  const mapStore = new DatabaseMapStore(db, basemapDatum(config.mapBasemapCoordinates));
+  closers.push(() => mapStore.close());
+  mapRoutes(api, {
+    basemapFile: config.mapBasemapPmtiles,
+    service: new MapService({
+      map: mapStore,
+      campaigns,
+      basemap: configuredBasemap(config),
+      datum: basemapDatum(config.mapBasemapCoordinates),
+    }),
+  });
+  mapOutlineRoutes(api, {
+    service: new MapOutlineService({
+      outlines: new DatabaseOutlineStore(db),
+      regions: stores.regions,
+      datum: basemapDatum(config.mapBasemapCoordinates),
+    }),
+  });
 
   const openapi = openApiDocument(api, { version: deps.version ?? '0.1.0', serverUrl: config.baseUrl });
   const apiApp = express.Router({ caseSensitive: true, strict: true });
@@ -252,5 +285,6 @@ export function createApp(deps: AppDeps): Express {
     });
   }
   app.use(errorMiddleware);
+  Object.assign(app, { [CLOSERS]: closers });
   return app;
 }

@@ -7,7 +7,7 @@ import type { Config } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
 import type { FileStore } from '../domain/files.ts';
 import { BootError } from '../domain/boot.ts';
-import { createApp } from './app.ts';
+import { closeApp, createApp } from './app.ts';
 
 export interface RunningApi {
   url: string;
@@ -41,11 +41,13 @@ export async function startApi(deps: {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${actualPort}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await closeApp(app);
+    },
   };
 }
 

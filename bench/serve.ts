@@ -1,8 +1,12 @@
 /**
  * A benchmark server in its own process, so the load generator does not share its event loop:
- * `tsx bench/serve.ts api|bare <database url>` prints `listening <url>` when ready.
+ * `tsx bench/serve.ts api|bare <database url>` or `tsx bench/serve.ts files <folder>` prints
+ * `listening <url>` when ready.
  */
 import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -14,7 +18,24 @@ import { createLogger } from '../domain/logger.ts';
 import { startBareServer } from './bare-server.ts';
 
 const [mode, databaseUrl = ''] = process.argv.slice(2);
-if (mode === 'bare') {
+if (mode === 'files') {
+  // The map bench's baseline: tiles read from files (the argument is their folder), nothing else.
+  const dir = databaseUrl;
+  const server = createServer((req, res) => {
+    readFile(
+      join(
+        dir,
+        (req.url ?? '/')
+          .slice(1)
+          .replace(/[^0-9/]/g, '')
+          .replaceAll('/', '_'),
+      ),
+    )
+      .then((body) => res.writeHead(200, { 'content-type': 'application/vnd.mapbox-vector-tile' }).end(body))
+      .catch(() => res.writeHead(404).end());
+  });
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`listening http://127.0.0.1:${(server.address() as AddressInfo).port}\n`));
+} else if (mode === 'bare') {
   const bare = await startBareServer(databaseUrl);
   process.stdout.write(`listening ${bare.url}\n`);
 } else {

@@ -14,101 +14,27 @@
  * The database (`ydym_bench_stats_<houses>`) is kept between runs and reused when its dataset has the
  * same size; `--fresh` drops it first, `--drop` drops it at the end.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { spawn } from 'node:child_process';
 import pg from 'pg';
-import { createDb, dropDatabase, ensureDatabase } from '../domain/db.ts';
+import { createDb, dropDatabase } from '../domain/db.ts';
 import type { Db } from '../domain/db.ts';
-import { ensureAppRole } from '../domain/db-roles.ts';
-import { migrateLatest } from '../domain/migrate.ts';
 import { runMain } from '../domain/run-main.ts';
-import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
 import { DatabaseCaseStore } from '../domain/cases/database-store.ts';
 import type { Transition } from '../domain/cases/transition.ts';
 import type { Config } from '../domain/config.ts';
 import { createCaseActivities } from '../workers/activities/cases.ts';
 import type { CaseActivityDeps } from '../workers/activities/cases.ts';
-import { seedDemoUsers } from '../tools/seed/demo.ts';
-import { districtRegions } from '../tools/seed/regions.ts';
-import { scaledSize, writeStatisticsDataset } from '../tools/synthetic/statistics-dataset.ts';
-import type { StatisticsDatasetSize } from '../tools/synthetic/statistics-dataset.ts';
+import { scaledSize } from '../tools/synthetic/statistics-dataset.ts';
 import { STATISTICS_TABLES, rebuildStatistics } from '../domain/statistics/rebuild.ts';
 import { addMonths, monthEnd } from '../domain/statistics/period.ts';
 import type { Overview } from '../domain/statistics/api.ts';
 import { closeSend, send } from './http.ts';
+import { RAW_TABLES, flag, loadDataset, openDatabase, serveApi } from './stats-database.ts';
 import { processCpuSeconds } from './processes.ts';
 import { arg, percentile, say } from './cli.ts';
 import { recountChildren, recountFunnel, recountHome, recountOverview, recountPivot, recountTrends } from './stats-recount.ts';
 import type { Page, PivotQuery } from './stats-recount.ts';
-
-const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const APP_ROLE = { user: 'ydym_test_app', password: 'ydym_test_app' };
-/** The raw tables whose rows the summaries count, and those a case step writes. */
-const RAW_TABLES = ['buildings', 'inspections', 'complaints', 'cases', 'tasks', 'case_events', 'case_escalations'];
-const flag = (name: string) => process.argv.includes(`--${name}`);
-
-/** Starts bench/serve.ts (the real API in its own process) and waits for its URL. */
-function serveApi(databaseUrl: string): Promise<{ url: string; pid: number; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname, 'api', databaseUrl], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const url = /listening (\S+)/.exec(chunk.toString())?.[1];
-      if (url) resolve({ url, pid: child.pid as number, stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`bench API exited (${code})`)));
-  });
-}
-
-/** A digest of the migrations' text: a cached database made under other migrations (one edited in place) is not reused. */
-function migrationsDigest(): string {
-  const dir = new URL('../migrations/', import.meta.url);
-  const hash = createHash('sha1');
-  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(new URL(name, dir)));
-  return hash.digest('hex');
-}
-
-/**
- * The scratch database of this size: created, migrated and loaded unless it holds this dataset already,
- * made under the same migrations (otherwise, or with --fresh, it is dropped and made again).
- */
-async function openDatabase(size: StatisticsDatasetSize): Promise<{ url: string; appUrl: string; db: Db; loaded: boolean }> {
-  const url = new URL(SERVER);
-  url.pathname = `/ydym_bench_stats_${size.houses}`;
-  const digest = migrationsDigest();
-  const open = async () => {
-    await ensureDatabase(url.toString());
-    const db = createDb(url.toString(), 4);
-    await db.raw('CREATE TABLE IF NOT EXISTS bench_stats_dataset (size jsonb NOT NULL, migrations text, loaded_at timestamptz NOT NULL)');
-    // A database of an earlier version of this bench has no digest: it is made again.
-    await db.raw('ALTER TABLE bench_stats_dataset ADD COLUMN IF NOT EXISTS migrations text');
-    return db;
-  };
-  if (flag('fresh')) await dropDatabase(url.toString());
-  let db = await open();
-  const marker = (await db('bench_stats_dataset').first('size', 'migrations')) as
-    { size: StatisticsDatasetSize; migrations: string } | undefined;
-  const same = (a: StatisticsDatasetSize) => (Object.keys(size) as (keyof StatisticsDatasetSize)[]).every((k) => a[k] === size[k]);
-  const reuse = marker !== undefined && same(marker.size) && marker.migrations === digest;
-  if (marker && !reuse) {
-    say(`  ${url.pathname} was made ${same(marker.size) ? 'under other migrations' : 'for another size'}: making it again`);
-    await db.destroy();
-    await dropDatabase(url.toString());
-    db = await open();
-  }
-  const app = new URL(url);
-  app.username = APP_ROLE.user;
-  app.password = APP_ROLE.password;
-  await ensureAppRole(url.toString(), app.toString());
-  await migrateLatest(db);
-  if (reuse) return { url: url.toString(), appUrl: app.toString(), db, loaded: true };
-  await new DatabaseRegionStore(db).upsert(await districtRegions('441802'));
-  await seedDemoUsers(db);
-  return { url: url.toString(), appUrl: app.toString(), db, loaded: false };
-}
 
 /** The statistics triggers on the raw tables (not the append-only guards or other rules' triggers). */
 async function summaryTriggers(db: Db): Promise<{ table: string; name: string }[]> {
@@ -193,20 +119,7 @@ runMain('bench:stats', async () => {
   try {
     // 1. The dataset, written as the workflows would leave it, with every trigger of the raw tables off
     // (the summaries are rebuilt after), then the full rebuild, timed.
-    if (!database.loaded) {
-      say('writing the dataset (summary triggers off)…');
-      const started = performance.now();
-      for (const table of RAW_TABLES) await db.raw('ALTER TABLE ?? DISABLE TRIGGER USER', [table]);
-      try {
-        await writeStatisticsDataset(db, size, say);
-      } finally {
-        for (const table of RAW_TABLES) await db.raw('ALTER TABLE ?? ENABLE TRIGGER USER', [table]);
-      }
-      await db('bench_stats_dataset').insert({ size: JSON.stringify(size), migrations: migrationsDigest(), loaded_at: new Date() });
-      say(`  dataset written in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    } else {
-      say('reusing the dataset already in the database');
-    }
+    await loadDataset(database, size);
     const counts = (
       await db.raw(
         `SELECT (SELECT count(*) FROM buildings) AS houses, (SELECT count(*) FROM inspections) AS inspections,

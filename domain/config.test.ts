@@ -12,10 +12,19 @@ test('defaults give a working local configuration', () => {
 
 test('every bad variable is named with the reason', () => {
   assert.throws(
-    () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', TEMPORAL_ADDRESS: 'nohost' }),
+    () =>
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        TEMPORAL_ADDRESS: 'nohost',
+        MAP_BASEMAP_PMTILES: '/nowhere/basemap.pmtiles',
+        MAP_BASEMAP_COORDINATES: 'bd09',
+      }),
     (error: unknown) => {
       assert.ok(error instanceof ConfigError);
-      assert.equal(error.problems.length, 3);
+      assert.equal(error.problems.length, 5);
+      assert.match(error.message, /MAP_BASEMAP_PMTILES="\/nowhere\/basemap.pmtiles": no such file/);
+      assert.match(error.message, /MAP_BASEMAP_COORDINATES="bd09": must be one of wgs84, gcj02/);
       assert.match(error.message, /PORT="eighty": must be an integer/);
       assert.match(error.message, /DATABASE_URL="mysql:\/\/x": must be a postgres: or postgresql: URL/);
       assert.match(error.message, /TEMPORAL_ADDRESS="nohost": must be host:port/);

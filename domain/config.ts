@@ -2,6 +2,7 @@
  * One typed configuration, read from the environment and validated at boot. Each variable is declared
  * once here (name, default, meaning); the README's configuration table is this list.
  */
+import { existsSync } from 'node:fs';
 import { isProduction, productionProblems } from './production.ts';
 import type { SecretVar } from './production.ts';
 import { isRegionCodeShape } from './regions.ts';
@@ -64,6 +65,10 @@ const optional =
   <T>(parse: Parser<T>): Parser<T | undefined> =>
   (raw) =>
     raw === '' ? undefined : parse(raw);
+const existingFile: Parser<string> = (raw) => {
+  if (raw && !existsSync(raw)) throw new Error('no such file');
+  return raw;
+};
 const regionCode: Parser<string> = (raw) => {
   if (!isRegionCodeShape(raw)) throw new Error('must be a region code (2, 4, 6, 9 or 12 digits)');
   return raw;
@@ -257,6 +262,25 @@ export const CONFIG_VARS = {
     'Failed progress lookups (wrong secret) accepted per 10 minutes for one tracking number, from any address (then 429).',
     int(1, 100_000),
   ),
+  mapBasemapTiles: v(
+    'MAP_BASEMAP_TILES',
+    '',
+    'The map’s basemap as a raster tile URL template with {z}, {x}, {y} (e.g. 天地图 with its key: `https://t0.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY`). Browsers fetch it directly. Default: no basemap (outlines on a plain background).',
+    optional(url(['http:', 'https:'])),
+  ),
+  mapBasemapPmtiles: v(
+    'MAP_BASEMAP_PMTILES',
+    '',
+    'The map’s basemap as a PMTiles file on the server’s disk (raster or vector tiles), served by the API with range requests: a basemap with no internet. Wins over MAP_BASEMAP_TILES.',
+    existingFile,
+  ),
+  mapBasemapCoordinates: v(
+    'MAP_BASEMAP_COORDINATES',
+    'wgs84',
+    'The basemap’s datum: `gcj02` for a Chinese basemap offset by GCJ-02 (高德、腾讯); the platform’s WGS-84 features are then shifted when tiles are cut (stored coordinates never change).',
+    oneOf(['wgs84', 'gcj02'] as const),
+  ),
+  mapBasemapAttribution: v('MAP_BASEMAP_ATTRIBUTION', '', 'Attribution shown on the map for the basemap (e.g. `© 天地图`).', str),
   clientHashSecret: {
     ...v(
       'CLIENT_HASH_SECRET',

@@ -7,9 +7,11 @@ import type { Knex } from 'knex';
  * disagree). A tile at zoom z is the range of 2^(30-z) units; a cluster is a 2^(24-z)-unit cell (64 of a
  * tile's 4096 pixels), so cells never straddle tiles and the counts of a zoom's tiles add up exactly.
  *
- * `map_version` is bumped by every statement that changes what a tile shows (houses, cases, complaints,
- * campaign items, inspections): the API caches tiles under it, so a change is seen by the next request.
- * A sequence rather than a counter row: no row lock for writers to queue on, and nothing rolled back.
+ * Every statement that changes what a tile shows (houses, cases, complaints, campaign items, inspections)
+ * notifies `map_version` (one notification per transaction: PostgreSQL folds equal ones) and bumps the
+ * `map_version` sequence: the API caches tiles under the count of notifications it has heard
+ * (domain/map/version-watch.ts), or under the sequence while it is not listening, so a change is seen by
+ * the next request. A sequence rather than a counter row: no row lock for writers to queue on.
  */
 const WATCHED = ['buildings', 'cases', 'complaints', 'campaign_items', 'inspections'];
 
@@ -30,6 +32,7 @@ export async function up(knex: Knex): Promise<void> {
     CREATE FUNCTION map_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       PERFORM nextval('map_version');
+      PERFORM pg_notify('map_version', '');
       RETURN NULL;
     END $$;
   `);

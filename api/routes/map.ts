@@ -2,6 +2,7 @@
  * The map API (issue 18): vector tiles per layer (region-scoped like the lists, cached by ETag), the
  * summary that places the map and counts the houses of its filters, and the card of a house.
  */
+import { resolve } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import type { TObject, TProperties } from '@sinclair/typebox';
 import { CASE_SEVERITY } from '../../domain/cases/enums.ts';
@@ -9,6 +10,7 @@ import type { MapLayer } from '../../domain/map/store.ts';
 import { MAX_TILE_ZOOM } from '../../domain/map/tiles.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, RegionCode, literals } from '../http/schemas.ts';
+import { BASEMAP_PATH } from '../services/map.ts';
 import type { MapService, TileRequest } from '../services/map.ts';
 import { BUILDING_FILTER_FIELDS, HOUSE_CASE_FILTER_FIELDS } from './buildings.ts';
 import { caseUser } from './cases.ts';
@@ -54,7 +56,37 @@ const LAYERS: Record<MapLayer, { query: TObject; about: string }> = {
   },
 };
 
-export function mapRoutes(api: ApiRouter, deps: { service: MapService }): void {
+export function mapRoutes(api: ApiRouter, deps: { service: MapService; basemapFile: string }): void {
+  api.route({
+    method: 'get',
+    path: '/map/config',
+    summary: 'The basemap under the platform’s layers (none, a PMTiles file served here, or a raster URL template) and its datum',
+    tags: ['map'],
+    auth: true,
+    responses: { 200: { description: '地图配置' }, ...AUTH_ERRORS },
+    handler: async () => ({ body: deps.service.config() }),
+  });
+
+  if (deps.basemapFile) {
+    const file = resolve(deps.basemapFile);
+    api.route({
+      method: 'get',
+      path: BASEMAP_PATH.slice('/api'.length),
+      summary: 'The PMTiles basemap file (MAP_BASEMAP_PMTILES), read by the map with range requests',
+      tags: ['map'],
+      auth: true,
+      responses: { 200: { description: 'application/octet-stream' }, 206: { description: '文件的一段' }, ...AUTH_ERRORS },
+      handler: async ({ res }) => {
+        await new Promise<void>((done, fail) =>
+          res.sendFile(file, { acceptRanges: true, cacheControl: false, headers: { 'Cache-Control': 'private, max-age=3600' } }, (error) =>
+            error ? fail(error) : done(),
+          ),
+        );
+        return { status: res.statusCode };
+      },
+    });
+  }
+
   for (const [layer, { query, about }] of Object.entries(LAYERS) as [MapLayer, { query: TObject<TProperties>; about: string }][]) {
     api.route({
       method: 'get',

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { AppAbility } from '../../domain/abilities.ts';
 import type { BuildingFilter } from '../../domain/buildings/store.ts';
 import type { CampaignStore } from '../../domain/campaigns/store.ts';
+import type { Config } from '../../domain/config.ts';
 import { InputError, NotFoundError } from '../../domain/errors.ts';
 import type {
   CampaignLayerFilter,
@@ -19,8 +20,24 @@ import type {
   MapSummary,
 } from '../../domain/map/store.ts';
 import { encodeTile, tileRange } from '../../domain/map/tiles.ts';
+import type { Datum } from '../../domain/map/tiles.ts';
 import { addDays, beijingDay } from '../../domain/statistics/period.ts';
 import { DEFAULT_COVERAGE_DAYS } from './stats.ts';
+
+/** The basemap: none (outlines on a plain background), a PMTiles file the API serves, or a raster URL template. */
+export type MapBasemap =
+  null | { type: 'pmtiles'; url: string; attribution: string } | { type: 'raster'; tiles: string[]; attribution: string };
+
+/** The basemap of the configuration (MAP_BASEMAP_PMTILES wins over MAP_BASEMAP_TILES). */
+export function configuredBasemap(config: Pick<Config, 'mapBasemapPmtiles' | 'mapBasemapTiles' | 'mapBasemapAttribution'>): MapBasemap {
+  const attribution = config.mapBasemapAttribution;
+  if (config.mapBasemapPmtiles) return { type: 'pmtiles', url: BASEMAP_PATH, attribution };
+  if (config.mapBasemapTiles) return { type: 'raster', tiles: [config.mapBasemapTiles], attribution };
+  return null;
+}
+
+/** Where the API serves a PMTiles basemap file. */
+export const BASEMAP_PATH = '/api/map/basemap.pmtiles';
 
 /** What a tile request asks for; `query` holds the layer's own filters. */
 export type TileRequest =
@@ -48,7 +65,21 @@ export class MapService {
   private readonly cache = new Map<string, Cached>();
   private cachedBytes = 0;
 
-  constructor(private readonly deps: { map: MapStore; campaigns: CampaignStore; now?: () => Date }) {}
+  constructor(
+    private readonly deps: {
+      map: MapStore;
+      campaigns: CampaignStore;
+      basemap: MapBasemap;
+      /** The basemap's datum when it is not WGS-84 (the store draws features in it; the summary's bounds follow). */
+      datum?: Datum | undefined;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** What the map page draws under the platform's layers. */
+  config(): { basemap: MapBasemap; coordinates: 'wgs84' | 'gcj02' } {
+    return { basemap: this.deps.basemap, coordinates: this.deps.datum ? 'gcj02' : 'wgs84' };
+  }
 
   /** The day before which a house's last inspection makes it due again (the cockpit's coverage window). */
   private dueSince(): string {
@@ -113,8 +144,14 @@ export class MapService {
     }
   }
 
-  summary(ability: AppAbility, filter: BuildingFilter): Promise<MapSummary> {
-    return this.deps.map.summary(ability, filter);
+  /** The summary, its bounds in the basemap's datum (they place the map over the tiles). */
+  async summary(ability: AppAbility, filter: BuildingFilter): Promise<MapSummary> {
+    const summary = await this.deps.map.summary(ability, filter);
+    const { datum } = this.deps;
+    if (!datum || !summary.bounds) return summary;
+    const [w, s] = datum([summary.bounds[0], summary.bounds[1]]);
+    const [e, n] = datum([summary.bounds[2], summary.bounds[3]]);
+    return { ...summary, bounds: [w, s, e, n] };
   }
 
   async card(ability: AppAbility, code: string): Promise<HouseCard> {

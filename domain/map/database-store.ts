@@ -15,64 +15,85 @@ import type { Db } from '../db.ts';
 import type { RiskTier } from '../../definitions/risk-tiers/index.ts';
 import type { CampaignLayerFilter, CaseLayerFilter, ComplaintLayerFilter, HouseCard, MapStore, MapSummary } from './store.ts';
 import { CLUSTER_MAX_ZOOM, footprintSquare } from './tiles.ts';
-import type { TileLayers, TilePoint, TilePolygon, TileRange } from './tiles.ts';
+import type { Datum, TileLayers, TilePoint, TilePolygon, TileRange } from './tiles.ts';
+import { MapVersionWatch } from './version-watch.ts';
+import { TileWindow } from './window.ts';
+import type { CellRow } from './window.ts';
 import { houseCard } from './house-card.ts';
 
 const TIERS: RiskTier[] = ['red', 'orange', 'yellow', 'green'];
 const CLOSED = `('closed', 'cancelled')`;
+const PROGRESS = ['done', 'pending', 'overdue'];
 const COMPLAINT_SCOPE = { regionCode: 'p.region_code' };
 /** At most this many houses on one tile of the closest zooms (a dense town centre holds a few thousand). */
 const MAX_POINTS = 20_000;
 
-type CellRow = { count: number; ax: number; ay: number } & Record<string, unknown>;
-
-/** Rows whose `mx`, `my` fall inside the tile. */
-function inTile(query: Knex.QueryBuilder, tile: TileRange, x: string, y: string): Knex.QueryBuilder {
-  return query
-    .whereRaw(`${x} >= ? AND ${x} < ?`, [tile.x0, tile.x0 + tile.size])
-    .whereRaw(`${y} >= ? AND ${y} < ?`, [tile.y0, tile.y0 + tile.size]);
+/** Rows whose stored position `x`, `y` falls inside the window the tile reads. */
+function inTile(query: Knex.QueryBuilder, window: TileWindow, x: string, y: string): Knex.QueryBuilder {
+  return query.whereRaw(`${x} >= ? AND ${x} < ?`, [window.x0, window.x1]).whereRaw(`${y} >= ? AND ${y} < ?`, [window.y0, window.y1]);
 }
 
 /** Tile pixels of a Mercator position. */
 const pixel = (tile: TileRange, mx: number, my: number) => ({ px: (mx - tile.x0) / tile.unit, py: (my - tile.y0) / tile.unit });
 
 export class DatabaseMapStore implements MapStore {
-  constructor(private readonly db: Db) {}
+  /** `datum`: the basemap's, when it is not WGS-84 (features are drawn where the basemap has them). */
+  constructor(
+    private readonly db: Db,
+    private readonly datum?: Datum,
+  ) {}
 
-  async version(): Promise<string> {
-    const { rows } = await this.db.raw<{ rows: { v: string }[] }>('SELECT last_value::text AS v FROM map_version');
-    return rows[0]!.v;
+  private watch: MapVersionWatch | undefined;
+
+  version(): Promise<string> {
+    this.watch ??= new MapVersionWatch(
+      (this.db.client.config as { connection: { connectionString: string } }).connection.connectionString,
+      async () => {
+        const { rows } = await this.db.raw<{ rows: { v: string }[] }>('SELECT last_value::text AS v FROM map_version');
+        return rows[0]!.v;
+      },
+    );
+    return this.watch.version();
   }
 
-  /** `points` (selecting `mx`, `my` and the class columns) grouped into the tile's cells with `aggregates`. */
-  private async cells(points: Knex.QueryBuilder, tile: TileRange, aggregates: string): Promise<CellRow[]> {
-    const shift = tile.cellShift;
+  async close(): Promise<void> {
+    await this.watch?.close();
+  }
+
+  /**
+   * `points` (selecting `mx`, `my` and the class columns) grouped into the tile's cells with
+   * `aggregates`, whose `sum` columns are counts (see TileWindow.cells).
+   */
+  private async cells(points: Knex.QueryBuilder, window: TileWindow, aggregates: string, sum: readonly string[]): Promise<CellRow[]> {
+    const shift = window.groupShift;
     const { rows } = await this.db.raw<{ rows: CellRow[] }>(
       `WITH pts AS (?)
        SELECT count(*)::int AS count, avg(mx)::float8 AS ax, avg(my)::float8 AS ay, ${aggregates}
        FROM pts GROUP BY mx >> ${shift}, my >> ${shift}`,
       [points],
     );
-    return rows;
+    return window.cells(rows, sum);
   }
 
-  private houseQuery(ability: AppAbility, filter: BuildingFilter, tile: TileRange): Knex.QueryBuilder {
+  private houseQuery(ability: AppAbility, filter: BuildingFilter, window: TileWindow): Knex.QueryBuilder {
     const query = applyBuildingFilter(whereAllowed(this.db('buildings as b'), ability, 'read', 'Building', SCOPE), {
       ...filter,
       q: undefined,
     });
-    return inTile(query, tile, 'b.merc_x', 'b.merc_y');
+    return inTile(query, window, 'b.merc_x', 'b.merc_y');
   }
 
   async houses(ability: AppAbility, filter: BuildingFilter, tile: TileRange, dueSince: string): Promise<TileLayers> {
     const due = this.db.raw('(b.latest_judgement_at IS NULL OR b.latest_judgement_at < ?) AS due', [dueSince]);
     const select = ['b.code', 'b.merc_x as mx', 'b.merc_y as my', 'b.risk_tier as tier', 'b.floors_above as floors', due];
+    const window = new TileWindow(tile, this.datum);
     if (tile.z <= CLUSTER_MAX_ZOOM) {
       const rows = await this.cells(
-        this.houseQuery(ability, filter, tile).select(select),
-        tile,
+        this.houseQuery(ability, filter, window).select(select),
+        window,
         `${TIERS.map((t) => `count(*) FILTER (WHERE tier = '${t}')::int AS ${t}`).join(', ')},
          min(code) AS code, min(floors) AS floors, bool_or(due) AS due`,
+        TIERS,
       );
       const singles = await this.openCases(rows.filter((r) => r.count === 1).map((r) => r.code as string));
       return {
@@ -84,7 +105,7 @@ export class DatabaseMapStore implements MapStore {
         }),
       };
     }
-    const rows = (await this.houseQuery(ability, filter, tile)
+    const rows = (await this.houseQuery(ability, filter, window)
       .select([...select, 'b.floor_area as area', 'b.latitude'])
       .orderBy('b.code')
       .limit(MAX_POINTS)) as {
@@ -101,7 +122,9 @@ export class DatabaseMapStore implements MapStore {
     const houses: TilePoint[] = [];
     const footprints: TilePolygon[] = [];
     for (const r of rows) {
-      const point = pixel(tile, r.mx, r.my);
+      const at = window.place(r.mx, r.my);
+      if (!at) continue;
+      const point = { px: at.px, py: at.py };
       const props = { count: 1, ...single(r.code, r.tier, r.floors, r.due, open) };
       houses.push({ ...point, props });
       const ring = footprintSquare(point, { floorArea: r.area, floors: r.floors, latitude: r.latitude }, tile.unit);
@@ -143,11 +166,13 @@ export class DatabaseMapStore implements MapStore {
     if (filter.regionCode) query.whereRaw('c.region_code LIKE ?', [`${filter.regionCode}%`]);
     if (filter.severity) query.where('c.severity', filter.severity);
     if (filter.overdue !== undefined) query.whereRaw(filter.overdue ? 'c.due_at < now()' : '(c.due_at IS NULL OR c.due_at >= now())');
+    const window = new TileWindow(tile, this.datum);
     const rows = await this.cells(
-      inTile(query, tile, 'b.merc_x', 'b.merc_y'),
-      tile,
+      inTile(query, window, 'b.merc_x', 'b.merc_y'),
+      window,
       `count(*) FILTER (WHERE severity = 'serious')::int AS serious, count(*) FILTER (WHERE late)::int AS overdue,
        min(id::text) AS id, min(code) AS code, min(severity) AS severity`,
+      ['serious', 'overdue'],
     );
     return {
       cases: rows.map((r) => {
@@ -171,11 +196,13 @@ export class DatabaseMapStore implements MapStore {
       .whereRaw(`p.created_at >= now() - make_interval(days => ?)`, [filter.days])
       .select('p.id', 'p.status', this.db.raw(`${mx} AS mx, ${my} AS my`));
     if (filter.regionCode) query.whereRaw('p.region_code LIKE ?', [`${filter.regionCode}%`]);
+    const window = new TileWindow(tile, this.datum);
     const rows = await this.cells(
-      inTile(query, tile, mx, my),
-      tile,
+      inTile(query, window, mx, my),
+      window,
       `count(*) FILTER (WHERE status = 'verifying')::int AS verifying, count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
        min(id::text) AS id, min(status) AS status`,
+      ['verifying', 'confirmed'],
     );
     return {
       complaints: rows.map((r) => {
@@ -202,11 +229,13 @@ export class DatabaseMapStore implements MapStore {
       .where('i.campaign_id', filter.campaignId)
       .select('i.building_code as code', 'b.merc_x as mx', 'b.merc_y as my', this.db.raw(`${status} AS st`));
     if (filter.regionCode) query.whereRaw('b.village_code LIKE ?', [`${filter.regionCode}%`]);
+    const window = new TileWindow(tile, this.datum);
     const rows = await this.cells(
-      inTile(query, tile, 'b.merc_x', 'b.merc_y'),
-      tile,
-      `${['done', 'pending', 'overdue'].map((s) => `count(*) FILTER (WHERE st = '${s}')::int AS ${s}`).join(', ')},
+      inTile(query, window, 'b.merc_x', 'b.merc_y'),
+      window,
+      `${PROGRESS.map((s) => `count(*) FILTER (WHERE st = '${s}')::int AS ${s}`).join(', ')},
        min(code) AS code, min(st) AS status`,
+      PROGRESS,
     );
     return {
       campaign: rows.map((r) => {

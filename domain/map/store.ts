@@ -62,6 +62,8 @@ export interface HouseCard {
 export interface MapStore {
   /** Changes whenever something a tile shows may have changed (migration 0029's `map_version`). */
   version(): Promise<string>;
+  /** Releases what `version` keeps open. */
+  close(): Promise<void>;
   /** Houses: grid clusters up to CLUSTER_MAX_ZOOM, then one point and one footprint per house. */
   houses(ability: AppAbility, filter: BuildingFilter, tile: TileRange, dueSince: string): Promise<TileLayers>;
   cases(ability: AppAbility, filter: CaseLayerFilter, tile: TileRange): Promise<TileLayers>;

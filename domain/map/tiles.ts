@@ -128,3 +128,30 @@ export function encodeTile(layers: TileLayers): Buffer {
   if (!Object.keys(named).length) return Buffer.alloc(0);
   return Buffer.from(vtpbf.fromGeojsonVt(named, { version: 2, extent: EXTENT }));
 }
+
+/** Mercator units (not floored) of a WGS-84 position. */
+export function toMerc(longitude: number, latitude: number): [number, number] {
+  const world = 2 ** WORLD_BITS;
+  const phi = (Math.max(-85.0511, Math.min(85.0511, latitude)) * Math.PI) / 180;
+  return [((longitude + 180) / 360) * world, ((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * world];
+}
+
+/** The WGS-84 [longitude, latitude] of Mercator units. */
+export function fromMerc(mx: number, my: number): [number, number] {
+  const world = 2 ** WORLD_BITS;
+  return [(mx / world) * 360 - 180, (Math.atan(Math.sinh(Math.PI * (1 - (2 * my) / world))) * 180) / Math.PI];
+}
+
+/** The WGS-84 position of a tile pixel. */
+export function pixelLngLat(tile: TileRange, px: number, py: number): [number, number] {
+  return fromMerc(tile.x0 + px * tile.unit, tile.y0 + py * tile.unit);
+}
+
+/** The tile pixel of a WGS-84 position (not floored: sub-pixel positions stay exact until encoding). */
+export function lngLatPixel(tile: TileRange, longitude: number, latitude: number): { px: number; py: number } {
+  const [mx, my] = toMerc(longitude, latitude);
+  return { px: (mx - tile.x0) / tile.unit, py: (my - tile.y0) / tile.unit };
+}
+
+/** A change of datum on WGS-84 [longitude, latitude] (to a GCJ-02 basemap's). */
+export type Datum = (position: [number, number]) => [number, number];

@@ -117,7 +117,7 @@ describe('map tiles', () => {
     assert.equal(card.status, 404);
   });
 
-  test('a tile is revalidated by ETag and changes with the next write', async () => {
+  test('a tile is revalidated by ETag and changes with a write', async () => {
     const path = `/api/map/tiles/houses/${tilesHolding(17, [MINE[2]!])[0]}.mvt`;
     const first = await fetchTile(officer, path);
     assert.ok(first.etag);
@@ -125,7 +125,12 @@ describe('map tiles', () => {
     assert.equal(again.status, 304);
     const edited = await officer.patch(`/api/buildings/${codes.mine[2]}`, { floorsAbove: 6, version: 1 });
     assert.equal(edited.status, 200, JSON.stringify(edited.body));
-    const after = await fetchTile(officer, path, { 'If-None-Match': first.etag });
+    // The API hears of the commit by a notification, within milliseconds: the tile changes by then.
+    let after = await fetchTile(officer, path, { 'If-None-Match': first.etag });
+    for (const until = Date.now() + 2000; after.status === 304 && Date.now() < until;) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      after = await fetchTile(officer, path, { 'If-None-Match': first.etag });
+    }
     assert.equal(after.status, 200);
     assert.notEqual(after.etag, first.etag);
     assert.equal(after.layers.houses!.find((f) => f.properties.code === codes.mine[2])!.properties.floors, 6);
@@ -169,5 +174,41 @@ describe('map tiles', () => {
     assert.equal(campaign.status, 404);
     const unknown = await officer.get('/api/map/houses/441802006001000001');
     assert.ok([400, 404].includes(unknown.status));
+  });
+});
+
+describe('the map’s version', () => {
+  test('heard by notification after each committed write, read from the database until then', async () => {
+    const { MapVersionWatch } = await import('../../domain/map/version-watch.ts');
+    let queried = 0;
+    const watch = new MapVersionWatch(stack.config.databaseUrl, async () => String(++queried));
+    try {
+      assert.match(await watch.version(), /^q/, 'not listening yet: asked the database');
+      let v = await watch.version();
+      for (const until = Date.now() + 5000; v.startsWith('q') && Date.now() < until; v = await watch.version())
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.match(v, /^n/, 'listening');
+      assert.equal(await watch.version(), v, 'nothing written: the same version, with no query');
+      const before = queried;
+      await stack.db.transaction(async (trx) => {
+        await trx('buildings').where({ code: codes.mine[3] }).update({ floor_area: 333 });
+        await trx('buildings').where({ code: codes.mine[4] }).update({ floor_area: 334 });
+      });
+      let next = await watch.version();
+      for (const until = Date.now() + 2000; next === v && Date.now() < until; next = await watch.version())
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.notEqual(next, v, 'a committed write changes it');
+      assert.equal(queried, before);
+      await stack.db
+        .transaction(async (trx) => {
+          await trx('buildings').where({ code: codes.mine[3] }).update({ floor_area: 335 });
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(await watch.version(), next, 'a rolled back write does not');
+    } finally {
+      await watch.close();
+    }
   });
 });
