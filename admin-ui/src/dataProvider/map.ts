@@ -1,6 +1,6 @@
 /** The map calls (`/api/map/…`, issue 18): the houses' summary, a house's card, outlines, configuration. */
 import { HttpError } from 'react-admin';
-import { DEFAULT_CONFIG } from '../map/types.ts';
+import { mapConfig } from '../map/types.ts';
 import type { HouseCardData, MapConfig, MapSummary, Outlines } from '../map/types.ts';
 import { apiRequest } from '../http.ts';
 import { segment, url } from './request.ts';
@@ -31,6 +31,6 @@ export const mapCalls: MapCalls = {
   mapHouse: async (code, signal) => (await apiRequest(url(`/map/houses/${segment(code)}`), { signal })) as HouseCardData,
   mapOutlines: (query, signal) => orNothing<Outlines>(apiRequest(url('/map/outlines', query), { signal })),
   async mapConfig(signal) {
-    return (await orNothing<MapConfig>(apiRequest(url('/map/config'), { signal }))) ?? DEFAULT_CONFIG;
+    return mapConfig(await orNothing<Partial<MapConfig>>(apiRequest(url('/map/config'), { signal })));
   },
 };

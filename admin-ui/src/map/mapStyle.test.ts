@@ -4,17 +4,15 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { DATA_SOURCE, dataLayers } from './dataLayers.ts';
 import { DEFAULT_LAYER, layerQuery } from './layerQuery.ts';
-import { baseStyle } from './mapStyle.ts';
+import { NO_BASEMAP, baseStyle, rasterBasemap, vectorBasemap } from './mapStyle.ts';
 import { tileUrl } from './tiles.ts';
 import { MAP_LAYERS } from './types.ts';
-import type { MapConfig } from './types.ts';
 
 const ORIGIN = 'http://127.0.0.1:3000';
-const PLAIN: MapConfig = { basemap: null, center: [113.05, 23.7], zoom: 10 };
 
 /** The whole style as the map holds it with `kind` shown: base, tile source and data layers. */
-function fullStyle(config: MapConfig, kind: (typeof MAP_LAYERS)[number], threeD: boolean): StyleSpecification {
-  const style = baseStyle(config, { approximate: '（近似边界）' });
+function fullStyle(kind: (typeof MAP_LAYERS)[number], threeD: boolean): StyleSpecification {
+  const style = baseStyle(NO_BASEMAP, { approximate: '（近似边界）' });
   style.sources[DATA_SOURCE] = { type: 'vector', tiles: [tileUrl(ORIGIN, kind, { regionCode: '441802006' })], maxzoom: 18 };
   style.layers.push(...dataLayers(kind, { threeD }));
   return style;
@@ -27,7 +25,7 @@ describe('the map style', () => {
   for (const kind of MAP_LAYERS) {
     for (const threeD of [false, true]) {
       test(`with the ${kind} layer${threeD ? ' in 3D' : ''} is valid MapLibre style and reaches nothing but this server`, () => {
-        const style = fullStyle(PLAIN, kind, threeD);
+        const style = fullStyle(kind, threeD);
         assert.deepEqual(
           validateStyleMin(style).map((e) => e.message),
           [],
@@ -43,7 +41,7 @@ describe('the map style', () => {
   }
 
   test('the phone’s houses with those due for inspection highlighted are valid style too', () => {
-    const style = baseStyle(PLAIN, { approximate: '' });
+    const style = baseStyle(NO_BASEMAP, { approximate: '' });
     style.sources[DATA_SOURCE] = { type: 'vector', tiles: [tileUrl(ORIGIN, 'houses', {})] };
     style.layers.push(...dataLayers('houses', { threeD: false, highlightDue: true }));
     assert.deepEqual(validateStyleMin(style), []);
@@ -57,14 +55,17 @@ describe('the map style', () => {
     assert.equal(extruded('cases', true), 0);
   });
 
-  test('draws a configured raster basemap under the outlines', () => {
-    const style = baseStyle(
-      { ...PLAIN, basemap: { type: 'raster', tiles: ['https://tiles.example/{z}/{x}/{y}.png'], attribution: '天地图' } },
-      { approximate: '' },
-    );
-    assert.deepEqual(validateStyleMin(style), []);
-    const ids = style.layers.map((l) => l.id);
-    assert.ok(ids.indexOf('basemap') < ids.indexOf('outline-fill'));
+  test('draws a configured raster basemap, or a PMTiles archive’s vector layers, under the outlines', () => {
+    for (const basemap of [
+      rasterBasemap({ tiles: ['https://tiles.example/{z}/{x}/{y}.png'] }, '天地图'),
+      rasterBasemap({ url: `pmtiles://${ORIGIN}/api/map/basemap.pmtiles` }),
+      vectorBasemap(`pmtiles://${ORIGIN}/api/map/basemap.pmtiles`, ['water', 'roads', 'buildings']),
+    ]) {
+      const style = baseStyle(basemap, { approximate: '' });
+      assert.deepEqual(validateStyleMin(style), []);
+      const ids = style.layers.map((l) => l.id);
+      assert.ok(ids.findIndex((id) => id.startsWith('basemap')) < ids.indexOf('outline-fill'));
+    }
   });
 });
 

@@ -4,7 +4,6 @@
  * and never asks a glyph server: the map works with no internet.
  */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import type { MapConfig } from './types.ts';
 
 /** Font names as a CSS font-family list: with no `glyphs` in the style MapLibre resolves them locally. */
 export const MAP_FONTS = ['Noto Sans CJK SC', 'sans-serif'];
@@ -12,23 +11,63 @@ export const MAP_FONTS = ['Noto Sans CJK SC', 'sans-serif'];
 export const BACKGROUND = '#eef1f4';
 export const OUTLINE_SOURCE = 'outlines';
 
-/** The style the map starts from: background, basemap when configured, outlines (empty until loaded). */
-export function baseStyle(config: MapConfig, words: { approximate: string }): StyleSpecification {
-  const sources: Record<string, SourceSpecification> = {
-    [OUTLINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+/** A basemap as style sources and layers, drawn under everything else. */
+export interface BasemapParts {
+  sources: Record<string, SourceSpecification>;
+  layers: LayerSpecification[];
+}
+
+export const NO_BASEMAP: BasemapParts = { sources: {}, layers: [] };
+
+/** Raster tiles (a URL template, or a PMTiles archive of images) as the basemap. */
+export function rasterBasemap(source: { tiles: string[] } | { url: string }, attribution?: string): BasemapParts {
+  return {
+    sources: { basemap: { type: 'raster', ...source, tileSize: 256, ...(attribution ? { attribution } : {}) } },
+    layers: [{ id: 'basemap', type: 'raster', source: 'basemap' }],
   };
-  const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } }];
-  if (config.basemap?.type === 'raster') {
-    sources.basemap = {
-      type: 'raster',
-      tiles: config.basemap.tiles,
-      tileSize: 256,
-      ...(config.basemap.attribution ? { attribution: config.basemap.attribution } : {}),
-    };
-    layers.push({ id: 'basemap', type: 'raster', source: 'basemap' });
-  }
-  layers.push(...outlineLayers(words.approximate));
-  return { version: 8, sources, layers };
+}
+
+/**
+ * Vector tiles of unknown make (a PMTiles archive) as a quiet basemap: every layer's areas in light
+ * grey (water in pale blue), its lines thin, no labels; enough to see streets and rivers under the houses.
+ */
+export function vectorBasemap(url: string, layerIds: string[], attribution?: string): BasemapParts {
+  const layers = layerIds.flatMap((id): LayerSpecification[] => {
+    const water = /water|ocean|river|lake/i.test(id);
+    const road = /road|transport|highway|street/i.test(id);
+    return [
+      {
+        id: `basemap-${id}-fill`,
+        type: 'fill',
+        source: 'basemap',
+        'source-layer': id,
+        filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': water ? '#cfe3f0' : '#e2e6e9', 'fill-opacity': 0.8 },
+      },
+      {
+        id: `basemap-${id}-line`,
+        type: 'line',
+        source: 'basemap',
+        'source-layer': id,
+        filter: ['==', ['geometry-type'], 'LineString'],
+        paint: { 'line-color': water ? '#a9c9df' : road ? '#ffffff' : '#cfd6db', 'line-width': road ? 1.5 : 0.8 },
+      },
+    ];
+  });
+  return { sources: { basemap: { type: 'vector', url, ...(attribution ? { attribution } : {}) } }, layers };
+}
+
+/** The style the map starts from: background, basemap when configured, outlines (empty until loaded). */
+export function baseStyle(basemap: BasemapParts, words: { approximate: string }): StyleSpecification {
+  return {
+    version: 8,
+    sources: { ...basemap.sources, [OUTLINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
+      ...basemap.layers,
+      ...outlineLayers(words.approximate),
+    ],
+  };
 }
 
 /** Villages as thin lines inside their town's thicker ones; names at their centre, marked 近似边界 when drawn from the houses. */

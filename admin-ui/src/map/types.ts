@@ -26,12 +26,24 @@ export interface OutlineProperties {
 /** `GET /api/map/outlines`: town and village outlines. */
 export type Outlines = FeatureCollection<Polygon | MultiPolygon, OutlineProperties>;
 
-/** `GET /api/map/config`: no basemap by default (a plain background with the outlines). */
+/** The basemap under the platform's layers: none by default (a plain background with the outlines). */
+export type Basemap =
+  null | { type: 'raster'; tiles: string[]; attribution?: string } | { type: 'pmtiles'; url: string; attribution?: string };
+
+/** The map's configuration: the basemap (from `GET /api/map/config`) and the first view. */
 export interface MapConfig {
-  basemap: null | { type: 'raster'; tiles: string[]; attribution?: string } | { type: 'pmtiles'; url: string };
+  basemap: Basemap;
   center: [number, number];
   zoom: number;
 }
 
 /** Without a configuration from the server: no basemap, the district (清城区) in view. */
 export const DEFAULT_CONFIG: MapConfig = { basemap: null, center: [113.03, 23.7], zoom: 10 };
+
+/**
+ * `GET /api/map/config` over the defaults: the server says which basemap (and its datum, which the
+ * API's features already follow); the first view is the district until the houses' bounds arrive.
+ */
+export function mapConfig(answer: Partial<MapConfig> | null): MapConfig {
+  return { ...DEFAULT_CONFIG, ...(answer ?? {}) };
+}

@@ -1,6 +1,6 @@
 /** The phone map's calls, framework-free like the other phone pages: the houses' summary and the map's configuration. */
 import { drain, readJson, send } from '../../httpCore.ts';
-import { DEFAULT_CONFIG } from '../../map/types.ts';
+import { mapConfig } from '../../map/types.ts';
 import type { MapConfig, MapSummary } from '../../map/types.ts';
 
 /** Signed out (401) is an answer of its own: the page offers the sign-in. */
@@ -16,4 +16,7 @@ async function get<T>(path: string, signal: AbortSignal, missing?: T): Promise<L
 }
 
 export const loadSummary = (signal: AbortSignal) => get<MapSummary>('/api/map/summary', signal);
-export const loadConfig = (signal: AbortSignal) => get<MapConfig>('/api/map/config', signal, DEFAULT_CONFIG);
+export async function loadConfig(signal: AbortSignal): Promise<Loaded<MapConfig>> {
+  const answer = await get<Partial<MapConfig>>('/api/map/config', signal, {});
+  return answer.kind === 'ok' ? { kind: 'ok', value: mapConfig(answer.value) } : answer;
+}
