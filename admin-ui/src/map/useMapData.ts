@@ -9,15 +9,13 @@ import { DATA_SOURCE, FOOTPRINT_ZOOM, dataLayers } from './dataLayers.ts';
 import { OUTLINE_SOURCE } from './mapStyle.ts';
 import type { Bounds, MapLayerKind, Outlines } from './types.ts';
 
-/** Below the outline labels, so the names stay readable over the dots. */
-const BEFORE = 'outline-label';
-
 export function useDataLayers(map: MapLibre | null, kind: MapLayerKind, tiles: string | null, threeD: boolean, highlightDue = false): void {
   useEffect(() => {
     if (!map || !tiles) return undefined;
     const layers = dataLayers(kind, { threeD, highlightDue });
     map.addSource(DATA_SOURCE, { type: 'vector', tiles: [tiles], minzoom: 0, maxzoom: 18 });
-    for (const layer of layers) map.addLayer(layer, BEFORE);
+    // On top of everything, the outline names included: the counts and the dots must stay readable.
+    for (const layer of layers) map.addLayer(layer);
     return () => {
       // The map may be gone already (unmount removes it first).
       if (!map.style) return;
