@@ -5,6 +5,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 import { DATA_SOURCE, dataLayers } from './dataLayers.ts';
 import { DEFAULT_LAYER, layerQuery } from './layerQuery.ts';
 import { NO_BASEMAP, baseStyle, rasterBasemap, vectorBasemap } from './mapStyle.ts';
+import { outlineLabels } from './outlineLabels.ts';
 import { tileUrl } from './tiles.ts';
 import { MAP_LAYERS } from './types.ts';
 
@@ -99,5 +100,38 @@ describe('each layer’s query', () => {
       regionCode: '441802006',
       campaignId: 'c-1',
     });
+  });
+});
+
+describe('the outlines’ names', () => {
+  test('are one point per outline, at the middle of its largest part', () => {
+    const square = (x: number, y: number, size: number) => [
+      [
+        [x, y],
+        [x + size, y],
+        [x + size, y + size],
+        [x, y + size],
+        [x, y],
+      ],
+    ];
+    const props = { code: '441802006001', name: '高基里', level: 'village' as const, approximate: true, houses: 3 };
+    const labels = outlineLabels({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: { type: 'Polygon', coordinates: square(113, 23, 0.02) }, properties: props },
+        {
+          type: 'Feature',
+          geometry: { type: 'MultiPolygon', coordinates: [square(113.1, 23, 0.001), square(113.2, 23, 0.04)] },
+          properties: { ...props, code: '441802006', level: 'town' },
+        },
+      ],
+    });
+    assert.deepEqual(
+      labels.features.map((f) => [f.properties.code, f.geometry.coordinates.map((c) => Number(c.toFixed(3)))]),
+      [
+        ['441802006001', [113.01, 23.01]],
+        ['441802006', [113.22, 23.02]],
+      ],
+    );
   });
 });

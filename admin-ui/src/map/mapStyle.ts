@@ -10,6 +10,8 @@ export const MAP_FONTS = ['Noto Sans CJK SC', 'sans-serif'];
 
 export const BACKGROUND = '#eef1f4';
 export const OUTLINE_SOURCE = 'outlines';
+/** One point per outline for its name: a polygon's own label would be repeated on every tile it spans. */
+export const OUTLINE_LABEL_SOURCE = 'outline-labels';
 
 /** A basemap as style sources and layers, drawn under everything else. */
 export interface BasemapParts {
@@ -61,7 +63,11 @@ export function vectorBasemap(url: string, layerIds: string[], attribution?: str
 export function baseStyle(basemap: BasemapParts, words: { approximate: string }): StyleSpecification {
   return {
     version: 8,
-    sources: { ...basemap.sources, [OUTLINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+    sources: {
+      ...basemap.sources,
+      [OUTLINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [OUTLINE_LABEL_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
       ...basemap.layers,
@@ -95,7 +101,7 @@ function outlineLayers(approximate: string): LayerSpecification[] {
     {
       id: 'outline-label',
       type: 'symbol',
-      source: OUTLINE_SOURCE,
+      source: OUTLINE_LABEL_SOURCE,
       // Towns at district zoom, villages closer.
       filter: ['any', ['all', isTown, ['<', ['zoom'], 13]], ['all', ['!', isTown], ['>=', ['zoom'], 13]]],
       layout: {

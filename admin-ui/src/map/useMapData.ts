@@ -6,7 +6,8 @@
 import type { GeoJSONSource, Map as MapLibre } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 import { DATA_SOURCE, FOOTPRINT_ZOOM, dataLayers } from './dataLayers.ts';
-import { OUTLINE_SOURCE } from './mapStyle.ts';
+import { OUTLINE_LABEL_SOURCE, OUTLINE_SOURCE } from './mapStyle.ts';
+import { outlineLabels } from './outlineLabels.ts';
 import type { Bounds, MapLayerKind, Outlines } from './types.ts';
 
 export function useDataLayers(map: MapLibre | null, kind: MapLayerKind, tiles: string | null, threeD: boolean, highlightDue = false): void {
@@ -27,8 +28,10 @@ export function useDataLayers(map: MapLibre | null, kind: MapLayerKind, tiles: s
 
 export function useOutlines(map: MapLibre | null, outlines: Outlines | null | undefined): void {
   useEffect(() => {
-    const source = map?.getSource<GeoJSONSource>(OUTLINE_SOURCE);
-    source?.setData(outlines ?? { type: 'FeatureCollection', features: [] });
+    if (!map) return;
+    const collection = outlines ?? { type: 'FeatureCollection', features: [] };
+    map.getSource<GeoJSONSource>(OUTLINE_SOURCE)?.setData(collection);
+    map.getSource<GeoJSONSource>(OUTLINE_LABEL_SOURCE)?.setData(outlineLabels(collection));
   }, [map, outlines]);
 }
 
