@@ -6,7 +6,7 @@
  * stated by-code loads (requests/s from 50 clients).
  */
 import { cpus } from 'node:os';
-import { spawn } from 'node:child_process';
+import { serveApi } from './stats-database.ts';
 import { runMain } from '../domain/run-main.ts';
 import { createTestDatabase } from '../test/support/database.ts';
 import { autocannonRun, latencyRun } from './http.ts';
@@ -19,18 +19,7 @@ import type { OpenLoopOptions } from './open-loop.ts';
 import { arg, argList, say } from './cli.ts';
 
 /** Starts bench/serve.ts in a child process and waits for its URL. */
-function serve(mode: 'api' | 'bare', databaseUrl: string): Promise<{ url: string; pid: number; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname, mode, databaseUrl], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const url = /listening (\S+)/.exec(chunk.toString())?.[1];
-      if (url) resolve({ url, pid: child.pid as number, stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`bench server ${mode} exited (${code})`)));
-  });
-}
+const serve = (mode: 'api' | 'bare', databaseUrl: string) => serveApi(databaseUrl, mode);
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 
 runMain('bench:registry', async () => {

@@ -14,6 +14,7 @@ import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
 import { seedDemoUsers } from '../tools/seed/demo.ts';
 import { districtRegions } from '../tools/seed/regions.ts';
 import { writeStatisticsDataset } from '../tools/synthetic/statistics-dataset.ts';
+import { rebuildMapCells } from '../domain/map/cells.ts';
 import type { StatisticsDatasetSize } from '../tools/synthetic/statistics-dataset.ts';
 import { say } from './cli.ts';
 
@@ -24,7 +25,7 @@ export const RAW_TABLES = ['buildings', 'inspections', 'complaints', 'cases', 't
 export const flag = (name: string) => process.argv.includes(`--${name}`);
 
 /** Starts bench/serve.ts (the real API in its own process) and waits for its URL. */
-export function serveApi(databaseUrl: string, mode: 'api' | 'files' = 'api'): Promise<{ url: string; pid: number; stop(): void }> {
+export function serveApi(databaseUrl: string, mode: 'api' | 'bare' | 'files' = 'api'): Promise<{ url: string; pid: number; stop(): void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./serve.ts', import.meta.url).pathname, mode, databaseUrl], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -99,6 +100,8 @@ export async function loadDataset(database: { db: Db; loaded: boolean }, size: S
   } finally {
     for (const table of RAW_TABLES) await db.raw('ALTER TABLE ?? ENABLE TRIGGER USER', [table]);
   }
+  // The map's cells are kept by a trigger of the houses, off while they were written.
+  say(`  map cells: ${await rebuildMapCells(db)} rows`);
   await db('bench_stats_dataset').insert({ size: JSON.stringify(size), migrations: migrationsDigest(), loaded_at: new Date() });
   say(`  dataset written in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

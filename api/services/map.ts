@@ -63,6 +63,7 @@ const CACHE_BYTES = 64 * 1024 * 1024;
 
 export class MapService {
   private readonly cache = new Map<string, Cached>();
+  private readonly cutting = new Map<string, Promise<Cached>>();
   private cachedBytes = 0;
 
   constructor(
@@ -105,17 +106,36 @@ export class MapService {
     const key = [scopeKey(ability), request.layer, z, x, y, JSON.stringify(sorted(request.query))].join('|');
     const version = await this.deps.map.version();
     let entry = this.cache.get(key);
-    if (entry?.version !== version) {
-      const layers = await this.layers(ability, request, range);
-      const body = encodeTile(layers);
-      entry = { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-      this.remember(key, entry);
-    } else {
+    if (entry?.version === version) {
       // Most recently used last: the oldest entries are dropped first.
       this.cache.delete(key);
       this.cache.set(key, entry);
+    } else {
+      // Viewers asking for the same tile at once share one cut (a district tile costs PostgreSQL most).
+      const flight = `${key}|${version}`;
+      let cutting = this.cutting.get(flight);
+      if (!cutting) {
+        cutting = this.cut(ability, request, range, version)
+          .then((cut) => {
+            this.remember(key, cut);
+            return cut;
+          })
+          .finally(() => this.cutting.delete(flight));
+        this.cutting.set(flight, cutting);
+      }
+      entry = await cutting;
     }
     return ifNoneMatch === entry.etag ? { etag: entry.etag } : { etag: entry.etag, body: entry.body };
+  }
+
+  private async cut(
+    ability: AppAbility,
+    request: TileRequest,
+    range: NonNullable<ReturnType<typeof tileRange>>,
+    version: string,
+  ): Promise<Cached> {
+    const body = encodeTile(await this.layers(ability, request, range));
+    return { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
   }
 
   private layers(ability: AppAbility, request: TileRequest, range: NonNullable<ReturnType<typeof tileRange>>) {

@@ -16,6 +16,7 @@ import type { RiskTier } from '../../definitions/risk-tiers/index.ts';
 import type { CampaignLayerFilter, CaseLayerFilter, ComplaintLayerFilter, HouseCard, MapStore, MapSummary } from './store.ts';
 import { CLUSTER_MAX_ZOOM, footprintSquare } from './tiles.ts';
 import type { Datum, TileLayers, TilePoint, TilePolygon, TileRange } from './tiles.ts';
+import { summaryLevel, summedCells } from './cell-summary.ts';
 import { MapVersionWatch } from './version-watch.ts';
 import { TileWindow } from './window.ts';
 import type { CellRow } from './window.ts';
@@ -75,6 +76,30 @@ export class DatabaseMapStore implements MapStore {
     return window.cells(rows, sum);
   }
 
+  /**
+   * A layer of points counted by class: `query` selects `mx`, `my` and the columns `counts` (prop →
+   * condition) and `alone` (prop → column, what a point alone carries) read; `at` are its stored
+   * position expressions, for the tile's window.
+   */
+  private async classLayer(
+    query: Knex.QueryBuilder,
+    tile: TileRange,
+    spec: { at: [string, string]; counts: Record<string, string>; alone: Record<string, string> },
+  ): Promise<TilePoint[]> {
+    const window = new TileWindow(tile, this.datum);
+    const aggregates = [
+      ...Object.entries(spec.counts).map(([prop, condition]) => `count(*) FILTER (WHERE ${condition})::int AS "${prop}"`),
+      ...Object.entries(spec.alone).map(([prop, column]) => `min(${column}) AS "${prop}"`),
+    ].join(', ');
+    const rows = await this.cells(inTile(query, window, ...spec.at), window, aggregates, Object.keys(spec.counts));
+    return rows.map((r) => {
+      const props: Record<string, string | number> = { count: r.count };
+      for (const prop of Object.keys(spec.counts)) props[prop] = r[prop] as number;
+      if (r.count === 1) for (const prop of Object.keys(spec.alone)) props[prop] = r[prop] as string;
+      return { ...pixel(tile, r.ax, r.ay), props };
+    });
+  }
+
   private houseQuery(ability: AppAbility, filter: BuildingFilter, window: TileWindow): Knex.QueryBuilder {
     const query = applyBuildingFilter(whereAllowed(this.db('buildings as b'), ability, 'read', 'Building', SCOPE), {
       ...filter,
@@ -88,13 +113,17 @@ export class DatabaseMapStore implements MapStore {
     const select = ['b.code', 'b.merc_x as mx', 'b.merc_y as my', 'b.risk_tier as tier', 'b.floors_above as floors', due];
     const window = new TileWindow(tile, this.datum);
     if (tile.z <= CLUSTER_MAX_ZOOM) {
-      const rows = await this.cells(
-        this.houseQuery(ability, filter, window).select(select),
-        window,
-        `${TIERS.map((t) => `count(*) FILTER (WHERE tier = '${t}')::int AS ${t}`).join(', ')},
-         min(code) AS code, min(floors) AS floors, bool_or(due) AS due`,
-        TIERS,
-      );
+      const level = summaryLevel(filter, window, this.datum);
+      const rows =
+        level !== undefined
+          ? await summedCells(this.db, ability, filter, window, level, dueSince)
+          : await this.cells(
+              this.houseQuery(ability, filter, window).select(select),
+              window,
+              `${TIERS.map((t) => `count(*) FILTER (WHERE tier = '${t}')::int AS ${t}`).join(', ')},
+               min(code) AS code, min(floors) AS floors, bool_or(due) AS due`,
+              TIERS,
+            );
       const singles = await this.openCases(rows.filter((r) => r.count === 1).map((r) => r.code as string));
       return {
         houses: rows.map((r) => {
@@ -166,19 +195,11 @@ export class DatabaseMapStore implements MapStore {
     if (filter.regionCode) query.whereRaw('c.region_code LIKE ?', [`${filter.regionCode}%`]);
     if (filter.severity) query.where('c.severity', filter.severity);
     if (filter.overdue !== undefined) query.whereRaw(filter.overdue ? 'c.due_at < now()' : '(c.due_at IS NULL OR c.due_at >= now())');
-    const window = new TileWindow(tile, this.datum);
-    const rows = await this.cells(
-      inTile(query, window, 'b.merc_x', 'b.merc_y'),
-      window,
-      `count(*) FILTER (WHERE severity = 'serious')::int AS serious, count(*) FILTER (WHERE late)::int AS overdue,
-       min(id::text) AS id, min(code) AS code, min(severity) AS severity`,
-      ['serious', 'overdue'],
-    );
     return {
-      cases: rows.map((r) => {
-        const props: Record<string, string | number> = { count: r.count, serious: r.serious as number, overdue: r.overdue as number };
-        if (r.count === 1) Object.assign(props, { caseId: r.id as string, code: r.code as string, severity: r.severity as string });
-        return { ...pixel(tile, r.ax, r.ay), props };
+      cases: await this.classLayer(query, tile, {
+        at: ['b.merc_x', 'b.merc_y'],
+        counts: { serious: `severity = 'serious'`, overdue: 'late' },
+        alone: { caseId: 'id::text', code: 'code', severity: 'severity' },
       }),
     };
   }
@@ -196,23 +217,11 @@ export class DatabaseMapStore implements MapStore {
       .whereRaw(`p.created_at >= now() - make_interval(days => ?)`, [filter.days])
       .select('p.id', 'p.status', this.db.raw(`${mx} AS mx, ${my} AS my`));
     if (filter.regionCode) query.whereRaw('p.region_code LIKE ?', [`${filter.regionCode}%`]);
-    const window = new TileWindow(tile, this.datum);
-    const rows = await this.cells(
-      inTile(query, window, mx, my),
-      window,
-      `count(*) FILTER (WHERE status = 'verifying')::int AS verifying, count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
-       min(id::text) AS id, min(status) AS status`,
-      ['verifying', 'confirmed'],
-    );
     return {
-      complaints: rows.map((r) => {
-        const props: Record<string, string | number> = {
-          count: r.count,
-          verifying: r.verifying as number,
-          confirmed: r.confirmed as number,
-        };
-        if (r.count === 1) Object.assign(props, { complaintId: r.id as string, status: r.status as string });
-        return { ...pixel(tile, r.ax, r.ay), props };
+      complaints: await this.classLayer(query, tile, {
+        at: [mx, my],
+        counts: { verifying: `status = 'verifying'`, confirmed: `status = 'confirmed'` },
+        alone: { complaintId: 'id::text', status: 'status' },
       }),
     };
   }
@@ -229,24 +238,11 @@ export class DatabaseMapStore implements MapStore {
       .where('i.campaign_id', filter.campaignId)
       .select('i.building_code as code', 'b.merc_x as mx', 'b.merc_y as my', this.db.raw(`${status} AS st`));
     if (filter.regionCode) query.whereRaw('b.village_code LIKE ?', [`${filter.regionCode}%`]);
-    const window = new TileWindow(tile, this.datum);
-    const rows = await this.cells(
-      inTile(query, window, 'b.merc_x', 'b.merc_y'),
-      window,
-      `${PROGRESS.map((s) => `count(*) FILTER (WHERE st = '${s}')::int AS ${s}`).join(', ')},
-       min(code) AS code, min(st) AS status`,
-      PROGRESS,
-    );
     return {
-      campaign: rows.map((r) => {
-        const props: Record<string, string | number> = {
-          count: r.count,
-          done: r.done as number,
-          pending: r.pending as number,
-          overdue: r.overdue as number,
-        };
-        if (r.count === 1) Object.assign(props, { code: r.code as string, status: r.status as string });
-        return { ...pixel(tile, r.ax, r.ay), props };
+      campaign: await this.classLayer(query, tile, {
+        at: ['b.merc_x', 'b.merc_y'],
+        counts: Object.fromEntries(PROGRESS.map((p) => [p, `st = '${p}'`])),
+        alone: { code: 'code', status: 'st' },
       }),
     };
   }

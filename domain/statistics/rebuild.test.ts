@@ -85,6 +85,10 @@ class RawWriter {
       latest_judgement: this.maybe(0.7, () => r.pick(JUDGEMENTS)),
       latest_judgement_at: this.maybe(0.7, () => this.at().slice(0, 10)),
       risk_tier: r.pick(TIERS),
+      // Most houses placed (the map's cells count them), spread over some 30 km, a few not.
+      ...(r.chance(0.9)
+        ? { longitude: 112.9 + r.int(0, 3000) / 10_000, latitude: 23.6 + r.int(0, 3000) / 10_000 }
+        : { longitude: null, latitude: null }),
     };
   }
 

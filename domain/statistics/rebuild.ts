@@ -6,6 +6,7 @@
  * stats_beijing_month), so a recount and the triggers cannot mean different things.
  */
 import type { Db } from '../db.ts';
+import { rebuildMapCells } from '../map/cells.ts';
 
 /** The raw tables the summaries count. */
 export const RAW_TABLES = ['buildings', 'cases', 'case_escalations', 'complaints', 'inspections', 'tasks'];
@@ -119,7 +120,21 @@ const COMPARED: { table: string; keys: string[]; expected: string; actual: strin
     expected: `SELECT * FROM ${table}_expected`,
     actual: levelSums(table),
   })),
+  {
+    table: 'map_cells',
+    keys: ['level', 'cx', 'cy', 'village_code', 'measure'],
+    expected: mapCellMeasures('buildings b, map_cell_rows(1, b.merc_x, b.merc_y, b.village_code, b.risk_tier) c'),
+    actual: mapCellMeasures('map_cells c'),
+  },
 ];
+
+/** The map's cells (migration 0031) as one row per key and measure (`n_red`, `sx_red`, …), summed, zeros left out. */
+function mapCellMeasures(from: string): string {
+  const measures = ['red', 'orange', 'yellow', 'green'].flatMap((t) => [`n_${t}`, `sx_${t}`, `sy_${t}`]);
+  return `SELECT c.level, c.cx, c.cy, c.village_code::text, m.measure, sum(m.v)::bigint AS n
+          FROM ${from}, LATERAL (VALUES ${measures.map((x) => `('${x}', c.${x}::bigint)`).join(', ')}) AS m (measure, v)
+          GROUP BY 1, 2, 3, 4, 5 HAVING sum(m.v) <> 0`;
+}
 
 /** The summary tables, in the order they are rebuilt and compared: the wide ones, then their levels. */
 export const STATISTICS_TABLES = COMPARED.map((c) => c.table);
@@ -161,6 +176,9 @@ export async function rebuildStatistics(db: Db, say: (line: string) => void = ()
           const columns = ['region_code', ...keys, 'n'].join(', ');
           await count(table, `INSERT INTO ${table} (${columns}, pending) SELECT ${columns}, false FROM ${table}_expected`);
         }
+        // The map's cells (migration 0031) are summaries of the houses too.
+        counted.map_cells = await rebuildMapCells(trx);
+        say(`map_cells: ${counted.map_cells} rows`);
         return counted;
       });
       return { rows, ms: Date.now() - started };

@@ -6,8 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createHouse, registerCase } from '../support/cases.ts';
-import { loggedIn } from '../support/http.ts';
-import type { ApiClient } from '../support/http.ts';
+import { ApiClient, loggedIn } from '../support/http.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 import { fetchTile, tilesHolding } from '../support/tiles.ts';
@@ -107,6 +106,29 @@ describe('map tiles', () => {
     assert.equal(await listTotal(officer, { openCase: 'true' }), 2);
   });
 
+  test('far zooms read the cells kept per grid square, and show what the houses themselves give', async () => {
+    const { summaryLevel } = await import('../../domain/map/cell-summary.ts');
+    const { TileWindow } = await import('../../domain/map/window.ts');
+    const { tileRange } = await import('../../domain/map/tiles.ts');
+    assert.equal(summaryLevel({}, new TileWindow(tileRange(10, 0, 0)!), undefined), 14);
+    assert.equal(summaryLevel({ riskTier: 'red' }, new TileWindow(tileRange(13, 0, 0)!), undefined), 11);
+    assert.equal(summaryLevel({ minFloors: 1 }, new TileWindow(tileRange(10, 0, 0)!), undefined), undefined);
+    assert.equal(summaryLevel({}, new TileWindow(tileRange(14, 0, 0)!), undefined), undefined);
+    const shape = (features: TileFeature[]) =>
+      features.map((f) => ({ ...f.properties, x: f.geometry[0]![0]!.x, y: f.geometry[0]![0]!.y })).sort((a, b) => a.x - b.x || a.y - b.y);
+    for (const z of [8, 10, 11, 12, 13]) {
+      // Every house has a floor: the same houses, read from the houses rather than the cells.
+      const fromCells = shape(await housesAt(officer, z));
+      const fromHouses = shape(await housesAt(officer, z, { minFloors: '1' }));
+      assert.equal(fromCells.length, fromHouses.length, `zoom ${z}`);
+      for (const [i, a] of fromCells.entries()) {
+        const { x, y, ...rest } = fromHouses[i]!;
+        assert.ok(Math.abs(a.x - x) <= 1 && Math.abs(a.y - y) <= 1, `zoom ${z}: the same centre`);
+        assert.deepEqual({ ...a, x, y }, { ...rest, x, y }, `zoom ${z}`);
+      }
+    }
+  });
+
   test('a town officer’s tiles hold their town only', async () => {
     const features = await housesAt(town, 17);
     assert.equal(features.length, MINE.length);
@@ -146,6 +168,42 @@ describe('map tiles', () => {
     );
     const serious = await fetchTile(officer, `/api/map/tiles/cases/${tilesHolding(12, MINE)[0]}.mvt?severity=serious`);
     assert.equal(total(serious.layers.cases ?? []), 1);
+  });
+
+  test('a campaign’s houses by progress, and recent complaints at their house', async () => {
+    const started = await officer.post<{ id: string }>('/api/campaigns', {
+      name: '地图专项',
+      regionCode: '441802006',
+      filters: { minFloors: 4 },
+      assigneeRole: 'inspector',
+      dueAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const inCampaign = (await officer.get<{ total: number }>(`/api/campaigns/${started.body.id}/items?perPage=1`)).body.total;
+    const features: TileFeature[] = [];
+    for (const t of tilesHolding(14, MINE))
+      features.push(
+        ...((await fetchTile(officer, `/api/map/tiles/campaign/${t}.mvt?campaignId=${started.body.id}`)).layers.campaign ?? []),
+      );
+    assert.equal(total(features), inCampaign);
+    assert.ok(inCampaign > 0);
+    assert.equal(
+      features.reduce((n, f) => n + Number(f.properties.pending), 0),
+      inCampaign,
+      'none done yet',
+    );
+    const filed = await new ApiClient(stack.baseUrl).post('/api/public/complaints', {
+      buildingCode: codes.mine[7],
+      category: 'structure_damage',
+      description: '房屋外墙出现裂缝，担心安全',
+      fileIds: [],
+    });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    const complaints = await fetchTile(officer, `/api/map/tiles/complaints/${tilesHolding(16, [MINE[7]!])[0]}.mvt`);
+    assert.deepEqual(
+      complaints.layers.complaints!.map((f) => [f.properties.count, f.properties.verifying, f.properties.status]),
+      [[1, 1, 'verifying']],
+    );
   });
 
   test('the card of a house: place, tier and why, open cases; no personal data', async () => {
