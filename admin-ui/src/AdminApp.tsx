@@ -1,7 +1,7 @@
 /**
  * The react-admin application: providers, layout, resources (hazard cases, house files, inspections,
  * complaints, special inspections, imports, label batches, users, audit log), and the custom pages (task inbox, process
- * definition, region tree, personal settings, the data cockpit and the pivot) mounted through `CustomRoutes`
+ * definition, region tree, personal settings, the data cockpit, the pivot and the map) mounted through `CustomRoutes`
  * inside the layout, and the cockpit's wall screen outside it.
  */
 import { Admin, CustomRoutes, Resource } from 'react-admin';
@@ -24,6 +24,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { AppName } from './layout/AppName.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
 import { LoginPage } from './login/LoginPage.tsx';
+import map from './map/index.ts';
 import profile from './profile/index.ts';
 import { queryClient } from './queryClient.ts';
 import regions from './regions/index.ts';
@@ -65,6 +66,7 @@ export function AdminApp() {
         <Route path="/profile" element={<profile.page />} />
         <Route path="/cockpit" element={<cockpit.page />} />
         <Route path="/pivot" element={<cockpit.pivot />} />
+        <Route path="/map" element={<map.page />} />
       </CustomRoutes>
       <CustomRoutes noLayout>
         <Route path={CHANGE_PASSWORD_PATH} element={<profile.firstChange />} />

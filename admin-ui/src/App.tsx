@@ -3,7 +3,7 @@
  * `/m/…`, which is kept for the phone pages: the QR landing (`/m/b/:code`), the inspector's daily
  * inspection (`…/inspect`, which asks for a sign-in itself), and the citizen's complaint from a house
  * (`…/complain`) or a position (`/m/complain`) and its progress lookup (`/m/c`, `/m/c/:trackingNo`),
- * and the in-app QR scanner (`/m/scan`).
+ * the in-app QR scanner (`/m/scan`) and the inspector's map of their area (`/m/map`, signed in).
  * Citizens have no accounts, so these live here, outside `<Admin>` and its sign-in. Everything loads
  * on demand, so a phone that scans a label never downloads react-admin.
  */
@@ -16,6 +16,7 @@ const InspectPage = lazy(() => import('./mobile/inspect/InspectPage.tsx').then((
 const ComplainPage = lazy(() => import('./mobile/complain/ComplainPage.tsx').then((m) => ({ default: m.ComplainPage })));
 const ProgressPage = lazy(() => import('./mobile/progress/ProgressPage.tsx').then((m) => ({ default: m.ProgressPage })));
 const ScanCamera = lazy(() => import('./mobile/scan/ScanCamera.tsx').then((m) => ({ default: m.ScanCamera })));
+const PhoneMapPage = lazy(() => import('./mobile/map/PhoneMapPage.tsx').then((m) => ({ default: m.PhoneMapPage })));
 
 export function App() {
   return (
@@ -29,6 +30,7 @@ export function App() {
           <Route path="/m/c" element={<ProgressPage />} />
           <Route path="/m/c/:trackingNo" element={<ProgressPage />} />
           <Route path="/m/scan" element={<ScanCamera />} />
+          <Route path="/m/map" element={<PhoneMapPage />} />
           <Route path="/*" element={<AdminApp />} />
         </Routes>
       </Suspense>

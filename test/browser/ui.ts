@@ -13,6 +13,7 @@ export const MENU = {
   home: '首页',
   cockpit: '数据驾驶舱',
   pivot: '统计分析',
+  map: '一张图',
   cases: '隐患案件',
   buildings: '房屋档案',
   inspections: '排查记录',

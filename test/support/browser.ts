@@ -22,6 +22,9 @@ export async function launchBrowser(options: { args?: string[] } = {}): Promise<
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
+      // WebGL (the map page's MapLibre) on the CPU through SwiftShader: Chromium falls back to it without
+      // a GPU only while this flag is given (the automatic fallback is being retired).
+      '--enable-unsafe-swiftshader',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

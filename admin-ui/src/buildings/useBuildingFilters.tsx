@@ -2,7 +2,7 @@
  * The list filters the API understands: text in the code or address (and the owner's name for those
  * who may see owners, which the API audits; the placeholder says which), a region's subtree, risk
  * tier, latest judgement, use, business category, structure, appraisal grade (or none), floors, years
- * built (or unknown), business use, and when the house was last inspected. The first five are always
+ * built (or unknown), business use, an open or overdue case, and when the house was last inspected. The first five are always
  * shown; the rest are added from the filter button. The statistics figures link here with the same names.
  */
 import { NullableBooleanInput, NumberInput, SearchInput, SelectInput, minValue, useCanAccess, useTranslate } from 'react-admin';
@@ -21,6 +21,8 @@ export function useBuildingFilters() {
     <SelectInput key="use" source="use" choices={choicesOf('use')} alwaysOn />,
     <SelectInput key="businessCategory" source="businessCategory" choices={choicesOf('businessCategory')} />,
     <NullableBooleanInput key="businessUse" source="businessUse" sx={{ minWidth: 160 }} />,
+    <NullableBooleanInput key="openCase" source="openCase" sx={{ minWidth: 160 }} />,
+    <NullableBooleanInput key="overdue" source="overdue" sx={{ minWidth: 160 }} />,
     <SelectInput key="structureType" source="structureType" choices={choicesOf('structureType')} />,
     <SelectInput key="appraisalGrade" source="appraisalGrade" choices={appraisalFilterChoices()} />,
     <NumberInput key="minFloors" source="minFloors" min={1} validate={minValue(1)} sx={{ width: 140 }} />,

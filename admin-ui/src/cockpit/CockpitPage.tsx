@@ -1,16 +1,19 @@
 /**
  * 数据驾驶舱 (`/cockpit`): one region's houses, coverage, risk tiers, hazards, rectification and
- * complaints at a glance, for the period picked; the trends by week or month; the child regions
- * ranked (a click drills down 区 → 镇/街道 → 村/社区, and at a village its houses, each opening its
- * house file); and the case funnel on the process diagram. Every count opens the list behind it.
+ * complaints at a glance, for the period picked; its houses on the map by risk tier (一张图, filtered
+ * to the same region); the trends by week or month; the child regions ranked (a click drills down
+ * 区 → 镇/街道 → 村/社区, and at a village its houses, each opening its house file); and the case
+ * funnel on the process diagram. Every count opens the list behind it.
  * The region and period live in the address. 大屏 opens the same figures as a wall screen.
  */
 import { Alert, Box, Button, Card, CardContent, Skeleton, Stack, Typography } from '@mui/material';
 import TvIcon from '@mui/icons-material/Tv';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
+import { Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import type { AppIdentity } from '../authProvider.ts';
 import { DateTimeText } from '../common/DateTimeText.tsx';
+import map from '../map/index.ts';
 import { PeriodPicker } from '../stats/PeriodPicker.tsx';
 import { useStatsParams } from '../stats/useStatsParams.ts';
 import { ChildrenCard } from './ChildrenCard.tsx';
@@ -65,6 +68,9 @@ export function CockpitPage() {
       </Card>
       {error && <Alert severity="error">{error instanceof Error ? error.message : translate('ra.notification.http_error')}</Alert>}
       {o ? <OverviewCards overview={o} /> : !error && <Skeleton variant="rectangular" height={240} />}
+      <Suspense fallback={<Skeleton variant="rectangular" height={460} />}>
+        <map.regionMap region={region} />
+      </Suspense>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(0, 1fr)' } }}>
         <TrendsCard trends={trends.data} interval={interval} onInterval={(value) => update({ interval: value }, true)} />
         {o && <OpenHazardsCard overview={o} />}

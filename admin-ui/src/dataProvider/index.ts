@@ -1,7 +1,7 @@
 /**
  * The admin's one way to the API, as react-admin's CRM example has it: react-admin's CRUD on the
  * API's list convention, plus a typed method per call that is not CRUD (tasks, cases, complaints,
- * special inspections, process definitions, statistics, houses and imports, accounts). Components reach it with
+ * special inspections, process definitions, statistics, the map, houses and imports, accounts). Components reach it with
  * `useDataProvider<AppDataProvider>()`, so a 401 from any call reaches `authProvider.checkError`
  * and signs the user out; `useApiQuery` and `useCaseAction` hand it to their callbacks and deal with
  * errors themselves. A region's detail is plain `getOne('regions', { id: code })`.
@@ -20,6 +20,8 @@ import type { ComplaintCalls } from './complaints.ts';
 import { crud } from './crud.ts';
 import { definitionCalls } from './definitions.ts';
 import type { DefinitionCalls } from './definitions.ts';
+import { mapCalls } from './map.ts';
+import type { MapCalls } from './map.ts';
 import { statsCalls } from './stats.ts';
 import type { StatsCalls } from './stats.ts';
 import { taskCalls } from './tasks.ts';
@@ -35,6 +37,7 @@ export type AppDataProvider = DataProvider &
   CaseCalls &
   ComplaintCalls &
   DefinitionCalls &
+  MapCalls &
   StatsCalls &
   TaskCalls;
 
@@ -46,6 +49,7 @@ export const dataProvider: AppDataProvider = {
   ...caseCalls,
   ...complaintCalls,
   ...definitionCalls,
+  ...mapCalls,
   ...statsCalls,
   ...taskCalls,
 };

@@ -22,7 +22,7 @@ export function url(path: string, query: Query = {}): string {
 export const segment = (id: Identifier) => encodeURIComponent(String(id));
 
 /** Filter values as query parameters; empty values mean "no filter". */
-function filterQuery(filter: Record<string, unknown> | undefined): Query {
+export function filterQuery(filter: Record<string, unknown> | undefined): Query {
   const query: Query = {};
   for (const [key, value] of Object.entries(filter ?? {})) {
     if (value === undefined || value === null || value === '') continue;

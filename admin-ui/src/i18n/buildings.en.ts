@@ -153,6 +153,8 @@ export const buildingsEnglish = {
       yearTo: 'Built until (year)',
       yearUnknown: 'Build year unknown',
       businessUse: 'Business use',
+      openCase: 'Has an open case',
+      overdue: 'Has an overdue case',
       riskTier: 'Risk tier',
       riskReasons: 'Why',
       inspectedFrom: 'Inspected since',

@@ -76,6 +76,8 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       yearTo: '建成年份止',
       yearUnknown: '建成年份不详',
       businessUse: '经营性自建房',
+      openCase: '有未销号案件',
+      overdue: '有超期案件',
       riskTier: '风险等级',
       riskReasons: '风险原因',
       inspectedFrom: '排查日期起',

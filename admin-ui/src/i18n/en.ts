@@ -13,6 +13,7 @@ import { casesEnglish } from './cases.en.ts';
 import { complaintsEnglish } from './complaints.en.ts';
 import { inspectionsEnglish } from './inspections.en.ts';
 import { taskContextEnglish } from './taskContext.en.ts';
+import { mapEnglish } from './map.en.ts';
 import { statsEnglish } from './stats.en.ts';
 import { workEnglish } from './work.en.ts';
 
@@ -76,6 +77,7 @@ export const appEnglish = {
     ...taskContextEnglish,
     ...workEnglish,
     ...statsEnglish,
+    ...mapEnglish,
     users: {
       name: 'User |||| Users',
       menu: 'Users',

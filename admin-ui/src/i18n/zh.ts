@@ -14,6 +14,7 @@ import type { AppMessages } from './en.ts';
 import { inspectionsChinese } from './inspections.zh.ts';
 import { taskContextChinese } from './taskContext.zh.ts';
 import { raChinese } from './raChinese.ts';
+import { mapChinese } from './map.zh.ts';
 import { statsChinese } from './stats.zh.ts';
 import { workChinese } from './work.zh.ts';
 
@@ -68,6 +69,7 @@ export const appChinese: AppMessages = {
     ...taskContextChinese,
     ...workChinese,
     ...statsChinese,
+    ...mapChinese,
     users: {
       name: '用户',
       menu: '用户管理',

@@ -2,9 +2,10 @@
  * The side menu. Each entry asks the same access question the pages ask (`authProvider.canAccess`,
  * which mirrors the API's CASL rules), so users only see what they may open. Imports and label
  * batches are listed for those who may start one. The task inbox comes first for the roles that
- * work case steps, then the home page and, for those who inspect, 扫码 (the label scanner); the process
- * definition is for officers, administrators and auditors. 数据驾驶舱 and 统计分析 are for whoever reads
- * houses (each sees their own region's figures).
+ * work case steps, then the home page and, for those who inspect, 扫码 (the label scanner) and
+ * 排查地图 (their area's map, to inspect a house whose label is missing); the process definition is
+ * for officers, administrators and auditors. 数据驾驶舱, 统计分析 and 一张图 are for whoever reads houses
+ * (each sees their own region's figures).
  */
 import QrCodeScannerIcon from '@mui/icons-material/QrCodeScanner';
 import { CanAccess, Menu, useGetIdentity, useTranslate } from 'react-admin';
@@ -19,6 +20,7 @@ import complaints from '../complaints/index.ts';
 import definitions, { readsDefinitions } from '../definitions/index.ts';
 import inspections from '../inspections/index.ts';
 import labelBatches from '../label-batches/index.ts';
+import map from '../map/index.ts';
 import regions from '../regions/index.ts';
 import { SCAN_PATH } from './ScanAction.tsx';
 import tasks, { hasInbox } from '../tasks/index.ts';
@@ -34,9 +36,11 @@ export function AppMenu() {
       <CanAccess action="list" resource="buildings">
         <Menu.Item to="/cockpit" primaryText={translate('resources.stats.cockpit.menu')} leftIcon={<cockpit.icon />} />
         <Menu.Item to="/pivot" primaryText={translate('resources.stats.pivot.menu')} leftIcon={<cockpit.pivotIcon />} />
+        <Menu.Item to="/map" primaryText={translate('resources.map.menu')} leftIcon={<map.icon />} />
       </CanAccess>
       <CanAccess action="create" resource="inspections">
         <Menu.Item to={SCAN_PATH} primaryText={translate('resources.work.scan')} leftIcon={<QrCodeScannerIcon />} />
+        <Menu.Item to="/m/map" primaryText={translate('resources.map.phoneMenu')} leftIcon={<map.icon />} />
       </CanAccess>
       <Menu.ResourceItem name="cases" primaryText={translate('resources.cases.menu')} leftIcon={<cases.icon />} />
       <Menu.ResourceItem name="buildings" primaryText={translate('resources.buildings.menu')} leftIcon={<buildings.icon />} />
