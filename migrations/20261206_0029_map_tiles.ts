@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
  * The map's tiles (issue 18) are cut from the houses by plain SQL, without PostGIS (the embedded
  * PostgreSQL of `npm start` has none): each house carries its Web Mercator position as two integers on a
  * world 2^30 units wide (`merc_x`, `merc_y`, generated from the stored WGS-84 coordinates, so they never
- * disagree). A tile at zoom z is the range of 2^(30-z) units; a cluster is a 2^(24-z)-unit cell (64 of a
+ * disagree). A tile at zoom z is the range of 2^(30-z) units; a cluster is a 2^(26-z)-unit cell (256 of a
  * tile's 4096 pixels), so cells never straddle tiles and the counts of a zoom's tiles add up exactly.
  *
  * Every statement that changes what a tile shows (houses, cases, complaints, campaign items, inspections)

@@ -3,8 +3,8 @@ import type { Knex } from 'knex';
 /**
  * The houses counted per grid cell, for the map's far zooms (issue 18 §3): a district tile at zoom 10
  * covers 100,000 houses, too many to group per request. `map_cells` holds, per cell of two sizes
- * (level 11: cells of 2^11 Mercator units, about 70 m, serving zooms 12–13; level 14: about 560 m,
- * serving zooms up to 10) and per village, the houses of each risk tier with the sums of their positions,
+ * (level 11: cells of 2^11 Mercator units, about 70 m, serving zooms 13–15; level 14: about 560 m,
+ * serving zooms up to 12) and per village, the houses of each risk tier with the sums of their positions,
  * so a tile's clusters (counts per tier, centres) are sums over a few thousand rows, the same as the
  * grouping of the houses themselves would give.
  *

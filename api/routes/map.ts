@@ -9,7 +9,7 @@ import { CASE_SEVERITY } from '../../domain/cases/enums.ts';
 import type { MapLayer } from '../../domain/map/store.ts';
 import { MAX_TILE_ZOOM } from '../../domain/map/tiles.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, RegionCode, literals } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, RegionCode, Uuid, literals } from '../http/schemas.ts';
 import { BASEMAP_PATH } from '../services/map.ts';
 import type { MapService, TileRequest } from '../services/map.ts';
 import { BUILDING_FILTER_FIELDS, HOUSE_CASE_FILTER_FIELDS } from './buildings.ts';
@@ -51,7 +51,7 @@ const LAYERS: Record<MapLayer, { query: TObject; about: string }> = {
       'Complaints received in the last `days` days (30 by default), at their house or reported place: `count`, `verifying`, `confirmed`; one alone carries `complaintId`, `status`',
   },
   campaign: {
-    query: Type.Object({ ...Region, campaignId: Type.String({ format: 'uuid', title: '专项排查' }) }, { additionalProperties: false }),
+    query: Type.Object({ ...Region, campaignId: { ...Uuid, title: '专项排查' } }, { additionalProperties: false }),
     about: 'A campaign’s houses by progress: `count`, `done`, `pending`, `overdue`; one alone carries `code`, `status`',
   },
 };

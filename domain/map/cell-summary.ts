@@ -1,5 +1,5 @@
 /**
- * The houses' clusters of a far zoom read from `map_cells` (migration 0031) instead of the houses: the
+ * The houses' clusters (zooms up to 15) read from `map_cells` (migration 0031) instead of the houses: the
  * same counts per tier and the same centres (sums of positions over counts), from a few thousand rows.
  * Only for what the cells know: the reader's region, a region and a risk tier; any other filter, or a
  * basemap in another datum, reads the houses.

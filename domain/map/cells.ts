@@ -1,5 +1,5 @@
 /**
- * The houses counted per grid cell for the map's far zooms (migration 0031): folding the deltas the
+ * The houses counted per grid cell for the map's cluster zooms (migration 0031): folding the deltas the
  * buildings' trigger appends, and writing the cells again from the houses.
  */
 import type { Db } from '../db.ts';

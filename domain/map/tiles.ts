@@ -9,8 +9,11 @@ import { createRequire } from 'node:module';
 export const WORLD_BITS = 30;
 export const EXTENT = 4096;
 const EXTENT_BITS = 12;
-/** A cluster cell is this many tile pixels wide (64 cells across a tile). */
-const CELL_BITS = 6;
+/**
+ * A cluster cell is 2^CELL_BITS of the tile's 4,096 units wide: 16 cells across a tile, 32 screen pixels
+ * on MapLibre's 512-pixel tiles (64 cells made clusters overlap at district zoom).
+ */
+const CELL_BITS = 8;
 /** Above this zoom every house is its own feature; up to it, houses are counted in grid cells. */
 export const CLUSTER_MAX_ZOOM = 15;
 export const MAX_TILE_ZOOM = WORLD_BITS - EXTENT_BITS;

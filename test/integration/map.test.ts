@@ -113,10 +113,15 @@ describe('map tiles', () => {
     assert.equal(summaryLevel({}, new TileWindow(tileRange(10, 0, 0)!), undefined), 14);
     assert.equal(summaryLevel({ riskTier: 'red' }, new TileWindow(tileRange(13, 0, 0)!), undefined), 11);
     assert.equal(summaryLevel({ minFloors: 1 }, new TileWindow(tileRange(10, 0, 0)!), undefined), undefined);
-    assert.equal(summaryLevel({}, new TileWindow(tileRange(14, 0, 0)!), undefined), undefined);
+    assert.equal(summaryLevel({}, new TileWindow(tileRange(15, 0, 0)!), undefined), 11);
+    assert.equal(
+      summaryLevel({}, new TileWindow(tileRange(10, 0, 0)!), () => [0, 0]),
+      undefined,
+      'not for another datum',
+    );
     const shape = (features: TileFeature[]) =>
       features.map((f) => ({ ...f.properties, x: f.geometry[0]![0]!.x, y: f.geometry[0]![0]!.y })).sort((a, b) => a.x - b.x || a.y - b.y);
-    for (const z of [8, 10, 11, 12, 13]) {
+    for (const z of [8, 10, 11, 12, 13, 14, 15]) {
       // Every house has a floor: the same houses, read from the houses rather than the cells.
       const fromCells = shape(await housesAt(officer, z));
       const fromHouses = shape(await housesAt(officer, z, { minFloors: '1' }));
