@@ -1,5 +1,5 @@
 /**
- * `npm run bench:map [-- --viewers 20 --seconds 5 --cold 120 --zooms 10,11,…,17 --scale 1]`: the map's
+ * `npm run bench:map [-- --viewers 20 --seconds 5 --cold 120 --zooms 10,11,…,17 --scale 1 --no-render]`: the map's
  * tiles (issue 18 §3) on the 260,000-house database the statistics bench shares (bench/stats-database.ts),
  * through the real API in its own process, each figure beside a baseline doing comparable work in the
  * same run:
@@ -8,7 +8,9 @@
  *    them sent one at a time (a tile's own cost), half by `--viewers` concurrent viewers (with queueing); "warm" repeats them for `--seconds` (answered from the cache after a
  *    check of `map_version`); the baseline serves the same tiles' bytes from files with a bare node:http
  *    server in its own process, at the same concurrency;
- *  - the tile source's memory: the API process's resident memory before the first tile and after all.
+ *  - the tile source's memory: the API process's resident memory before the first tile and after all;
+ *  - the district map's first full render in Chromium, with no tile cached and from the cache (needs the
+ *    built UI; `--no-render` skips it).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,7 +20,8 @@ import { runMain } from '../domain/run-main.ts';
 import { scaledSize } from '../tools/synthetic/statistics-dataset.ts';
 import { arg, argList, percentile, say } from './cli.ts';
 import { closeSend, send } from './http.ts';
-import { loadDataset, openDatabase, serveApi } from './stats-database.ts';
+import { renderDistrictMap } from './map-render.ts';
+import { flag, loadDataset, openDatabase, serveApi } from './stats-database.ts';
 
 const TOWN = '441802006';
 
@@ -166,6 +169,14 @@ runMain('bench:map', async () => {
       }
     }
     const rssAfter = rssMb(api.pid);
+    // The district map in Chromium: with every cached tile dropped (a notification is a write to the
+    // map's eyes), then again from the cache.
+    let render: { cold: { ms: number; zoom: string }; warm: { ms: number; zoom: string } } | undefined;
+    if (!flag('no-render')) {
+      await db.raw(`NOTIFY map_version`);
+      const cold = await renderDistrictMap(api.url);
+      render = { cold, warm: await renderDistrictMap(api.url) };
+    }
     say('');
     say(`# bench:map ${new Date().toISOString().slice(0, 16)}Z`);
     say('');
@@ -184,6 +195,11 @@ runMain('bench:map', async () => {
       `Tile source memory: API process RSS ${rssBefore.toFixed(0)} MB before the first tile, ${rssAfter.toFixed(0)} MB after all ` +
         `(tiles served ${(tileBytes / 1024 / 1024).toFixed(1)} MB, cache bound 64 MB); the tiles themselves are cut by PostgreSQL from the houses' rows.`,
     );
+    if (render)
+      say(
+        `District map in Chromium (1440×900, software WebGL), from the menu click to the last \`idle\` of the fitted view (zoom ${render.cold.zoom}): ` +
+          `${render.cold.ms.toFixed(0)} ms with no tile cached, ${render.warm.ms.toFixed(0)} ms from the cache.`,
+      );
     say('Targets: warm p95 < 30 ms, cold p95 < 100 ms, first full render < 2 s.');
   } finally {
     closeSend();
