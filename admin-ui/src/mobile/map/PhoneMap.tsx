@@ -5,23 +5,17 @@
  * are also listed under the map as links.
  */
 import { useRef } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { tileUrl } from '../../map/tiles.ts';
 import type { MapConfig, MapSummary } from '../../map/types.ts';
 import { useMapClicks, zoomInto } from '../../map/useMapClicks.ts';
 import { useDataLayers, useFitBounds } from '../../map/useMapData.ts';
 import { useMapLibre } from '../../map/useMapLibre.ts';
 import { useViewSummary } from '../../map/useViewSummary.ts';
+import { HouseItem, housePage, place } from './HouseItem.tsx';
 import { MAP_TEXT } from './text.ts';
 
-const housePage = (code: string) => `/m/b/${encodeURIComponent(code)}`;
 const WORDS = { approximate: MAP_TEXT.approximate };
-const place = (f: { x: number; y: number; kind: string; count: number }) => ({
-  'data-x': f.x.toFixed(1),
-  'data-y': f.y.toFixed(1),
-  'data-kind': f.kind,
-  'data-count': f.count,
-});
 
 export function PhoneMap({ config, summary }: { config: MapConfig; summary: MapSummary }) {
   const navigate = useNavigate();
@@ -50,11 +44,7 @@ export function PhoneMap({ config, summary }: { config: MapConfig; summary: MapS
         <h2 className="phone-map-due">{MAP_TEXT.due(due.length)}</h2>
         <ul className="phone-map-list" aria-label={MAP_TEXT.dueList}>
           {due.map((s) => (
-            <li key={s.id}>
-              <Link to={housePage(s.code ?? s.id)} data-single={s.id} data-code={s.code} {...place(s)}>
-                {s.code}
-              </Link>
-            </li>
+            <HouseItem key={s.id} house={s} />
           ))}
         </ul>
         {/* Out of sight: every cluster and house in view, for screen readers and the tests. */}
@@ -69,11 +59,7 @@ export function PhoneMap({ config, summary }: { config: MapConfig; summary: MapS
           {view?.singles
             .filter((s) => !s.due)
             .map((s) => (
-              <li key={s.id}>
-                <Link to={housePage(s.code ?? s.id)} data-single={s.id} data-code={s.code} {...place(s)}>
-                  {s.code}
-                </Link>
-              </li>
+              <HouseItem key={s.id} house={s} />
             ))}
         </ul>
       </section>
