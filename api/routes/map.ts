@@ -27,9 +27,17 @@ const HOUSE_FILTERS = { ...Region, ...BUILDING_FILTER_FIELDS, ...HOUSE_CASE_FILT
 
 const LAYERS: Record<MapLayer, { query: TObject; about: string }> = {
   houses: {
-    query: Type.Object(HOUSE_FILTERS, { additionalProperties: false }),
+    query: Type.Object(
+      {
+        ...HOUSE_FILTERS,
+        footprints: Type.Optional(
+          Type.Boolean({ title: '三维', description: 'true: from zoom 16 the tile also holds the houses’ footprints (for the 3D view)' }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
     about:
-      'Houses with the registry list’s filters. Up to zoom 15 grid clusters: `count`, counts per tier (`red`, `orange`, `yellow`, `green`) and the worst `tier`; a house alone carries `code`, `tier`, `floors`, `openCases`, `overdue`, `inspectionDue`. From zoom 16 one point per house and a `footprints` layer (schematic squares with `height` in metres) for 3D',
+      'Houses with the registry list’s filters. Up to zoom 15 grid clusters: `count`, counts per tier (`red`, `orange`, `yellow`, `green`) and the worst `tier`; a house alone carries `code`, `tier`, `floors`, `openCases`, `overdue`, `inspectionDue`. From zoom 16 one point per house, and with `footprints=true` a `footprints` layer (schematic squares with `height` in metres) for 3D',
   },
   cases: {
     query: Type.Object(

@@ -41,7 +41,7 @@ export const BASEMAP_PATH = '/api/map/basemap.pmtiles';
 
 /** What a tile request asks for; `query` holds the layer's own filters. */
 export type TileRequest =
-  | { layer: 'houses'; query: BuildingFilter }
+  | { layer: 'houses'; query: BuildingFilter & { footprints?: boolean | undefined } }
   | { layer: 'cases'; query: CaseLayerFilter }
   | { layer: 'complaints'; query: ComplaintLayerFilter }
   | { layer: 'campaign'; query: CampaignLayerFilter };
@@ -140,8 +140,10 @@ export class MapService {
 
   private layers(ability: AppAbility, request: TileRequest, range: NonNullable<ReturnType<typeof tileRange>>) {
     switch (request.layer) {
-      case 'houses':
-        return this.deps.map.houses(ability, request.query, range, this.dueSince());
+      case 'houses': {
+        const { footprints, ...filter } = request.query;
+        return this.deps.map.houses(ability, filter, range, this.dueSince(), footprints === true);
+      }
       case 'cases':
         return this.deps.map.cases(ability, request.query, range);
       case 'complaints':

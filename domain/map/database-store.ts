@@ -108,7 +108,13 @@ export class DatabaseMapStore implements MapStore {
     return inTile(query, window, 'b.merc_x', 'b.merc_y');
   }
 
-  async houses(ability: AppAbility, filter: BuildingFilter, tile: TileRange, dueSince: string): Promise<TileLayers> {
+  async houses(
+    ability: AppAbility,
+    filter: BuildingFilter,
+    tile: TileRange,
+    dueSince: string,
+    withFootprints = false,
+  ): Promise<TileLayers> {
     const due = this.db.raw('(b.latest_judgement_at IS NULL OR b.latest_judgement_at < ?) AS due', [dueSince]);
     const select = ['b.code', 'b.merc_x as mx', 'b.merc_y as my', 'b.risk_tier as tier', 'b.floors_above as floors', due];
     const window = new TileWindow(tile, this.datum);
@@ -156,10 +162,12 @@ export class DatabaseMapStore implements MapStore {
       const point = { px: at.px, py: at.py };
       const props = { count: 1, ...single(r.code, r.tier, r.floors, r.due, open) };
       houses.push({ ...point, props });
+      if (!withFootprints) continue;
       const ring = footprintSquare(point, { floorArea: r.area, floors: r.floors, latitude: r.latitude }, tile.unit);
       footprints.push({ ring, props: { code: r.code, tier: r.tier, height: Math.max(1, r.floors ?? 1) * 3 } });
     }
-    return { houses, footprints };
+    // The footprints double a tile's size and cost: only the 3D view asks for them.
+    return withFootprints ? { houses, footprints } : { houses };
   }
 
   /** Open cases per house code, and whether one is past its deadline. */

@@ -64,8 +64,8 @@ export interface MapStore {
   version(): Promise<string>;
   /** Releases what `version` keeps open. */
   close(): Promise<void>;
-  /** Houses: grid clusters up to CLUSTER_MAX_ZOOM, then one point and one footprint per house. */
-  houses(ability: AppAbility, filter: BuildingFilter, tile: TileRange, dueSince: string): Promise<TileLayers>;
+  /** Houses: grid clusters up to CLUSTER_MAX_ZOOM, then one point per house, and its footprint when asked (3D). */
+  houses(ability: AppAbility, filter: BuildingFilter, tile: TileRange, dueSince: string, footprints?: boolean): Promise<TileLayers>;
   cases(ability: AppAbility, filter: CaseLayerFilter, tile: TileRange): Promise<TileLayers>;
   complaints(ability: AppAbility, filter: ComplaintLayerFilter, tile: TileRange): Promise<TileLayers>;
   campaign(ability: AppAbility, filter: CampaignLayerFilter, tile: TileRange): Promise<TileLayers>;

@@ -81,7 +81,9 @@ describe('map tiles', () => {
     assert.equal(first.properties.tier, 'red');
     assert.equal(first.properties.openCases, 1);
     assert.equal(close.find((f) => f.properties.code === codes.mine[5])!.properties.inspectionDue, 1, 'never inspected');
-    const r = await fetchTile(officer, `/api/map/tiles/houses/${tilesHolding(17, [MINE[4]!])[0]}.mvt`);
+    const flat = await fetchTile(officer, `/api/map/tiles/houses/${tilesHolding(17, [MINE[4]!])[0]}.mvt`);
+    assert.equal(flat.layers.footprints, undefined, 'the 2D view gets no footprints');
+    const r = await fetchTile(officer, `/api/map/tiles/houses/${tilesHolding(17, [MINE[4]!])[0]}.mvt?footprints=true`);
     const footprint = r.layers.footprints!.find((f) => f.properties.code === codes.mine[4])!;
     assert.equal(footprint.type, 3, 'a polygon');
     assert.equal(footprint.properties.height, 3 * 5);

@@ -84,7 +84,11 @@ export function MapScreen() {
       <MapView
         config={config.data}
         kind={choice.kind}
-        tiles={query ? tileUrl(window.location.origin, choice.kind, query) : null}
+        tiles={
+          query
+            ? tileUrl(window.location.origin, choice.kind, threeD && choice.kind === 'houses' ? { ...query, footprints: 'true' } : query)
+            : null
+        }
         threeD={threeD && choice.kind === 'houses'}
         bounds={summary.data?.bounds}
         fitKey={key}
