@@ -131,6 +131,7 @@ describe('user administration', () => {
       MENU.home,
       MENU.cockpit,
       MENU.pivot,
+      MENU.map,
       MENU.cases,
       MENU.buildings,
       MENU.inspections,
