@@ -15,7 +15,6 @@ import type {
   CaseLayerFilter,
   ComplaintLayerFilter,
   HouseCard,
-  MapLayer,
   MapStore,
   MapSummary,
 } from '../../domain/map/store.ts';
@@ -99,23 +98,16 @@ export class MapService {
     const range = tileRange(z, x, y);
     if (!range)
       throw InputError.field('params.z', 'out_of_range', `瓦片编号 ${z}/${x}/${y} 超出范围（缩放级别 0–18，x、y 小于 2 的 z 次方）`);
-    if (request.layer === 'campaign') {
-      const found = await this.deps.campaigns.find(regionCode, request.query.campaignId);
-      if (!found) throw new NotFoundError('专项排查不存在或无权查看');
-    }
     const key = [scopeKey(ability), request.layer, z, x, y, JSON.stringify(sorted(request.query))].join('|');
     const version = await this.deps.map.version();
     let entry = this.cache.get(key);
-    if (entry?.version === version) {
-      // Most recently used last: the oldest entries are dropped first.
-      this.cache.delete(key);
-      this.cache.set(key, entry);
-    } else {
+    if (entry?.version === version) this.touch(key, entry);
+    else {
       // Viewers asking for the same tile at once share one cut (a district tile costs PostgreSQL most).
       const flight = `${key}|${version}`;
       let cutting = this.cutting.get(flight);
       if (!cutting) {
-        cutting = this.cut(ability, request, range, version)
+        cutting = this.cut(ability, regionCode, request, range, version)
           .then((cut) => {
             this.remember(key, cut);
             return cut;
@@ -128,12 +120,19 @@ export class MapService {
     return ifNoneMatch === entry.etag ? { etag: entry.etag } : { etag: entry.etag, body: entry.body };
   }
 
+  /**
+   * The tile cut anew. A campaign is looked up here, not on every request: a cached tile's key holds the
+   * reader's rules, so whoever gets it from the cache would have found the campaign too.
+   */
   private async cut(
     ability: AppAbility,
+    regionCode: string,
     request: TileRequest,
     range: NonNullable<ReturnType<typeof tileRange>>,
     version: string,
   ): Promise<Cached> {
+    if (request.layer === 'campaign' && !(await this.deps.campaigns.find(regionCode, request.query.campaignId)))
+      throw new NotFoundError('专项排查不存在或无权查看');
     const body = encodeTile(await this.layers(ability, request, range));
     return { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
   }
@@ -153,11 +152,16 @@ export class MapService {
     }
   }
 
+  /** Most recently used last: the oldest entries are dropped first. */
+  private touch(key: string, entry: Cached): void {
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+  }
+
   private remember(key: string, entry: Cached): void {
     const old = this.cache.get(key);
     if (old) this.cachedBytes -= old.body.length;
-    this.cache.delete(key);
-    this.cache.set(key, entry);
+    this.touch(key, entry);
     this.cachedBytes += entry.body.length;
     for (const [k, v] of this.cache) {
       if (this.cachedBytes <= CACHE_BYTES) break;
@@ -193,5 +197,3 @@ function sorted(query: object): [string, unknown][] {
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => a.localeCompare(b));
 }
-
-export type { MapLayer };

@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
+import { ENDED_CASE_STATUSES } from '../cases/enums.ts';
 import { BUSINESS_USES, NOT_INSPECTED } from './enums.ts';
 import type { BuildingUse } from './enums.ts';
 import { businessUseForbidden } from './rules.ts';
@@ -50,8 +51,11 @@ type FieldName = keyof typeof BUILDING_COLUMNS;
 
 export const SCOPE = { villageCode: 'b.village_code' };
 
-/** The statuses in which a case is no longer open. */
-const CLOSED_CASE = ['closed', 'cancelled'];
+const CLOSED_CASE = [...ENDED_CASE_STATUSES];
+
+/** `due`: whether the house `b` is due for inspection, never judged or last judged before `dueSince` (YYYY-MM-DD). */
+export const dueColumn = (db: Knex, dueSince: string) =>
+  db.raw('(b.latest_judgement_at IS NULL OR b.latest_judgement_at < ?) AS due', [dueSince]);
 
 /** `%text%` for ILIKE, with LIKE's own characters taken literally. */
 export const likeText = (q: string) => `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -34,3 +34,5 @@ export type CaseStatus = (typeof CASE_STATUS.values)[number];
 export const CASE_SOURCE = labelled({ officer: '人工登记', inspection: '排查发现', complaint: '群众投诉' });
 
 export const OPEN_CASE_STATUSES = ['registered', 'assigning', 'controlling', 'rectifying', 'rechecking', 'closing'] as const;
+/** The statuses in which a case is no longer open (every other one is in OPEN_CASE_STATUSES). */
+export const ENDED_CASE_STATUSES = ['closed', 'cancelled'] as const;

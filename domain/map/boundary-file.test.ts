@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeProblem, parseBoundaryFile } from './boundary-file.ts';
+import { square } from '../../test/support/geojson.ts';
 
-const square = (lon: number, lat: number, d = 0.01) => [
-  [
-    [lon, lat],
-    [lon + d, lat],
-    [lon + d, lat + d],
-    [lon, lat + d],
-    [lon, lat],
-  ],
-];
 const feature = (properties: Record<string, unknown>, geometry: unknown) => ({ type: 'Feature', properties, geometry });
 const file = (features: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({ type: 'FeatureCollection', ...extra, features });

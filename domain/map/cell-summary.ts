@@ -6,13 +6,14 @@
  */
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
-import { applyBuildingFilter, SCOPE } from '../buildings/building-sql.ts';
+import { applyBuildingFilter, dueColumn, SCOPE } from '../buildings/building-sql.ts';
 import type { BuildingFilter } from '../buildings/store.ts';
 import type { Db } from '../db.ts';
+import { RISK_TIERS } from '../../definitions/risk-tiers/index.ts';
 import type { RiskTier } from '../../definitions/risk-tiers/index.ts';
 import type { CellRow, TileWindow } from './window.ts';
 
-const TIERS: RiskTier[] = ['red', 'orange', 'yellow', 'green'];
+const TIERS: readonly RiskTier[] = RISK_TIERS;
 /** The cell sizes kept, as log2 of their width in Mercator units (migration 0031's MAP_CELL_LEVELS). */
 const LEVELS = [14, 11];
 
@@ -76,7 +77,7 @@ export async function summedCells(
 async function loneHouses(db: Db, ability: AppAbility, filter: BuildingFilter, squares: [number, number, number][], dueSince: string) {
   const house = applyBuildingFilter(whereAllowed(db('buildings as b'), ability, 'read', 'Building', SCOPE), { ...filter, q: undefined })
     .whereRaw('b.merc_x >= v.x AND b.merc_x < v.x + v.size AND b.merc_y >= v.y AND b.merc_y < v.y + v.size')
-    .select('b.code', 'b.floors_above as floors', db.raw('(b.latest_judgement_at IS NULL OR b.latest_judgement_at < ?) AS due', [dueSince]))
+    .select('b.code', 'b.floors_above as floors', dueColumn(db, dueSince))
     .limit(1);
   const values = squares.map(() => '(?::int, ?::int, ?::int)').join(', ');
   const { rows } = await db.raw<{ rows: { x: number; y: number; code: string; floors: number | null; due: boolean }[] }>(

@@ -8,11 +8,13 @@
 import type { Knex } from 'knex';
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
-import { SCOPE, applyBuildingFilter } from '../buildings/building-sql.ts';
+import { SCOPE, applyBuildingFilter, dueColumn } from '../buildings/building-sql.ts';
 import type { BuildingFilter } from '../buildings/store.ts';
 import { CASE_SCOPE } from '../cases/database-store.ts';
 import type { Db } from '../db.ts';
+import { RISK_TIERS } from '../../definitions/risk-tiers/index.ts';
 import type { RiskTier } from '../../definitions/risk-tiers/index.ts';
+import { ENDED_CASE_STATUSES } from '../cases/enums.ts';
 import type { CampaignLayerFilter, CaseLayerFilter, ComplaintLayerFilter, HouseCard, MapStore, MapSummary } from './store.ts';
 import { CLUSTER_MAX_ZOOM, footprintSquare } from './tiles.ts';
 import type { Datum, TileLayers, TilePoint, TilePolygon, TileRange } from './tiles.ts';
@@ -22,8 +24,8 @@ import { TileWindow } from './window.ts';
 import type { CellRow } from './window.ts';
 import { houseCard } from './house-card.ts';
 
-const TIERS: RiskTier[] = ['red', 'orange', 'yellow', 'green'];
-const CLOSED = `('closed', 'cancelled')`;
+const TIERS: readonly RiskTier[] = RISK_TIERS;
+const CLOSED = `(${ENDED_CASE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const PROGRESS = ['done', 'pending', 'overdue'];
 const COMPLAINT_SCOPE = { regionCode: 'p.region_code' };
 /** At most this many houses on one tile of the closest zooms (a dense town centre holds a few thousand). */
@@ -115,7 +117,7 @@ export class DatabaseMapStore implements MapStore {
     dueSince: string,
     withFootprints = false,
   ): Promise<TileLayers> {
-    const due = this.db.raw('(b.latest_judgement_at IS NULL OR b.latest_judgement_at < ?) AS due', [dueSince]);
+    const due = dueColumn(this.db, dueSince);
     const select = ['b.code', 'b.merc_x as mx', 'b.merc_y as my', 'b.risk_tier as tier', 'b.floors_above as floors', due];
     const window = new TileWindow(tile, this.datum);
     if (tile.z <= CLUSTER_MAX_ZOOM) {

@@ -4,7 +4,8 @@
  */
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
-import { SCOPE } from '../buildings/building-sql.ts';
+import { SCOPE, dueColumn } from '../buildings/building-sql.ts';
+import { ENDED_CASE_STATUSES } from '../cases/enums.ts';
 import type { Db } from '../db.ts';
 import { runPrepared } from '../db.ts';
 import type { HouseCard } from './store.ts';
@@ -49,10 +50,13 @@ export async function houseCard(db: Db, ability: AppAbility, code: string, dueSi
       'b.floor_area',
       'b.use',
       'b.latest_judgement',
-      db.raw('(b.latest_judgement_at IS NULL OR b.latest_judgement_at < ?) AS due', [dueSince]),
-      db.raw(`(SELECT json_agg(json_build_object('id', c.id, 'category', c.category, 'severity', c.severity, 'status', c.status,
+      dueColumn(db, dueSince),
+      db.raw(
+        `(SELECT json_agg(json_build_object('id', c.id, 'category', c.category, 'severity', c.severity, 'status', c.status,
                  'dueAt', c.due_at, 'overdue', coalesce(c.due_at < now(), false)) ORDER BY c.created_at)
-               FROM cases c WHERE c.building_code = b.code AND c.status NOT IN ('closed', 'cancelled')) AS open_cases`),
+               FROM cases c WHERE c.building_code = b.code AND c.status <> ALL (?)) AS open_cases`,
+        [[...ENDED_CASE_STATUSES]],
+      ),
       db.raw(`(SELECT json_build_object('id', i.id, 'inspectedAt', i.inspected_at, 'judgement', i.judgement, 'kind', i.kind)
                FROM inspections i WHERE i.building_code = b.code ORDER BY i.inspected_at DESC LIMIT 1) AS last_inspection`),
     )

@@ -47,13 +47,12 @@ export function tileRange(z: number, x: number, y: number): TileRange | null {
 
 /** WGS-84 longitude → Mercator units, as the database's `map_merc_x`. */
 export function mercX(longitude: number): number {
-  return Math.floor(((longitude + 180) / 360) * 2 ** WORLD_BITS);
+  return Math.floor(toMerc(longitude, 0)[0]);
 }
 
 /** WGS-84 latitude → Mercator units, as the database's `map_merc_y`. */
 export function mercY(latitude: number): number {
-  const phi = (Math.max(-85.0511, Math.min(85.0511, latitude)) * Math.PI) / 180;
-  return Math.floor(((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * 2 ** WORLD_BITS);
+  return Math.floor(toMerc(0, latitude)[1]);
 }
 
 /** The tile of zoom z that holds a WGS-84 position. */

@@ -11,19 +11,11 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestDatabase } from '../support/database.ts';
 import type { TestDatabase } from '../support/database.ts';
+import { square } from '../support/geojson.ts';
 
 let database: TestDatabase;
 let dir: string;
 
-const square = (lon: number, lat: number, d = 0.01) => [
-  [
-    [lon, lat],
-    [lon + d, lat],
-    [lon + d, lat + d],
-    [lon, lat + d],
-    [lon, lat],
-  ],
-];
 const feature = (properties: Record<string, unknown>, coordinates: unknown, type = 'Polygon') => ({
   type: 'Feature',
   properties,
