@@ -10,6 +10,7 @@ export const mapEnglish = {
     approximate: '(approximate outline)',
     count: '%{count} houses',
     located: 'of which %{located} located (on the map)',
+    countLocated: '%{count} houses, of which %{located} located (on the map)',
     open: 'Open the map',
     showList: 'Show in the list',
     noHouses: 'No house matches the filters',

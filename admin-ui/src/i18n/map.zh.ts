@@ -13,6 +13,7 @@ export const mapChinese: MessageShape<typeof mapEnglish> = {
     approximate: '（近似边界）',
     count: '共 %{count} 栋房屋',
     located: '其中 %{located} 栋有坐标（显示在地图上）',
+    countLocated: '共 %{count} 栋房屋，其中 %{located} 栋有坐标（显示在地图上）',
     open: '打开一张图',
     showList: '在列表中查看',
     noHouses: '没有符合条件的房屋',

@@ -37,8 +37,7 @@ export function RegionMap({ region }: { region: string | undefined }) {
         </Stack>
         {summary.data && summary.data.located < summary.data.count && (
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-located={summary.data.located}>
-            {translate('resources.map.count', { count: summary.data.count })}
-            {translate('resources.map.located', { located: summary.data.located })}
+            {translate('resources.map.countLocated', { count: summary.data.count, located: summary.data.located })}
           </Typography>
         )}
         <MapView
