@@ -44,6 +44,7 @@ const NODE_BUILTINS = [
  *   workflows/    replayed code: definitions/, pure domain/ modules, types of activities
  *   domain/       the rules and data access: definitions/, workflow messages; never a transport
  *   api/, workers/  the two processes: domain/, definitions/, workflow messages; never each other
+ *   api/routes/, api/open311/  as api/, and never a store, a database store or the database handle: routes call services
  *   admin-ui/     the browser: definitions/ and pure domain/ modules, types of the rest
  *   migrations/   schema changes: domain/ helpers only
  *   tools/        development tools (simulator, synthetic data, seeding): anything but scripts and tests
@@ -64,14 +65,23 @@ const OURS = {
 const DATA_ACCESS = ['**/domain/db', '**/domain/db.ts', '**/domain/stores/**', '**/domain/**/database-*'];
 const DB_PACKAGES = ['knex', 'pg', 'objection'];
 
-function layerPatterns(name, { forbid, typesOnly = [] }) {
+/** Store interfaces (`BuildingStore`, `FileStore`, …): even as types, only services and composition roots take them. */
+const STORE_NAMES = { group: ['**/domain/**'], importNamePattern: '^[A-Z]\\w*Store$' };
+
+function layerPatterns(name, { forbid, typesOnly = [], noStores = false }) {
   return [
     { group: forbid, message: `${name} may not import from here (layer map in eslint.config.js).` },
     ...(typesOnly.length
       ? [{ group: typesOnly, allowTypeImports: true, message: `${name} may import only types from here (layer map in eslint.config.js).` }]
       : []),
+    ...(noStores ? [{ ...STORE_NAMES, message: `${name} calls services, never a store (layer map in eslint.config.js).` }] : []),
   ];
 }
+
+const API = {
+  forbid: [OURS.workers, OURS.scripts, OURS.tools, OURS.bench, OURS.test, OURS.adminUi],
+  typesOnly: ['**/workflows/**/workflow.ts', '**/workflows/**/workflow'],
+};
 
 const LAYERS = {
   definitions: {
@@ -83,10 +93,14 @@ const LAYERS = {
     forbid: [OURS.api, OURS.workers, OURS.scripts, OURS.tools, OURS.bench, OURS.test, OURS.adminUi],
     typesOnly: ['**/workflows/**/workflow.ts', '**/workflows/**/workflow'],
   },
-  api: {
-    files: ['api/**/*.ts'],
-    forbid: [OURS.workers, OURS.scripts, OURS.tools, OURS.bench, OURS.test, OURS.adminUi],
-    typesOnly: ['**/workflows/**/workflow.ts', '**/workflows/**/workflow'],
+  api: { files: ['api/**/*.ts'], ...API },
+  // After `api`: a later entry's patterns replace an earlier one's for the same file, so it adds to api's.
+  apiRoutes: {
+    label: 'api/routes/ (and api/open311/)',
+    files: ['api/routes/**/*.ts', 'api/open311/**/*.ts'],
+    forbid: [...API.forbid, '**/domain/db', '**/domain/db.ts', '**/domain/**/database-*'],
+    typesOnly: API.typesOnly,
+    noStores: true,
   },
   workers: {
     files: ['workers/**/*.ts'],
@@ -134,7 +148,7 @@ const NO_SQL = [
 const layerConfigs = Object.entries(LAYERS).map(([name, layer]) => ({
   files: layer.files,
   ignores: ['**/*.test.ts', '**/*.test.tsx'],
-  rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(`${name}/`, layer) }] },
+  rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(layer.label ?? `${name}/`, layer) }] },
 }));
 
 export default tseslint.config(

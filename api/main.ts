@@ -1,7 +1,7 @@
 /** `npm run api`: the API alone, against the configured PostgreSQL and Temporal (deployments). */
 import { checkProductionDatabase, connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
-import { fileStoreFor } from '../domain/files.ts';
+import { openFileStore } from '../domain/file-stores.ts';
 import { createLogger } from '../domain/logger.ts';
 import { runMain } from '../domain/run-main.ts';
 import { startApi } from './server.ts';
@@ -15,7 +15,7 @@ runMain('api', async () => {
     throw error;
   });
   const { connection, client } = await connectTemporal(config);
-  const api = await startApi({ config, db, logger, temporal: client, files: fileStoreFor(config.dataDir) });
+  const api = await startApi({ config, db, logger, temporal: client, files: await openFileStore(config) });
   logger.info({ url: api.url }, 'api listening');
   return async () => {
     await api.close();

@@ -28,3 +28,39 @@ export const percentile = (xs: number[], p: number): number => {
 
 /** The 95th percentile in ms, to a tenth. */
 export const p95 = (xs: number[]): number => percentile(xs, 0.95);
+
+export interface Sample {
+  label: string;
+  ms: number;
+  ok: boolean;
+}
+
+/** `users` loops, each sending its next request when the last is answered, until `done()`. */
+export async function closedLoop(
+  users: number,
+  done: () => boolean,
+  next: (user: number, i: number) => Promise<{ label: string; ok: boolean }>,
+) {
+  const samples: Sample[] = [];
+  await Promise.all(
+    Array.from({ length: users }, async (_, user) => {
+      for (let i = 0; !done(); i++) {
+        const t = performance.now();
+        let result = { label: '?', ok: false };
+        try {
+          result = await next(user, i);
+        } catch {
+          // counted as an error below
+        }
+        samples.push({ ...result, ms: performance.now() - t });
+      }
+    }),
+  );
+  return samples;
+}
+
+/** A `closedLoop` condition: true once `seconds` have passed from now. */
+export function forSeconds(seconds: number): () => boolean {
+  const end = performance.now() + seconds * 1000;
+  return () => performance.now() >= end;
+}

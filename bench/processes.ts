@@ -1,6 +1,6 @@
 /** Platform processes for benchmarks: started with their real entry points, watched for readiness and memory. */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { createWriteStream, readFileSync, readdirSync } from 'node:fs';
 
 export interface Service {
   pid: number;
@@ -9,10 +9,15 @@ export interface Service {
   /** CPU time used so far (user + system), in seconds. */
   cpuSeconds(): number;
   stop(): Promise<void>;
+  /** Ends it at once (SIGKILL: no shutdown of its own, as a crash or the OOM killer would); resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
-/** With BENCH_CPU_PROF=<dir>, each service writes a V8 CPU profile there when it stops. */
-export function spawnService(script: string, env: Record<string, string>, readyText: string): Promise<Service> {
+/**
+ * With BENCH_CPU_PROF=<dir>, each service writes a V8 CPU profile there when it stops. With `logFile`,
+ * everything it prints is appended there (otherwise its output is read and dropped once it is ready).
+ */
+export function spawnService(script: string, env: Record<string, string>, readyText: string, logFile?: string): Promise<Service> {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     env: { ...process.env, ...env },
@@ -20,6 +25,19 @@ export function spawnService(script: string, env: Record<string, string>, readyT
   });
   let output = '';
   let ready = false;
+  if (logFile) {
+    const log = createWriteStream(logFile, { flags: 'a' });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.once('exit', () => log.end());
+  }
+  // A child ended by a signal has no exit code, only a signal code.
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill(signal);
+    });
   return new Promise((resolve, reject) => {
     // Read on after readiness (a full pipe would stall the service), but keep nothing.
     const onData = (chunk: Buffer) => {
@@ -31,12 +49,8 @@ export function spawnService(script: string, env: Record<string, string>, readyT
           pid: child.pid as number,
           cpuSeconds: () => processCpuSeconds(child.pid as number),
           rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
-          stop: () =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
+          stop: () => end('SIGTERM'),
+          kill: () => end('SIGKILL'),
         });
       }
     };

@@ -1,7 +1,8 @@
 /**
  * The 260,000-house database the statistics and map benchmarks share (`ydym_bench_stats_<houses>`):
- * made, migrated and loaded once with tools/synthetic/statistics-dataset.ts, reused while its size and
- * the migrations' text are the same; and the real API serving it in its own process.
+ * made, migrated and loaded once with tools/synthetic/statistics-dataset.ts, reused while its size is the
+ * same and the migrations it was made under are still there unchanged (later ones are applied on top);
+ * and the real API serving it in its own process.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
 import { seedDemoUsers } from '../tools/seed/demo.ts';
 import { districtRegions } from '../tools/seed/regions.ts';
 import { writeStatisticsDataset } from '../tools/synthetic/statistics-dataset.ts';
-import { rebuildMapCells } from '../domain/map/cells.ts';
+import { rebuildMapCells, rebuildOpenCases } from '../domain/map/cells.ts';
 import type { StatisticsDatasetSize } from '../tools/synthetic/statistics-dataset.ts';
 import { say } from './cli.ts';
 
@@ -38,22 +39,36 @@ export function serveApi(databaseUrl: string, mode: 'api' | 'bare' | 'files' = '
   });
 }
 
-/** A digest of the migrations' text: a cached database made under other migrations (one edited in place) is not reused. */
-function migrationsDigest(): string {
+/**
+ * The digests of the migrations' text, of the first one, the first two, … and all of them (the last):
+ * a cached database made under the migrations of one of these prefixes is reused and migrated on (a
+ * migration added since), one made under others (one edited in place) is made again.
+ */
+function migrationsDigests(): string[] {
   const dir = new URL('../migrations/', import.meta.url);
   const hash = createHash('sha1');
-  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(new URL(name, dir)));
-  return hash.digest('hex');
+  return readdirSync(dir)
+    .sort()
+    .map((name) =>
+      hash
+        .update(name)
+        .update(readFileSync(new URL(name, dir)))
+        .copy()
+        .digest('hex'),
+    );
 }
 
 /**
  * The scratch database of this size: created, migrated and loaded unless it holds this dataset already,
  * made under the same migrations (otherwise, or with --fresh, it is dropped and made again).
  */
-export async function openDatabase(size: StatisticsDatasetSize): Promise<{ url: string; appUrl: string; db: Db; loaded: boolean }> {
+export async function openDatabase(
+  size: StatisticsDatasetSize,
+): Promise<{ url: string; appUrl: string; db: Db; loaded: boolean; digest: string }> {
   const url = new URL(SERVER);
   url.pathname = `/ydym_bench_stats_${size.houses}`;
-  const digest = migrationsDigest();
+  const digests = migrationsDigests();
+  const digest = digests.at(-1) ?? '';
   const open = async () => {
     await ensureDatabase(url.toString());
     const db = createDb(url.toString(), 4);
@@ -67,7 +82,7 @@ export async function openDatabase(size: StatisticsDatasetSize): Promise<{ url: 
   const marker = (await db('bench_stats_dataset').first('size', 'migrations')) as
     { size: StatisticsDatasetSize; migrations: string } | undefined;
   const same = (a: StatisticsDatasetSize) => (Object.keys(size) as (keyof StatisticsDatasetSize)[]).every((k) => a[k] === size[k]);
-  const reuse = marker !== undefined && same(marker.size) && marker.migrations === digest;
+  const reuse = marker !== undefined && same(marker.size) && digests.includes(marker.migrations);
   if (marker && !reuse) {
     say(`  ${url.pathname} was made ${same(marker.size) ? 'under other migrations' : 'for another size'}: making it again`);
     await db.destroy();
@@ -79,14 +94,18 @@ export async function openDatabase(size: StatisticsDatasetSize): Promise<{ url: 
   app.password = APP_ROLE.password;
   await ensureAppRole(url.toString(), app.toString());
   await migrateLatest(db);
-  if (reuse) return { url: url.toString(), appUrl: app.toString(), db, loaded: true };
+  if (reuse) {
+    if (marker.migrations !== digest) say(`  ${url.pathname}: migrated on to the migrations added since it was made`);
+    await db('bench_stats_dataset').update({ migrations: digest });
+    return { url: url.toString(), appUrl: app.toString(), db, loaded: true, digest };
+  }
   await new DatabaseRegionStore(db).upsert(await districtRegions('441802'));
   await seedDemoUsers(db);
-  return { url: url.toString(), appUrl: app.toString(), db, loaded: false };
+  return { url: url.toString(), appUrl: app.toString(), db, loaded: false, digest };
 }
 
 /** Writes the dataset unless the database holds it already (every trigger of the raw tables off: the summaries are rebuilt after). */
-export async function loadDataset(database: { db: Db; loaded: boolean }, size: StatisticsDatasetSize): Promise<void> {
+export async function loadDataset(database: { db: Db; loaded: boolean; digest: string }, size: StatisticsDatasetSize): Promise<void> {
   const { db } = database;
   if (database.loaded) {
     say('reusing the dataset already in the database');
@@ -102,6 +121,7 @@ export async function loadDataset(database: { db: Db; loaded: boolean }, size: S
   }
   // The map's cells are kept by a trigger of the houses, off while they were written.
   say(`  map cells: ${await rebuildMapCells(db)} rows`);
-  await db('bench_stats_dataset').insert({ size: JSON.stringify(size), migrations: migrationsDigest(), loaded_at: new Date() });
+  say(`  houses' open cases: ${await rebuildOpenCases(db)} houses`);
+  await db('bench_stats_dataset').insert({ size: JSON.stringify(size), migrations: database.digest, loaded_at: new Date() });
   say(`  dataset written in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -24,6 +24,10 @@ import { DatabaseCaseStore } from '../domain/cases/database-store.ts';
 import type { Transition } from '../domain/cases/transition.ts';
 import type { Config } from '../domain/config.ts';
 import { createCaseActivities } from '../workers/activities/cases.ts';
+import { CaseNotifier } from '../domain/notifications/case-notices.ts';
+import { DatabaseCaseFacts } from '../domain/notifications/database-case-facts.ts';
+import { DatabaseNotificationStore } from '../domain/notifications/database-store.ts';
+import { DatabaseSmsStore } from '../domain/sms/database-store.ts';
 import type { CaseActivityDeps } from '../workers/activities/cases.ts';
 import { scaledSize } from '../tools/synthetic/statistics-dataset.ts';
 import { STATISTICS_TABLES, rebuildStatistics } from '../domain/statistics/rebuild.ts';
@@ -32,7 +36,8 @@ import type { Overview } from '../domain/statistics/api.ts';
 import { closeSend, send } from './http.ts';
 import { RAW_TABLES, flag, loadDataset, openDatabase, serveApi } from './stats-database.ts';
 import { processCpuSeconds } from './processes.ts';
-import { arg, percentile, say } from './cli.ts';
+import { arg, closedLoop, forSeconds, percentile, say } from './cli.ts';
+import type { Sample } from './cli.ts';
 import { recountChildren, recountFunnel, recountHome, recountOverview, recountPivot, recountTrends } from './stats-recount.ts';
 import type { Page, PivotQuery } from './stats-recount.ts';
 
@@ -50,33 +55,6 @@ async function summaryTriggers(db: Db): Promise<{ table: string; name: string }[
 
 async function setTriggers(db: Db, triggers: { table: string; name: string }[], on: boolean): Promise<void> {
   for (const t of triggers) await db.raw(`ALTER TABLE ?? ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ??`, [t.table, t.name]);
-}
-
-interface Sample {
-  label: string;
-  ms: number;
-  ok: boolean;
-}
-
-/** `users` loops for `seconds`, each sending its next request when the last is answered. */
-async function closedLoop(users: number, seconds: number, next: (user: number, i: number) => Promise<{ label: string; ok: boolean }>) {
-  const samples: Sample[] = [];
-  const end = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: users }, async (_, user) => {
-      for (let i = 0; performance.now() < end; i++) {
-        const t = performance.now();
-        let result = { label: '?', ok: false };
-        try {
-          result = await next(user, i);
-        } catch {
-          // counted as an error below
-        }
-        samples.push({ ...result, ms: performance.now() - t });
-      }
-    }),
-  );
-  return samples;
 }
 
 function summary(samples: Sample[]) {
@@ -287,12 +265,12 @@ runMain('bench:stats', async () => {
       await recount(kind, pageOf(u, i));
       return { label: kind, ok: true };
     };
-    await closedLoop(users, warmSeconds, cockpitApi);
-    await closedLoop(users, warmSeconds, cockpitRecount);
+    await closedLoop(users, forSeconds(warmSeconds), cockpitApi);
+    await closedLoop(users, forSeconds(warmSeconds), cockpitRecount);
     const cpuBefore = { api: processCpuSeconds(api.pid) };
-    const cockpitSamples = await closedLoop(users, seconds, cockpitApi);
+    const cockpitSamples = await closedLoop(users, forSeconds(seconds), cockpitApi);
     const apiCpuMs = ((processCpuSeconds(api.pid) - cpuBefore.api) * 1000) / Math.max(1, cockpitSamples.length);
-    const recountSamples = await closedLoop(users, seconds, cockpitRecount);
+    const recountSamples = await closedLoop(users, forSeconds(seconds), cockpitRecount);
     const all = summary(cockpitSamples);
     const base = summary(recountSamples);
     const fmt = (s: ReturnType<typeof summary>) =>
@@ -332,10 +310,10 @@ runMain('bench:stats', async () => {
       return { label: q.measure, ok: true };
     };
     say(`pivot: ${users} users, ${seconds} s each…`);
-    await closedLoop(users, warmSeconds, pivotApi);
-    await closedLoop(users, warmSeconds, pivotRecount);
-    const pivotSamples = await closedLoop(users, seconds, pivotApi);
-    const pivotBase = await closedLoop(users, seconds, pivotRecount);
+    await closedLoop(users, forSeconds(warmSeconds), pivotApi);
+    await closedLoop(users, forSeconds(warmSeconds), pivotRecount);
+    const pivotSamples = await closedLoop(users, forSeconds(seconds), pivotApi);
+    const pivotBase = await closedLoop(users, forSeconds(seconds), pivotRecount);
     const pv = summary(pivotSamples);
     const pb = summary(pivotBase);
     row(`pivot, 12 row × column × measure choices, ${users} users`, fmt(pv), fmt(pb), `${ratio(pv.p95, pb.p95)} p95`, 'p95 < 300 ms');
@@ -407,7 +385,15 @@ async function stepCost(db: Db, appUrl: string, count: number, triggers: { table
   const appDb = createDb(appUrl, 1);
   const cases = new DatabaseCaseStore(appDb);
   // applyCaseTransition uses only the database and the case store (escalations are another activity).
-  const activities = createCaseActivities({ db: appDb, cases, config: {} as Config } as unknown as CaseActivityDeps);
+  // Each step also writes what it tells people (notifications, text messages queued but not delivered).
+  const notifier = new CaseNotifier({
+    facts: new DatabaseCaseFacts(appDb),
+    notifications: new DatabaseNotificationStore(appDb),
+    sms: new DatabaseSmsStore(appDb),
+    quietHours: null,
+    deliver: async () => undefined,
+  });
+  const activities = createCaseActivities({ db: appDb, cases, config: {} as Config, notifier } as unknown as CaseActivityDeps);
   const town = (await db('users').where({ username: 'town' }).first('id', 'name', 'region_code')) as {
     id: string;
     name: string;

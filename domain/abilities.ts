@@ -39,6 +39,10 @@ export const SUBJECTS = [
   'Inspection',
   'Complaint',
   'Campaign',
+  'Warning',
+  'Bulletin',
+  'ApiClient',
+  'DataReport',
   'all',
 ] as const;
 export type Subject = (typeof SUBJECTS)[number];
@@ -92,7 +96,16 @@ export function rulesFor(user: AbilityUser): AppRule[] {
   can('read', 'Inspection', within('regionCode'));
   // Complaints: everyone reads them (the complainant masked); verifying and the full identity are per role.
   can('read', 'Complaint', within('regionCode'));
+  // Warnings (预警): everyone reads those raised within their area; handling them is per role below.
+  can('read', 'Warning', within('regionCode'));
+  const warningHandler = () => can('update', 'Warning', within('regionCode'));
+  // Monthly bulletins (通报): read like the statistics they summarise (the reader's area, so a town officer
+  // sees their town's and its villages', not the district's); officers may also ask for one to be made.
+  can('read', 'Bulletin', within('regionCode'));
+  const bulletinMaker = () => can('create', 'Bulletin', within('regionCode'));
   const verifier = () => can(['update', 'readPersonal'], 'Complaint', within('regionCode'));
+  // Upward reports (数据上报): the district's and the towns' officers report their own area.
+  const reporter = () => can(['create', 'read'], 'DataReport', within('regionCode'));
   const registrar = () => {
     can(['create', 'update', 'readPersonal', 'print'], 'Building', within('villageCode'));
     can(['create', 'read'], ['ImportJob', 'LabelBatch'], within('regionCode'));
@@ -100,25 +113,36 @@ export function rulesFor(user: AbilityUser): AppRule[] {
   switch (user.role) {
     case 'district_admin':
       can(['read', 'create', 'update', 'disable', 'resetPassword', 'unlock'], 'User', within('regionCode'));
+      // Credentials of higher-level platforms reading the region's houses (issue 20 §2).
+      can(['read', 'create', 'disable'], 'ApiClient', within('regionCode'));
       can('read', 'AuditLog', within('regionCode'));
       can(['create', 'cancel', 'escalate', 'reassign', 'audit'], 'Case', within('regionCode'));
       can('create', 'Inspection', within('regionCode'));
       can(['create', 'cancel'], 'Campaign', within('regionCode'));
       verifier();
+      warningHandler();
       registrar();
+      bulletinMaker();
+      reporter();
       break;
     case 'district_officer':
       can(['create', 'cancel', 'escalate', 'reassign', 'audit'], 'Case', within('regionCode'));
       can('create', 'Inspection', within('regionCode'));
       can(['create', 'cancel'], 'Campaign', within('regionCode'));
       verifier();
+      warningHandler();
       registrar();
+      bulletinMaker();
+      reporter();
       break;
     case 'town_officer':
       can(['create', 'escalate', 'reassign'], 'Case', within('regionCode'));
       can('create', 'Inspection', within('regionCode'));
       verifier();
+      warningHandler();
       registrar();
+      bulletinMaker();
+      reporter();
       break;
     case 'inspector':
       // Inspectors meet owners on site: they may see their contact details (each view is audited).
@@ -129,7 +153,7 @@ export function rulesFor(user: AbilityUser): AppRule[] {
       break;
     case 'auditor':
       can('read', 'AuditLog', within('regionCode'));
-      can('read', ['ImportJob', 'LabelBatch'], within('regionCode'));
+      can('read', ['ImportJob', 'LabelBatch', 'DataReport'], within('regionCode'));
       can('audit', 'Case', within('regionCode'));
       break;
   }
@@ -139,6 +163,29 @@ export function rulesFor(user: AbilityUser): AppRule[] {
 /** Rebuilds an ability from rules, with the `$startsWith` operator understood. */
 export function createAppAbility(rules: AppRule[]): AppAbility {
   return createMongoAbility<AppAbility>(rules as RawRuleOf<AppAbility>[], { conditionsMatcher });
+}
+
+const abilities = new Map<string, AppAbility>();
+const ABILITY_CACHE_SIZE = 1_000;
+
+/**
+ * The ability of a user, made once per user, role and region and then reused: an ability is never
+ * changed after it is made, and CASL compiles its rules' conditions on first use, which each request
+ * would otherwise pay again. A changed role or region is another key; the cache holds at most
+ * 1,000, dropping the least recently used.
+ */
+export function abilityFor(user: AbilityUser): AppAbility {
+  const key = `${user.id}\u0000${user.role}\u0000${user.regionCode}`;
+  const hit = abilities.get(key);
+  if (hit) {
+    abilities.delete(key);
+    abilities.set(key, hit);
+    return hit;
+  }
+  const made = createAppAbility(rulesFor(user));
+  abilities.set(key, made);
+  if (abilities.size > ABILITY_CACHE_SIZE) abilities.delete(abilities.keys().next().value as string);
+  return made;
 }
 
 /** Tags a copy of a plain record with its subject type, for `ability.can(action, asSubject(type, row))`. */

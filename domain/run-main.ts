@@ -13,6 +13,9 @@ export function runMain(name: string, main: () => Promise<(() => Promise<void>) 
   const fail = (error: unknown) => {
     const known = error instanceof StartupError;
     process.stderr.write(`\n${name}: ${known ? error.message : ((error as Error).stack ?? String(error))}\n`);
+    // A failed workflow says why only in its causes (the activity's failure, then the error it threw).
+    for (let cause = (error as Error | undefined)?.cause, depth = 0; cause && depth < 5; cause = (cause as Error).cause, depth++)
+      process.stderr.write(`  caused by: ${(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)).slice(0, 2000)}\n`);
     process.exit(1);
   };
   main().then((stop) => {

@@ -13,11 +13,12 @@ import { createAppAbility, rulesFor } from '../domain/abilities.ts';
 import { connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
-import { fileStoreFor } from '../domain/files.ts';
+import { openFileStore } from '../domain/file-stores.ts';
 import { DatabaseImportJobStore } from '../domain/imports/database-store.ts';
 import { toImportJob } from '../domain/imports/jobs.ts';
 import type { ImportJob } from '../domain/imports/jobs.ts';
-import { submitImport } from '../api/services/imports.ts';
+import { ImportService } from '../api/services/imports.ts';
+import { DatabaseAuditStore } from '../domain/stores/database-audit.ts';
 import { templateCsv, templateXlsx } from '../domain/imports/template-files.ts';
 import type { Role } from '../domain/roles.ts';
 import { runMain } from '../domain/run-main.ts';
@@ -77,16 +78,21 @@ runMain('import:buildings', async () => {
   const config = loadConfig();
   const db = await connectDatabase(config);
   const { connection, client } = await connectTemporal(config);
-  const files = fileStoreFor(resolve(config.dataDir));
+  const files = await openFileStore({ ...config, dataDir: resolve(config.dataDir) });
   try {
     const { regionCode, actor } = await actorFor(db, parsed.values.as, config.seedDistrict);
     const started = Date.now();
-    let job = await submitImport(
-      { db, files, temporal: client, taskQueue: config.temporalTaskQueue },
-      { data, fileName: path, regionCode, actor },
-    );
-    console.log(`导入任务 ${job.id}（工作流 building-import-${job.id}）`);
     const jobs = new DatabaseImportJobStore(db);
+    const service = new ImportService({
+      db,
+      jobs,
+      audit: new DatabaseAuditStore(db),
+      files,
+      temporal: client,
+      taskQueue: config.temporalTaskQueue,
+    });
+    let job = await service.submit({ data, fileName: path, regionCode, actor });
+    console.log(`导入任务 ${job.id}（工作流 building-import-${job.id}）`);
     while (job.status === 'queued' || job.status === 'running' || !job.hasErrorReport) {
       process.stdout.write(`\r${progressLine(job)}\x1b[K`);
       await new Promise((r) => setTimeout(r, 500));

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { connectDatabase } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
-import { fileStoreFor } from '../domain/files.ts';
+import { openFileStore } from '../domain/file-stores.ts';
 import { DatabaseLabelBatchStore } from '../domain/labels/database-store.ts';
 import { describeBatch, followBatch } from './lib/label-progress.ts';
 import { runMain } from '../domain/run-main.ts';
@@ -24,12 +24,12 @@ runMain('labels:status', async () => {
       process.exitCode = 1;
       return;
     }
-    if (values.follow) batch = await followBatch(db, fileStoreFor(config.dataDir), id);
+    if (values.follow) batch = await followBatch(db, await openFileStore(config), id);
     console.log(describeBatch(batch));
     for (const chunk of await store.chunks(id)) {
       console.log(`  第 ${chunk.chunkNo} 部分：${chunk.labelCount} 张，完成于 ${chunk.doneAt.toISOString()}`);
     }
-    if (batch.status === 'done' && batch.fileKey) console.log(`  PDF：${fileStoreFor(config.dataDir).localPath(batch.fileKey)}`);
+    if (batch.status === 'done' && batch.fileKey) console.log(`  PDF：${(await openFileStore(config)).where(batch.fileKey)}`);
     if (batch.status === 'failed') process.exitCode = 1;
   } finally {
     await db.destroy();

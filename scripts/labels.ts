@@ -9,12 +9,14 @@ import { createAppAbility, rulesFor } from '../domain/abilities.ts';
 import { connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
 import type { Db } from '../domain/db.ts';
-import { fileStoreFor } from '../domain/files.ts';
-import { createLabelBatch } from '../api/services/label-batches.ts';
+import { openFileStore } from '../domain/file-stores.ts';
+import { LabelBatchService } from '../api/services/label-batches.ts';
+import { DatabaseLabelBatchStore } from '../domain/labels/database-store.ts';
 import { writeLabelSheet } from '../domain/labels/pdf.ts';
 import type { LabelData } from '../domain/labels/pdf.ts';
 import { LabelSource } from '../domain/labels/source.ts';
 import { isRegionCodeShape } from '../domain/regions.ts';
+import { DatabaseAuditStore } from '../domain/stores/database-audit.ts';
 import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
 import { followBatch, progressLine } from './lib/label-progress.ts';
 import { runMain } from '../domain/run-main.ts';
@@ -72,9 +74,19 @@ runMain('labels', async () => {
       // The operator at the console acts for the whole platform, like npm run user:create.
       const ability = createAppAbility(rulesFor({ id: 'cli', role: 'district_admin', regionCode: '0' }));
       const who = { actorId: null, actorName: 'cli', actorRole: null, ip: null, userAgent: null, requestId: null };
-      const id = await createLabelBatch({ db, temporal: client, taskQueue: config.temporalTaskQueue }, ability, who, { regionCode });
+      const files = await openFileStore(config);
+      const service = new LabelBatchService({
+        db,
+        batches: new DatabaseLabelBatchStore(db),
+        regions: new DatabaseRegionStore(db),
+        audit: new DatabaseAuditStore(db),
+        files,
+        temporal: client,
+        taskQueue: config.temporalTaskQueue,
+      });
+      const { id } = await service.create(ability, who, { regionCode });
       console.log(`已创建打印任务 ${id}（查看进度：npm run labels:status -- ${id}）`);
-      const batch = await followBatch(db, fileStoreFor(config.dataDir), id, values.out);
+      const batch = await followBatch(db, files, id, values.out);
       if (batch.status === 'failed') {
         console.error(`打印任务失败：${batch.error ?? ''}`);
         process.exitCode = 1;

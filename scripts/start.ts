@@ -1,35 +1,27 @@
 /**
- * `npm start`: the whole platform on one machine with embedded defaults. Provisions the Temporal CLI and
- * runs its dev server, creates the database and the application role and migrates (as the owner), loads the region tree and demo users when
+ * `npm start`: the whole platform on one machine with embedded defaults. Runs the bundled PostgreSQL when
+ * none answers at the default address, provisions the Temporal CLI and runs its dev server, creates the database and the application role and migrates (as the owner), loads the region tree and demo users when
  * empty, builds the UI when missing, runs the worker and the API, and prints where everything is.
  * Ctrl-C stops all of it.
  */
 import { resolve } from 'node:path';
 import { startApi } from '../api/server.ts';
-import { supervisionCallbackUrl } from '../domain/cases/escalation.ts';
-import { startSupervisionSimulator } from '../tools/supervision-sim/simulator.ts';
-import { checkProductionDatabase, connectDatabase, connectTemporal, prepareDatabase } from '../domain/boot.ts';
+import { connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
-import { fileStoreFor } from '../domain/files.ts';
+import { openFileStore } from '../domain/file-stores.ts';
 import { createLogger } from '../domain/logger.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../domain/demo-accounts.ts';
-import { seedDemoUsers } from '../tools/seed/demo.ts';
-import { districtRegions } from '../tools/seed/regions.ts';
-import { seedSyntheticBuildings } from '../tools/synthetic/seed.ts';
-import { sweepAllRiskTiers } from '../domain/risk/refresh.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
-import { DatabaseRegionStore } from '../domain/stores/database-regions.ts';
 import { installTemporalRuntime } from '../workers/log.ts';
 import { startWorker } from '../workers/run.ts';
 import { startDevServer } from './lib/dev-server.ts';
+import { ensureDatabaseServer } from './lib/embedded-postgres/index.ts';
 import type { DevServer } from './lib/dev-server.ts';
 import { runMain } from '../domain/run-main.ts';
+import { preparePlatform, startSimulators } from './lib/prepare.ts';
 import { provisionTemporalCli } from './lib/temporal-cli.ts';
-import { buildUi } from './lib/ui-build.ts';
 
 const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
-/** Synthetic houses loaded into an empty registry when DEMO_DATA is on: enough to make lists and maps look real. */
-const DEMO_BUILDINGS = 3000;
 
 runMain('start', async () => {
   const started = Date.now();
@@ -40,8 +32,17 @@ runMain('start', async () => {
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
   };
+  // Ctrl-C while starting: exit at once, so the servers started so far (PostgreSQL, Temporal) are
+  // stopped by their exit hooks; once everything is up, runMain's orderly stop takes over.
+  const early = () => process.exit(130);
+  process.on('SIGINT', early);
+  process.on('SIGTERM', early);
 
   try {
+    // On a machine without PostgreSQL, the bundled one (stopped last, after everything that uses it).
+    const postgres = await ensureDatabaseServer(config, say);
+    if (postgres) stops.push(() => postgres.stop());
+
     let dev: DevServer | undefined;
     if (config.temporalEmbedded) {
       const cli = await provisionTemporalCli(say, config.temporalCliPath || undefined);
@@ -57,32 +58,12 @@ runMain('start', async () => {
       stops.push(() => dev!.stop());
     }
 
-    const applied = await prepareDatabase(config, say);
-    if (applied.length) say(`Migrations applied: ${applied.length}`);
-    const db = await connectDatabase(config);
+    const db = await preparePlatform(config, say);
     stops.push(() => db.destroy());
-
-    const regions = new DatabaseRegionStore(db);
-    if (!(await regions.exists(config.seedDistrict))) {
-      const count = await regions.upsert(await districtRegions(config.seedDistrict.slice(0, 6)));
-      say(`Loaded ${count} regions of district ${config.seedDistrict}`);
-    }
-    const demo = config.demoData ? await seedDemoUsers(db) : 0;
-    if (demo) say(`Created ${demo} demo users`);
-    if (config.demoData && !(await db('buildings').first('code'))) {
-      const houses = await seedSyntheticBuildings(db, { count: DEMO_BUILDINGS, district: config.seedDistrict.slice(0, 6) });
-      say(`Created ${houses} synthetic demo buildings`);
-    }
-    // Houses registered before risk tiers existed, or assessed by older rules, get their tier now.
-    const risk = await sweepAllRiskTiers(db);
-    if (risk.changed) say(`Risk tiers brought up to date for ${risk.changed} houses`);
-
-    await checkProductionDatabase(config, db);
-    await buildUi({ say });
 
     const { connection, client } = await connectTemporal(config);
     stops.push(() => connection.close());
-    const files = fileStoreFor(resolve(config.dataDir));
+    const files = await openFileStore({ ...config, dataDir: resolve(config.dataDir) });
     const worker = await startWorker({ config, db, client, files });
     stops.push(() => worker.stop());
     worker.done.catch((error: unknown) => {
@@ -92,18 +73,10 @@ runMain('start', async () => {
     const api = await startApi({ config, db, logger, temporal: client, files });
     stops.push(() => api.close());
 
-    // Without a configured supervision system, escalations go to the bundled simulator.
-    let simulatorUrl: string | undefined;
-    if (!config.supervisionUrl) {
-      const sim = await startSupervisionSimulator({
-        port: config.supervisionSimPort,
-        secret: config.supervisionSecret,
-        callbackUrl: supervisionCallbackUrl(config),
-        stateFile: resolve(config.dataDir, 'supervision-sim.json'),
-      });
-      stops.push(() => sim.close());
-      simulatorUrl = sim.url;
-    }
+    const sims = await startSimulators(config, logger);
+    stops.push(() => sims.close());
+    const simulatorUrl = sims.supervisionUrl;
+    const smsSimulatorUrl = sims.smsUrl;
 
     const lines = [
       '',
@@ -115,6 +88,9 @@ runMain('start', async () => {
       simulatorUrl
         ? `  Supervision system:    ${simulatorUrl} (simulator — 政务监督信息化系统模拟器)`
         : `  Supervision system:    ${config.supervisionUrl}`,
+      smsSimulatorUrl
+        ? `  SMS provider:          ${smsSimulatorUrl} (simulator, sends nothing — 短信平台模拟器)`
+        : `  SMS provider:          ${config.smsUrl}`,
       '',
       `  Demo logins (password ${DEMO_PASSWORD}):`,
       ...DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${ROLE_LABELS[u.role]}`),
@@ -130,6 +106,13 @@ runMain('start', async () => {
       '',
     ];
     process.stdout.write(lines.join('\n') + '\n');
+    process.off('SIGINT', early);
+    process.off('SIGTERM', early);
+    // Without its database the platform only fails requests: stop all of it and say why.
+    void postgres?.lost.then((output) => {
+      logger.fatal({ output: output.slice(-2000) }, 'the bundled PostgreSQL stopped unexpectedly');
+      void stopAll().finally(() => process.exit(1));
+    });
     return stopAll;
   } catch (error) {
     await stopAll();

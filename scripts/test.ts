@@ -4,6 +4,7 @@
  * and says what is missing when it cannot. `npm test -- <file>…` runs only those test files.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { runMain } from '../domain/run-main.ts';
 import { ensurePostgres } from './lib/postgres.ts';
 import { provisionTemporalCli } from './lib/temporal-cli.ts';
 import { buildUi } from './lib/ui-build.ts';
+import { dropStaleRuns, dropTemplates, holdRun } from '../test/support/database.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SKIP = new Set(['node_modules', 'dist', 'data', 'test-artifacts', '.git']);
@@ -55,7 +57,13 @@ runMain('test', async () => {
   const needsTools = files.some((f) => f.startsWith('test/'));
   const cli = await provisionTemporalCli(say, process.env.TEMPORAL_CLI_PATH || undefined);
   await ensurePostgres(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', say);
-  const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_CLI_PATH: cli, NODE_ENV: 'test' };
+  // The run's name: its test files copy their databases from templates made once for it (test/support/database.ts).
+  const run = randomBytes(4).toString('hex');
+  // What a killed run left (its templates, its files' databases) goes first; this run marks itself alive.
+  const stale = await dropStaleRuns();
+  if (stale) say(`dropped ${stale} databases left by test runs that were killed`);
+  const hold = await holdRun(run);
+  const env: NodeJS.ProcessEnv = { ...process.env, TEMPORAL_CLI_PATH: cli, NODE_ENV: 'test', YDYM_TEST_RUN: run };
   if (needsTools) {
     env.CHROMIUM_PATH = await ensureTestTools(say);
     await buildUi({ force: true, say });
@@ -64,11 +72,16 @@ runMain('test', async () => {
   // Each file starts its own Temporal dev server, database and, for some, a browser; two at a time keep
   // both cores busy while one waits (TEST_CONCURRENCY=1: one at a time).
   const concurrency = Number(process.env.TEST_CONCURRENCY || 2);
-  await step(
-    'tests',
-    process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
-    env,
-  );
+  try {
+    await step(
+      'tests',
+      process.execPath,
+      ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+      env,
+    );
+  } finally {
+    await dropTemplates(run).catch((error: unknown) => say(`could not drop the run's template databases: ${String(error)}`));
+    await hold.release();
+  }
   say(`all passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 });

@@ -1,7 +1,7 @@
 /** `npm run worker`: the Temporal worker alone, against the configured services (deployments). */
 import { checkProductionDatabase, connectDatabase, connectTemporal } from '../domain/boot.ts';
 import { loadConfig } from '../domain/config.ts';
-import { fileStoreFor } from '../domain/files.ts';
+import { openFileStore } from '../domain/file-stores.ts';
 import { createLogger } from '../domain/logger.ts';
 import { runMain } from '../domain/run-main.ts';
 import { installTemporalRuntime } from './log.ts';
@@ -17,7 +17,7 @@ runMain('worker', async () => {
     throw error;
   });
   const { connection, client } = await connectTemporal(config);
-  const worker = await startWorker({ config, db, client, files: fileStoreFor(config.dataDir) });
+  const worker = await startWorker({ config, db, client, files: await openFileStore(config) });
   logger.info({ taskQueue: config.temporalTaskQueue }, 'worker running');
   worker.done.catch((error: unknown) => {
     logger.fatal({ err: error }, 'worker crashed');

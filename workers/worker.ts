@@ -11,6 +11,9 @@ import { withStackTraceLimit } from './stack-traces.ts';
 import { supervisionBaseUrl } from '../domain/cases/escalation.ts';
 import { createSupervisionClient } from '../domain/supervision/client.ts';
 import type { SupervisionClient } from '../domain/supervision/client.ts';
+import { createSmsProvider } from '../domain/sms/client.ts';
+import type { SmsProvider } from '../domain/sms/client.ts';
+import { smsBaseUrl } from '../domain/sms/delivery.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -20,6 +23,7 @@ export async function createWorker(deps: {
   files: FileStore;
   connection: NativeConnection;
   supervision?: SupervisionClient;
+  sms?: SmsProvider;
 }): Promise<Worker> {
   return withStackTraceLimit(deps.config.workflowStackTraceLimit, () =>
     Worker.create({
@@ -27,6 +31,11 @@ export async function createWorker(deps: {
       namespace: deps.config.temporalNamespace,
       taskQueue: deps.config.temporalTaskQueue,
       workflowsPath: WORKFLOWS_PATH,
+      // Set, never the SDK's memory-derived default, so an operator sizes the worker knowingly (README, Running at scale).
+      maxCachedWorkflows: deps.config.workerMaxCachedWorkflows,
+      maxConcurrentWorkflowTaskExecutions: deps.config.workerWorkflowSlots,
+      maxConcurrentActivityTaskExecutions: deps.config.workerActivitySlots,
+      maxConcurrentLocalActivityExecutions: deps.config.workerActivitySlots,
       activities: createActivities({
         db: deps.db,
         files: deps.files,
@@ -41,6 +50,9 @@ export async function createWorker(deps: {
             secret: deps.config.supervisionSecret,
             timeoutMs: deps.config.supervisionTimeoutMs,
           }),
+        sms:
+          deps.sms ??
+          createSmsProvider({ baseUrl: smsBaseUrl(deps.config), secret: deps.config.smsSecret, timeoutMs: deps.config.smsTimeoutMs }),
       }),
     }),
   );

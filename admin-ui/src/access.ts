@@ -11,12 +11,18 @@ const SUBJECT_OF: Record<string, Exclude<Subject, 'all'>> = {
   regions: 'Region',
   'audit-log': 'AuditLog',
   buildings: 'Building',
+  // Appraisal reports are part of the house file: whoever reads the house reads them.
+  appraisals: 'Building',
   'building-imports': 'ImportJob',
   'label-batches': 'LabelBatch',
+  'data-reports': 'DataReport',
   cases: 'Case',
   inspections: 'Inspection',
   complaints: 'Complaint',
   campaigns: 'Campaign',
+  warnings: 'Warning',
+  bulletins: 'Bulletin',
+  'api-clients': 'ApiClient',
   // Tasks are steps of cases: whoever reads a case's region may list tasks; the API decides whose they are.
   tasks: 'Case',
 };

@@ -23,6 +23,12 @@ export interface RequestContext {
   /** How the session came: the UI's cookie (CSRF-checked) or an API client's bearer token. */
   via: 'cookie' | 'bearer' | null;
   ability: AppAbility;
+  /**
+   * The request's Idempotency-Key as its keyed hash (the idempotency record's lookup), set once the key is
+   * claimed: a handler that commits a row and may fail afterwards stores it with the row, so a retry with
+   * the key finds the row rather than making another (case registration).
+   */
+  requestRef?: string;
 }
 
 declare global {

@@ -4,6 +4,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, InputError, NotFoundError, TooLargeError } from '../../domain/errors.ts';
+import { RETRY_AFTER_SECONDS, unavailableDependency } from './unavailable.ts';
 
 export interface ErrorBody {
   error: {
@@ -59,6 +60,13 @@ export function errorMiddleware(error: unknown, req: Request, res: Response, _ne
   const requestId = req.ctx?.requestId ?? 'unknown';
   if (known) {
     res.status(known.status).json(errorBody(known, requestId));
+    return;
+  }
+  const unavailable = unavailableDependency(error);
+  if (unavailable && !res.headersSent) {
+    req.ctx?.log.warn({ err: error }, 'request failed: a dependency is unavailable');
+    res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    res.status(unavailable.status).json(errorBody(unavailable, requestId));
     return;
   }
   req.ctx?.log.error({ err: error }, 'request failed');

@@ -93,6 +93,7 @@ export class Idempotency {
       case 'new':
         break;
     }
+    req.ctx.requestRef = keys.lookup;
     try {
       const reply = await handler();
       const status = reply.status ?? (reply.body === undefined ? 204 : 200);

@@ -57,7 +57,7 @@ export function openApiDocument(api: ApiRouter, info: { version: string; serverU
             : { description: r.description },
         ]),
       ),
-      security: spec.auth ? [{ cookieSession: [], csrfToken: [] }, { bearerToken: [] }] : [],
+      security: spec.security ?? (spec.auth ? [{ cookieSession: [], csrfToken: [] }, { bearerToken: [] }] : []),
     };
     if (spec.body) operation.requestBody = { required: true, content: { 'application/json': { schema: plain(spec.body) } } };
     paths[path] = { ...paths[path], [spec.method]: operation };
@@ -84,6 +84,12 @@ export function openApiDocument(api: ApiRouter, info: { version: string; serverU
           description: 'Value of the ydym_csrf cookie; required with the cookie on unsafe methods',
         },
         bearerToken: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/auth/token' },
+        platformCredential: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: '<client id>.<secret>',
+          description: 'A higher-level platform’s credential, created by an administrator (POST /api/api-clients), revocable',
+        },
       },
     },
   };

@@ -44,6 +44,11 @@ export interface RouteSpec<P extends TSchema, Q extends TSchema, B extends TSche
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * The OpenAPI security requirement, for routes authenticated otherwise than by a user's session
+   * (`auth: false`, the handler checks a credential of its own, e.g. `platformCredential`).
+   */
+  security?: Record<string, string[]>[];
   /** Documented responses: status → description and schema. */
   responses: Record<number, { description: string; schema?: TSchema }>;
   handler: (input: HandlerInput<Static<P>, Static<Q>, Static<B>, Auth extends true ? AuthUser : AuthUser | null>) => Promise<Reply>;

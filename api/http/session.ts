@@ -4,9 +4,10 @@
  * readable cookie and must come back in the X-CSRF-Token header).
  */
 import type { NextFunction, Request, Response } from 'express';
-import { createAppAbility, rulesFor } from '../../domain/abilities.ts';
+import { abilityFor } from '../../domain/abilities.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
 import type { SessionStore } from '../../domain/stores/sessions.ts';
+import { isClientToken } from '../../domain/api-clients/credential.ts';
 
 export const SESSION_COOKIE = 'ydym_session';
 export const CSRF_COOKIE = 'ydym_csrf';
@@ -24,7 +25,9 @@ export function readCookie(req: Request, name: string): string | undefined {
 
 export function sessionMiddleware(deps: { sessions: SessionStore; idleMinutes: number; maxHours: number }) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('Authorization') ?? '')?.[1];
+    const presented = /^Bearer\s+(\S+)$/i.exec(req.get('Authorization') ?? '')?.[1];
+    // A higher-level platform's credential is no session: its own routes check it (api/routes/platform.ts).
+    const bearer = presented && !isClientToken(presented) ? presented : undefined;
     const cookie = readCookie(req, SESSION_COOKIE);
     const token = bearer ?? cookie;
     if (!token) return next();
@@ -55,7 +58,7 @@ export function sessionMiddleware(deps: { sessions: SessionStore; idleMinutes: n
     };
     req.ctx.session = session;
     req.ctx.via = bearer ? 'bearer' : 'cookie';
-    req.ctx.ability = createAppAbility(rulesFor(req.ctx.user));
+    req.ctx.ability = abilityFor(req.ctx.user);
     req.ctx.log = req.ctx.log.child({ userId: credentials.id });
     if (req.ctx.via === 'cookie' && !SAFE_METHODS.has(req.method) && req.get('X-CSRF-Token') !== session.csrfToken) {
       throw new ForbiddenError('CSRF 校验失败，请刷新页面后重试', 'CSRF_FAILED');

@@ -1,14 +1,12 @@
 /**
  * Files uploaded as the raw request body (evidence, inspection photos): size-limited while reading,
  * their type decided by their bytes (never by what the client declares), their shown name cleaned.
+ * Storing them is the services' (`UploadService`, services/uploads.ts).
  */
 import { createHash } from 'node:crypto';
 import express from 'express';
 import type { Request, Response } from 'express';
-import type { Db } from '../../domain/db.ts';
 import { InputError, TooLargeError } from '../../domain/errors.ts';
-import type { FileStore } from '../../domain/files.ts';
-import type { UploadStore, UploadTable } from '../../domain/stores/uploads.ts';
 import type { Idempotency } from './idempotency.ts';
 import type { Reply } from './router.ts';
 
@@ -87,26 +85,6 @@ export async function readUpload(
     name: fileName(req, `${options.fallbackName}.${kind.ext}`),
     sha256: createHash('sha256').update(data).digest('hex'),
   };
-}
-
-/**
- * Records an upload: its row first (storage key `pending`, so it is never served half written), then the
- * bytes under `<folder>/<id>.<ext>`, then the key. Returns what the upload routes answer.
- */
-export async function storeUpload(
-  deps: { uploads: UploadStore; files: FileStore },
-  upload: Upload,
-  target: { table: UploadTable; folder: string; row: Record<string, unknown> },
-  /** The caller's transaction, when the row must be written inside it. */
-  tx?: Db,
-): Promise<{ id: string; name: string; mime: string; size: number; sha256: string }> {
-  const { data, kind, name, sha256 } = upload;
-  const facts = { name, mime: kind.mime, size: data.length, sha256 };
-  const id = await deps.uploads.createPending(target.table, target.row, facts, tx);
-  const key = `${target.folder}/${id}.${kind.ext}`;
-  await deps.files.put(key, data);
-  await deps.uploads.setStorageKey(target.table, id, key, tx);
-  return { id, ...facts };
 }
 
 /**

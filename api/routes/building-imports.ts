@@ -5,19 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import type { Client } from '@temporalio/client';
 import express from 'express';
 import type { Request, Response } from 'express';
-import type { Db } from '../../domain/db.ts';
-import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';
-import type { FileStore } from '../../domain/files.ts';
-import { IMPORT_SORT_FIELDS, IMPORT_STATUSES, toImportJob } from '../../domain/imports/jobs.ts';
-import type { ImportJobStore } from '../../domain/imports/jobs.ts';
-import { submitImport } from '../services/imports.ts';
+import { ForbiddenError, InputError } from '../../domain/errors.ts';
+import { IMPORT_SORT_FIELDS, IMPORT_STATUSES } from '../../domain/imports/jobs.ts';
+import type { ImportService } from '../services/imports.ts';
 import { templateCsv, templateXlsx } from '../../domain/imports/template-files.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
-import type { RequestContext } from '../http/context.ts';
 import type { Idempotency } from '../http/idempotency.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Nullable, Timestamp, Uuid, listOf, listQuery } from '../http/schemas.ts';
@@ -61,12 +56,7 @@ const NOT_FOUND = { 404: { description: '导入任务不存在或无权查看', 
 
 /** What the import routes need; the Idempotency instance is applied by the upload itself. */
 export interface BuildingImportRouteDeps {
-  /** `db` only for `submitImport`, which writes the job and its audit entry in one transaction. */
-  db: Db;
-  jobs: ImportJobStore;
-  files: FileStore;
-  temporal: Client;
-  taskQueue: string;
+  service: ImportService;
   idempotency: Idempotency;
 }
 
@@ -85,12 +75,7 @@ function fileNameOf(req: Request): string | undefined {
 
 /** Declares the `/building-imports` routes. */
 export function buildingImportRoutes(api: ApiRouter, deps: BuildingImportRouteDeps): void {
-  const { jobs } = deps;
-  const visible = async (ctx: RequestContext, id: string) => {
-    const row = await jobs.find(ctx.ability, id);
-    if (!row) throw new NotFoundError('导入任务不存在或无权查看');
-    return row;
-  };
+  const { service } = deps;
   const template = (ext: 'csv' | 'xlsx', contentType: string, body: () => Promise<Buffer> | Buffer) =>
     api.route({
       method: 'get',
@@ -127,7 +112,7 @@ export function buildingImportRoutes(api: ApiRouter, deps: BuildingImportRouteDe
       req.body = { sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length, fileName };
       const user = ctx.user;
       return deps.idempotency.run(req, async () => {
-        const job = await submitImport(deps, {
+        const job = await service.submit({
           data,
           fileName: fileName ?? '',
           regionCode: user.regionCode,
@@ -146,10 +131,7 @@ export function buildingImportRoutes(api: ApiRouter, deps: BuildingImportRouteDe
     auth: true,
     query: listQuery(IMPORT_SORT_FIELDS, { status: Type.Optional(Status) }),
     responses: { 200: { description: '导入任务列表', schema: listOf(Job) }, ...AUTH_ERRORS },
-    handler: async ({ query, ctx }) => {
-      if (!ctx.ability.can('read', 'ImportJob')) throw new ForbiddenError('您没有查看导入任务的权限');
-      return { body: await jobs.list(ctx.ability, query) };
-    },
+    handler: async ({ query, ctx }) => ({ body: await service.list(ctx.ability, query) }),
   });
 
   api.route({
@@ -160,7 +142,7 @@ export function buildingImportRoutes(api: ApiRouter, deps: BuildingImportRouteDe
     auth: true,
     params: IdParams,
     responses: { 200: { description: '导入任务', schema: Job }, ...AUTH_ERRORS, ...NOT_FOUND },
-    handler: async ({ params, ctx }) => ({ body: toImportJob(await visible(ctx, params.id)) }),
+    handler: async ({ params, ctx }) => ({ body: await service.get(ctx.ability, params.id) }),
   });
 
   api.route({
@@ -178,10 +160,7 @@ export function buildingImportRoutes(api: ApiRouter, deps: BuildingImportRouteDe
       { additionalProperties: false },
     ),
     responses: { 200: { description: '问题列表', schema: listOf(Problem) }, ...AUTH_ERRORS, ...NOT_FOUND },
-    handler: async ({ params, query, ctx }) => {
-      await visible(ctx, params.id);
-      return { body: await jobs.problems(params.id, query) };
-    },
+    handler: async ({ params, query, ctx }) => ({ body: await service.problems(ctx.ability, params.id, query) }),
   });
 
   api.route({
@@ -198,12 +177,8 @@ export function buildingImportRoutes(api: ApiRouter, deps: BuildingImportRouteDe
       409: { description: '导入尚未完成', schema: ErrorResponse },
     },
     handler: async ({ params, ctx, res }) => {
-      const job = await visible(ctx, params.id);
-      if (!job.error_report_key || (job.status !== 'done' && job.status !== 'failed')) {
-        throw new ConflictError('IMPORT_NOT_FINISHED', '导入尚未完成，错误报告稍后可下载');
-      }
-      const filename = `import-${job.id.slice(0, 8)}-errors.csv`;
-      return sendFile(res, { contentType: 'text/csv; charset=utf-8', filename, body: deps.files.read(job.error_report_key) });
+      const { job, body } = await service.errorReport(ctx.ability, params.id);
+      return sendFile(res, { contentType: 'text/csv; charset=utf-8', filename: `import-${job.id.slice(0, 8)}-errors.csv`, body });
     },
   });
 }

@@ -12,6 +12,7 @@ import {
 import { BuildingCreate, BuildingPatch } from '../../domain/buildings/schema.ts';
 import { BUILDING_SORT_FIELDS, NO_CATEGORY, NO_GRADE, masked } from '../../domain/buildings/store.ts';
 import { RISK_TIER } from '../../domain/statistics/dimensions.ts';
+import { GAP } from '../../domain/completeness/gaps.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
@@ -79,6 +80,9 @@ export const BUILDING_FILTER_FIELDS = {
   riskTier: Type.Optional(RiskTier),
   inspectedFrom: Type.Optional(DateOnly('排查日期起')),
   notInspectedSince: Type.Optional(DateOnly('此日期以来未排查')),
+  gap: Type.Optional(
+    literals(GAP.values, { title: '数据缺项', 'x-labels': GAP.labels, description: 'Houses whose record has this gap (数据完整性)' }),
+  ),
 };
 
 /** The house list's and the map's filters on a house's cases (the case list has its own `overdue`, on the case). */

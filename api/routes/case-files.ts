@@ -5,23 +5,19 @@
  */
 import { Type } from '@sinclair/typebox';
 import { ForbiddenError } from '../../domain/errors.ts';
-import type { FileStore } from '../../domain/files.ts';
-import type { UploadStore } from '../../domain/stores/uploads.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { Idempotency } from '../http/idempotency.ts';
-import { idempotentUpload, readUpload, storeUpload } from '../http/uploads.ts';
+import { idempotentUpload, readUpload } from '../http/uploads.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Uuid } from '../http/schemas.ts';
 import type { CaseService } from '../services/cases.ts';
+import type { UploadService } from '../services/uploads.ts';
 
 const FileInfo = Type.Object({ id: Uuid, name: Type.String(), mime: Type.String(), size: Type.Integer(), sha256: Type.String() });
 const Params = Type.Object({ id: Uuid });
 
-export function caseFileRoutes(
-  api: ApiRouter,
-  deps: { uploads: UploadStore; files: FileStore; service: CaseService; idempotency: Idempotency },
-): void {
+export function caseFileRoutes(api: ApiRouter, deps: { service: CaseService; uploads: UploadService; idempotency: Idempotency }): void {
   api.route({
     method: 'post',
     path: '/cases/:id/files',
@@ -46,13 +42,12 @@ export function caseFileRoutes(
         typeMessage: '只接受 JPEG、PNG、WebP 图片或 PDF 文件',
         fallbackName: 'evidence',
       });
-      const row = { case_id: c.id, uploaded_by: ctx.user.id };
-      // Recorded inside the idempotent run: a replayed upload is neither stored nor audited twice.
-      return idempotentUpload(deps.idempotency, req, upload, async () => {
-        const body = await storeUpload(deps, upload, { table: 'case_files', folder: `cases/${c.id}`, row });
-        await deps.service.recordUpload(auditContext(ctx), c, body);
-        return { status: 201, body };
-      });
+      const uploadedBy = ctx.user.id;
+      // Stored and audited inside the idempotent run: a replayed upload is neither stored nor audited twice.
+      return idempotentUpload(deps.idempotency, req, upload, async () => ({
+        status: 201,
+        body: await deps.service.storeFile(auditContext(ctx), c, uploadedBy, upload),
+      }));
     },
   });
 
@@ -68,7 +63,7 @@ export function caseFileRoutes(
       const file = await deps.service.file(ctx.ability, params.id, params.fileId);
       res.setHeader('Cache-Control', 'private, max-age=86400');
       res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-      return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storageKey) });
+      return sendFile(res, { contentType: file.mime, body: deps.uploads.read(file) });
     },
   });
 }

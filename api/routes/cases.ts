@@ -126,7 +126,7 @@ export function caseRoutes(api: ApiRouter, deps: { service: CaseService }): void
     },
     handler: async ({ body, ctx }) => ({
       status: 201,
-      body: await deps.service.register(ctx.ability, caseUser(ctx), body, auditContext(ctx)),
+      body: await deps.service.register(ctx.ability, caseUser(ctx), { ...body, requestRef: ctx.requestRef ?? null }, auditContext(ctx)),
     }),
   });
 

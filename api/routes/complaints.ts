@@ -9,16 +9,15 @@ import { CASE_CATEGORY, CASE_SEVERITY } from '../../domain/cases/enums.ts';
 import { COMPLAINT_SORT_FIELDS } from '../../domain/complaints/store.ts';
 import type { ComplaintPhoto } from '../../domain/complaints/store.ts';
 import { TRACKING_NO_PATTERN_ANY_CASE } from '../../domain/complaints/tracking.ts';
-import type { FileStore } from '../../domain/files.ts';
-import type { UploadStore } from '../../domain/stores/uploads.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
 import type { Idempotency } from '../http/idempotency.ts';
-import { idempotentUpload, readUpload, storeUpload } from '../http/uploads.ts';
+import { idempotentUpload, readUpload } from '../http/uploads.ts';
 import { LookupThrottled } from '../services/complaints.ts';
 import type { ComplaintService } from '../services/complaints.ts';
+import type { UploadService } from '../services/uploads.ts';
 import { caseUser } from './cases.ts';
 
 const DateOnly = Type.String({ format: 'date', maxLength: 10 });
@@ -88,12 +87,12 @@ const NOT_FOUND = { 404: { description: '投诉不存在或无权查看', schema
 
 export function complaintRoutes(
   api: ApiRouter,
-  deps: { uploads: UploadStore; files: FileStore; service: ComplaintService; idempotency: Idempotency },
+  deps: { service: ComplaintService; uploads: UploadService; idempotency: Idempotency },
 ): void {
   /** Sends a complaint photo the service found readable. */
   const sendPhoto = (res: Response, file: ComplaintPhoto) => {
     res.setHeader('Cache-Control', 'private, max-age=86400');
-    return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storageKey) });
+    return sendFile(res, { contentType: file.mime, body: deps.uploads.read(file) });
   };
 
   api.route({
@@ -120,10 +119,7 @@ export function complaintRoutes(
         fallbackName: 'photo',
       });
       return idempotentUpload(deps.idempotency, req, upload, async () => {
-        const row = { client_hash: deps.service.clientHash(address) };
-        const { id, name, mime, size } = await deps.service.underPhotoLimit(address, (trx) =>
-          storeUpload(deps, upload, { table: 'complaint_files', folder: 'complaints', row }, trx),
-        );
+        const { id, name, mime, size } = await deps.service.storePhoto(address, upload);
         return { status: 201, body: { id, name, mime, size } };
       });
     },
@@ -144,7 +140,11 @@ export function complaintRoutes(
       429: { description: '提交过于频繁', schema: ErrorResponse },
     },
     handler: async ({ body, ctx }) => {
-      const { trackingNo, secret, progress } = await deps.service.file(body, { address: ctx.ip ?? '', channel: 'web' });
+      const { trackingNo, secret, progress } = await deps.service.file(body, {
+        address: ctx.ip ?? '',
+        channel: 'web',
+        requestRef: ctx.requestRef ?? null,
+      });
       return { status: 201, body: { trackingNo, secret, progress } };
     },
   });
@@ -300,12 +300,7 @@ export function complaintRoutes(
         typeMessage: '只接受 JPEG、PNG 或 WebP 照片',
         fallbackName: 'photo',
       });
-      const body = await storeUpload(deps, upload, {
-        table: 'complaint_verification_files',
-        folder: `complaints/${complaint.id}/verification`,
-        row: { complaint_id: complaint.id, uploaded_by: caseUser(ctx).id },
-      });
-      return { status: 201, body };
+      return { status: 201, body: await deps.service.storeVerificationPhoto(complaint, caseUser(ctx).id, upload) };
     },
   });
 

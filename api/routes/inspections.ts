@@ -6,15 +6,14 @@ import { Type } from '@sinclair/typebox';
 import { CASE_CATEGORY } from '../../domain/cases/enums.ts';
 import { JUDGEMENT } from '../../domain/buildings/enums.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
-import type { FileStore } from '../../domain/files.ts';
-import type { UploadStore } from '../../domain/stores/uploads.ts';
 import { INSPECTION_SORT_FIELDS } from '../../domain/inspections/store.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
 import { AUTH_ERRORS, ErrorResponse, Nullable, RegionCode, Text, Timestamp, Uuid, listOf, listQuery, literals } from '../http/schemas.ts';
-import { readUpload, storeUpload } from '../http/uploads.ts';
+import { readUpload } from '../http/uploads.ts';
 import type { InspectionService } from '../services/inspections.ts';
+import type { UploadService } from '../services/uploads.ts';
 import { caseUser } from './cases.ts';
 
 const DateOnly = Type.String({ format: 'date', maxLength: 10 });
@@ -103,7 +102,7 @@ const Submit = Type.Object(
 const FileInfo = Type.Object({ id: Uuid, name: Type.String(), mime: Type.String(), size: Type.Integer(), sha256: Type.String() });
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
-export function inspectionRoutes(api: ApiRouter, deps: { uploads: UploadStore; files: FileStore; service: InspectionService }): void {
+export function inspectionRoutes(api: ApiRouter, deps: { service: InspectionService; uploads: UploadService }): void {
   api.route({
     method: 'post',
     path: '/inspection-files',
@@ -126,12 +125,7 @@ export function inspectionRoutes(api: ApiRouter, deps: { uploads: UploadStore; f
         typeMessage: '只接受 JPEG、PNG 或 WebP 照片',
         fallbackName: 'photo',
       });
-      const body = await storeUpload(deps, upload, {
-        table: 'inspection_files',
-        folder: `inspections/${code}`,
-        row: { building_code: code, uploaded_by: ctx.user.id },
-      });
-      return { status: 201, body };
+      return { status: 201, body: await deps.service.storePhoto(code, ctx.user.id, upload) };
     },
   });
 
@@ -147,7 +141,7 @@ export function inspectionRoutes(api: ApiRouter, deps: { uploads: UploadStore; f
       const file = await deps.service.photo(ctx.ability, params.id);
       res.setHeader('Cache-Control', 'private, max-age=86400');
       res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-      return sendFile(res, { contentType: file.mime, body: deps.files.read(file.storageKey) });
+      return sendFile(res, { contentType: file.mime, body: deps.uploads.read(file) });
     },
   });
 

@@ -3,14 +3,9 @@
  * workflow. Creating one answers at once; the batch reports its progress and, when done, its PDF.
  */
 import { Type } from '@sinclair/typebox';
-import type { Client } from '@temporalio/client';
-import type { AppAbility } from '../../domain/abilities.ts';
-import type { Db } from '../../domain/db.ts';
-import { ConflictError, InputError, NotFoundError } from '../../domain/errors.ts';
-import type { FileStore } from '../../domain/files.ts';
-import { createLabelBatch } from '../services/label-batches.ts';
+import { InputError } from '../../domain/errors.ts';
 import { LABEL_BATCH_SORT_FIELDS } from '../../domain/labels/store.ts';
-import type { LabelBatch, LabelBatchStore } from '../../domain/labels/store.ts';
+import type { LabelBatchService } from '../services/label-batches.ts';
 import { sendFile } from '../http/binary.ts';
 import { auditContext } from '../http/context.ts';
 import type { ApiRouter } from '../http/router.ts';
@@ -21,18 +16,8 @@ const IdParams = Type.Object({ id: Uuid });
 const NOT_FOUND = { 404: { description: '打印任务不存在或无权查看', schema: ErrorResponse } };
 
 /** Declares the label-batch routes. */
-/** `db` only for `createLabelBatch`, which writes the batch and its audit entry in one transaction. */
-export function labelBatchRoutes(
-  api: ApiRouter,
-  deps: { db: Db; batches: LabelBatchStore; files: FileStore; temporal: Client; taskQueue: string },
-): void {
-  const store = deps.batches;
-
-  async function readable(ability: AppAbility | null, id: string): Promise<LabelBatch> {
-    const batch = await store.find(ability, id);
-    if (!batch) throw new NotFoundError('打印任务不存在或无权查看');
-    return batch;
-  }
+export function labelBatchRoutes(api: ApiRouter, deps: { service: LabelBatchService }): void {
+  const { service } = deps;
 
   api.route({
     method: 'post',
@@ -58,8 +43,7 @@ export function labelBatchRoutes(
         throw InputError.field('body', 'oneOf', '请提供 regionCode（按区域打印）或 codes（按所选房屋打印）其中之一');
       }
       const request = body.codes ? { codes: body.codes } : { regionCode: body.regionCode as string };
-      const id = await createLabelBatch({ ...deps }, ctx.ability, auditContext(ctx), request);
-      return { status: 201, body: labelBatchJson(await readable(null, id)) };
+      return { status: 201, body: labelBatchJson(await service.create(ctx.ability, auditContext(ctx), request)) };
     },
   });
 
@@ -77,7 +61,7 @@ export function labelBatchRoutes(
     responses: { 200: { description: '打印任务列表', schema: listOf(LabelBatchJson) }, ...AUTH_ERRORS },
     handler: async ({ query, ctx }) => {
       const order = query.order ?? (query.sort ? 'asc' : 'desc');
-      const result = await store.list(ctx.ability, { ...query, order, ids: splitIds(query.ids) });
+      const result = await service.list(ctx.ability, { ...query, order, ids: splitIds(query.ids) });
       return { body: { total: result.total, data: result.data.map((b) => labelBatchJson(b)) } };
     },
   });
@@ -91,8 +75,8 @@ export function labelBatchRoutes(
     params: IdParams,
     responses: { 200: { description: '打印任务', schema: LabelBatchJson }, ...AUTH_ERRORS, ...NOT_FOUND },
     handler: async ({ params, ctx }) => {
-      const batch = await readable(ctx.ability, params.id);
-      return { body: labelBatchJson(batch, await store.chunks(batch.id)) };
+      const { batch, chunks } = await service.get(ctx.ability, params.id);
+      return { body: labelBatchJson(batch, chunks) };
     },
   });
 
@@ -110,15 +94,8 @@ export function labelBatchRoutes(
       409: { description: '尚未生成完毕（LABEL_BATCH_NOT_READY）', schema: ErrorResponse },
     },
     handler: async ({ params, ctx, res }) => {
-      const batch = await readable(ctx.ability, params.id);
-      if (batch.status !== 'done' || !batch.fileKey) {
-        throw new ConflictError('LABEL_BATCH_NOT_READY', `标签尚未生成完毕（${batch.doneCount}/${batch.total}），请稍后再下载`);
-      }
-      return sendFile(res, {
-        contentType: 'application/pdf',
-        filename: `labels-${batch.regionCode}-${batch.id.slice(0, 8)}.pdf`,
-        body: deps.files.read(batch.fileKey),
-      });
+      const { batch, body } = await service.file(ctx.ability, params.id);
+      return sendFile(res, { contentType: 'application/pdf', filename: `labels-${batch.regionCode}-${batch.id.slice(0, 8)}.pdf`, body });
     },
   });
 
@@ -131,13 +108,11 @@ export function labelBatchRoutes(
     params: Type.Object({ id: Uuid, chunkNo: Type.Integer({ minimum: 1, maximum: 100_000 }) }),
     responses: { 200: { description: 'application/pdf' }, ...AUTH_ERRORS, ...NOT_FOUND },
     handler: async ({ params, ctx, res }) => {
-      const batch = await readable(ctx.ability, params.id);
-      const chunk = await store.chunk(batch.id, params.chunkNo);
-      if (!chunk) throw new NotFoundError(`第 ${params.chunkNo} 部分尚未生成`);
+      const { batch, chunk, body } = await service.chunkFile(ctx.ability, params.id, params.chunkNo);
       return sendFile(res, {
         contentType: 'application/pdf',
         filename: `labels-${batch.regionCode}-${batch.id.slice(0, 8)}-${chunk.chunkNo}.pdf`,
-        body: deps.files.read(chunk.fileKey),
+        body,
       });
     },
   });

@@ -1,15 +1,19 @@
 /**
  * The map API (issue 18): vector tiles per layer (region-scoped like the lists, cached by ETag), the
- * summary that places the map and counts the houses of its filters, and the card of a house.
+ * summary that places the map and counts the houses of its filters, the card of a house, and the houses
+ * due for inspection as a list with their addresses (the phone map's, nearest first).
  */
 import { resolve } from 'node:path';
 import { Type } from '@sinclair/typebox';
 import type { TObject, TProperties } from '@sinclair/typebox';
 import { CASE_SEVERITY } from '../../domain/cases/enums.ts';
+import { InputError } from '../../domain/errors.ts';
+import type { Position } from '../../domain/map/due-houses.ts';
 import type { MapLayer } from '../../domain/map/store.ts';
 import { MAX_TILE_ZOOM } from '../../domain/map/tiles.ts';
+import { RISK_TIER } from '../../domain/statistics/dimensions.ts';
 import type { ApiRouter } from '../http/router.ts';
-import { AUTH_ERRORS, ErrorResponse, RegionCode, Uuid, literals } from '../http/schemas.ts';
+import { AUTH_ERRORS, ErrorResponse, RegionCode, Timestamp, Uuid, listOf, literals } from '../http/schemas.ts';
 import { BASEMAP_PATH } from '../services/map.ts';
 import type { MapService, TileRequest } from '../services/map.ts';
 import { BUILDING_FILTER_FIELDS, HOUSE_CASE_FILTER_FIELDS } from './buildings.ts';
@@ -62,7 +66,52 @@ const LAYERS: Record<MapLayer, { query: TObject; about: string }> = {
     query: Type.Object({ ...Region, campaignId: { ...Uuid, title: '专项排查' } }, { additionalProperties: false }),
     about: 'A campaign’s houses by progress: `count`, `done`, `pending`, `overdue`; one alone carries `code`, `status`',
   },
+  warnings: {
+    query: Type.Object({ ...Region }, { additionalProperties: false }),
+    about:
+      'The houses of warnings still waiting (open, acknowledged, escalated), in the warnings’ area: `count`, `escalated`; one alone carries `warningId`, `code`, `status`',
+  },
 };
+
+const DueHouse = Type.Object({
+  code: Type.String(),
+  address: Type.String(),
+  villageName: Type.Union([Type.String(), Type.Null()]),
+  riskTier: literals(RISK_TIER.values, { title: '风险等级', 'x-labels': RISK_TIER.labels }),
+  lastInspectedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'Day of the latest judgement; null: never' }),
+  dueAt: Type.Union([Timestamp, Type.Null()], {
+    description: 'When its 定期巡查 (inspection by risk tier) is due; null: not scheduled yet, due by the yearly rule',
+  }),
+  distanceM: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Metres from `near`; null without `near` or when the house has no position (those come last)',
+  }),
+});
+
+const DueQuery = Type.Object(
+  {
+    ...Region,
+    near: Type.Optional(
+      Type.String({
+        pattern: '^-?[0-9]{1,3}(\\.[0-9]{1,12})?,-?[0-9]{1,2}(\\.[0-9]{1,12})?$',
+        maxLength: 40,
+        title: '当前位置',
+        description: '`longitude,latitude` in WGS-84 (what a phone’s geolocation gives): nearest first, with distances',
+      }),
+    ),
+    page: Type.Integer({ minimum: 1, maximum: 1000, default: 1, title: '页码' }),
+    perPage: Type.Integer({ minimum: 1, maximum: 100, default: 20, title: '每页条数' }),
+  },
+  { additionalProperties: false },
+);
+
+/** `near` as a position; the pattern let only digits through, the range is checked here. */
+function position(near: string | undefined): Position | undefined {
+  if (near === undefined) return undefined;
+  const [longitude = NaN, latitude = NaN] = near.split(',').map(Number);
+  if (!(Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90))
+    throw InputError.field('query.near', 'out_of_range', '当前位置超出范围：经度应在 −180 到 180 之间，纬度应在 −90 到 90 之间');
+  return { longitude, latitude };
+}
 
 export function mapRoutes(api: ApiRouter, deps: { service: MapService; basemapFile: string }): void {
   api.route({
@@ -156,6 +205,29 @@ export function mapRoutes(api: ApiRouter, deps: { service: MapService; basemapFi
       400: { description: '筛选条件错误', schema: ErrorResponse },
     },
     handler: async ({ query, ctx }) => ({ body: await deps.service.summary(ctx.ability, query) }),
+  });
+
+  api.route({
+    method: 'get',
+    path: '/map/due',
+    summary:
+      'The houses due for inspection (the tiles’ `inspectionDue`: a 定期巡查 item falling due, or without one not inspected in the cockpit’s 365 days), nearest to `near` first, else by code; one page at a time; no personal data',
+    tags: ['map'],
+    auth: true,
+    query: DueQuery,
+    responses: {
+      200: { description: '应排查的房屋', schema: listOf(DueHouse) },
+      ...AUTH_ERRORS,
+      400: { description: '位置或分页参数错误', schema: ErrorResponse },
+    },
+    handler: async ({ query, ctx }) => ({
+      body: await deps.service.due(ctx.ability, {
+        regionCode: query.regionCode,
+        near: position(query.near),
+        page: query.page,
+        perPage: query.perPage,
+      }),
+    }),
   });
 
   api.route({

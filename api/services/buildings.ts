@@ -25,6 +25,7 @@ import type { DeadlineInForce } from '../../domain/cases/deadline.ts';
 import type { RegionStore } from '../../domain/stores/regions.ts';
 import { refreshRiskTier } from '../../domain/risk/refresh.ts';
 import type { RiskChange, RiskStore } from '../../domain/risk/store.ts';
+import type { AppraisalStore } from '../../domain/house-file/appraisal-store.ts';
 
 export interface HouseFile {
   building: Building;
@@ -73,7 +74,38 @@ export function checkedCode(raw: string, field = 'params.code'): string {
 }
 
 export class BuildingService {
-  constructor(private readonly deps: { db: Db; buildings: BuildingStore; regions: RegionStore; audit: AuditStore; risk: RiskStore }) {}
+  constructor(
+    private readonly deps: {
+      db: Db;
+      buildings: BuildingStore;
+      regions: RegionStore;
+      audit: AuditStore;
+      risk: RiskStore;
+      scans: Pick<AppraisalStore, 'scan'>;
+    },
+  ) {}
+
+  /**
+   * An approval's scan must be one uploaded for this house as an approval (a new house has none yet:
+   * its scans are uploaded once it has a code). Scans the house already named are not checked again.
+   */
+  private async checkApprovalScans(
+    code: string | null,
+    approvals: BuildingCreateInput['approvals'],
+    before: Building | null,
+  ): Promise<void> {
+    const known = new Set((before?.approvals ?? []).map((a) => a.fileId).filter(Boolean));
+    const problems: { field: string; reason: string; message: string }[] = [];
+    for (const [i, a] of (approvals ?? []).entries()) {
+      if (!a.fileId || known.has(a.fileId)) continue;
+      const scan = code ? await this.deps.scans.scan(a.fileId) : undefined;
+      if (!scan || scan.buildingCode !== code || scan.purpose !== 'approval') {
+        const message = code ? '审批扫描件不存在或不属于该房屋' : '新建房屋时不能关联扫描件，请建档后上传';
+        problems.push({ field: `body.approvals.${String(i)}.fileId`, reason: 'unknownFile', message });
+      }
+    }
+    if (problems.length) throw new RuleError('RULE_VIOLATED', problems.map((p) => p.message).join('；'), problems);
+  }
 
   /** Houses within `radiusM` of a position, nearest first (the houses a complaint by position could be about). */
   near(position: { latitude: number; longitude: number }, radiusM: number, limit: number): ReturnType<BuildingStore['near']> {
@@ -190,6 +222,7 @@ export class BuildingService {
     }
     if (!ability.can('create', asSubject('Building', { villageCode: input.villageCode }))) throw new ForbiddenError('您的角色无权登记房屋');
     this.rules(input);
+    await this.checkApprovalScans(null, input.approvals, null);
     const code = await this.deps.db.transaction(async (trx) => {
       if (input.externalId && (await this.deps.buildings.externalIdTaken(input.externalId, undefined, trx))) {
         throw RuleError.field('body.externalId', 'taken', `外部编号 ${input.externalId} 已被其他房屋使用`, 'EXTERNAL_ID_TAKEN');
@@ -214,6 +247,7 @@ export class BuildingService {
     if (!ability.can('update', asSubject('Building', before))) throw new ForbiddenError('该房屋不在您的管辖范围内或您无权修改');
     const { version, ...fields } = patch;
     this.rules({ ...before, ...fields } as BuildingState);
+    if (fields.approvals) await this.checkApprovalScans(code, fields.approvals, before);
     const changes = changedFields(fields, before);
     await this.deps.db.transaction(async (trx) => {
       const current = await this.deps.buildings.lockVersion(code, trx);

@@ -20,6 +20,7 @@ import type { CaseFileRef, CaseFilter, CaseRecord, CaseStore, CaseSummary } from
 import { eventSummary } from '../../domain/cases/summary.ts';
 import type { InboxUser, TaskRow } from '../../domain/cases/tasks.ts';
 import type { Config } from '../../domain/config.ts';
+import { retriedTransaction } from '../../domain/db.ts';
 import type { Db } from '../../domain/db.ts';
 import type { ListParams, ListResult } from '../../domain/paging.ts';
 import type { UserStore } from '../../domain/stores/users.ts';
@@ -32,6 +33,8 @@ import type { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { maskEventData } from '../../domain/mask.ts';
 import { formDetails } from '../../domain/cases/form-details.ts';
 import type { Discovery } from '../../domain/cases/discovery.ts';
+import type { Upload } from '../http/uploads.ts';
+import type { StoredUpload, UploadService } from './uploads.ts';
 import { actorText } from '../../domain/cases/dossier-parts.ts';
 
 export interface CaseServiceDeps {
@@ -44,6 +47,8 @@ export interface CaseServiceDeps {
   users: UserStore;
   audit: AuditStore;
   workflows: CaseWorkflows;
+  /** Where evidence files are stored. */
+  uploads: UploadService;
 }
 
 export type CaseUser = InboxUser & { name: string };
@@ -70,7 +75,14 @@ export class CaseService {
   async register(
     ability: AppAbility,
     user: CaseUser,
-    input: { buildingCode: string; category: CaseCategory; severity: 'serious' | 'general'; description: string },
+    input: {
+      buildingCode: string;
+      category: CaseCategory;
+      severity: 'serious' | 'general';
+      description: string;
+      /** The request's Idempotency-Key hash: a retry of a registration that failed after its commit finds its case. */
+      requestRef?: string | null;
+    },
     ctx: AuditContext,
   ): Promise<CaseDetail> {
     const code = checkedCode(input.buildingCode, 'body.buildingCode');
@@ -78,9 +90,14 @@ export class CaseService {
     if (!building) throw RuleError.field('body.buildingCode', 'unknown', `房屋 ${code} 不存在或不在您的辖区`, 'UNKNOWN_BUILDING');
     const villageCode = building.villageCode as string;
     if (!ability.can('create', asSubject('Case', { regionCode: villageCode }))) throw new ForbiddenError('您的角色无权登记隐患');
-    const created = await this.deps.db.transaction(async (trx) => {
+    // Run again when PostgreSQL breaks a deadlock with another registration in the village (retriedTransaction).
+    const created = await retriedTransaction(this.deps.db, async (trx) => {
       // The house's lock first (lockHouse), then the case; the house's safety state follows in the same transaction.
       await lockHouse(trx, code);
+      // A retry of a registration that failed after its commit (its key freed by the 5xx): the same case,
+      // its workflow started below if the first attempt did not get that far.
+      const prior = input.requestRef ? await this.deps.cases.findByRequestRef(input.requestRef, trx) : undefined;
+      if (prior) return { ...prior, retried: true };
       const row = await this.deps.cases.create(
         {
           buildingCode: code,
@@ -92,6 +109,7 @@ export class CaseService {
           sourceRef: null,
           definitionVersion: LATEST_HAZARD_CASE_VERSION,
           createdBy: user.id,
+          requestRef: input.requestRef ?? null,
         },
         trx,
       );
@@ -102,8 +120,13 @@ export class CaseService {
         source: `case:${row.id}`,
       });
       await this.deps.audit.record(ctx, { action: 'case.register', subjectType: 'Case', subjectId: row.id, regionCode: villageCode }, trx);
-      return row;
+      return { ...row, retried: false };
     });
+    if (created.retried) {
+      // Started from the row as it was committed (the retry's body could differ if its key was reused).
+      await this.startRecorded(user, created.id);
+      return this.detail(ability, user, created.id);
+    }
     // Started from what was just written, without reading the row back.
     const start = {
       id: created.id,
@@ -232,8 +255,16 @@ export class CaseService {
     );
   }
 
-  /** An evidence upload, in the audit log (the case's trail records files only once a step names them). */
-  async recordUpload(ctx: AuditContext, c: CaseRecord, file: { id: string; name: string; size: number; sha256: string }): Promise<void> {
+  /**
+   * Stores an evidence file of a case (one `get` returned) uploaded by `uploadedBy`, and records it in
+   * the audit log (the case's trail records files only once a step names them).
+   */
+  async storeFile(ctx: AuditContext, c: CaseRecord, uploadedBy: string, upload: Upload): Promise<StoredUpload> {
+    const file = await this.deps.uploads.store(upload, {
+      table: 'case_files',
+      folder: `cases/${c.id}`,
+      row: { case_id: c.id, uploaded_by: uploadedBy },
+    });
     await this.deps.audit.record(ctx, {
       action: 'case.file_upload',
       subjectType: 'Case',
@@ -241,6 +272,7 @@ export class CaseService {
       regionCode: c.regionCode,
       details: { caseNumber: c.number, fileId: file.id, name: file.name, size: file.size, sha256: file.sha256 },
     });
+    return file;
   }
 
   async verify(ability: AppAbility, id: string): Promise<ChainVerdict> {

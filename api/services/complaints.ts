@@ -13,6 +13,7 @@ import type { CaseCategory } from '../../domain/cases/enums.ts';
 import { clientHash } from '../../domain/complaints/client.ts';
 import { NOTICE } from '../../domain/complaints/notices.ts';
 import { toProgress } from '../../domain/complaints/store.ts';
+import type { NotificationStore } from '../../domain/notifications/store.ts';
 import type { ListParams, ListResult } from '../../domain/paging.ts';
 import type {
   Complaint,
@@ -24,13 +25,17 @@ import type {
 } from '../../domain/complaints/store.ts';
 import { TRACKING_ALPHABET, isTrackingNo } from '../../domain/complaints/tracking.ts';
 import type { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
+import { verificationNotice } from '../../domain/complaints/verification-notice.ts';
 import type { Config } from '../../domain/config.ts';
+import { retriedTransaction } from '../../domain/db.ts';
 import type { Db } from '../../domain/db.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError, RateLimitError, RuleError } from '../../domain/errors.ts';
 import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
 import type { VerifyArgs } from '../../workflows/complaint/messages.ts';
 import { checkedCode } from './buildings.ts';
 import type { CaseUser } from './cases.ts';
+import type { Upload } from '../http/uploads.ts';
+import type { StoredUpload, UploadService } from './uploads.ts';
 
 export interface ComplaintInput {
   buildingCode?: string | undefined;
@@ -84,6 +89,10 @@ export class ComplaintService {
       buildings: BuildingStore;
       audit: AuditStore;
       workflows: ComplaintWorkflows;
+      /** The notification centre: the village's inspectors are told of each complaint to verify. */
+      notifications: NotificationStore;
+      /** Where the citizens' and the verifiers' photos are stored. */
+      uploads: UploadService;
     },
   ) {}
 
@@ -92,8 +101,17 @@ export class ComplaintService {
     return clientHash(this.deps.config.clientHashSecret, address);
   }
 
-  /** Files a complaint for a citizen; `fields` names the request's fields for errors (the web form's or Open311's). */
-  async file(input: ComplaintInput, client: { address: string; channel: 'web' | 'open311' }, fields = FORM_FIELDS): Promise<Filed> {
+  /**
+   * Files a complaint for a citizen; `fields` names the request's fields for errors (the web form's or
+   * Open311's). `client.requestRef` is the request's Idempotency-Key hash: a retry of a filing
+   * that failed after its commit (its key freed by the 5xx) answers the complaint that try wrote, with a
+   * new secret (the sender never saw the first), instead of filing it twice.
+   */
+  async file(
+    input: ComplaintInput,
+    client: { address: string; channel: 'web' | 'open311'; requestRef?: string | null },
+    fields = FORM_FIELDS,
+  ): Promise<Filed> {
     const { db, config, complaints } = this.deps;
     if (input.description.trim().length < 5) throw InputError.field(fields.description, 'minLength', '请描述问题（至少 5 个字）');
     const place = await this.place(input, fields);
@@ -104,7 +122,10 @@ export class ComplaintService {
     const secret = randomCode();
     const days = config.complaintVerifyDays;
     const write = () =>
-      db.transaction(async (trx) => {
+      // Run again when PostgreSQL breaks a deadlock with another write in the village (retriedTransaction).
+      retriedTransaction(db, async (trx) => {
+        const refiled = client.requestRef ? await complaints.refiled(client.requestRef, sha256(secret), trx) : undefined;
+        if (refiled) return refiled;
         // Counted and written under the sender's (and the phone's) lock: parallel requests queue here, so
         // each one counts the rows the earlier ones committed and no burst passes the limit.
         await this.checkLimits(trx, hash, phone);
@@ -123,6 +144,7 @@ export class ComplaintService {
             contactPhone: phone ?? null,
             verifySeconds: days * config.caseDaySeconds,
             clientHash: hash,
+            requestRef: client.requestRef ?? null,
           },
           trx,
         );
@@ -145,6 +167,9 @@ export class ComplaintService {
       verifyDueAt: created.verifyDueAt,
       buildingCode: place.buildingCode,
     });
+    // The village's inspectors are told once (a key per complaint), before the start is marked: a sweeper
+    // that restarts it tells again under the same key, and no one twice.
+    await this.deps.notifications.notify(verificationNotice(created));
     await complaints.markStarted(created.id);
     const complaint = (await complaints.find(null, created.id)) as Complaint & { caseClosedAt: string | null };
     return { id: created.id, trackingNo: created.trackingNo, secret, progress: toProgress(complaint) };
@@ -262,20 +287,33 @@ export class ComplaintService {
 
   /**
    * Refuses a citizen's photo past the hourly limit of its sender: a first look before the upload is
-   * read (no lock), the count that decides taken again by `underPhotoLimit`.
+   * read (no lock), the count that decides taken again by `storePhoto` under the lock.
    */
   async checkPhotoLimit(address: string, tx?: Db): Promise<void> {
     if ((await this.deps.complaints.sentInLastHour('photos', this.clientHash(address), tx)) >= this.deps.config.complaintPhotosPerHour)
       throw new RateLimitError('RATE_LIMITED', '上传过于频繁，请一小时后再试');
   }
 
-  /** Runs `write` (the photo's row) in a transaction under the sender's lock, after the count that decides. */
-  async underPhotoLimit<T>(address: string, write: (tx: Db) => Promise<T>): Promise<T> {
+  /**
+   * Stores a citizen's photo, not yet part of a complaint, in a transaction under the sender's lock,
+   * after the count that decides.
+   */
+  async storePhoto(address: string, upload: Upload): Promise<StoredUpload> {
+    const hash = this.clientHash(address);
     return this.deps.db.transaction(async (trx) => {
       // Parallel uploads from one sender queue here, so a burst cannot pass the limit.
-      await this.deps.complaints.lockSenders([`complaint-photos:${this.clientHash(address)}`], trx);
+      await this.deps.complaints.lockSenders([`complaint-photos:${hash}`], trx);
       await this.checkPhotoLimit(address, trx);
-      return write(trx);
+      return this.deps.uploads.store(upload, { table: 'complaint_files', folder: 'complaints', row: { client_hash: hash } }, trx);
+    });
+  }
+
+  /** Stores a verifier's on-site photo of a complaint `verifiable` returned, until their verification names it. */
+  storeVerificationPhoto(complaint: Complaint, uploadedBy: string, upload: Upload): Promise<StoredUpload> {
+    return this.deps.uploads.store(upload, {
+      table: 'complaint_verification_files',
+      folder: `complaints/${complaint.id}/verification`,
+      row: { complaint_id: complaint.id, uploaded_by: uploadedBy },
     });
   }
 

@@ -11,6 +11,7 @@ import type { BuildingStore } from '../../domain/buildings/store.ts';
 import type { CaseCategory } from '../../domain/cases/enums.ts';
 import { lockHouse, openOrJoinCase } from '../../domain/cases/open-or-join.ts';
 import type { CaseStore } from '../../domain/cases/store.ts';
+import { retriedTransaction } from '../../domain/db.ts';
 import type { Db } from '../../domain/db.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../domain/errors.ts';
 import { presenceOf } from '../../domain/inspections/presence.ts';
@@ -20,8 +21,12 @@ import type { AuditContext, AuditStore } from '../../domain/stores/audit.ts';
 import type { CampaignStore } from '../../domain/campaigns/store.ts';
 import type { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
 import { refreshSafetyState } from '../../domain/buildings/safety.ts';
+import { inspectionScheduleDefinition } from '../../definitions/inspection-schedule/index.ts';
+import type { InspectionDueStore } from '../../domain/inspection-schedule/store.ts';
 import { checkedCode } from './buildings.ts';
 import type { CaseService, CaseUser } from './cases.ts';
+import type { Upload } from '../http/uploads.ts';
+import type { StoredUpload, UploadService } from './uploads.ts';
 
 export interface InspectionInput {
   id: string;
@@ -45,6 +50,12 @@ export interface InspectionServiceDeps {
   audit: AuditStore;
   campaigns: CampaignStore;
   campaignWorkflows: CampaignWorkflows;
+  /** Where inspection photos are stored. */
+  uploads: UploadService;
+  /** 定期巡查: the house's due item, closed by the inspection; the next one counts from it. */
+  inspectionDue: InspectionDueStore;
+  /** CASE_DAY_SECONDS: the length of a day of the next due item. */
+  daySeconds: number;
 }
 
 /** How far back a form kept on a phone without network may be dated. */
@@ -98,7 +109,8 @@ export class InspectionService {
 
     const { db, inspections } = this.deps;
     let campaignIds: string[] = [];
-    const opened = await db.transaction(async (trx) => {
+    // Run again when PostgreSQL breaks a deadlock with another write in the village (retriedTransaction).
+    const opened = await retriedTransaction(db, async (trx) => {
       // Inspections of one house are recorded one at a time: two finding the same new hazard at once
       // open one case, and the second joins it.
       await lockHouse(trx, code);
@@ -153,6 +165,14 @@ export class InspectionService {
         actorName: user.name,
         source: `inspection:${input.id}`,
       });
+      // After the tier is brought up to date: the next due item counts from this inspection at the tier now.
+      await this.deps.inspectionDue.fulfil(
+        trx,
+        code,
+        { id: input.id, inspectedAt: input.inspectedAt },
+        inspectionScheduleDefinition(),
+        this.deps.daySeconds,
+      );
       await this.deps.audit.record(ctx, { action: 'inspection.submit', subjectType: 'Inspection', subjectId: input.id, regionCode }, trx);
       return newCases;
     });
@@ -187,6 +207,15 @@ export class InspectionService {
     if (!ability.can('create', asSubject('Inspection', { regionCode: building.villageCode })))
       throw new ForbiddenError('您的角色无权在此房屋排查');
     return code;
+  }
+
+  /** Stores a photo of a house `photoHouse` accepted, taken by `uploadedBy`, until an inspection claims it. */
+  storePhoto(buildingCode: string, uploadedBy: string, upload: Upload): Promise<StoredUpload> {
+    return this.deps.uploads.store(upload, {
+      table: 'inspection_files',
+      folder: `inspections/${buildingCode}`,
+      row: { building_code: buildingCode, uploaded_by: uploadedBy },
+    });
   }
 
   /** A page of the inspections `ability` may read. */

@@ -16,17 +16,31 @@ import type { RegionStore } from '../../domain/stores/regions.ts';
 
 const NOT_THEIRS = '行政区划不存在或不在您的管辖范围内';
 
+/** Regions whose outlines are kept in the process (a district has a few hundred towns and villages). */
+const CACHED_REGIONS = 500;
+
 export class MapOutlineService {
   private readonly pending = new Map<string, Promise<OutlineCollection>>();
+  private readonly cache = new Map<string, { version: string; outlines: OutlineCollection }>();
 
-  /** `datum`: the basemap's when it is not WGS-84; the outlines are moved into it as the tiles are. */
-  constructor(private readonly deps: { outlines: OutlineStore; regions: RegionStore; datum?: Datum | undefined }) {}
+  /**
+   * `datum`: the basemap's when it is not WGS-84; the outlines are moved into it as the tiles are.
+   * `version`: the map's data version (MapStore.version): a region's outlines are kept in the process
+   * under it, so an unchanged map costs no fingerprint query (a write of a house, or an import of
+   * boundaries, moves it on).
+   */
+  constructor(
+    private readonly deps: { outlines: OutlineStore; regions: RegionStore; datum?: Datum | undefined; version?: () => Promise<string> },
+  ) {}
 
   /** The outlines of `regionCode` (default: the reader's region) and every town and village under it. */
   async outlines(ability: AppAbility, user: { regionCode: string }, regionCode: string | undefined): Promise<OutlineCollection> {
     const wanted = regionCode ?? user.regionCode;
     const visible = await this.deps.regions.find(ability, wanted);
     if (!visible || !ability.can('read', asSubject('Building', { villageCode: wanted }))) throw new NotFoundError(NOT_THEIRS);
+    const version = await this.deps.version?.();
+    const cached = this.cache.get(wanted);
+    if (cached && cached.version === version) return cached.outlines;
     // Readers opening the same map at once share one computation (the first after a big import is the slow one).
     let pending = this.pending.get(wanted);
     if (!pending) {
@@ -34,7 +48,15 @@ export class MapOutlineService {
       this.pending.set(wanted, pending);
     }
     const { datum } = this.deps;
-    return datum ? moved(await pending, datum) : pending;
+    const outlines = datum ? moved(await pending, datum) : await pending;
+    if (version !== undefined) this.keep(wanted, version, outlines);
+    return outlines;
+  }
+
+  private keep(region: string, version: string, outlines: OutlineCollection): void {
+    this.cache.delete(region);
+    this.cache.set(region, { version, outlines });
+    if (this.cache.size > CACHED_REGIONS) this.cache.delete(this.cache.keys().next().value as string);
   }
 }
 

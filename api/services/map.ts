@@ -1,8 +1,9 @@
 /**
- * The map (issue 18): tiles, the summary that places and counts them, and a house's card. Tiles are
- * cached in the process under the database's `map_version` (bumped by every write a tile shows), keyed
- * by the reader's access rules, the layer, its filters and the address; the ETag is a hash of the
- * bytes, so a browser revalidating a tile whose content did not change gets a 304 even after a write.
+ * The map (issue 18): tiles, the summary that places and counts them, a house's card and the houses due
+ * for inspection (a list, nearest first). Tiles are cached in the process under the database's
+ * `map_version` (bumped by every write a tile shows), keyed by the reader's access rules, the layer, its
+ * filters and the address; the ETag is a hash of the bytes, so a browser revalidating a tile whose
+ * content did not change gets a 304 even after a write.
  */
 import { createHash } from 'node:crypto';
 import type { AppAbility } from '../../domain/abilities.ts';
@@ -10,6 +11,9 @@ import type { BuildingFilter } from '../../domain/buildings/store.ts';
 import type { CampaignStore } from '../../domain/campaigns/store.ts';
 import type { Config } from '../../domain/config.ts';
 import { InputError, NotFoundError } from '../../domain/errors.ts';
+import type { DueRule } from '../../domain/inspection-schedule/due-sql.ts';
+import type { DueHouse, DueHouseStore, Position } from '../../domain/map/due-houses.ts';
+import type { ListResult } from '../../domain/paging.ts';
 import type {
   CampaignLayerFilter,
   CaseLayerFilter,
@@ -17,7 +21,9 @@ import type {
   HouseCard,
   MapStore,
   MapSummary,
+  WarningLayerFilter,
 } from '../../domain/map/store.ts';
+import { cellsAnswer } from '../../domain/map/cell-summary.ts';
 import { encodeTile, tileRange } from '../../domain/map/tiles.ts';
 import type { Datum } from '../../domain/map/tiles.ts';
 import { addDays, beijingDay } from '../../domain/statistics/period.ts';
@@ -43,7 +49,8 @@ export type TileRequest =
   | { layer: 'houses'; query: BuildingFilter & { footprints?: boolean | undefined } }
   | { layer: 'cases'; query: CaseLayerFilter }
   | { layer: 'complaints'; query: ComplaintLayerFilter }
-  | { layer: 'campaign'; query: CampaignLayerFilter };
+  | { layer: 'campaign'; query: CampaignLayerFilter }
+  | { layer: 'warnings'; query: WarningLayerFilter };
 
 export interface TileAnswer {
   etag: string;
@@ -57,17 +64,23 @@ interface Cached {
   body: Buffer;
 }
 
+/** Summaries kept per process (a reader's rules × a region and tier: a few hundred a district). */
+const CACHED_SUMMARIES = 2000;
+
 /** Tiles kept per process, by their bytes (the closest zooms' tiles of a town reach a few hundred KB). */
 const CACHE_BYTES = 64 * 1024 * 1024;
 
 export class MapService {
   private readonly cache = new Map<string, Cached>();
   private readonly cutting = new Map<string, Promise<Cached>>();
+  private readonly summaries = new Map<string, { version: string; summary: MapSummary }>();
   private cachedBytes = 0;
 
   constructor(
     private readonly deps: {
       map: MapStore;
+      /** The houses due for inspection as a list (`/api/map/due`). */
+      dueHouses: DueHouseStore;
       campaigns: CampaignStore;
       basemap: MapBasemap;
       /** The basemap's datum when it is not WGS-84 (the store draws features in it; the summary's bounds follow). */
@@ -81,9 +94,13 @@ export class MapService {
     return { basemap: this.deps.basemap, coordinates: this.deps.datum ? 'gcj02' : 'wgs84' };
   }
 
-  /** The day before which a house's last inspection makes it due again (the cockpit's coverage window). */
-  private dueSince(): string {
-    return addDays(beijingDay(this.deps.now?.() ?? new Date()), -(DEFAULT_COVERAGE_DAYS - 1));
+  /**
+   * When a house counts as due for inspection now: its 定期巡查 item falling due, else not judged since the
+   * day the cockpit's coverage window (365 days) starts.
+   */
+  private dueRule(): DueRule {
+    const now = this.deps.now?.() ?? new Date();
+    return { since: addDays(beijingDay(now), -(DEFAULT_COVERAGE_DAYS - 1)), now: now.toISOString() };
   }
 
   async tile(
@@ -98,7 +115,8 @@ export class MapService {
     const range = tileRange(z, x, y);
     if (!range)
       throw InputError.field('params.z', 'out_of_range', `瓦片编号 ${z}/${x}/${y} 超出范围（缩放级别 0–18，x、y 小于 2 的 z 次方）`);
-    const key = [scopeKey(ability), request.layer, z, x, y, JSON.stringify(sorted(request.query))].join('|');
+    // The day is part of the key: what is due (and overdue) moves with the clock, not only with writes.
+    const key = [scopeKey(ability), request.layer, z, x, y, JSON.stringify(sorted(request.query)), this.dueRule().since].join('|');
     const version = await this.deps.map.version();
     let entry = this.cache.get(key);
     if (entry?.version === version) this.touch(key, entry);
@@ -141,7 +159,7 @@ export class MapService {
     switch (request.layer) {
       case 'houses': {
         const { footprints, ...filter } = request.query;
-        return this.deps.map.houses(ability, filter, range, this.dueSince(), footprints === true);
+        return this.deps.map.houses(ability, filter, range, this.dueRule(), footprints === true);
       }
       case 'cases':
         return this.deps.map.cases(ability, request.query, range);
@@ -149,6 +167,8 @@ export class MapService {
         return this.deps.map.complaints(ability, request.query, range);
       case 'campaign':
         return this.deps.map.campaign(ability, request.query, range);
+      case 'warnings':
+        return this.deps.map.warnings(ability, request.query, range);
     }
   }
 
@@ -170,9 +190,24 @@ export class MapService {
     }
   }
 
-  /** The summary, its bounds in the basemap's datum (they place the map over the tiles). */
+  /**
+   * The summary, its bounds in the basemap's datum (they place the map over the tiles). For a region and a
+   * tier (nothing the clock changes, as an overdue filter) it is kept under the map's version like a tile.
+   */
   async summary(ability: AppAbility, filter: BuildingFilter): Promise<MapSummary> {
-    const summary = await this.deps.map.summary(ability, filter);
+    if (!cellsAnswer(filter)) return this.placed(await this.deps.map.summary(ability, filter));
+    const key = [scopeKey(ability), JSON.stringify(sorted(filter))].join('|');
+    const version = await this.deps.map.version();
+    const cached = this.summaries.get(key);
+    if (cached?.version === version) return cached.summary;
+    const summary = this.placed(await this.deps.map.summary(ability, filter));
+    this.summaries.delete(key);
+    this.summaries.set(key, { version, summary });
+    if (this.summaries.size > CACHED_SUMMARIES) this.summaries.delete(this.summaries.keys().next().value as string);
+    return summary;
+  }
+
+  private placed(summary: MapSummary): MapSummary {
     const { datum } = this.deps;
     if (!datum || !summary.bounds) return summary;
     const [w, s] = datum([summary.bounds[0], summary.bounds[1]]);
@@ -180,8 +215,20 @@ export class MapService {
     return { ...summary, bounds: [w, s, e, n] };
   }
 
+  /**
+   * The houses due for inspection (as the tiles' `inspectionDue` has them), nearest to `near` first, or
+   * by code without it. `near` is where the phone is, in WGS-84 whatever the basemap's datum.
+   */
+  due(
+    ability: AppAbility,
+    query: { regionCode?: string | undefined; near?: Position | undefined; page: number; perPage: number },
+  ): Promise<ListResult<DueHouse>> {
+    const rule = this.dueRule();
+    return this.deps.dueHouses.due(ability, { ...query, dueSince: rule.since, now: rule.now });
+  }
+
   async card(ability: AppAbility, code: string): Promise<HouseCard> {
-    const card = await this.deps.map.card(ability, code, this.dueSince());
+    const card = await this.deps.map.card(ability, code, this.dueRule());
     if (!card) throw new NotFoundError('房屋不存在或无权查看');
     return card;
   }

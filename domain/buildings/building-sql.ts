@@ -4,9 +4,13 @@
  * filters on a query over `buildings as b`, and the row mappers.
  */
 import type { Knex } from 'knex';
+import { inspectionScheduleDefinition } from '../../definitions/inspection-schedule/index.ts';
+import { houseDueSql } from '../inspection-schedule/due-sql.ts';
+import type { DueRule } from '../inspection-schedule/due-sql.ts';
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
 import { ENDED_CASE_STATUSES } from '../cases/enums.ts';
+import { GAP_SQL } from '../completeness/gaps.ts';
 import { BUSINESS_USES, NOT_INSPECTED } from './enums.ts';
 import type { BuildingUse } from './enums.ts';
 import { businessUseForbidden } from './rules.ts';
@@ -53,9 +57,11 @@ export const SCOPE = { villageCode: 'b.village_code' };
 
 const CLOSED_CASE = [...ENDED_CASE_STATUSES];
 
-/** `due`: whether the house `b` is due for inspection, never judged or last judged before `dueSince` (YYYY-MM-DD). */
-export const dueColumn = (db: Knex, dueSince: string) =>
-  db.raw('(b.latest_judgement_at IS NULL OR b.latest_judgement_at < ?) AS due', [dueSince]);
+/** `due`: whether the house `b` is due for inspection under `rule` (`houseDueSql`: its 定期巡查 item, else the registry's rule). */
+export const dueColumn = (db: Knex, rule: DueRule) => {
+  const { sql, bindings } = houseDueSql(rule, inspectionScheduleDefinition().assignAheadDays);
+  return db.raw(`(${sql}) AS due`, bindings);
+};
 
 /** `%text%` for ILIKE, with LIKE's own characters taken literally. */
 export const likeText = (q: string) => `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -112,6 +118,7 @@ export function applyBuildingFilter(query: Knex.QueryBuilder, params: BuildingFi
     if (params.overdue) query.whereIn('b.code', late);
     else query.whereNotIn('b.code', late);
   }
+  if (params.gap) query.whereRaw(GAP_SQL[params.gap]);
   if (params.ids) query.whereIn('b.code', params.ids);
   if (params.q) textSearch(query, params.q, personal);
   return query;

@@ -57,7 +57,7 @@ export class DatabaseBuildingStore implements BuildingStore {
   async find(ability: AppAbility | null, code: string, db: Db = this.db): Promise<Building | undefined> {
     const query = this.base(db).where('b.code', code);
     if (ability) whereAllowed(query, ability, 'read', 'Building', SCOPE);
-    const [row] = await runPrepared<Row>(db, query.limit(1));
+    const [row] = await runPrepared<Row>(query.limit(1));
     return row && toBuilding(row);
   }
 
@@ -173,7 +173,7 @@ export class DatabaseBuildingStore implements BuildingStore {
         recent_inspections: Row[];
         recent_complaints: HouseComplaint[];
       }
-    >(this.db, query.limit(1));
+    >(query.limit(1));
     if (!row) return undefined;
     return {
       building: toBuilding(row),

@@ -81,8 +81,27 @@ export const APPROVAL_TYPE = labelled({
   rural_housing_approval: '农村宅基地批准书',
   construction_permit: '施工许可证',
   completion_acceptance: '竣工验收备案',
+  // The licences that matter when the house is used for business (经营), by trade.
+  business_licence: '营业执照',
+  food_business_licence: '食品经营许可证',
+  fire_safety_check: '消防安全检查合格证',
+  special_trade_licence: '特种行业许可证（住宿）',
+  school_licence: '办学许可证',
+  elderly_care_filing: '养老机构备案',
+  medical_licence: '医疗机构执业许可证',
   other: '其他',
 });
+
+/** The approval types that are business licences (经营许可): what a business-use house should hold. */
+export const BUSINESS_LICENCE_TYPES: readonly ApprovalType[] = [
+  'business_licence',
+  'food_business_licence',
+  'fire_safety_check',
+  'special_trade_licence',
+  'school_licence',
+  'elderly_care_filing',
+  'medical_licence',
+];
 
 export type StructureType = (typeof STRUCTURE_TYPE.values)[number];
 export type FoundationType = (typeof FOUNDATION_TYPE.values)[number];

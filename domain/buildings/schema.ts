@@ -42,6 +42,12 @@ export const Approval = Type.Object(
     type: oneOf(APPROVAL_TYPE, 'Approval type', '审批类型'),
     number: Type.String({ minLength: 1, maxLength: 100, title: '审批文号' }),
     date: Nullable(DateOnly, '审批日期'),
+    // Added with the complete house file (issue 20): optional, so approvals recorded before stay valid.
+    issuer: Nullable(Type.String({ minLength: 1, maxLength: 100 }), '发证机关'),
+    fileId: Nullable(
+      Type.String({ format: 'uuid', maxLength: 36, description: 'A scan uploaded with POST /buildings/:code/files?purpose=approval' }),
+      '扫描件',
+    ),
   },
   { additionalProperties: false },
 );

@@ -12,6 +12,7 @@ import { maskName, maskPhone } from '../mask.ts';
 import type { ListParams, ListResult } from '../paging.ts';
 import type { AppraisalGrade, BuildingUse, BusinessCategory, Judgement, NOT_INSPECTED, StructureType } from './enums.ts';
 import type { BuildingCreateInput, BuildingFields } from './schema.ts';
+import type { Gap } from '../completeness/gaps.ts';
 
 type FieldName = keyof BuildingCreateInput;
 
@@ -73,6 +74,8 @@ export interface BuildingFilter {
   openCase?: boolean | undefined;
   /** true: houses with an open case past its deadline; false: houses without one. */
   overdue?: boolean | undefined;
+  /** Houses whose record has this gap (data completeness, domain/completeness/gaps.ts). */
+  gap?: Gap | undefined;
   q?: string | undefined;
   ids?: string[] | undefined;
 }

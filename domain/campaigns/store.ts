@@ -69,7 +69,8 @@ export interface CampaignTask extends CampaignItem {
 export interface NewCampaign {
   name: string;
   regionCode: string;
-  filters: CampaignFilters;
+  /** The registry's filters; `ids` names the houses themselves (a warning dispatched as a special inspection). */
+  filters: CampaignFilters & Pick<BuildingFilter, 'ids'>;
   assigneeRole: Campaign['assigneeRole'];
   dueAt: string;
   remindDaysBefore: number;

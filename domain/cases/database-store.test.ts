@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { createTestDatabase } from '../../test/support/database.ts';
 import type { TestDatabase } from '../../test/support/database.ts';
-import { demoUser, houseIn, seedHouses, registration, someone } from '../../test/support/case-store.ts';
+import { demoUser, houseIn, seedHouses, registration, someone, newCase as fixtureCase } from '../../test/support/case-store.ts';
 import type { StoreUser } from '../../test/support/case-store.ts';
 import { DatabaseCaseStore } from './database-store.ts';
 import type { NewCase } from './store.ts';
@@ -18,18 +18,7 @@ let officer: StoreUser;
 let town: StoreUser;
 let house: { code: string; villageCode: string };
 
-const newCase = (over: Partial<NewCase> = {}): NewCase => ({
-  buildingCode: house.code,
-  regionCode: house.villageCode,
-  category: 'structure_damage',
-  severity: 'general',
-  description: '墙体开裂',
-  source: 'officer',
-  sourceRef: null,
-  definitionVersion: 1,
-  createdBy: officer.id,
-  ...over,
-});
+const newCase = (over: Partial<NewCase> = {}): NewCase => fixtureCase(house, officer, { severity: 'general', ...over });
 
 before(async () => {
   database = await createTestDatabase();

@@ -97,10 +97,15 @@ export class DatabaseCaseStore implements CaseStore {
         source_ref: input.sourceRef,
         definition_version: input.definitionVersion,
         created_by: input.createdBy,
+        request_ref: input.requestRef ?? null,
       })
       .returning(['id', 'number'])) as { id: string; number: string }[];
     if (!row) throw new Error('insert returned no case');
     return row;
+  }
+
+  async findByRequestRef(requestRef: string, db: Db = this.db): Promise<{ id: string; number: string } | undefined> {
+    return (await db('cases').where({ request_ref: requestRef }).first('id', 'number')) as { id: string; number: string } | undefined;
   }
 
   async list(ability: AppAbility, params: ListParams & CaseFilter): Promise<ListResult<CaseSummary>> {
@@ -126,7 +131,7 @@ export class DatabaseCaseStore implements CaseStore {
       .select('cu.name as created_by_name', 'cu.username as created_by_username', db.raw(`${RECTIFY_TASK_SQL} AS rectify_task`))
       .where('c.id', id);
     if (ability) whereAllowed(query, ability, 'read', 'Case', CASE_SCOPE);
-    const [row] = await runPrepared<Row>(db, query.limit(1));
+    const [row] = await runPrepared<Row>(query.limit(1));
     return row && toRecord(row);
   }
 
@@ -154,7 +159,6 @@ export class DatabaseCaseStore implements CaseStore {
       .where('c.id', id);
     whereAllowed(query, ability, 'read', 'Case', CASE_SCOPE);
     const [row] = await runPrepared<Row & { open_task_rows: Record<string, unknown>[]; element_visits: Record<string, number> }>(
-      db,
       query.limit(1),
     );
     if (!row) return undefined;

@@ -167,7 +167,7 @@ export class DatabaseTaskStore implements TaskStore {
    */
   async find(id: string, user: InboxUser): Promise<TaskInCase | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    const [row] = await runPrepared<Record<string, unknown>>(this.db, this.base().where('t.id', id).limit(1));
+    const [row] = await runPrepared<Record<string, unknown>>(this.base().where('t.id', id).limit(1));
     if (!row) return undefined;
     return {
       task: toTaskRow(row, user),

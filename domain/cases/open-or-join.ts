@@ -1,9 +1,10 @@
 /**
- * A hazard reported by an inspection or a confirmed complaint: joins the open case of the same house
+ * A hazard reported by an inspection, a confirmed complaint or a dispatched warning: joins the open case of the same house
  * and category, or opens a new one (its workflow is started after the commit). The caller holds the
  * house row's lock (`lockHouse`), so two reports of the same new hazard at once open one case.
  */
 import { LATEST_HAZARD_CASE_VERSION } from '../../definitions/hazard-case/index.ts';
+import { prepared } from '../db.ts';
 import type { Db } from '../db.ts';
 import { OPEN_CASE_STATUSES } from './enums.ts';
 import type { CaseCategory } from './enums.ts';
@@ -14,7 +15,7 @@ import type { CaseStore } from './store.ts';
  * references the house takes a key-share lock on it, and taking this after that could deadlock.
  */
 export async function lockHouse(trx: Db, code: string): Promise<void> {
-  await trx('buildings').where({ code }).forNoKeyUpdate().first('code');
+  await prepared(trx('buildings').where({ code }).forNoKeyUpdate().first('code'));
 }
 
 export interface ReportedHazard {
@@ -23,7 +24,8 @@ export interface ReportedHazard {
   category: CaseCategory;
   severity: 'serious' | 'general';
   description: string;
-  source: 'inspection' | 'complaint';
+  /** 'officer' for a case an officer opens from a warning (sourceRef `warning:<id>`). */
+  source: 'inspection' | 'complaint' | 'officer';
   sourceRef: string;
   createdBy: string | null;
 }

@@ -97,6 +97,8 @@ export interface NewCase {
   sourceRef: string | null;
   definitionVersion: number;
   createdBy: string | null;
+  /** The registering request's Idempotency-Key, as the idempotency record's keyed hash (see migration 0800). */
+  requestRef?: string | null;
 }
 
 /** The case page's state: the case, its open tasks as the reader's inbox shows them, and BPMN element visits. */
@@ -146,6 +148,8 @@ export interface CaseFileRef {
 export interface CaseStore {
   /** Writes the case row (first half of the dual write); the workflow is started after the commit. */
   create(input: NewCase, tx?: Db): Promise<{ id: string; number: string }>;
+  /** The case a request with this key's hash registered, if any. */
+  findByRequestRef(requestRef: string, tx?: Db): Promise<{ id: string; number: string } | undefined>;
   /** One page of the cases the ability may read, filtered and sorted. */
   list(ability: AppAbility, params: ListParams & CaseFilter): Promise<ListResult<CaseSummary>>;
   /** One case the ability may read (any case when `ability` is null, for the workflow side); the owner masked. */

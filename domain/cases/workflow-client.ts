@@ -9,10 +9,11 @@ import type { Client } from '@temporalio/client';
 import type { Config } from '../config.ts';
 import { refusal } from '../workflow-errors.ts';
 import { asStarted, startOnce } from '../workflow-start.ts';
-import { SA_BUILDING_CODE, SA_CASE_STATUS, SA_CASE_TYPE, SA_REGION_CODE, SA_SEVERITY } from '../search-attributes.ts';
+import { SA_BUILDING_CODE, SA_CASE_STATUS, SA_CASE_TYPE, SA_DUE_AT, SA_REGION_CODE, SA_SEVERITY } from '../search-attributes.ts';
 import type { CaseRecord } from './store.ts';
 import { HAZARD_CASE_WORKFLOW, caseWorkflowId, registeredUpdate } from '../../workflows/hazard-case/messages.ts';
 import type { CaseAck, HazardCaseInput } from '../../workflows/hazard-case/messages.ts';
+import { startIndex } from '../../workflows/hazard-case/rules.ts';
 import type { Actor } from '../../workflows/shared/messages.ts';
 import type { UpdateDefinition } from '@temporalio/client';
 
@@ -31,6 +32,8 @@ export class CaseWorkflows {
    * the registration (update-with-start: one round trip, and the caller reads its own write).
    */
   async start(c: CaseStart, registeredBy: Actor | null, awaitRegistration = false): Promise<void> {
+    // Indexed from the start as registering will leave it, so the workflow need not upsert then.
+    const index = startIndex(c.definitionVersion, c.severity, Date.now(), this.config.caseDaySeconds);
     const input: HazardCaseInput = {
       caseId: c.id,
       definitionVersion: c.definitionVersion,
@@ -39,6 +42,7 @@ export class CaseWorkflows {
       buildingCode: c.buildingCode,
       daySeconds: this.config.caseDaySeconds,
       registeredBy,
+      startIndex: index,
     };
     const options = {
       workflowId: caseWorkflowId(c.id),
@@ -48,7 +52,8 @@ export class CaseWorkflows {
       typedSearchAttributes: [
         { key: SA_REGION_CODE, value: c.regionCode },
         { key: SA_CASE_TYPE, value: 'hazard' },
-        { key: SA_CASE_STATUS, value: 'registered' },
+        { key: SA_CASE_STATUS, value: index.status },
+        ...(index.dueAt ? [{ key: SA_DUE_AT, value: new Date(index.dueAt) }] : []),
         { key: SA_SEVERITY, value: c.severity },
         { key: SA_BUILDING_CODE, value: c.buildingCode },
       ],

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDatabase } from '../../test/support/database.ts';
 import type { TestDatabase } from '../../test/support/database.ts';
+import { newComplaint } from '../../test/support/complaint-store.ts';
 import { housesIn } from '../../test/support/imports.ts';
 import { createAppAbility, rulesFor } from '../abilities.ts';
 import type { AppAbility } from '../abilities.ts';
 import { DatabaseBuildingStore } from '../buildings/database-store.ts';
 import { DatabaseComplaintStore } from './database-store.ts';
 import type { NewComplaint } from './store.ts';
-import { TRACKING_ALPHABET } from './tracking.ts';
 
 const VILLAGE = '441802006001';
 let database: TestDatabase;
@@ -18,25 +18,7 @@ let officerId: string;
 const ability = (role: 'inspector' | 'town_officer', regionCode: string): AppAbility =>
   createAppAbility(rulesFor({ id: '00000000-0000-0000-0000-000000000000', role, regionCode }));
 
-let tail = 0;
-/** A distinct 8-character tail from the tracking alphabet. */
-const nextTail = () => `ABCD${[...String(1000 + tail++)].map((d) => TRACKING_ALPHABET[Number(d) + 2]).join('')}`;
-const complaint = (over: Partial<NewComplaint> = {}): NewComplaint => ({
-  trackingTail: nextTail(),
-  secretHash: 'f'.repeat(64),
-  channel: 'web',
-  buildingCode: house,
-  regionCode: VILLAGE,
-  position: null,
-  category: 'foundation',
-  description: '墙体开裂严重',
-  mediaUrl: null,
-  contactName: '张三丰',
-  contactPhone: '13912345678',
-  verifySeconds: 3600,
-  clientHash: 'a'.repeat(64),
-  ...over,
-});
+const complaint = (over: Partial<NewComplaint> = {}): NewComplaint => newComplaint({ buildingCode: house, regionCode: VILLAGE }, over);
 
 before(async () => {
   database = await createTestDatabase();

@@ -34,6 +34,16 @@ const COMPLAINT_SORT: Record<string, string> = { createdAt: 'p.created_at', veri
 
 const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
+/** What writing (or finding again) a complaint reads back. */
+const CREATED = ['id', 'tracking_no', 'region_code', 'verify_due_at'];
+type CreatedRow = { id: string; tracking_no: string; region_code: string; verify_due_at: Date };
+const toCreated = (c: CreatedRow): CreatedComplaint => ({
+  id: c.id,
+  trackingNo: c.tracking_no,
+  regionCode: c.region_code,
+  verifyDueAt: c.verify_due_at.toISOString(),
+});
+
 export class DatabaseComplaintStore implements ComplaintStore {
   constructor(private readonly db: Db) {}
 
@@ -130,16 +140,19 @@ export class DatabaseComplaintStore implements ComplaintStore {
         contact_phone: input.contactPhone,
         verify_due_at: tx.raw(`now() + make_interval(secs => ?)`, [input.verifySeconds]),
         client_hash: input.clientHash,
+        request_ref: input.requestRef ?? null,
         last_seq: 0,
       })
-      .returning(['id', 'tracking_no', 'region_code', 'verify_due_at'])) as {
-      id: string;
-      tracking_no: string;
-      region_code: string;
-      verify_due_at: Date;
-    }[];
-    const c = row as { id: string; tracking_no: string; region_code: string; verify_due_at: Date };
-    return { id: c.id, trackingNo: c.tracking_no, regionCode: c.region_code, verifyDueAt: c.verify_due_at.toISOString() };
+      .returning(CREATED)) as CreatedRow[];
+    return toCreated(row as CreatedRow);
+  }
+
+  async refiled(requestRef: string, secretHash: string, tx: Db = this.db): Promise<CreatedComplaint | undefined> {
+    const [row] = (await tx('complaints')
+      .where({ request_ref: requestRef })
+      .update({ secret_hash: secretHash })
+      .returning(CREATED)) as CreatedRow[];
+    return row && toCreated(row);
   }
 
   async attachFiles(complaintId: string, fileIds: string[], tx: Db = this.db): Promise<void> {

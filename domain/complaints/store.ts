@@ -132,6 +132,8 @@ export interface NewComplaint {
   /** Seconds from now to the verification deadline. */
   verifySeconds: number;
   clientHash: string;
+  /** The filing request's Idempotency-Key hash, when it had one (see `filedBy`). */
+  requestRef?: string | null;
 }
 
 /** What writing a complaint gives back. */
@@ -218,6 +220,11 @@ export interface ComplaintStore {
   markStarted(id: string): Promise<void>;
   /** Writes a complaint; throws the database's unique violation when its random tracking number was taken. */
   create(input: NewComplaint, tx?: Db): Promise<CreatedComplaint>;
+  /**
+   * The complaint an earlier try of the same request filed (its Idempotency-Key hash), its secret
+   * replaced by `secretHash`: that try failed after its commit, so its sender never saw the old one.
+   */
+  refiled(requestRef: string, secretHash: string, tx?: Db): Promise<CreatedComplaint | undefined>;
   /** Ties the citizen's uploaded photos to their complaint. */
   attachFiles(complaintId: string, fileIds: string[], tx?: Db): Promise<void>;
   /** Appends the complaint's next progress notice (numbered on the complaint row). */

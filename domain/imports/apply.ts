@@ -17,6 +17,17 @@ import { columnOf } from './template.ts';
 import type { ImportField } from './template.ts';
 import type { ValidRow } from './validate.ts';
 
+/** How the file's rows are read: the header a problem names, and what an unknown house code means. */
+export interface ApplyOptions {
+  headerOf?: (field: ImportField) => string;
+  /**
+   * A national-layout file (a province's return, a neighbouring district's report) carries the codes
+   * of another registry: a code unknown here is a new house (matched by its national code, else
+   * inserted with a code of this registry) instead of an error.
+   */
+  unknownCodeIsNew?: boolean;
+}
+
 /** Who the changes are recorded for. */
 export interface ApplyActor {
   id: string | null;
@@ -50,9 +61,36 @@ function changesOf(input: BuildingCreateInput, stored: Stored): Changes | undefi
     const after = input[field];
     if (after === undefined) continue;
     const before = stored[column] ?? null;
-    if (after !== before) (changes ??= {})[field] = { before, after };
+    const same = field === 'approvals' ? approvalsKey(after as Approvals) === approvalsKey(before as Approvals | null) : after === before;
+    if (!same) (changes ??= {})[field] = { before, after };
   }
   return changes;
+}
+
+type Approvals = NonNullable<BuildingCreateInput['approvals']>;
+
+/** Approvals compared by their values, whatever the key order jsonb gives back. */
+function approvalsKey(list: Approvals | null): string {
+  return JSON.stringify((list ?? []).map((a) => [a.type, a.number, a.issuer ?? null, a.date ?? null, a.fileId ?? null]));
+}
+
+/**
+ * A file's approvals replace the stored ones, but a scan uploaded on the house file (which no file can
+ * carry) stays with the approval of the same type and number.
+ */
+function keepScans(input: BuildingCreateInput, stored: Stored): BuildingCreateInput {
+  if (!input.approvals) return input;
+  const scans = new Map(
+    ((stored.approvals as Approvals | null) ?? []).flatMap((a) => (a.fileId ? [[`${a.type}|${a.number}`, a.fileId] as const] : [])),
+  );
+  if (scans.size === 0) return input;
+  return {
+    ...input,
+    approvals: input.approvals.map((a) => {
+      const fileId = a.fileId ?? scans.get(`${a.type}|${a.number}`);
+      return fileId ? { ...a, fileId } : a;
+    }),
+  };
 }
 
 /** The update row: every column the file carries, from the row or, where its cell was blank, as stored. */
@@ -85,10 +123,12 @@ export async function applyRows(
   actor: ApplyActor,
   canUpdate: (villageCode: string) => boolean,
   today?: Date,
+  options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   const problems: ImportProblem[] = [];
+  const header = options.headerOf ?? ((field: ImportField) => columnOf(field).header);
   const problem = (row: ValidRow, field: ImportField, value: string, reason: string) =>
-    problems.push({ line: row.line, column: columnOf(field).header, value, reason });
+    problems.push({ line: row.line, column: header(field), value, reason });
   /** The cross-field rules the validator left for now (see ValidRow.rulesChecked); false when they fail. */
   const passesRules = (row: ValidRow, state: BuildingState): boolean => {
     if (row.rulesChecked) return true;
@@ -120,8 +160,9 @@ export async function applyRows(
     const ext = row.input.externalId ?? null;
     const other = ext ? byExternal.get(ext) : undefined;
     let target: Stored | undefined;
-    if (row.code) {
-      target = byCode.get(row.code);
+    const known = row.code ? byCode.get(row.code) : undefined;
+    if (row.code && (known || !options.unknownCodeIsNew)) {
+      target = known;
       if (!target) {
         problem(row, 'code', row.code, '房屋编码不存在');
         continue;
@@ -157,9 +198,10 @@ export async function applyRows(
     }
     claimed.set(target.code, row.line);
     if (!passesRules(row, afterUpdate(row.input, target))) continue;
-    const changes = changesOf(row.input, target);
+    const input = keepScans(row.input, target);
+    const changes = changesOf(input, target);
     if (!changes) unchanged++;
-    else updates.push({ code: target.code, row: updateRow(row.input, target, present), changes });
+    else updates.push({ code: target.code, row: updateRow(input, target, present), changes });
   }
 
   // The safety state of a house with an open case is the cases' to say (domain/buildings/safety-state.ts).

@@ -3,11 +3,21 @@
  * ways Excel writes them, numbers with units) to the typed values of the building schema. Each
  * failure is a Chinese reason for the error report.
  */
+import { APPROVAL_TYPE } from '../buildings/enums.ts';
+import type { ApprovalType } from '../buildings/enums.ts';
 import { allowedLabels } from './template.ts';
 import type { ImportColumn, LabelledEnum } from './template.ts';
 
+/** One approval as a cell gives it (a scan is uploaded on the house file, never imported). */
+export interface ImportedApproval {
+  type: ApprovalType;
+  number: string;
+  issuer: string | null;
+  date: string | null;
+}
+
 /** A converted value, or why the cell cannot be one. */
-export type CellResult = { value: string | number | boolean } | { reason: string };
+export type CellResult = { value: string | number | boolean | ImportedApproval[] } | { reason: string };
 
 /** Extra spellings seen in registers, beyond those derived from the labels. */
 const ALIASES: Record<string, string> = {
@@ -100,6 +110,32 @@ function parseNumber(raw: string): number | undefined {
   return Number(s);
 }
 
+/** `类型|文号|发证机关|日期` items separated by ； ; or line breaks (发证机关 and 日期 may be left out). */
+export function parseApprovals(raw: string): { value: ImportedApproval[] } | { reason: string } {
+  const items = raw
+    .split(/[；;\n\r]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const out: ImportedApproval[] = [];
+  for (const [i, item] of items.entries()) {
+    const parts = item.split(/[|｜]/).map((s) => s.trim());
+    const [typeText = '', number = '', issuer = '', dateText = ''] = parts;
+    const where = items.length > 1 ? `第 ${String(i + 1)} 项` : '';
+    const type = lookupOf(APPROVAL_TYPE).get(norm(typeText)) as ApprovalType | undefined;
+    if (!type) return { reason: `${where}审批类型“${typeText}”无法识别` };
+    if (parts.length > 4) return { reason: `${where}应为“类型|文号|发证机关|日期”` };
+    if (!number) return { reason: `${where}缺少文号` };
+    let date: string | null = null;
+    if (dateText) {
+      const parsed = parseDate(dateText);
+      if (!parsed) return { reason: `${where}日期无法识别，应为 YYYY-MM-DD 或 YYYY/M/D` };
+      date = parsed;
+    }
+    out.push({ type, number, issuer: issuer || null, date });
+  }
+  return { value: out };
+}
+
 /** Converts one non-empty cell for its column. */
 export function convertCell(column: ImportColumn, raw: string): CellResult {
   switch (column.kind) {
@@ -128,9 +164,11 @@ export function convertCell(column: ImportColumn, raw: string): CellResult {
       const date = parseDate(raw);
       return date ? { value: date } : { reason: '日期无法识别，应为 YYYY-MM-DD 或 YYYY/M/D' };
     }
+    case 'approvals':
+      return parseApprovals(raw);
     case 'enum': {
       const values = column.values;
-      const value = values && lookupOf(values).get(norm(raw));
+      const value = column.codes?.[raw.normalize('NFKC').trim().toUpperCase()] ?? (values && lookupOf(values).get(norm(raw)));
       if (!values || value === undefined) return { reason: `取值应为：${values ? allowedLabels(values).join('、') : ''}` };
       return { value };
     }

@@ -9,7 +9,7 @@ import { applyRows } from './apply.ts';
 import { checkStop, importScope, readFrom } from './context.ts';
 import type { ImportDeps } from './context.ts';
 import { isBlank } from './csv.ts';
-import { readHeader } from './header.ts';
+import { headerOf, readHeader } from './header.ts';
 import type { ImportProblem } from './header.ts';
 import { DatabaseImportJobStore } from './database-store.ts';
 import type { ChunkPlan } from './jobs.ts';
@@ -84,6 +84,7 @@ export async function importChunk(deps: ImportDeps, jobId: string, chunk: ChunkP
       { id: job.created_by, name: job.actor_name, source },
       scope.canWrite,
       scope.today,
+      { headerOf: (field) => headerOf(header.layout, field), unknownCodeIsNew: header.layout.format.startsWith('national') },
     );
     const all = [...problems, ...applied.problems];
     await jobs.addProblems(jobId, all, trx);

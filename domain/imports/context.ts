@@ -3,8 +3,7 @@
  * (wired to Temporal by the activities, no-ops elsewhere), and the importer's scope rebuilt from the
  * job row, so a step can run on any worker.
  */
-import { createReadStream, existsSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { asSubject, createAppAbility, rulesFor } from '../abilities.ts';
 import type { Db } from '../db.ts';
 import type { FileStore } from '../files.ts';
@@ -51,24 +50,9 @@ export async function importScope(db: Db, job: ImportJobRow): Promise<RowContext
 /** A reason to stop the whole import (not a problem of one row); retrying does not help. */
 export class ImportStopped extends Error {}
 
-/**
- * The bytes of a stored file from `offset` on: a ranged read when the store keeps the file on local
- * disk, else the bytes before are streamed past (cheap next to parsing them).
- */
+/** The bytes of a stored file from `offset` on (a ranged read in every store). */
 export function readFrom(files: FileStore, key: string, offset: number): Readable {
-  if (offset === 0) return files.read(key);
-  const path = files.localPath(key);
-  if (existsSync(path)) return createReadStream(path, { start: offset });
-  const source = files.read(key);
-  async function* skip(): AsyncGenerator<Buffer> {
-    let skipped = 0;
-    for await (const chunk of source as AsyncIterable<Buffer>) {
-      if (skipped >= offset) yield chunk;
-      else if (skipped + chunk.length > offset) yield chunk.subarray(offset - skipped);
-      skipped += chunk.length;
-    }
-  }
-  return Readable.from(skip(), { objectMode: false });
+  return files.read(key, offset);
 }
 
 /** Throws when the step was asked to stop, so its transaction rolls back instead of committing. */

@@ -9,12 +9,10 @@ import { BUILDING_COLUMNS } from '../buildings/building-sql.ts';
 import type { Db } from '../db.ts';
 import { refreshRiskTiers } from '../risk/refresh.ts';
 
-/** Field → column for every imported field (approvals are not imported and keep their default). */
-export const IMPORTED_ENTRIES = (Object.entries(BUILDING_COLUMNS) as [keyof BuildingCreateInput, string][]).filter(
-  (entry): entry is [Exclude<keyof BuildingCreateInput, 'approvals'>, string] => entry[0] !== 'approvals',
-);
+/** Field → column for every imported field. */
+export const IMPORTED_ENTRIES = Object.entries(BUILDING_COLUMNS) as [keyof BuildingCreateInput, string][];
 /** Defaults of the NOT NULL columns a file may leave blank, as the table declares them. */
-const DEFAULTS: Record<string, unknown> = { floors_below: 0, alteration: 'none', rectification_status: 'not_needed' };
+const DEFAULTS: Record<string, unknown> = { floors_below: 0, alteration: 'none', rectification_status: 'not_needed', approvals: [] };
 const INSERT_COLUMNS = ['code', 'seq', ...IMPORTED_ENTRIES.map(([, column]) => column)];
 
 function insertRow(input: BuildingCreateInput, code: string, seq: number): Record<string, unknown> {

@@ -8,12 +8,11 @@
 import { Readable } from 'node:stream';
 import { CsvFormatError, isBlank } from './csv.ts';
 import type { ImportDeps } from './context.ts';
-import { indexOf, readHeader } from './header.ts';
+import { headerOf, indexOf, readHeader } from './header.ts';
 import type { ImportProblem } from './header.ts';
 import { DatabaseImportJobStore } from './database-store.ts';
 import type { ChunkPlan, StoredPlan } from './jobs.ts';
 import { fileRecords, xlsxAsCsv } from './parse.ts';
-import { columnOf } from './template.ts';
 import { XlsxFormatError } from './xlsx.ts';
 
 /** What the workflow needs to drive the chunks; `error` when the file is refused as a whole. */
@@ -63,7 +62,7 @@ async function scan(deps: ImportDeps, dataKey: string, encoding: StoredPlan['enc
       const value = k === 0 ? cell.toUpperCase() : cell;
       if (!value) continue;
       const first = seen[k]?.get(value);
-      const column = columnOf(k === 0 ? 'code' : 'externalId').header;
+      const column = layout && 'layout' in layout ? headerOf(layout.layout, k === 0 ? 'code' : 'externalId') : '';
       if (first !== undefined)
         duplicates.push({ line: record.line, column, value: cell, reason: `与第 ${first} 行重复（同一文件中只能出现一次）` });
       else seen[k]?.set(value, record.line);

@@ -6,6 +6,8 @@
 import ExcelJS from 'exceljs';
 import { BOM, outputCsvLine } from './csv.ts';
 import type { BuildingCreateInput } from '../buildings/schema.ts';
+import { APPROVAL_TYPE } from '../buildings/enums.ts';
+import type { ApprovalType } from '../buildings/enums.ts';
 import { IMPORT_COLUMNS, allowedLabels } from './template.ts';
 
 /** Name of the template's data sheet (the first tab, the one imported). */
@@ -29,6 +31,10 @@ export function templateCells(b: Partial<BuildingCreateInput> & { code?: string 
     const value = (b as Record<string, unknown>)[c.field];
     if (value === null || value === undefined) return '';
     if (typeof value === 'boolean') return value ? '是' : '否';
+    if (c.kind === 'approvals' && Array.isArray(value))
+      return (value as { type: ApprovalType; number: string; issuer?: string | null; date?: string | null }[])
+        .map((a) => [APPROVAL_TYPE.labels[a.type], a.number, a.issuer ?? '', a.date ?? ''].join('|').replace(/\|+$/, ''))
+        .join('；');
     if (c.values && typeof value === 'string') return c.values.labels[value] ?? value;
     return String(value);
   });

@@ -5,6 +5,7 @@
 import {
   ALTERATION,
   APPRAISAL_GRADE,
+  APPROVAL_TYPE,
   BUILDING_USE,
   BUSINESS_CATEGORY,
   FOUNDATION_TYPE,
@@ -21,10 +22,10 @@ export interface LabelledEnum {
 }
 
 /** How a column's cells are converted. */
-export type ColumnKind = 'code' | 'text' | 'int' | 'number' | 'bool' | 'enum' | 'date';
+export type ColumnKind = 'code' | 'text' | 'int' | 'number' | 'bool' | 'enum' | 'date' | 'approvals';
 
-/** The fields a row may carry: the building's (approvals excepted) and its code, for updates. */
-export type ImportField = Exclude<keyof BuildingCreateInput, 'approvals'> | 'code';
+/** The fields a row may carry: the building's and its code, for updates. */
+export type ImportField = keyof BuildingCreateInput | 'code';
 
 /** One column of the template. */
 export interface ImportColumn {
@@ -36,6 +37,8 @@ export interface ImportColumn {
   /** What to write, for the 填写说明 sheet and the README. */
   note: string;
   values?: LabelledEnum;
+  /** Codes accepted for an enum's values (cell text → value), as the national layout writes them. */
+  codes?: Readonly<Record<string, string>>;
 }
 
 const col = (header: string, field: ImportField, kind: ColumnKind, required: boolean, note: string, values?: LabelledEnum) =>
@@ -71,6 +74,13 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   col('鉴定等级', 'appraisalGrade', 'enum', false, '危险房屋鉴定等级（JGJ 125-2016）', APPRAISAL_GRADE),
   col('鉴定日期', 'appraisalDate', 'date', false, 'YYYY-MM-DD 或 YYYY/M/D；填写时须填鉴定等级'),
   col('鉴定报告', 'appraisalReport', 'text', false, '报告编号及鉴定机构，至多 500 字'),
+  col(
+    '审批手续',
+    'approvals',
+    'approvals',
+    false,
+    `每项写“类型|文号|发证机关|日期”（发证机关、日期可省略），多项以“；”或换行分隔，如“营业执照|91441802MA5X|清城区市场监督管理局|2024-03-01”；类型可填：${APPROVAL_TYPE.values.map((v) => APPROVAL_TYPE.labels[v]).join('、')}。更新时整列替换原有审批手续（已上传的扫描件按类型和文号保留），留空则保持原值`,
+  ),
 ];
 
 /**

@@ -144,3 +144,38 @@ describe('row validation', () => {
     assert.equal(problems(row({ code: '4418' }))[0]?.column, '房屋编码');
   });
 });
+
+describe('approvals column (审批手续)', () => {
+  test('items “类型|文号|发证机关|日期” separated by ； or line breaks become approvals; issuer and date may be left out', () => {
+    const result = new RowValidator(layout(), context).check(
+      2,
+      row({
+        approvals:
+          '营业执照|91441802MA5X|清城区市场监督管理局|2024/3/1；食品经营许可证|JY2441802\n农村宅基地批准书|清城宅 2003-118||2003-05-01',
+      }),
+    );
+    assert.ok('row' in result, JSON.stringify(result));
+    assert.deepEqual(result.row.input.approvals, [
+      { type: 'business_licence', number: '91441802MA5X', issuer: '清城区市场监督管理局', date: '2024-03-01' },
+      { type: 'food_business_licence', number: 'JY2441802', issuer: null, date: null },
+      { type: 'rural_housing_approval', number: '清城宅 2003-118', issuer: null, date: '2003-05-01' },
+    ]);
+  });
+
+  test('a blank cell leaves the approvals out (kept on an update, none on a new house)', () => {
+    const result = new RowValidator(layout(), context).check(2, row({}));
+    assert.ok('row' in result);
+    assert.equal(result.row.input.approvals, undefined);
+  });
+
+  test('an unknown type, a missing number, a bad or future date are reported on the column', () => {
+    assert.deepEqual(
+      problems(row({ approvals: '营业执照|B-1；许可证|X-1' })).map((p) => [p.column, p.reason]),
+      [['审批手续', '第 2 项审批类型“许可证”无法识别']],
+    );
+    assert.equal(problems(row({ approvals: '营业执照|' }))[0]?.reason, '缺少文号');
+    assert.match(problems(row({ approvals: '营业执照|B-1|市场局|去年' }))[0]?.reason ?? '', /日期无法识别/);
+    assert.equal(problems(row({ approvals: '营业执照|B-1|市场局|2027-01-01' }))[0]?.column, '审批手续');
+    assert.equal(problems(row({ approvals: `营业执照|${'9'.repeat(101)}` }))[0]?.reason, '不能超过 100 个字');
+  });
+});

@@ -13,8 +13,9 @@ import type { BuildingState } from '../buildings/rules.ts';
 import { BuildingCreate } from '../buildings/schema.ts';
 import type { BuildingCreateInput } from '../buildings/schema.ts';
 import { convertCell } from './cells.ts';
+import { headerOf } from './header.ts';
 import type { HeaderLayout, ImportProblem } from './header.ts';
-import { IMPORT_COLUMNS, columnOf } from './template.ts';
+import { CHANGE_KIND_LABELS } from './national.ts';
 import type { ImportField } from './template.ts';
 
 // ajv-formats is CommonJS with a default export.
@@ -27,11 +28,9 @@ const validateBuilding = ajv.compile<BuildingCreateInput>(BuildingCreate);
 /** Fields whose blank cell means "none" (null); a blank required or defaulted field is left out. */
 const NULLABLE = new Set(
   Object.entries(BuildingCreate.properties)
-    .filter(([, schema]) => JSON.stringify(schema).includes('"type":"null"'))
+    .filter(([, schema]) => ((schema as { anyOf?: { type?: string }[] }).anyOf ?? []).some((s) => s.type === 'null'))
     .map(([field]) => field),
 );
-
-const ORDER = new Map(IMPORT_COLUMNS.map((c, i) => [c.header, i]));
 
 /** The importer's view of the district, loaded once per chunk. */
 export interface RowContext {
@@ -103,7 +102,12 @@ export class RowValidator {
     const input: Record<string, unknown> = {};
     let code: string | null = null;
     const add = (field: ImportField, reason: string) =>
-      problems.push({ line, column: columnOf(field).header, value: raw.get(field) ?? '', reason });
+      problems.push({ line, column: headerOf(this.layout, field), value: raw.get(field) ?? '', reason });
+    const removed = this.layout.changeKindAt >= 0 ? (cells[this.layout.changeKindAt] ?? '').trim() : '';
+    if (removed === CHANGE_KIND_LABELS.removed) {
+      const reason = '该行是变更报告中已删除的房屋，导入不删除也不恢复房屋；请在系统中核实后处理';
+      return { problems: [{ line, column: '【变更】变更类型', value: removed, reason }] };
+    }
 
     for (const [i, column] of this.layout.columns.entries()) {
       if (!column) continue;
@@ -130,13 +134,13 @@ export class RowValidator {
         const seen = byField.get(field);
         if (!seen || (GENERIC.has(seen.keyword) && !GENERIC.has(e.keyword))) byField.set(field, e);
       }
-      for (const [field, e] of byField) if (!failed.has(columnOf(field).header)) add(field, reasonOf(field, e));
+      for (const [field, e] of byField) if (!failed.has(headerOf(this.layout, field))) add(field, reasonOf(field, e));
     }
     const mayUpdate = code !== null || typeof input.externalId === 'string';
     if (!mayUpdate)
       for (const p of buildingRuleProblems(input as BuildingState, '', this.context.today)) {
         const field = p.field.split('.')[0] as ImportField;
-        if (!problems.some((q) => q.column === columnOf(field).header)) add(field, p.message);
+        if (!problems.some((q) => q.column === headerOf(this.layout, field))) add(field, p.message);
       }
 
     const village = typeof input.villageCode === 'string' && /^\d{12}$/.test(input.villageCode) ? input.villageCode : undefined;
@@ -149,6 +153,10 @@ export class RowValidator {
     }
     if (problems.length === 0) return { row: { line, code, input: input as BuildingCreateInput, rulesChecked: !mayUpdate } };
     // In column order, as the user reads the row.
-    return { problems: problems.sort((a, b) => (ORDER.get(a.column) ?? 99) - (ORDER.get(b.column) ?? 99)) };
+    const order = (header: string) => {
+      const at = this.layout.columns.findIndex((c) => c?.header === header);
+      return at < 0 ? 999 : at;
+    };
+    return { problems: problems.sort((a, b) => order(a.column) - order(b.column)) };
   }
 }

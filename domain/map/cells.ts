@@ -15,3 +15,9 @@ export async function rebuildMapCells(db: Db): Promise<number> {
   const result = await db.raw('SELECT map_rebuild_cells() AS written');
   return Number((result.rows as { written: number }[])[0]!.written);
 }
+
+/** Writes every house's open-case figures again from the cases (migration 0033); returns the houses whose figures changed. */
+export async function rebuildOpenCases(db: Db): Promise<number> {
+  const result = await db.raw('SELECT map_rebuild_open_cases() AS written');
+  return Number((result.rows as { written: number }[])[0]!.written);
+}

@@ -128,6 +128,8 @@ export class DatabaseOutlineStore implements OutlineStore {
       for (let i = 0; i < outlines.length; i += IMPORT_CHUNK) {
         await trx.raw(UPSERT, [JSON.stringify(outlines.slice(i, i + IMPORT_CHUNK).map(toRecord))]);
       }
+      // The API keeps outlines under the map's version (as the tiles): moved on at commit, as a house write does.
+      await trx.raw(`SELECT nextval('map_version'), pg_notify('map_version', '')`);
       return { added: outlines.length - existing.length, replaced: existing.length };
     });
   }

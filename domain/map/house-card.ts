@@ -2,6 +2,7 @@
  * The card of a house clicked on the map, in one query: where it is, its tier and why, its open cases and
  * its last inspection. No personal data: the card links to the house file for the rest.
  */
+import type { DueRule } from '../inspection-schedule/due-sql.ts';
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
 import { SCOPE, dueColumn } from '../buildings/building-sql.ts';
@@ -28,7 +29,7 @@ interface CardRow {
   due: boolean;
 }
 
-export async function houseCard(db: Db, ability: AppAbility, code: string, dueSince: string): Promise<HouseCard | undefined> {
+export async function houseCard(db: Db, ability: AppAbility, code: string, due: DueRule): Promise<HouseCard | undefined> {
   const query = whereAllowed(
     db('buildings as b').leftJoin('regions as v', 'v.code', 'b.village_code').leftJoin('regions as t', 't.code', 'v.parent_code'),
     ability,
@@ -50,7 +51,7 @@ export async function houseCard(db: Db, ability: AppAbility, code: string, dueSi
       'b.floor_area',
       'b.use',
       'b.latest_judgement',
-      dueColumn(db, dueSince),
+      dueColumn(db, due),
       db.raw(
         `(SELECT json_agg(json_build_object('id', c.id, 'category', c.category, 'severity', c.severity, 'status', c.status,
                  'dueAt', c.due_at, 'overdue', coalesce(c.due_at < now(), false)) ORDER BY c.created_at)
@@ -61,7 +62,7 @@ export async function houseCard(db: Db, ability: AppAbility, code: string, dueSi
                FROM inspections i WHERE i.building_code = b.code ORDER BY i.inspected_at DESC LIMIT 1) AS last_inspection`),
     )
     .limit(1);
-  const [row] = await runPrepared<CardRow>(db, query);
+  const [row] = await runPrepared<CardRow>(query);
   if (!row) return undefined;
   return {
     code: row.code,

@@ -1,15 +1,16 @@
 /**
- * The map's data (issue 18): vector tiles of houses, open cases, recent complaints and a campaign's
- * houses, each read with the same region rules (and, for houses, the same filters) as its list; the
+ * The map's data (issue 18): vector tiles of houses, open cases, recent complaints, a campaign's
+ * houses and the houses of waiting warnings, each read with the same region rules (and, for houses, the same filters) as its list; the
  * summary that places the map and counts what it shows; the card of a clicked house.
  */
+import type { DueRule } from '../inspection-schedule/due-sql.ts';
 import type { AppAbility } from '../abilities.ts';
 import type { BuildingFilter } from '../buildings/store.ts';
 import type { CASE_SEVERITY } from '../cases/enums.ts';
 import type { RiskReason, RiskTier } from '../../definitions/risk-tiers/index.ts';
 import type { TileLayers, TileRange } from './tiles.ts';
 
-export const MAP_LAYERS = ['houses', 'cases', 'complaints', 'campaign'] as const;
+export const MAP_LAYERS = ['houses', 'cases', 'complaints', 'campaign', 'warnings'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
 export interface CaseLayerFilter {
@@ -23,6 +24,11 @@ export interface ComplaintLayerFilter {
   regionCode?: string | undefined;
   /** Complaints received in the last `days` days. */
   days: number;
+}
+
+/** Warnings still waiting (open, acknowledged, escalated), at each house they name. */
+export interface WarningLayerFilter {
+  regionCode?: string | undefined;
 }
 
 export interface CampaignLayerFilter {
@@ -55,7 +61,7 @@ export interface HouseCard {
   latestJudgement: string | null;
   openCases: { id: string; category: string; severity: string; status: string; dueAt: string | null; overdue: boolean }[];
   lastInspection: { id: string; inspectedAt: string; judgement: string; kind: string } | null;
-  /** Not inspected since `dueSince` (or never). */
+  /** Due for inspection under the reader's `DueRule` (as the inspector's list says). */
   inspectionDue: boolean;
 }
 
@@ -65,11 +71,12 @@ export interface MapStore {
   /** Releases what `version` keeps open. */
   close(): Promise<void>;
   /** Houses: grid clusters up to CLUSTER_MAX_ZOOM, then one point per house, and its footprint when asked (3D). */
-  houses(ability: AppAbility, filter: BuildingFilter, tile: TileRange, dueSince: string, footprints?: boolean): Promise<TileLayers>;
+  houses(ability: AppAbility, filter: BuildingFilter, tile: TileRange, due: DueRule, footprints?: boolean): Promise<TileLayers>;
   cases(ability: AppAbility, filter: CaseLayerFilter, tile: TileRange): Promise<TileLayers>;
   complaints(ability: AppAbility, filter: ComplaintLayerFilter, tile: TileRange): Promise<TileLayers>;
   campaign(ability: AppAbility, filter: CampaignLayerFilter, tile: TileRange): Promise<TileLayers>;
+  warnings(ability: AppAbility, filter: WarningLayerFilter, tile: TileRange): Promise<TileLayers>;
   summary(ability: AppAbility, filter: BuildingFilter): Promise<MapSummary>;
   /** The card of a house the ability may read. */
-  card(ability: AppAbility, code: string, dueSince: string): Promise<HouseCard | undefined>;
+  card(ability: AppAbility, code: string, due: DueRule): Promise<HouseCard | undefined>;
 }

@@ -23,7 +23,7 @@ test('a tile address outside the world or past the closest zoom has no range', (
   const r = tileRange(10, 831, 448)!;
   assert.equal(r.size, 2 ** 20);
   assert.equal(r.unit * EXTENT, r.size);
-  assert.equal(2 ** r.cellShift / r.unit, 256, 'a cluster cell is 256 of the tile’s 4,096 units');
+  assert.equal(2 ** r.cellShift / r.unit, 512, 'a cluster cell is 512 of the tile’s 4,096 units');
 });
 
 test('the tile of a position holds its Mercator units, at every zoom', () => {

@@ -4,16 +4,17 @@
  * `merc_y`); a tile of zoom z spans 2^(30-z) units and is drawn on `EXTENT` pixels, so a pixel is
  * 2^(18-z) units, and tiles stop at zoom `MAX_TILE_ZOOM` where a pixel is one unit (a few centimetres).
  */
-import { createRequire } from 'node:module';
+import { encodeLayers } from './mvt.ts';
 
 export const WORLD_BITS = 30;
 export const EXTENT = 4096;
 const EXTENT_BITS = 12;
 /**
- * A cluster cell is 2^CELL_BITS of the tile's 4,096 units wide: 16 cells across a tile, 32 screen pixels
- * on MapLibre's 512-pixel tiles (64 cells made clusters overlap at district zoom).
+ * A cluster cell is 2^CELL_BITS of the tile's 4,096 units wide: 8 cells across a tile, 64 to 128 screen
+ * pixels on MapLibre's 512-pixel tiles as the zoom goes from one whole level to the next (with 64 or 16
+ * cells, the clusters of a dense district overlapped into one mass).
  */
-const CELL_BITS = 8;
+const CELL_BITS = 9;
 /** Above this zoom every house is its own feature; up to it, houses are counted in grid cells. */
 export const CLUSTER_MAX_ZOOM = 15;
 export const MAX_TILE_ZOOM = WORLD_BITS - EXTENT_BITS;
@@ -106,29 +107,9 @@ export function footprintSquare(
   ];
 }
 
-interface VtPbf {
-  fromGeojsonVt(
-    layers: Record<string, { features: { type: 1 | 3; geometry: unknown; tags: Record<string, string | number> }[] }>,
-    options: { version: number; extent: number },
-  ): Uint8Array;
-}
-const vtpbf = createRequire(import.meta.url)('vt-pbf') as VtPbf;
-
 /** Encodes layers as a Mapbox Vector Tile (version 2); an empty buffer when no layer has a feature. */
 export function encodeTile(layers: TileLayers): Buffer {
-  const named: Parameters<VtPbf['fromGeojsonVt']>[0] = {};
-  for (const [name, features] of Object.entries(layers)) {
-    if (!features.length) continue;
-    named[name] = {
-      features: features.map((f) =>
-        'ring' in f
-          ? { type: 3, geometry: [f.ring.map(([x, y]) => [Math.round(x), Math.round(y)])], tags: f.props }
-          : { type: 1, geometry: [[Math.round(f.px), Math.round(f.py)]], tags: f.props },
-      ),
-    };
-  }
-  if (!Object.keys(named).length) return Buffer.alloc(0);
-  return Buffer.from(vtpbf.fromGeojsonVt(named, { version: 2, extent: EXTENT }));
+  return encodeLayers(layers, EXTENT);
 }
 
 /** Mercator units (not floored) of a WGS-84 position. */

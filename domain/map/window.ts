@@ -49,6 +49,14 @@ export class TileWindow {
     this.y1 = up(tile.y0 + tile.size - (my - cy) + margin);
   }
 
+  /** The tile pixel where a stored position is drawn; null outside the tile. */
+  pixel(mx: number, my: number): { px: number; py: number } | null {
+    const { tile } = this;
+    // On a WGS-84 basemap the window is the tile: every row read is inside it.
+    if (!this.datum) return { px: (mx - tile.x0) / tile.unit, py: (my - tile.y0) / tile.unit };
+    return this.place(mx, my);
+  }
+
   /** Where a stored position is drawn, in the basemap's Mercator units and tile pixels; null outside the tile. */
   place(mx: number, my: number): { mx: number; my: number; px: number; py: number } | null {
     const { tile } = this;

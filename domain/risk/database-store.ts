@@ -2,6 +2,7 @@
 import type { RiskReason, RiskTier } from '../../definitions/risk-tiers/index.ts';
 import type { AppAbility } from '../abilities.ts';
 import { whereAllowed } from '../access-sql.ts';
+import { prepared } from '../db.ts';
 import type { Db } from '../db.ts';
 import type { RiskChange, RiskHouse, RiskStore, RiskWrite } from './store.ts';
 
@@ -29,14 +30,19 @@ export class DatabaseRiskStore implements RiskStore {
 
   async lockHouses(trx: Db, codes: readonly string[]): Promise<RiskHouse[]> {
     if (codes.length === 0) return [];
-    const { rows } = (await trx.raw(
-      `SELECT b.code, b.use, b.business_category, b.floors_above, b.alteration, b.approvals, b.latest_judgement,
+    // Kept prepared: every case step reads its house so. A single house (nearly every call) is asked for
+    // by equality, whose kept plan PostgreSQL uses; for `= ANY(array)` it plans each call again.
+    const one = codes.length === 1;
+    const { rows } = (await prepared(
+      trx.raw(
+        `SELECT b.code, b.use, b.business_category, b.floors_above, b.alteration, b.approvals, b.latest_judgement,
               to_char(b.latest_judgement_at, 'YYYY-MM-DD') AS latest_judgement_at, b.appraisal_grade,
               b.risk_tier, b.risk_reasons, b.risk_version,
               (SELECT coalesce(json_agg(json_build_object('severity', c.severity, 'dueAt', c.due_at)), '[]'::json)
                  FROM cases c WHERE c.building_code = b.code AND ${OPEN}) AS open_cases
-         FROM buildings b WHERE b.code = ANY(?::text[]) ORDER BY b.code FOR NO KEY UPDATE OF b`,
-      [[...codes]],
+         FROM buildings b WHERE ${one ? 'b.code = ?' : 'b.code = ANY(?::text[])'} ORDER BY b.code FOR NO KEY UPDATE OF b`,
+        [one ? codes[0]! : [...codes]],
+      ),
     )) as { rows: HouseRow[] };
     return rows.map((r) => ({
       code: r.code,

@@ -6,7 +6,9 @@
  */
 import { CURRENT_RISK_VERSION, assessRisk, riskTierDefinition } from '../../definitions/risk-tiers/index.ts';
 import type { RiskAssessment, RiskReason } from '../../definitions/risk-tiers/index.ts';
+import { inspectionScheduleDefinition } from '../../definitions/inspection-schedule/index.ts';
 import type { Db } from '../db.ts';
+import { DatabaseInspectionDueStore } from '../inspection-schedule/database-store.ts';
 import { DatabaseRiskStore } from './database-store.ts';
 import type { RiskHouse, RiskStore, RiskWrite } from './store.ts';
 
@@ -60,6 +62,9 @@ export async function refreshRiskTiers(
     });
   }
   await store.write(trx, writes, cause, at);
+  // A house whose tier moved is due by its new tier's interval at once (定期巡查), in this transaction.
+  const moved = writes.filter((w) => w.history).map((w) => w.code);
+  await new DatabaseInspectionDueStore(trx).reschedule(trx, moved, inspectionScheduleDefinition());
   if (options.touch) await store.touch(trx, unchanged, at);
   return { assessed: houses.length, changed: writes.length, moved: writes.filter((w) => w.history).length };
 }

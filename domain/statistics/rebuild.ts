@@ -6,7 +6,7 @@
  * stats_beijing_month), so a recount and the triggers cannot mean different things.
  */
 import type { Db } from '../db.ts';
-import { rebuildMapCells } from '../map/cells.ts';
+import { rebuildMapCells, rebuildOpenCases } from '../map/cells.ts';
 
 /** The raw tables the summaries count. */
 export const RAW_TABLES = ['buildings', 'cases', 'case_escalations', 'complaints', 'inspections', 'tasks'];
@@ -126,7 +126,25 @@ const COMPARED: { table: string; keys: string[]; expected: string; actual: strin
     expected: mapCellMeasures('buildings b, map_cell_rows(1, b.merc_x, b.merc_y, b.village_code, b.risk_tier) c'),
     actual: mapCellMeasures('map_cells c'),
   },
+  // Not a table of its own: the open cases each house row carries for the map (migration 0033).
+  {
+    table: 'buildings.open_cases',
+    keys: ['code', 'measure'],
+    expected: openCaseMeasures(
+      `(SELECT building_code AS code, count(*) AS open_cases, min(due_at) AS open_case_due_at
+          FROM cases WHERE status NOT IN ('closed', 'cancelled') GROUP BY 1) b`,
+    ),
+    actual: openCaseMeasures('buildings b'),
+  },
 ];
+
+/** Houses' open cases as rows per house and measure: their count (`open`) and earliest deadline (`due`, epoch ms); zeros left out. */
+function openCaseMeasures(from: string): string {
+  return `SELECT b.code::text AS code, m.measure, m.v AS n
+          FROM ${from}, LATERAL (VALUES ('open', b.open_cases::bigint),
+                                        ('due', floor(extract(epoch FROM b.open_case_due_at) * 1000)::bigint)) AS m (measure, v)
+          WHERE m.v IS NOT NULL AND m.v <> 0`;
+}
 
 /** The map's cells (migration 0031) as one row per key and measure (`n_red`, `sx_red`, …), summed, zeros left out. */
 function mapCellMeasures(from: string): string {
@@ -136,8 +154,10 @@ function mapCellMeasures(from: string): string {
           GROUP BY 1, 2, 3, 4, 5 HAVING sum(m.v) <> 0`;
 }
 
+/** What `statisticsDifferences` compares, by name: the summary tables, then the houses' open-case columns. */
+export const CHECKED_SUMMARIES = COMPARED.map((c) => c.table);
 /** The summary tables, in the order they are rebuilt and compared: the wide ones, then their levels. */
-export const STATISTICS_TABLES = COMPARED.map((c) => c.table);
+export const STATISTICS_TABLES = CHECKED_SUMMARIES.filter((t) => !t.includes('.'));
 
 export interface RebuildReport {
   /** Rows written per summary table. */
@@ -179,6 +199,9 @@ export async function rebuildStatistics(db: Db, say: (line: string) => void = ()
         // The map's cells (migration 0031) are summaries of the houses too.
         counted.map_cells = await rebuildMapCells(trx);
         say(`map_cells: ${counted.map_cells} rows`);
+        // So are the open-case figures each house row carries for the map's close-up tiles (migration 0033).
+        const repaired = await rebuildOpenCases(trx);
+        say(`buildings.open_cases: ${repaired} houses corrected`);
         return counted;
       });
       return { rows, ms: Date.now() - started };

@@ -17,6 +17,7 @@ const LOOKUPS: Record<string, { table: string; label: string }> = {
   Inspection: { table: 'inspections', label: `'房屋 ' || building_code` },
   ImportJob: { table: 'import_jobs', label: 'file_name' },
   LabelBatch: { table: 'label_batches', label: `'标签 ' || total || ' 张'` },
+  DataReport: { table: 'data_reports', label: `'数据上报 ' || region_code || CASE kind WHEN 'full' THEN '（全量）' ELSE '（变更）' END` },
 };
 
 export interface Subject {

@@ -1,4 +1,8 @@
-/** `IdempotencyStore` on PostgreSQL: one row per key, claimed by an INSERT … ON CONFLICT DO NOTHING. */
+/**
+ * `IdempotencyStore` on PostgreSQL: one row per key, claimed by an INSERT … ON CONFLICT DO NOTHING. A claim
+ * whose request never answered (its process died: no completion, no release) is taken over by the same
+ * request once it is older than `claimSeconds`, by one UPDATE that only one retry can win.
+ */
 import type { Db } from '../db.ts';
 import type { Claim, IdempotencyStore } from './idempotency.ts';
 
@@ -11,7 +15,10 @@ interface Row {
 }
 
 export class DatabaseIdempotencyStore implements IdempotencyStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly claimSeconds = 300,
+  ) {}
 
   async claim(actor: string, keyHash: string, method: string, path: string, requestHash: string): Promise<Claim> {
     const inserted = await this.db('idempotency_keys')
@@ -25,7 +32,15 @@ export class DatabaseIdempotencyStore implements IdempotencyStore {
       .first('method', 'path', 'request_hash', 'status', 'sealed_response')) as Row | undefined;
     if (!row) return this.claim(actor, keyHash, method, path, requestHash);
     if (row.method !== method || row.path !== path || row.request_hash !== requestHash) return { kind: 'mismatch' };
-    if (row.status === null) return { kind: 'in-progress' };
+    if (row.status === null) {
+      const taken = await this.db('idempotency_keys')
+        .where({ actor, key_hash: keyHash })
+        .whereNull('status')
+        .where('created_at', '<', this.db.raw('now() - make_interval(secs => ?)', [this.claimSeconds]))
+        .update({ created_at: this.db.fn.now() })
+        .returning('key_hash');
+      return taken.length > 0 ? { kind: 'new' } : { kind: 'in-progress' };
+    }
     return { kind: 'replay', status: row.status, sealed: row.sealed_response };
   }
 

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDatabase } from '../../test/support/database.ts';
 import type { TestDatabase } from '../../test/support/database.ts';
-import { DatabaseHealthStore } from './database-health.ts';
 import { DatabaseUploadStore } from './database-uploads.ts';
 
 let database: TestDatabase;
@@ -56,8 +55,4 @@ test('an upload row is written pending, then given its key; inside a transaction
     /rolled back/,
   );
   assert.equal(await database.db('complaint_files').where({ id: inside }).first(), undefined);
-});
-
-test('the health probe answers while the database does', async () => {
-  await new DatabaseHealthStore(database.appDb).ping();
 });

@@ -11,7 +11,7 @@ export const UPLOAD_KINDS = ['inspection', 'complaint', 'verification'] as const
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
 /** The tables that hold uploaded files' rows. */
-export type UploadTable = 'case_files' | 'inspection_files' | 'complaint_files' | 'complaint_verification_files';
+export type UploadTable = 'case_files' | 'inspection_files' | 'complaint_files' | 'complaint_verification_files' | 'building_files';
 
 /** What every upload row records of its file. */
 export interface UploadFacts {

@@ -49,7 +49,7 @@ export async function followBatch(db: Db, files: FileStore, id: string, out?: st
       progressLine(batch.doneCount, batch.total, startedAt, true);
       if (batch.status === 'done' && batch.fileKey) {
         if (out) await pipeline(files.read(batch.fileKey), createWriteStream(out));
-        process.stdout.write(`PDF：${out ?? files.localPath(batch.fileKey)}\n`);
+        process.stdout.write(`PDF：${out ?? files.where(batch.fileKey)}\n`);
       }
       return batch;
     }

@@ -139,6 +139,7 @@ describe('user administration', () => {
       MENU.campaigns,
       MENU.imports,
       MENU.labels,
+      MENU.reports,
       MENU.regions,
       MENU.definitions,
     ]);

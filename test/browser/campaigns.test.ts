@@ -11,6 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, PHONE, launchBrowser, screenshot } from '../support/browser.ts';
 import { createHouse } from '../support/cases.ts';
+import { waitForCampaign } from '../support/campaigns.ts';
+import type { CampaignReply } from '../support/campaigns.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
 import { startStack } from '../support/stack.ts';
@@ -21,12 +23,6 @@ import { MENU, assertNoMessageKeys, fitsWidth, newPage, signIn } from './ui.ts';
 const NAME = '凤城街道经营性自建房专项排查';
 const MY_VILLAGE = '441802006001';
 const OTHER_VILLAGE = '441802006002';
-
-interface CampaignReply {
-  id: string;
-  status: string;
-  progress: { total: number; done: number; overdue: number };
-}
 
 let stack: Stack;
 let browser: Browser;
@@ -44,17 +40,6 @@ const beijingDay = (daysAhead: number) => new Date(Date.now() + 8 * 3_600_000 + 
 const total = (page: Page, key: string) => page.locator(`[data-total="${key}"] p`).nth(1);
 /** One count of a village's row. */
 const villageCount = (page: Page, village: string, key: string) => page.locator(`[data-village="${village}"] [data-count="${key}"]`);
-
-async function waitForCampaign(id: string, check: (c: CampaignReply) => boolean, what: string): Promise<CampaignReply> {
-  const until = Date.now() + 30_000;
-  let last: CampaignReply | undefined;
-  while (Date.now() < until) {
-    last = (await officer.get<CampaignReply>(`/api/campaigns/${id}`)).body;
-    if (check(last)) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`${what}; last: ${JSON.stringify(last)}`);
-}
 
 before(async () => {
   stack = await startStack({ CASE_DAY_SECONDS: '2' });
@@ -225,7 +210,7 @@ describe('special inspections on the desktop and in the inbox', () => {
       dueAt: new Date(Date.now() + 5_000).toISOString(),
     });
     assert.equal(late.status, 201, JSON.stringify(late.body));
-    await waitForCampaign(late.body.id, (c) => c.status === 'closed', 'closed at the deadline');
+    await waitForCampaign(officer, late.body.id, (c) => c.status === 'closed', 'closed at the deadline');
 
     const { context, page } = await newPage(browser, DESKTOP);
     await signIn(page, stack.baseUrl, 'officer');

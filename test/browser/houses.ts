@@ -104,7 +104,21 @@ export async function waitForRows(page: Page, count: number): Promise<string[]> 
 
 export async function pickOption(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  // While the menu is open the rest of the page is hidden from roles (no button can be found by name).
+  // On a loaded machine a click during the menu's opening animation can be lost and the menu stays open
+  // (a fresh-clone run timed out on the form's 保存 so): click the option again until the menu is gone.
+  const listbox = page.getByRole('listbox');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // The first click waits as long as any; a repeat only while the menu is still there.
+      await page.getByRole('option', { name: option, exact: true }).click(attempt === 1 ? {} : { timeout: 3000 });
+      await listbox.waitFor({ state: 'hidden', timeout: 3000 });
+      return;
+    } catch (error) {
+      if (!(await listbox.isVisible())) return;
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /** A stack and a browser for the statistics pages: the houses above, with cases the officer registers on some of them. */

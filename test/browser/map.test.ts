@@ -9,10 +9,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { TIER_COLOURS } from '../../admin-ui/src/stats/colours.ts';
-import { PHONE, launchBrowser, screenshot } from '../support/browser.ts';
+import { PHONE, SCREENSHOT_DIR, launchBrowser, screenshot } from '../support/browser.ts';
 import { registerCase } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
 import type { ApiClient } from '../support/http.ts';
+import { INSPECTION_SCHEDULE_WORKFLOW } from '../../workflows/inspection-schedule/messages.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 import { pickOption } from './houses.ts';
@@ -24,12 +25,14 @@ import {
   coloursRightOf,
   drawnTotal,
   near,
+  VILLAGES,
   offlinePage,
   openMap,
   shownCount,
   waitForMap,
+  zoomToSingles,
 } from './map-steps.ts';
-import type { MapHouses, MapState } from './map-steps.ts';
+import type { MapHouses } from './map-steps.ts';
 import { assertNoMessageKeys, fitsWidth, listTotal } from './ui.ts';
 
 const LAPTOP = { width: 1440, height: 900 };
@@ -45,31 +48,40 @@ before(async () => {
   houses = await addMapHouses(stack.db);
   officer = await loggedIn(stack.baseUrl, 'officer');
   await registerCase(officer, houses.shop, 'serious');
+  // The 定期巡查 pass has run (as its Schedule would, at any moment of the run): the blue rings and the
+  // phone's due list read its items, and agree.
+  await stack.temporal.client.workflow.execute(INSPECTION_SCHEDULE_WORKFLOW, {
+    taskQueue: stack.config.temporalTaskQueue,
+    workflowId: 'inspection-schedule-map',
+  });
 });
 after(async () => {
   await browser?.close();
   await stack?.stop();
 });
 
+/** The houses of 高基里 due for inspection: all but the red ones, judged three days ago (see addMapHouses). */
+const dueOfGaojili = () => houses.byVillage.gaojili.filter((_, i) => i % 10 !== 0);
+/** Where house `i` of 高基里 stands (addMapHouses' grid). */
+const gaojiliHouseAt = (i: number) => ({
+  longitude: VILLAGES.gaojili.centre[0] + ((i % 6) - 2.5) * 0.0003,
+  latitude: VILLAGES.gaojili.centre[1] + (Math.floor(i / 6) - 2) * 0.0003,
+});
+
+/** The due list under the phone map once it has loaded in `order`: each house's code, address text and distance. */
+async function dueList(page: Page, order: 'code' | 'distance') {
+  await page.locator(`[data-due-list="ready"][data-order="${order}"]`).waitFor();
+  return page.locator('[data-due]').evaluateAll((links) =>
+    links.map((a) => ({
+      code: a.getAttribute('data-due') ?? '',
+      distance: a.hasAttribute('data-distance') ? Number(a.getAttribute('data-distance')) : null,
+      text: a.textContent ?? '',
+    })),
+  );
+}
+
 const registryTotal = async (client: ApiClient, query = '') =>
   (await client.get<{ total: number }>(`/api/buildings?perPage=1${query}`)).body.total;
-
-/**
- * Clicks the biggest cluster (of the `tier` when given) until single houses are drawn, as a user
- * zooming in to a village does.
- */
-async function zoomToHouses(page: Page, tier?: string): Promise<MapState> {
-  let state = await waitForMap(page, (s) => s.clusters.length + s.singles.length > 0, 'anything');
-  const done = (s: MapState) => s.singles.length >= 5 && (!tier || s.singles.some((h) => h.kind === tier));
-  for (let i = 0; i < 6 && !done(state); i++) {
-    const biggest = state.clusters.find((c) => c.kind === tier) ?? state.clusters[0];
-    assert.ok(biggest, 'a cluster to click');
-    const zoom = state.zoom;
-    await clickOn(page, biggest);
-    state = await waitForMap(page, (s) => s.zoom > zoom + 1, 'a closer view');
-  }
-  return state;
-}
 
 describe('the map (一张图)', () => {
   test('the district officer’s: clusters adding up to the registry’s total, then houses in their tier colours, and a house’s card', async () => {
@@ -87,7 +99,7 @@ describe('the map (一张图)', () => {
     await assertNoMessageKeys(page);
     await screenshot(page, 'map-district-1440');
 
-    const village = await zoomToHouses(page, 'red');
+    const village = await zoomToSingles(page, 'red');
     assert.ok(village.singles.length >= 5, 'single houses close up');
     const tiers = new Set(village.singles.map((s) => s.kind));
     for (const tier of tiers) assert.ok(tier in TIER_COLOURS, `a tier: ${tier}`);
@@ -221,7 +233,7 @@ describe('the map (一张图)', () => {
     const box = await page.locator('[data-map]').boundingBox();
     assert.ok(box && box.y < PHONE.height / 2, 'the map starts in the upper half of the screen');
     await screenshot(page, 'map-phone');
-    const state = await zoomToHouses(page);
+    const state = await zoomToSingles(page);
     const house = state.singles.find((s) => s.y > 40 && s.y < 300) ?? state.singles[0];
     assert.ok(house);
     await clickOn(page, house);
@@ -243,14 +255,35 @@ describe('the map (一张图)', () => {
     assert.equal(await shownCount(page), PER_VILLAGE, 'their village');
     const village = await waitForMap(page, (s) => s.singles.length === PER_VILLAGE, 'every house of the village');
     const due = village.singles.filter((s) => s.kind !== 'red');
-    // The red ones were inspected this year; the others never were.
-    assert.equal(await page.locator('.phone-map-list [data-single]').count(), due.length);
+    // The red ones were judged three days ago; the others never were.
+    assert.equal(due.length, dueOfGaojili().length);
     const [first] = due;
     assert.ok(first?.code);
     const strip = await coloursRightOf(page, first, 30);
     assert.ok(strip.filter((rgb) => near(rgb, '#1565c0', 30)).length >= 3, `a due house has a thick blue ring: ${JSON.stringify(strip)}`);
     assert.ok(await fitsWidth(page));
     await screenshot(page, 'map-phone-inspector');
+    // Listed under the map with their addresses; without a position, by code, a page at a time.
+    const byCode = await dueList(page, 'code');
+    await page.getByRole('heading', { name: `应排查 ${due.length} 栋` }).waitFor();
+    await page.locator('[data-position="failed"]').getByText('未能获取您的位置，现按房屋编码排列').waitFor();
+    assert.deepEqual(
+      byCode.map((h) => h.code),
+      dueOfGaojili().slice(0, 20),
+      'the first page, by code',
+    );
+    assert.match(byCode[0]!.text, /凤城街道高基里 2 号/, 'with its address');
+    assert.ok(byCode.every((h) => h.distance === null && /从未排查/.test(h.text)));
+    await page.getByRole('button', { name: `显示更多（还有 ${due.length - 20} 栋）` }).click();
+    await page
+      .locator('[data-due]')
+      .nth(due.length - 1)
+      .waitFor();
+    assert.deepEqual(
+      (await dueList(page, 'code')).map((h) => h.code),
+      dueOfGaojili(),
+    );
+    assert.equal(await page.getByRole('button', { name: /显示更多/ }).count(), 0);
     await clickOn(page, first);
     await page.waitForURL(new RegExp(`/m/b/${first.code}$`));
     await page.getByRole('link', { name: '开始排查' }).waitFor();
@@ -258,6 +291,73 @@ describe('the map (一张图)', () => {
       scripts.filter((s) => /react-admin|mui|AdminApp/.test(s)),
       [],
     );
+    assert.deepEqual(outside, []);
+    await context.close();
+  });
+  test('the inspector’s phone map lists the due houses with their addresses, nearest to where the phone stands first', async () => {
+    // Standing at 高基里’s house 30 (the grid’s far corner): it first, then its neighbours by distance.
+    const here = gaojiliHouseAt(29);
+    const { context, page, outside } = await offlinePage(browser, stack.baseUrl, 'inspector', PHONE, here);
+    await page.goto(`${stack.baseUrl}/m/map`);
+    const list = await dueList(page, 'distance');
+    await page.locator('[data-position="located"]').getByText('按与您的距离由近及远排列').waitFor();
+    const api = await page.request.get(
+      `${stack.baseUrl}/api/map/due?near=${here.longitude.toFixed(6)},${here.latitude.toFixed(6)}&perPage=20`,
+    );
+    assert.equal(api.status(), 200);
+    const expected = ((await api.json()) as { data: { code: string; distanceM: number }[] }).data;
+    assert.deepEqual(
+      list.map((h) => [h.code, h.distance]),
+      expected.map((h) => [h.code, h.distanceM]),
+      'the API’s order and distances',
+    );
+    assert.equal(list[0]?.code, houses.byVillage.gaojili[29]);
+    assert.match(list[0]!.text, /凤城街道高基里 30 号.*10 米内/);
+    assert.match(list[1]!.text, /凤城街道高基里 29 号.*约 30 米/, 'the next house west, 30 m away');
+    const distances = list.map((h) => h.distance ?? Infinity);
+    assert.deepEqual(
+      distances,
+      [...distances].sort((a, b) => a - b),
+      'nearest first',
+    );
+    assert.ok(list.every((h) => dueOfGaojili().includes(h.code)));
+    assert.ok(await fitsWidth(page));
+    await screenshot(page, 'map-phone-due-near');
+    // The list as the phone shows it, scrolled to.
+    await page.locator('[data-due-list]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/map-phone-due-list.png`, animations: 'disabled' });
+    await page.locator(`[data-due="${list[0]!.code}"]`).click();
+    await page.waitForURL(new RegExp(`/m/b/${list[0]!.code}$`));
+    await page.getByRole('link', { name: '开始排查' }).waitFor();
+    assert.deepEqual(outside, []);
+    await context.close();
+  });
+
+  test('on a phone, the card of a tapped house never hides it: the map moves the house above the card', async () => {
+    const { context, page, outside } = await offlinePage(browser, stack.baseUrl, 'inspector', PHONE);
+    await openMap(page, stack.baseUrl);
+    const state = await zoomToSingles(page);
+    const canvas = page.locator('[data-map] canvas');
+    const size = (await canvas.boundingBox())!;
+    // The lowest house drawn, clear of the map's edges: the card over the map's lower part would cover it.
+    const low = state.singles.filter((s) => s.y < size.height - 20 && s.x > 20 && s.x < size.width - 20).sort((a, b) => b.y - a.y)[0];
+    assert.ok(low?.code, 'a house in view');
+    await clickOn(page, low);
+    const card = page.locator(`[data-house-card="${low.code}"]`);
+    await card.locator('[data-last-inspection]').waitFor();
+    const [map, box] = await Promise.all([canvas.boundingBox(), card.boundingBox()]);
+    assert.ok(map && box);
+    const cardTop = box.y - map.y;
+    assert.ok(cardTop < low.y, `the card (top ${cardTop}) covers where the house was drawn (${low.y})`);
+    const moved = await waitForMap(
+      page,
+      (s) => (s.singles.find((h) => h.code === low.code)?.y ?? Infinity) < cardTop - 10,
+      `${low.code} above the card’s top edge (${cardTop})`,
+    );
+    const house = moved.singles.find((h) => h.code === low.code)!;
+    assert.ok(house.y > 0 && house.x > 0 && house.x < map.width, `still on the map: ${JSON.stringify(house)}`);
+    assert.equal(moved.zoom.toFixed(2), state.zoom.toFixed(2), 'at the same zoom');
+    await screenshot(page, 'map-phone-card-kept');
     assert.deepEqual(outside, []);
     await context.close();
   });

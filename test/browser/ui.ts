@@ -21,6 +21,7 @@ export const MENU = {
   campaigns: '专项排查',
   imports: '批量导入',
   labels: '标签打印',
+  reports: '数据上报',
   regions: '行政区划',
   users: '用户管理',
   definitions: '流程定义',
@@ -88,8 +89,14 @@ export const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') 
 /** The total of the list on screen: react-admin's pager ("第 1-4 条，共 4 条"), or 0 when the list is empty. */
 export async function listTotal(page: Page): Promise<number> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => /共 \d+ 条|没有找到|暂无/.test(document.body.innerText), undefined, { timeout: 15_000 });
+  // The list's own words (its pagination, or react-admin's empty list), not any 暂无 on the page it came
+  // from: a cockpit card saying 暂无… while the list was still loading read as an empty list.
+  await page.waitForFunction(
+    () => /第 \d+-\d+ 条，共 \d+ 条|没有找到/.test(document.body.innerText) || document.querySelector('.RaEmpty-message') !== null,
+    undefined,
+    { timeout: 15_000 },
+  );
   await page.waitForLoadState('networkidle');
-  const match = /共 (\d+) 条/.exec(await page.locator('body').innerText());
+  const match = /第 \d+-\d+ 条，共 (\d+) 条/.exec(await page.locator('body').innerText());
   return match ? Number(match[1]) : 0;
 }

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { createHouse } from '../support/cases.ts';
 import { loggedIn } from '../support/http.ts';
+import { waitForCampaign } from '../support/campaigns.ts';
 import type { ApiClient } from '../support/http.ts';
 import { recordHistoriesThenStop } from '../support/histories.ts';
 import { startStack } from '../support/stack.ts';
@@ -53,16 +54,7 @@ const inspect = (client: ApiClient, buildingCode: string, hazard = false) =>
     inspectedAt: new Date().toISOString(),
   });
 
-async function waitFor(id: string, check: (c: Campaign) => boolean, what: string): Promise<Campaign> {
-  const until = Date.now() + 30_000;
-  let last: Campaign | undefined;
-  while (Date.now() < until) {
-    last = (await officer.get<Campaign>(`/api/campaigns/${id}`)).body;
-    if (check(last)) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`${what}; last: ${JSON.stringify(last)}`);
-}
+const waitFor = (id: string, check: (c: Campaign) => boolean, what: string) => waitForCampaign<Campaign>(officer, id, check, what);
 
 describe('special inspection campaign', () => {
   test('from creation to the deadline: inboxes, progress, a reminder, one village overdue', async () => {

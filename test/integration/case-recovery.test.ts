@@ -76,14 +76,27 @@ describe('crash safety', () => {
       taskQueue: stack.config.temporalTaskQueue,
       workflowId: `sweep-test-${row.id}`,
     });
-    assert.deepEqual(swept, { cases: 1, labelBatches: 0, imports: 0, complaints: 0, campaigns: 0 });
+    assert.deepEqual(swept, {
+      cases: 1,
+      labelBatches: 0,
+      imports: 0,
+      dataReports: 0,
+      complaints: 0,
+      campaigns: 0,
+      warnings: 0,
+      bulletins: 0,
+    });
     const c = await waitForCase(officer, row.id, (x) => x.openTasks.some((t) => t.step === 'assign'));
     assert.equal(c.status, 'assigning');
     const again = await stack.temporal.client.workflow.execute('sweepWorkflow', {
       taskQueue: stack.config.temporalTaskQueue,
       workflowId: `sweep-test-again-${row.id}`,
     });
-    assert.deepEqual(again, { cases: 0, labelBatches: 0, imports: 0, complaints: 0, campaigns: 0 }, 'a started case is not swept again');
+    assert.deepEqual(
+      again,
+      { cases: 0, labelBatches: 0, imports: 0, dataReports: 0, complaints: 0, campaigns: 0, warnings: 0, bulletins: 0 },
+      'a started case is not swept again',
+    );
   });
 
   test('a label batch left queued by a crash before its workflow started is started by the sweeper and finishes', async () => {
@@ -145,7 +158,16 @@ describe('crash safety', () => {
       taskQueue: stack.config.temporalTaskQueue,
       workflowId: `sweep-test-intake-${complaint?.id}`,
     });
-    assert.deepEqual(swept, { cases: 0, labelBatches: 0, imports: 0, complaints: 1, campaigns: 1 });
+    assert.deepEqual(swept, {
+      cases: 0,
+      labelBatches: 0,
+      imports: 0,
+      dataReports: 0,
+      complaints: 1,
+      campaigns: 1,
+      warnings: 0,
+      bulletins: 0,
+    });
     // Both workflows run: the complaint can be verified, the campaign cancelled.
     const verified = await inspector.post<{ status: string }>(`/api/complaints/${complaint?.id}/verify`, {
       result: 'unfounded',

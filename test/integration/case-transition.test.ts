@@ -10,6 +10,10 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Config } from '../../domain/config.ts';
 import { verifyCaseChain } from '../../domain/cases/chain.ts';
 import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
+import { CaseNotifier } from '../../domain/notifications/case-notices.ts';
+import { DatabaseCaseFacts } from '../../domain/notifications/database-case-facts.ts';
+import { DatabaseNotificationStore } from '../../domain/notifications/database-store.ts';
+import { DatabaseSmsStore } from '../../domain/sms/database-store.ts';
 import { DatabaseSupervisionStore } from '../../domain/supervision/database-store.ts';
 import type { Transition } from '../../domain/cases/transition.ts';
 import type { Actor } from '../../workflows/hazard-case/messages.ts';
@@ -57,6 +61,14 @@ before(async () => {
     supervision: {} as SupervisionClient,
     cases: new DatabaseCaseStore(database.appDb),
     supervisionStore: new DatabaseSupervisionStore(database.appDb),
+    // The step's notices are written for real; text messages are queued, not delivered (no workflow here).
+    notifier: new CaseNotifier({
+      facts: new DatabaseCaseFacts(database.appDb),
+      notifications: new DatabaseNotificationStore(database.appDb),
+      sms: new DatabaseSmsStore(database.appDb),
+      quietHours: null,
+      deliver: async () => undefined,
+    }),
   });
 });
 

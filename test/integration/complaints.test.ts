@@ -2,13 +2,15 @@
  * Citizens' complaints on real Temporal and PostgreSQL, through the API: filed without an account from
  * a house code or a map position, followed on the progress page (nothing internal), verified on site
  * (confirmed into a new or an open case, or unfounded with a reply), overdue verification recorded
- * once, the complainant's identity masked and its full view audited, and the abuse limits.
+ * once, the complainant's identity masked and its full view audited, the village's inspectors told once
+ * of each complaint to verify, and the abuse limits.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient, loggedIn } from '../support/http.ts';
 import { createHouse, registerCase, tinyPng, waitForCase } from '../support/cases.ts';
 import { recordHistoriesThenStop } from '../support/histories.ts';
+import { startableKinds } from '../../workers/activities/startable.ts';
 import { startStack } from '../support/stack.ts';
 import type { Stack } from '../support/stack.ts';
 
@@ -149,10 +151,34 @@ describe('complaints', () => {
       houseFile.body.complaints.map((c) => [c.trackingNo, c.status]),
       [[filed.trackingNo, 'verifying']],
     );
-    assert.ok(!JSON.stringify(houseFile.body.complaints).includes('139'), 'no complainant in the house file');
+    // Not a bare '139': the row's createdAt may have 139 milliseconds.
+    const listedInFile = JSON.stringify(houseFile.body.complaints);
+    for (const shown of ['王', '13912345678', '139****5678'])
+      assert.ok(!listedInFile.includes(shown), `no complainant in the house file (${shown}): ${listedInFile}`);
     const img = await fetch(`${stack.baseUrl}/api/complaint-files/${photo.body.id}`, { headers: { cookie: auditor.cookieHeader() } });
     assert.equal(img.status, 200);
     assert.equal((await fetch(`${stack.baseUrl}/api/complaint-files/${photo.body.id}`)).status, 401);
+
+    // The village's inspectors are told it awaits their verification (待核实投诉), once, without the
+    // complainant; the town officer is not an on-site verifier and is not told.
+    const link = `/complaints/${seen.id}/show`;
+    const told = async (client: ApiClient) =>
+      (
+        await client.get<{ data: { kind: string; title: string; body: string; link: string | null }[] }>('/api/notifications?perPage=100')
+      ).body.data.filter((n) => n.link === link);
+    const [notice, ...more] = await told(inspector);
+    assert.equal(more.length, 0, 'told once');
+    assert.equal(notice?.kind, 'task_claimable');
+    assert.match(notice?.title ?? '', /待核实投诉/);
+    assert.ok(!/王小明|王\*\*|13912345678|139\*{4}5678/.test(JSON.stringify(notice)), 'no complainant in the notification');
+    assert.equal((await told(town)).length, 0);
+    // A sweeper restarting its workflow (as after a crash before the start was marked) tells no one again.
+    const complaints = startableKinds({ db: stack.db, temporal: stack.temporal.client, config: stack.config }).find(
+      (k) => k.kind === 'complaints',
+    );
+    const row = await stack.db('complaints').where({ id: seen.id }).first('id', 'region_code', 'verify_due_at');
+    await complaints?.start({ id: row.id, regionCode: row.region_code, verifyDueAt: row.verify_due_at.toISOString() });
+    assert.equal((await told(inspector)).length, 1, 'the restart told no one twice');
   });
 
   test('confirmed on site: a hazard case is opened and the progress page follows it', async () => {

@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import type { BuildingCreateInput } from '../../domain/buildings/schema.ts';
 import { DatabaseImportJobStore } from '../../domain/imports/database-store.ts';
 import type { ImportJob } from '../../domain/imports/jobs.ts';
-import { submitImport } from '../../api/services/imports.ts';
+import { ImportService } from '../../api/services/imports.ts';
+import { DatabaseAuditStore } from '../../domain/stores/database-audit.ts';
 import { IMPORT_COLUMNS } from '../../domain/imports/template.ts';
 import { createWorker } from '../../workers/worker.ts';
 import { importProgressQuery, importWorkflowId } from '../../workflows/building-import/messages.ts';
@@ -324,10 +325,21 @@ describe('durability', () => {
   test('a worker restart mid-import completes it with every row imported exactly once', async () => {
     const rows = housesIn('4418021', 4000, 11);
     const system = { actorId: null, actorName: 'cli', actorRole: null, ip: null, userAgent: null, requestId: null };
-    const job = await submitImport(
-      { db: stack.db, files: stack.files, temporal: stack.temporal.client, taskQueue: stack.config.temporalTaskQueue },
-      { data: csvFile(rows.map((h) => cellsOf(h))), fileName: 'restart.csv', regionCode: '441802', actor: system, chunkSize: 100 },
-    );
+    const service = new ImportService({
+      db: stack.db,
+      jobs: new DatabaseImportJobStore(stack.db),
+      audit: new DatabaseAuditStore(stack.db),
+      files: stack.files,
+      temporal: stack.temporal.client,
+      taskQueue: stack.config.temporalTaskQueue,
+    });
+    const job = await service.submit({
+      data: csvFile(rows.map((h) => cellsOf(h))),
+      fileName: 'restart.csv',
+      regionCode: '441802',
+      actor: system,
+      chunkSize: 100,
+    });
     const chunks = () => stack.db('import_job_chunks').where({ job_id: job.id }).count({ n: '*' }).first() as Promise<{ n: number }>;
     while ((await chunks()).n === 0) await new Promise((r) => setTimeout(r, 20));
     stack.worker.shutdown();

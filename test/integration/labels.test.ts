@@ -11,7 +11,10 @@ import { buildingCode } from '../../domain/buildings/code.ts';
 import { DatabaseBuildingStore } from '../../domain/buildings/database-store.ts';
 import { createAppAbility, rulesFor } from '../../domain/abilities.ts';
 import type { FileStore } from '../../domain/files.ts';
-import { createLabelBatch } from '../../api/services/label-batches.ts';
+import { LabelBatchService } from '../../api/services/label-batches.ts';
+import { DatabaseLabelBatchStore } from '../../domain/labels/database-store.ts';
+import { DatabaseAuditStore } from '../../domain/stores/database-audit.ts';
+import { DatabaseRegionStore } from '../../domain/stores/database-regions.ts';
 import { chunkFileKey } from '../../workers/activities/labels.ts';
 import { WORKFLOWS_PATH, createWorker } from '../../workers/worker.ts';
 import { progressQuery, labelBatchWorkflowId } from '../../workflows/label-batch/messages.ts';
@@ -287,9 +290,17 @@ describe('label batches', () => {
   test('a batch whose worker stops mid-way finishes on a new worker without redoing finished chunks', async () => {
     const ability = createAppAbility(rulesFor({ id: 'test', role: 'district_admin', regionCode: '441802' }));
     const who = { actorId: null, actorName: 'test', actorRole: null, ip: null, userAgent: null, requestId: null };
-    const deps = { db: stack.db, temporal: stack.temporal.client, taskQueue: stack.config.temporalTaskQueue };
+    const service = new LabelBatchService({
+      db: stack.db,
+      batches: new DatabaseLabelBatchStore(stack.db),
+      regions: new DatabaseRegionStore(stack.db),
+      audit: new DatabaseAuditStore(stack.db),
+      files: stack.files,
+      temporal: stack.temporal.client,
+      taskQueue: stack.config.temporalTaskQueue,
+    });
     // Chunks of 200 make six, so stopping after the first leaves most of the work undone.
-    const id = await createLabelBatch(deps, ability, who, { regionCode: VILLAGE }, 200);
+    const { id } = await service.create(ability, who, { regionCode: VILLAGE }, 200);
     resumedId = id;
     const chunkRows = () => stack.db('label_batch_chunks').where({ batch_id: id }).orderBy('chunk_no') as Promise<ChunkRow[]>;
     const deadline = Date.now() + 60_000;
@@ -308,10 +319,10 @@ describe('label batches', () => {
         rendered.push(key);
         return stack.files.put(key, data);
       },
-      read: (key) => stack.files.read(key),
+      read: (key, start) => stack.files.read(key, start),
       size: (key) => stack.files.size(key),
       remove: (key) => stack.files.remove(key),
-      localPath: (key) => stack.files.localPath(key),
+      where: (key) => stack.files.where(key),
     };
     const config = { ...stack.config, baseUrl: BASE };
     const worker = await createWorker({ config, db: stack.db, files, connection: stack.temporal.nativeConnection });

@@ -113,7 +113,7 @@ describe('map tiles', () => {
     const { TileWindow } = await import('../../domain/map/window.ts');
     const { tileRange } = await import('../../domain/map/tiles.ts');
     assert.equal(summaryLevel({}, new TileWindow(tileRange(10, 0, 0)!), undefined), 14);
-    assert.equal(summaryLevel({ riskTier: 'red' }, new TileWindow(tileRange(13, 0, 0)!), undefined), 11);
+    assert.equal(summaryLevel({ riskTier: 'red' }, new TileWindow(tileRange(13, 0, 0)!), undefined), 14);
     assert.equal(summaryLevel({ minFloors: 1 }, new TileWindow(tileRange(10, 0, 0)!), undefined), undefined);
     assert.equal(summaryLevel({}, new TileWindow(tileRange(15, 0, 0)!), undefined), 11);
     assert.equal(
@@ -275,5 +275,75 @@ describe('the map’s version', () => {
     } finally {
       await watch.close();
     }
+  });
+});
+
+describe('the map’s summary', () => {
+  test('read from the cells, it equals the houses’ own count, tiers and exact bounds, and follows the next write', async () => {
+    type Summary = { count: number; located: number; bounds: number[] | null; tiers: Record<string, number> };
+    const summary = async (client: ApiClient, filter: Record<string, string>) =>
+      (await client.get<Summary>(`/api/map/summary${query(filter)}`)).body;
+    const filters: Record<string, string>[] = [
+      {},
+      { riskTier: 'red' },
+      { riskTier: 'green' },
+      { regionCode: '441802007' },
+      { regionCode: '441802006', riskTier: 'green' },
+    ];
+    for (const client of [officer, town])
+      for (const filter of filters) {
+        // Every house has a floor: the same houses, counted from the houses rather than the cells.
+        const fromHouses = await summary(client, { ...filter, minFloors: '1' });
+        assert.deepEqual(await summary(client, filter), fromHouses, JSON.stringify(filter));
+      }
+    const before = await summary(officer, {});
+    const west = { longitude: 113.0123456, latitude: 23.6987654 };
+    await createHouse(officer, west);
+    // Kept under the map's version, which the API hears of by a notification within milliseconds (as a tile).
+    let after = await summary(officer, {});
+    for (const until = Date.now() + 2000; after.count === before.count && Date.now() < until; after = await summary(officer, {}))
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(after.count, before.count + 1, 'a read after the write counts the new house');
+    assert.deepEqual(after.bounds, [west.longitude, west.latitude, before.bounds![2], before.bounds![3]]);
+    assert.deepEqual(after, await summary(officer, { minFloors: '1' }));
+  });
+});
+
+describe('close up', () => {
+  test('what stands at one house is one feature naming the house; a complaint of no house stands alone', async () => {
+    await registerCase(officer, codes.mine[0]!, 'general');
+    const at = (layer: string, point: { longitude: number; latitude: number }) =>
+      fetchTile(officer, `/api/map/tiles/${layer}/${tilesHolding(17, [point])[0]}.mvt`);
+    const cases = (await at('cases', MINE[0]!)).layers.cases!.filter((f) => f.properties.code === codes.mine[0]);
+    assert.deepEqual(
+      cases.map((f) => [f.properties.count, f.properties.serious]),
+      [[2, 1]],
+      'two open cases of one house: one feature with the house’s code (a click opens its card)',
+    );
+    assert.equal(cases[0]!.properties.caseId, undefined);
+    const citizen = new ApiClient(stack.baseUrl);
+    const filed = await citizen.post('/api/public/complaints', {
+      buildingCode: codes.mine[7],
+      category: 'illegal_addition',
+      description: '楼顶正在加建一层',
+      fileIds: [],
+    });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    // Two complaints of no registered house at the very place of the house: each stands alone.
+    for (const description of ['路边空地有人私搭棚屋', '空地上的棚屋又加了一层'])
+      assert.equal(
+        (await citizen.post('/api/public/complaints', { position: MINE[7], category: 'other', description, fileIds: [] })).status,
+        201,
+      );
+    const complaints = (await at('complaints', MINE[7]!)).layers.complaints!;
+    assert.deepEqual(complaints.map((f) => [f.properties.count, f.properties.code ?? null, typeof f.properties.complaintId]).sort(), [
+      [1, null, 'string'],
+      [1, null, 'string'],
+      [2, codes.mine[7], 'undefined'],
+    ]);
+    // Far out, grid cells as before: the two cases of the house and the one of its neighbour.
+    const far: TileFeature[] = [];
+    for (const t of tilesHolding(12, MINE)) far.push(...((await fetchTile(officer, `/api/map/tiles/cases/${t}.mvt`)).layers.cases ?? []));
+    assert.equal(total(far), 3);
   });
 });

@@ -40,6 +40,7 @@ const production = async () => ({
   PORT: String(await freePort()),
   PUBLIC_BASE_URL: 'https://ydym.example.gov.cn',
   SUPERVISION_SECRET: `whsec_${randomBytes(32).toString('base64')}`,
+  SMS_SECRET: `whsec_${randomBytes(32).toString('base64')}`,
   CLIENT_HASH_SECRET: randomBytes(32).toString('hex'),
   // Nothing listens there: the checks must refuse before Temporal is ever called.
   TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,

@@ -36,10 +36,17 @@ after(async () => {
 });
 
 test('npm start brings everything up on an empty database, prints URLs and logins, and Ctrl-C leaves nothing running', async () => {
-  const [port, temporalPort, uiPort, simPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [port, temporalPort, uiPort, simPort, smsPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const env = {
     PORT: String(port),
     SUPERVISION_SIM_PORT: String(simPort),
+    SMS_SIM_PORT: String(smsPort),
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
     TEMPORAL_UI_PORT: String(uiPort),
     DATABASE_URL: database.appUrl,
@@ -56,6 +63,8 @@ test('npm start brings everything up on an empty database, prints URLs and login
     assert.match(start.output(), new RegExp(`Temporal Web UI: +http://127.0.0.1:${uiPort}`));
     assert.match(start.output(), /admin +区住建局系统管理员/);
     assert.match(start.output(), new RegExp(`Supervision system: +http://127.0.0.1:${simPort} \\(simulator`));
+    assert.match(start.output(), new RegExp(`SMS provider: +http://127.0.0.1:${smsPort} \\(simulator`));
+    assert.match(await (await fetch(`http://127.0.0.1:${smsPort}/`)).text(), /短信平台（模拟器）/);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     assert.equal(ready.status, 200, await ready.text());
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -66,7 +75,8 @@ test('npm start brings everything up on an empty database, prints URLs and login
     assert.equal(login.status, 200);
     start.child.kill('SIGINT');
     assert.equal(await start.exit, 0, start.output());
-    for (const p of [port, temporalPort, uiPort, simPort]) assert.equal(await portFree(p), true, `port ${p} still open after Ctrl-C`);
+    for (const p of [port, temporalPort, uiPort, simPort, smsPort])
+      assert.equal(await portFree(p), true, `port ${p} still open after Ctrl-C`);
   }
   const users = await database.db('users').count({ n: '*' }).first();
   assert.equal(Number(users?.n), DEMO_USERS.length, 'demo users loaded once, not twice');

@@ -13,7 +13,8 @@ import { findTemporalCli } from '../../scripts/lib/temporal-cli.ts';
  */
 const START_TRIES = 3;
 
-export async function startTestTemporal(): Promise<TestWorkflowEnvironment> {
+/** `dbFilename`: keep the server's state in that SQLite file (as `npm start` does), not in memory. */
+export async function startTestTemporal(options: { dbFilename?: string } = {}): Promise<TestWorkflowEnvironment> {
   installTemporalRuntime(createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', 'test'));
   const cli = findTemporalCli(process.env.TEMPORAL_CLI_PATH || undefined);
   if (!cli) throw new Error('no Temporal CLI: run the tests through `npm test`, which provisions it');
@@ -23,6 +24,7 @@ export async function startTestTemporal(): Promise<TestWorkflowEnvironment> {
         server: {
           executable: { type: 'existing-path', path: cli },
           ip: '127.0.0.1',
+          ...(options.dbFilename ? { dbFilename: options.dbFilename } : {}),
           searchAttributes: SEARCH_ATTRIBUTES,
           extraArgs: ['--log-level', 'error', ...DEV_SERVER_DYNAMIC_CONFIG],
         },

@@ -25,6 +25,10 @@ export class WorkerProcess {
         TEMPORAL_ADDRESS: stack.temporal.address,
         DATA_DIR: stack.config.dataDir,
         PORT: String(stack.config.port),
+        // Text messages to the stack's own SMS simulator, as the in-process worker sends them.
+        ...(stack.config.smsUrl ? { SMS_URL: stack.config.smsUrl } : {}),
+        SMS_SECRET: stack.config.smsSecret,
+        SMS_QUIET_HOURS: stack.config.smsQuietHours,
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

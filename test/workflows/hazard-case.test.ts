@@ -26,7 +26,9 @@ import {
   completeTaskUpdate,
   escalateCaseUpdate,
 } from '../../workflows/hazard-case/messages.ts';
-import type { Actor, CaseState, HazardCaseInput } from '../../workflows/hazard-case/messages.ts';
+import type { Actor, CaseState, HazardCaseInput, StartIndex } from '../../workflows/hazard-case/messages.ts';
+import { startIndex } from '../../workflows/hazard-case/rules.ts';
+import { SA_CASE_STATUS, SA_DUE_AT } from '../../domain/search-attributes.ts';
 import { FAILURE } from '../../workflows/shared/messages.ts';
 import { startTestTemporal } from '../support/temporal.ts';
 
@@ -82,7 +84,7 @@ after(async () => {
 });
 
 /** Starts a case of `severity` and returns its handle, with helpers to work its tasks. */
-async function startCase(severity: Severity, daySeconds = 60) {
+async function startCase(severity: Severity, daySeconds = 60, index?: StartIndex) {
   const caseId = `mock-${++caseNo}`;
   const input: HazardCaseInput = {
     caseId,
@@ -92,11 +94,20 @@ async function startCase(severity: Severity, daySeconds = 60) {
     buildingCode: '441802006001000123',
     daySeconds,
     registeredBy: people.town,
+    ...(index ? { startIndex: index } : {}),
   };
   const handle = await env.client.workflow.start(HAZARD_CASE_WORKFLOW, {
     taskQueue: TASK_QUEUE,
     workflowId: caseWorkflowId(caseId),
     args: [input],
+    ...(index
+      ? {
+          typedSearchAttributes: [
+            { key: SA_CASE_STATUS, value: index.status },
+            ...(index.dueAt ? [{ key: SA_DUE_AT, value: new Date(index.dueAt) }] : []),
+          ],
+        }
+      : {}),
   });
   const state = () => handle.query(caseStateQuery);
   const taskOf = async (step: StepId) => {
@@ -254,6 +265,30 @@ describe('the hazard case workflow, activities mocked', () => {
     assert.deepEqual(completed(c.events()).at(-1)?.data.path, ['EndEvent_escalation_handled']);
     await c.handle.executeUpdate(cancelCaseUpdate, { args: [{ actor: people.district, reason: '测试结束' }] });
     await c.handle.result();
+  });
+
+  it('a case started already indexed by its first task (as the API starts it) registers without an upsert, and later steps upsert', async () => {
+    const upserts = async (handle: { fetchHistory(): Promise<{ events?: unknown[] | null }> }) =>
+      ((await handle.fetchHistory()).events ?? []).filter(
+        (e) => (e as { upsertWorkflowSearchAttributesEventAttributes?: unknown }).upsertWorkflowSearchAttributesEventAttributes,
+      ).length;
+    const index = startIndex(2, 'general', Date.now(), 60);
+    assert.equal(index.status, 'assigning');
+    const c = await startCase('general', 60, index);
+    await until('registration', () => c.events().length > 0);
+    const first = await c.taskOf('assign');
+    assert.equal(first.dueAt, index.dueAt, 'the first task is due when the start said');
+    assert.equal(await upserts(c.handle), 0, 'no upsert at registration');
+    const described = await c.handle.describe();
+    assert.equal(described.typedSearchAttributes.get(SA_CASE_STATUS), 'assigning');
+    assert.equal(described.typedSearchAttributes.get(SA_DUE_AT)?.toISOString(), index.dueAt);
+    assert.equal((await c.complete('assign', people.town)).status, 'rectifying');
+    assert.equal(await upserts(c.handle), 1, 'the next step upserts its status and due time');
+
+    // Started as before (no index in the input): registration upserts, as recorded histories did.
+    const old = await startCase('general');
+    await until('registration', () => old.events().length > 0);
+    await until('the upsert', async () => (await upserts(old.handle)) === 1);
   });
 
   it('cancelling ends the case and cancels its open tasks', async () => {

@@ -5,6 +5,7 @@
  * escalation paths can be exercised on demand.
  */
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express from 'express';
@@ -60,6 +61,8 @@ export async function startSupervisionSimulator(options: SimulatorOptions): Prom
   const { secret, logger, host = '127.0.0.1', autoAcknowledgeMs = 1000, callbackRetryDelaysMs = [1000, 5000, 15_000] } = options;
   const state = await loadState(options.stateFile);
   const closing = new AbortController();
+  // Every pending acknowledgement and callback redelivery waits on it: many at once under load are expected.
+  setMaxListeners(0, closing.signal);
   let saving = Promise.resolve();
   // Writes are chained so two snapshots never race on the rename; each answer waits for its write.
   const save = () => (saving = saving.then(() => (options.stateFile ? writeState(options.stateFile, state) : undefined)));

@@ -173,7 +173,7 @@ export async function writeStatisticsDataset(
            status = CASE WHEN status = 'controlling' AND severity <> 'serious' THEN 'rectifying' ELSE status END,
            has_control = severity = 'serious' AND (status = 'controlling' OR random() < 0.3),
            closed_at = CASE WHEN status IN ('closed', 'cancelled')
-                            THEN least(now() - interval '1 hour', created_at + (1 + random() * 45) * interval '1 day') END,
+                            THEN greatest(created_at, least(now() - interval '1 hour', created_at + (1 + random() * 45) * interval '1 day')) END,
            due_at = CASE WHEN status NOT IN ('closed', 'cancelled', 'registered')
                          THEN greatest(created_at + interval '1 day', now() + (random() * 42 - 14) * interval '1 day') END`,
       );

@@ -6,18 +6,27 @@
  * started (through its aggregate's workflow client, where "already started" counts as started).
  */
 import type { Client } from '@temporalio/client';
+import { DatabaseBulletinStore } from '../../domain/bulletins/database-store.ts';
+import { startBulletinWorkflow } from '../../domain/bulletins/workflow-client.ts';
 import { DatabaseCampaignStore } from '../../domain/campaigns/database-store.ts';
 import { CampaignWorkflows } from '../../domain/campaigns/workflow-client.ts';
 import { DatabaseCaseStore } from '../../domain/cases/database-store.ts';
 import { CaseWorkflows } from '../../domain/cases/workflow-client.ts';
 import { DatabaseComplaintStore } from '../../domain/complaints/database-store.ts';
 import { ComplaintWorkflows } from '../../domain/complaints/workflow-client.ts';
+import { verificationNotice } from '../../domain/complaints/verification-notice.ts';
 import type { Config } from '../../domain/config.ts';
 import type { Db } from '../../domain/db.ts';
 import { DatabaseImportJobStore } from '../../domain/imports/database-store.ts';
 import { startImportWorkflow } from '../../domain/imports/workflow-client.ts';
 import { DatabaseLabelBatchStore } from '../../domain/labels/database-store.ts';
 import { startLabelBatchWorkflow } from '../../domain/labels/workflow-client.ts';
+import { DatabaseDataReportStore } from '../../domain/reports/database-store.ts';
+import { startDataReportWorkflow } from '../../domain/reports/workflow-client.ts';
+import { DatabaseWarningStore } from '../../domain/warnings/database-store.ts';
+import { WarningWorkflows } from '../../domain/warnings/workflow-client.ts';
+import { raisedNotice } from '../../domain/warnings/notices.ts';
+import { DatabaseNotificationStore } from '../../domain/notifications/database-store.ts';
 
 /** One kind of row whose workflow is started after the row is written. */
 export interface StartableKind<Row> {
@@ -49,6 +58,11 @@ export function startableKinds({ db, temporal, config }: StartableDeps): Startab
   const complaintWorkflows = new ComplaintWorkflows(temporal, config);
   const campaigns = new DatabaseCampaignStore(db);
   const campaignWorkflows = new CampaignWorkflows(temporal, config);
+  const warnings = new DatabaseWarningStore(db);
+  const warningWorkflows = new WarningWorkflows(temporal, config);
+  const notifications = new DatabaseNotificationStore(db);
+  const bulletins = new DatabaseBulletinStore(db);
+  const reports = new DatabaseDataReportStore(db);
   const target = { temporal, taskQueue: config.temporalTaskQueue };
   return [
     startable({
@@ -72,10 +86,16 @@ export function startableKinds({ db, temporal, config }: StartableDeps): Startab
       start: (j) => startImportWorkflow(target, j.id),
     }),
     startable({
+      kind: 'dataReports',
+      unstarted: (olderThanMs) => reports.queued(olderThanMs),
+      start: (r) => startDataReportWorkflow(target, r.id),
+    }),
+    startable({
       kind: 'complaints',
       unstarted: (olderThanMs) => complaints.unstarted(olderThanMs),
       async start(c) {
         await complaintWorkflows.start(c);
+        await notifications.notify(verificationNotice(c));
         await complaints.markStarted(c.id);
       },
     }),
@@ -86,6 +106,22 @@ export function startableKinds({ db, temporal, config }: StartableDeps): Startab
         await campaignWorkflows.start(c);
         await campaigns.markStarted(c.id);
       },
+    }),
+    // A rule's next run starts its own warnings; this covers a rule no longer run (retired in a new version).
+    startable({
+      kind: 'warnings',
+      unstarted: (olderThanMs) => warnings.unstarted({ olderThanMs }),
+      async start(w) {
+        await warningWorkflows.start(w);
+        await notifications.notify(raisedNotice(w));
+        await warnings.markStarted(w.id);
+      },
+    }),
+    // A bulletin an officer asked for, still queued: as a label batch, starting it again is harmless.
+    startable({
+      kind: 'bulletins',
+      unstarted: (olderThanMs) => bulletins.queued(olderThanMs),
+      start: (b) => startBulletinWorkflow(target, b.id),
     }),
   ];
 }

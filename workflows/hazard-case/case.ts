@@ -38,12 +38,16 @@ export class HazardCase {
   /** Escalations sent in the background and not yet answered; the workflow ends only at zero. */
   deliveries = 0;
   private readonly watchers = new Map<string, CancellationScope>();
-  private readonly indexed: { status: string; due: string | null | undefined } = { status: 'registered', due: undefined };
+  /** The search attributes as last set: by the start (`startIndex`), else 'registered' and none. */
+  private readonly indexed: { status: string; due: string | null | undefined };
   private taskNo = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly input: HazardCaseInput) {
     this.def = hazardCaseDefinition(input.definitionVersion);
+    this.indexed = input.startIndex
+      ? { status: input.startIndex.status, due: input.startIndex.dueAt }
+      : { status: 'registered', due: undefined };
     this.state = {
       caseId: input.caseId,
       definitionVersion: this.def.version,
@@ -139,7 +143,8 @@ export class HazardCase {
   register(): Promise<void> {
     return this.serial(async () => {
       const el = this.def.elements;
-      const first = this.newTask(this.def.firstStep);
+      // The due time the start indexed the case by, when it did (undefined: counted here).
+      const first = this.newTask(this.def.firstStep, this.input.startIndex?.dueAt);
       await this.openTasks([first], {
         event: {
           type: 'case.registered',

@@ -30,6 +30,18 @@ export interface HazardCaseInput {
   /** Seconds in one definition day, fixed for the life of the case (tests use 1). */
   daySeconds: number;
   registeredBy: Actor | null;
+  /**
+   * The `CaseStatus` and `DueAt` search attributes the start already set: the first step's status and
+   * due time (see `startIndex`), so registering needs no upsert, and the first task takes this due
+   * time. Absent in cases started before it was sent, which upsert them as they always did.
+   */
+  startIndex?: StartIndex;
+}
+
+/** The search attributes a case is indexed by from its start: the status and due time of its first task. */
+export interface StartIndex {
+  status: CaseStatus;
+  dueAt: string | null;
 }
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';

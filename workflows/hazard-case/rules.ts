@@ -9,7 +9,7 @@ import { hazardCaseDefinition } from '../../definitions/hazard-case/index.ts';
 import type { Ineligibility } from '../../definitions/hazard-case/eligibility.ts';
 import type { RegionLevel, StepDefinition } from '../../definitions/hazard-case/types.ts';
 import { REFUSAL } from './messages.ts';
-import type { Actor, CaseState, TaskState } from './messages.ts';
+import type { Actor, CaseState, StartIndex, TaskState } from './messages.ts';
 
 /** A refusal the validator throws; the workflow turns it into an ApplicationFailure of `type`. */
 export class Refusal extends Error {
@@ -90,4 +90,11 @@ export function checkClosingGate(
 export function dueAt(step: StepDefinition, severity: 'serious' | 'general', nowMs: number, daySeconds: number): string | null {
   const days = step.deadlineDays[severity];
   return days == null ? null : new Date(nowMs + days * daySeconds * 1000).toISOString();
+}
+
+/** What a case registered now is indexed by once its first task is open (the start sets it, sparing an upsert). */
+export function startIndex(definitionVersion: number, severity: 'serious' | 'general', nowMs: number, daySeconds: number): StartIndex {
+  const def = hazardCaseDefinition(definitionVersion);
+  const first = def.steps[def.firstStep];
+  return { status: first.status ?? 'registered', dueAt: dueAt(first, severity, nowMs, daySeconds) };
 }

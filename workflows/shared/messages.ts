@@ -30,6 +30,8 @@ export type RefusalType = (typeof REFUSAL)[keyof typeof REFUSAL];
 export const FAILURE = {
   /** The supervision system refused an escalation (the workflow opens a district task for it). */
   supervisionRefused: 'SupervisionRefused',
+  /** A text message to send is not in the database. */
+  smsMissing: 'SmsMissing',
   /** A case transition names a case that is not in the database. */
   caseMissing: 'CaseMissing',
   /** A verification names a complaint that is not in the database. */
@@ -40,6 +42,12 @@ export const FAILURE = {
   importStopped: 'ImportStopped',
   /** A label batch workflow whose batch row is not in the database. */
   labelBatchMissing: 'LabelBatchMissing',
+  /** A data-report workflow whose report row is not in the database. */
+  dataReportMissing: 'DataReportMissing',
+  /** A warning's handling names a warning that is not in the database. */
+  warningMissing: 'WarningMissing',
+  /** A bulletin workflow whose bulletin row is not in the database. */
+  bulletinMissing: 'BulletinMissing',
 } as const;
 
 /** One of the activities' non-retryable failure types. */

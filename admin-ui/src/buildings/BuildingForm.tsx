@@ -82,7 +82,7 @@ export function BuildingForm({ mode }: { mode: 'create' | 'edit' }) {
           validate={[...year, rule('alterationYear')]}
           helperText="resources.buildings.helpers.alterationYear"
         />
-        <ApprovalsInput />
+        <ApprovalsInput code={mode === 'edit' ? record?.code : undefined} />
       </FormSection>
 
       <FormSection title="resources.buildings.groups.management">

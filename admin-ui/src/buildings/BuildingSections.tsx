@@ -2,6 +2,7 @@
  * The house file's five field groups, as the national self-built-house platform groups them:
  * 基本情况, 建设情况, 管理情况, 排查情况, 整治情况.
  */
+import { ApprovalsField } from './ApprovalsField.tsx';
 import { Box } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { FieldSection } from './FieldSection.tsx';
@@ -62,7 +63,7 @@ export function BuildingSections() {
             { field: 'qualifiedBuilder', value: yesNo('qualifiedBuilder') },
             { field: 'alteration' },
             { field: 'alterationYear' },
-            { field: 'approvals' },
+            { field: 'approvals', value: <ApprovalsField /> },
           ]}
         />
         <FieldSection

@@ -1,6 +1,6 @@
 /**
  * The house file (房屋档案): a header with the warnings that matter, the five field groups and the
- * change history; beside them the QR code with its label, and the house's inspections, complaints
+ * change history, with the safety timeline (安全) before the history; beside them the QR code with its label, and the house's inspections, complaints
  * and cases. On a phone the side column follows the main one.
  */
 import { Box } from '@mui/material';
@@ -9,7 +9,9 @@ import { BuildingHistory } from './BuildingHistory.tsx';
 import { BuildingSections } from './BuildingSections.tsx';
 import { BuildingShowActions } from './BuildingShowActions.tsx';
 import { HouseFileHeader } from './HouseFileHeader.tsx';
+import { HouseAppraisals } from './HouseAppraisals.tsx';
 import { HouseRisk } from './HouseRisk.tsx';
+import { HouseTimeline } from './HouseTimeline.tsx';
 import { QrCard } from './QrCard.tsx';
 import { RelatedRecords } from './RelatedRecords.tsx';
 
@@ -21,6 +23,8 @@ export function BuildingShow() {
           <HouseFileHeader />
           <HouseRisk />
           <BuildingSections />
+          <HouseAppraisals />
+          <HouseTimeline />
           <BuildingHistory />
         </Box>
         <Box sx={{ display: 'grid', gap: 2 }}>

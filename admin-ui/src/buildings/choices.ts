@@ -16,6 +16,7 @@ import {
   STRUCTURE_TYPE,
 } from '../../../domain/buildings/enums.ts';
 import { RISK_TIERS } from '../../../definitions/risk-tiers/index.ts';
+import { GAP } from '../../../domain/completeness/gaps.ts';
 
 export const BUILDING_ENUMS = {
   structureType: STRUCTURE_TYPE.values,
@@ -54,4 +55,9 @@ export function riskTierChoices(): { id: string; name: string }[] {
 /** The latest-judgement filter (registry and campaigns): the judgements, and 尚未排查 for houses never inspected. */
 export function judgementFilterChoices(): { id: string; name: string }[] {
   return [...choicesOf('latestJudgement'), { id: NOT_INSPECTED, name: enumLabelKey('latestJudgement', NOT_INSPECTED) }];
+}
+
+/** The data gaps (数据完整性): the completeness page's counts link to the list with one of them. */
+export function gapChoices(): { id: string; name: string }[] {
+  return GAP.values.map((id) => ({ id, name: `resources.buildings.enums.gap.${id}` }));
 }

@@ -2,13 +2,13 @@
  * The list filters the API understands: text in the code or address (and the owner's name for those
  * who may see owners, which the API audits; the placeholder says which), a region's subtree, risk
  * tier, latest judgement, use, business category, structure, appraisal grade (or none), floors, years
- * built (or unknown), business use, an open or overdue case, and when the house was last inspected. The first five are always
+ * built (or unknown), business use, an open or overdue case, when the house was last inspected, and a data gap (数据完整性). The first five are always
  * shown; the rest are added from the filter button. The statistics figures link here with the same names.
  */
 import { NullableBooleanInput, NumberInput, SearchInput, SelectInput, minValue, useCanAccess, useTranslate } from 'react-admin';
 import { DateTextInput } from '../common/DateTextInput.tsx';
 import { RegionInput } from '../common/RegionInput.tsx';
-import { appraisalFilterChoices, choicesOf, judgementFilterChoices, riskTierChoices } from './choices.ts';
+import { appraisalFilterChoices, choicesOf, gapChoices, judgementFilterChoices, riskTierChoices } from './choices.ts';
 
 export function useBuildingFilters() {
   const translate = useTranslate();
@@ -32,5 +32,6 @@ export function useBuildingFilters() {
     <NullableBooleanInput key="yearUnknown" source="yearUnknown" sx={{ minWidth: 160 }} />,
     <DateTextInput key="inspectedFrom" source="inspectedFrom" />,
     <DateTextInput key="notInspectedSince" source="notInspectedSince" />,
+    <SelectInput key="gap" source="gap" choices={gapChoices()} sx={{ minWidth: 180 }} />,
   ];
 }

@@ -10,6 +10,8 @@ interface ApprovalValue {
   type?: string;
   number?: string;
   date?: string | null;
+  issuer?: string | null;
+  fileId?: string | null;
 }
 
 const isApproval = (value: unknown): value is ApprovalValue => typeof value === 'object' && value !== null;
@@ -35,7 +37,8 @@ export function useBuildingFormat(): BuildingFormat {
           .filter(isApproval)
           .map((a) => {
             const type = a.type ? translate(enumLabelKey('approvalType', a.type), { _: a.type }) : '';
-            return [type, a.number, a.date].filter(Boolean).join(' ');
+            const scan = a.fileId ? `（${translate('resources.buildings.approval.scanAttached')}）` : '';
+            return [type, a.number, a.issuer, a.date].filter(Boolean).join(' ') + scan;
           })
           .join('；');
       }

@@ -1,7 +1,7 @@
 /**
  * The case page: the header with the steps waiting now, how the case was found (with its evidence),
- * the process showing where the case stands, the audit trail with its chain check, the recorded facts
- * and the escalations. While the case runs the page refreshes itself; faster while an escalation is on
+ * the process showing where the case stands, the audit trail with its chain check, the recorded facts,
+ * the escalations and the text messages. While the case runs the page refreshes itself; faster while an escalation is on
  * its way.
  */
 import { Box, Skeleton } from '@mui/material';
@@ -10,6 +10,7 @@ import { CaseProcess } from './CaseProcess.tsx';
 import { CaseDiscoveries } from './CaseDiscoveries.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
+import { CaseMessages } from './CaseMessages.tsx';
 import { CaseShowActions } from './CaseShowActions.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { EscalationPanel } from './EscalationPanel.tsx';
@@ -41,6 +42,7 @@ function CasePage() {
       <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
         <CaseFacts record={record} />
         <EscalationPanel record={record} />
+        <CaseMessages caseId={String(record.id)} refetchInterval={interval} />
       </Box>
     </Box>
   );

@@ -3,7 +3,7 @@
  * complaints at a glance, for the period picked; its houses on the map by risk tier (一张图, filtered
  * to the same region); the trends by week or month; the child regions ranked (a click drills down
  * 区 → 镇/街道 → 村/社区, and at a village its houses, each opening its house file); and the case
- * funnel on the process diagram. Every count opens the list behind it.
+ * funnel on the process diagram; the warnings still waiting, live; 定期巡查 coverage per village and inspector. Every count opens the list behind it.
  * The region and period live in the address. 大屏 opens the same figures as a wall screen.
  */
 import { Alert, Box, Button, Card, CardContent, Skeleton, Stack, Typography } from '@mui/material';
@@ -13,12 +13,14 @@ import { Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import type { AppIdentity } from '../authProvider.ts';
 import { DateTimeText } from '../common/DateTimeText.tsx';
+import inspectionSchedule from '../inspection-schedule/index.ts';
 import map from '../map/index.ts';
 import { PeriodPicker } from '../stats/PeriodPicker.tsx';
 import { useStatsParams } from '../stats/useStatsParams.ts';
 import { ChildrenCard } from './ChildrenCard.tsx';
 import { FunnelCard } from './FunnelCard.tsx';
 import { OpenHazardsCard, OverviewCards } from './OverviewCards.tsx';
+import { OpenWarningsCard } from './OpenWarningsCard.tsx';
 import { RegionBreadcrumb } from './RegionBreadcrumb.tsx';
 import { TrendsCard } from './TrendsCard.tsx';
 import { useCockpit } from './useCockpit.ts';
@@ -73,13 +75,17 @@ export function CockpitPage() {
       </Suspense>
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(0, 1fr)' } }}>
         <TrendsCard trends={trends.data} interval={interval} onInterval={(value) => update({ interval: value }, true)} />
-        {o && <OpenHazardsCard overview={o} />}
+        <Stack spacing={2} sx={{ minWidth: 0 }}>
+          {o && <OpenHazardsCard overview={o} />}
+          <OpenWarningsCard region={region} />
+        </Stack>
       </Box>
       {o && o.meta.region.level === 'village' ? (
         <VillageHousesCard overview={o} />
       ) : (
         children.data && <ChildrenCard children={children.data} onDrill={(code) => update({ region: code })} />
       )}
+      <inspectionSchedule.coverageCard region={region} />
       {funnel.data && <FunnelCard funnel={funnel.data} />}
     </Stack>
   );

@@ -9,6 +9,7 @@ import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
+import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import QrCodeScannerIcon from '@mui/icons-material/QrCodeScanner';
 import { Title, useTranslate } from 'react-admin';
 import type { AppIdentity } from '../authProvider.ts';
@@ -23,8 +24,8 @@ const inbox = (view: string) => `/inbox?view=${view}`;
 export function WorkHome({ me, scans }: { me: AppIdentity | undefined; scans: boolean }) {
   const translate = useTranslate();
   const t = (key: string, options?: Record<string, unknown>) => translate(`resources.work.home.${key}`, options);
-  const { counts, verifies, inspects, settled } = useWorkCounts();
-  const waiting = counts.mine + counts.claimable + counts.verify + counts.campaigns;
+  const { counts, verifies, inspects, scheduled, settled } = useWorkCounts();
+  const waiting = counts.mine + counts.claimable + counts.verify + counts.campaigns + counts.schedule;
   return (
     <Stack spacing={1.5} sx={{ mt: 1, mb: 2 }} data-home="work">
       <Title title={t('title')} />
@@ -70,6 +71,9 @@ export function WorkHome({ me, scans }: { me: AppIdentity | undefined; scans: bo
       {verifies && <WorkTile view="verify" to={inbox('verify')} title={t('verify')} count={counts.verify} icon={FactCheckIcon} />}
       {inspects && (
         <WorkTile view="campaigns" to={inbox('campaigns')} title={t('campaigns')} count={counts.campaigns} icon={HomeWorkIcon} />
+      )}
+      {scheduled && (
+        <WorkTile view="schedule" to={inbox('schedule')} title={t('schedule')} count={counts.schedule} icon={EventRepeatIcon} />
       )}
       {counts.mine > 0 && <DueSoon />}
       {settled && waiting === 0 && (

@@ -14,6 +14,7 @@ import type {
   StructureType,
 } from '../../../domain/buildings/enums.ts';
 import { NOT_INSPECTED } from '../../../domain/buildings/enums.ts';
+import type { Gap } from '../../../domain/completeness/gaps.ts';
 
 const structureType: Record<StructureType, string> = {
   timber: 'Timber',
@@ -87,12 +88,29 @@ const rectificationStatus: Record<RectificationStatus, string> = {
   done: 'Done',
 };
 
+const gap: Record<Gap, string> = {
+  no_coordinates: 'No coordinates',
+  no_owner: 'No owner',
+  no_approvals: 'No approvals',
+  business_no_licence: 'Business use, no licence',
+  business_no_appraisal: 'Business use, no appraisal',
+  dangerous_no_appraisal: 'Judged dangerous, no appraisal',
+  likely_duplicate: 'Likely duplicate',
+};
+
 const approvalType: Record<ApprovalType, string> = {
   planning_permit: 'Construction planning permit',
   rural_planning_permit: 'Rural construction planning permit',
   rural_housing_approval: 'Rural homestead approval',
   construction_permit: 'Construction permit',
   completion_acceptance: 'Completion acceptance filing',
+  business_licence: 'Business licence',
+  food_business_licence: 'Food business licence',
+  fire_safety_check: 'Fire safety inspection certificate',
+  special_trade_licence: 'Special trade licence (lodging)',
+  school_licence: 'School licence',
+  elderly_care_filing: 'Elderly care institution filing',
+  medical_licence: 'Medical institution licence',
   other: 'Other',
 };
 
@@ -159,6 +177,7 @@ export const buildingsEnglish = {
       riskReasons: 'Why',
       inspectedFrom: 'Inspected since',
       notInspectedSince: 'Not inspected since',
+      gap: 'Data gap',
       coordinates: 'Coordinates',
       floors: 'Floors',
     },
@@ -166,6 +185,11 @@ export const buildingsEnglish = {
       type: 'Type',
       number: 'Number',
       date: 'Date',
+      issuer: 'Issued by',
+      scan: 'Scan',
+      uploadScan: 'Upload scan',
+      uploading: 'Uploading…',
+      scanAttached: 'scan attached',
     },
     groups: {
       basic: 'Basic facts',
@@ -185,6 +209,7 @@ export const buildingsEnglish = {
       rectificationStatus,
       approvalType,
       riskTier,
+      gap,
     },
     filters: {
       q: 'Code or address',
@@ -244,6 +269,7 @@ export const buildingsEnglish = {
       historyEmpty: 'No change of tier recorded yet',
       first: 'First assessment',
       causes: {
+        appraisal: 'Appraisal',
         case: 'Hazard case',
         inspection: 'Inspection',
         complaint: 'Complaint verified',
@@ -264,6 +290,7 @@ export const buildingsEnglish = {
       empty: 'No changes recorded',
       created: 'File created',
       sources: {
+        appraisal: 'Appraisal',
         api: 'Edited',
         ui: 'Edited',
         import: 'Import',

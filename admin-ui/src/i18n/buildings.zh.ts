@@ -16,6 +16,7 @@ import {
   STRUCTURE_TYPE,
 } from '../../../domain/buildings/enums.ts';
 import { RISK_TIER } from '../../../domain/statistics/dimensions.ts';
+import { GAP } from '../../../domain/completeness/gaps.ts';
 import type { MessageShape } from './en.ts';
 import type { buildingsEnglish } from './buildings.en.ts';
 
@@ -82,6 +83,7 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       riskReasons: '风险原因',
       inspectedFrom: '排查日期起',
       notInspectedSince: '此日期以来未排查',
+      gap: '数据缺项',
       coordinates: '坐标',
       floors: '层数',
     },
@@ -89,6 +91,11 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       type: '审批类型',
       number: '文号',
       date: '日期',
+      issuer: '发证机关',
+      scan: '扫描件',
+      uploadScan: '上传扫描件',
+      uploading: '正在上传…',
+      scanAttached: '已附扫描件',
     },
     groups: {
       basic: '基本情况',
@@ -108,6 +115,7 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       rectificationStatus: RECTIFICATION_STATUS.labels,
       approvalType: APPROVAL_TYPE.labels,
       riskTier: RISK_TIER.labels,
+      gap: GAP.labels,
     },
     filters: {
       q: '编码或地址',
@@ -166,6 +174,7 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       historyEmpty: '尚无风险等级变化记录',
       first: '首次评定',
       causes: {
+        appraisal: '房屋鉴定',
         case: '隐患案件',
         inspection: '排查',
         complaint: '投诉核实',
@@ -185,6 +194,7 @@ export const buildingsChinese: MessageShape<typeof buildingsEnglish> = {
       empty: '暂无变更记录',
       created: '建档',
       sources: {
+        appraisal: '房屋鉴定',
         api: '编辑',
         ui: '编辑',
         import: '批量导入',

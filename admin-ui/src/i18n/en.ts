@@ -16,6 +16,12 @@ import { taskContextEnglish } from './taskContext.en.ts';
 import { mapEnglish } from './map.en.ts';
 import { statsEnglish } from './stats.en.ts';
 import { workEnglish } from './work.en.ts';
+import { notificationsEnglish } from './notifications.en.ts';
+import { warningsEnglish } from './warnings.en.ts';
+import { bulletinsEnglish } from './bulletins.en.ts';
+import { dataCentreEnglish } from './dataCentre.en.ts';
+import { houseFileEnglish } from './houseFile.en.ts';
+import { dataReportsEnglish } from './dataReports.en.ts';
 
 const REGION_LEVEL_LABELS_EN: Record<RegionLevel, string> = {
   national: 'Nation',
@@ -76,8 +82,14 @@ export const appEnglish = {
     ...campaignsEnglish,
     ...taskContextEnglish,
     ...workEnglish,
+    ...notificationsEnglish,
     ...statsEnglish,
     ...mapEnglish,
+    ...warningsEnglish,
+    ...bulletinsEnglish,
+    ...dataCentreEnglish,
+    ...houseFileEnglish,
+    ...dataReportsEnglish,
     users: {
       name: 'User |||| Users',
       menu: 'Users',
@@ -213,6 +225,7 @@ export const appEnglish = {
         Building: 'Building',
         ImportJob: 'Import',
         LabelBatch: 'Label batch',
+        Bulletin: 'Bulletin',
         Case: 'Case',
         Complaint: 'Complaint',
         Inspection: 'Inspection',

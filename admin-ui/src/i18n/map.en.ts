@@ -7,6 +7,7 @@ export const mapEnglish = {
     region: 'Map',
     inView: 'On the map',
     cluster: '%{count} here, zoom in',
+    looseComplaint: 'Complaint not linked to a house (%{n})',
     approximate: '(approximate outline)',
     count: '%{count} houses',
     located: 'of which %{located} located (on the map)',
@@ -22,6 +23,7 @@ export const mapEnglish = {
       cases: 'Open hazard cases',
       complaints: 'Complaints',
       campaign: 'Special inspection',
+      warnings: 'Warnings',
     },
     options: {
       severity: 'Severity',
@@ -38,6 +40,8 @@ export const mapEnglish = {
       overdue: 'Black ring: overdue',
       due: 'Blue ring: due for inspection',
       complaint: 'Complaint',
+      warning: 'Warning waiting',
+      escalated: 'Not acknowledged in time',
       block: 'Block height: floors',
     },
     card: {

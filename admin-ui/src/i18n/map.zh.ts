@@ -10,6 +10,7 @@ export const mapChinese: MessageShape<typeof mapEnglish> = {
     region: '地图',
     inView: '地图上的内容',
     cluster: '此处 %{count} 处，点击放大',
+    looseComplaint: '未关联房屋的投诉（第 %{n} 件）',
     approximate: '（近似边界）',
     count: '共 %{count} 栋房屋',
     located: '其中 %{located} 栋有坐标（显示在地图上）',
@@ -25,6 +26,7 @@ export const mapChinese: MessageShape<typeof mapEnglish> = {
       cases: '隐患案件',
       complaints: '投诉举报',
       campaign: '专项排查进度',
+      warnings: '预警',
     },
     options: {
       severity: '隐患等级',
@@ -41,6 +43,8 @@ export const mapChinese: MessageShape<typeof mapEnglish> = {
       overdue: '黑圈：有超期',
       due: '蓝圈：应排查',
       complaint: '投诉',
+      warning: '待处置预警',
+      escalated: '超时未签收',
       block: '高度按层数',
     },
     card: {

@@ -17,6 +17,12 @@ import { raChinese } from './raChinese.ts';
 import { mapChinese } from './map.zh.ts';
 import { statsChinese } from './stats.zh.ts';
 import { workChinese } from './work.zh.ts';
+import { notificationsChinese } from './notifications.zh.ts';
+import { warningsChinese } from './warnings.zh.ts';
+import { bulletinsChinese } from './bulletins.zh.ts';
+import { dataCentreChinese } from './dataCentre.zh.ts';
+import { houseFileChinese } from './houseFile.zh.ts';
+import { dataReportsChinese } from './dataReports.zh.ts';
 
 export const appChinese: AppMessages = {
   app: {
@@ -68,8 +74,14 @@ export const appChinese: AppMessages = {
     ...campaignsChinese,
     ...taskContextChinese,
     ...workChinese,
+    ...notificationsChinese,
     ...statsChinese,
     ...mapChinese,
+    ...warningsChinese,
+    ...bulletinsChinese,
+    ...dataCentreChinese,
+    ...houseFileChinese,
+    ...dataReportsChinese,
     users: {
       name: '用户',
       menu: '用户管理',
@@ -203,6 +215,7 @@ export const appChinese: AppMessages = {
         Building: '房屋',
         ImportJob: '导入任务',
         LabelBatch: '标签批次',
+        Bulletin: '月度通报',
         Case: '案件',
         Complaint: '投诉',
         Inspection: '排查记录',

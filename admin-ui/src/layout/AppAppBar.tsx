@@ -1,11 +1,12 @@
 /**
  * The top bar: the app's name (hidden on phones, where the page title needs the room), the page
  * title (on two smaller lines on a phone), the language switch, 扫码 on phones for those who
- * inspect, and the user menu.
+ * inspect, the notification bell (everyone, every screen size), and the user menu.
  */
 import { Box, Typography } from '@mui/material';
 import { AppBar, LoadingIndicator, LocalesMenuButton, TitlePortal, useTranslate } from 'react-admin';
 import { AppUserMenu } from './AppUserMenu.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { ScanAction } from './ScanAction.tsx';
 
 export function AppAppBar() {
@@ -20,6 +21,7 @@ export function AppAppBar() {
           </Box>
           <LoadingIndicator />
           <ScanAction />
+          <NotificationBell />
         </>
       }
     >

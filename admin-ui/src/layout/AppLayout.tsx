@@ -1,5 +1,5 @@
 /** react-admin's layout with this app's app bar and ability-driven menu. */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useMediaQuery } from '@mui/material';
 import type { Theme } from '@mui/material';
@@ -11,13 +11,17 @@ import { AppAppBar } from './AppAppBar.tsx';
 import { AppMenu } from './AppMenu.tsx';
 
 export function AppLayout({ children }: { children: ReactNode }) {
-  const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  // Known on the first render (noSsr), before anything is drawn.
+  const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  const startedOnPhone = useRef(isPhone);
   const [, setSidebarOpen] = useSidebarState();
   // The open/closed state is remembered across reloads; on a phone a remembered open drawer would
-  // cover the page the user just opened, so a phone always starts with the drawer closed.
+  // cover the page the user just opened, so a phone always starts with the drawer closed. Only at the
+  // start: a window narrow for a moment later (Chromium's full-page screenshot shrinks it to 1×1 px)
+  // must not close a desktop user's menu for good.
   useEffect(() => {
-    if (isPhone) setSidebarOpen(false);
-  }, [isPhone, setSidebarOpen]);
+    if (startedOnPhone.current) setSidebarOpen(false);
+  }, [setSidebarOpen]);
   // A password an administrator set must be changed before any page (the API refuses them anyway).
   const { identity } = useGetIdentity();
   if ((identity as AppIdentity | undefined)?.mustChangePassword) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;

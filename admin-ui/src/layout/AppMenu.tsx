@@ -9,6 +9,7 @@
  */
 import QrCodeScannerIcon from '@mui/icons-material/QrCodeScanner';
 import { CanAccess, Menu, useGetIdentity, useTranslate } from 'react-admin';
+import apiClients from '../api-clients/index.ts';
 import auditLog from '../audit-log/index.ts';
 import type { AppIdentity } from '../authProvider.ts';
 import buildingImports from '../building-imports/index.ts';
@@ -17,9 +18,12 @@ import campaigns from '../campaigns/index.ts';
 import cases from '../cases/index.ts';
 import cockpit from '../cockpit/index.ts';
 import complaints from '../complaints/index.ts';
+import completeness from '../completeness/index.ts';
 import definitions, { readsDefinitions } from '../definitions/index.ts';
 import inspections from '../inspections/index.ts';
 import labelBatches from '../label-batches/index.ts';
+import bulletins from '../bulletins/index.ts';
+import dataReports from '../data-reports/index.ts';
 import map from '../map/index.ts';
 import regions from '../regions/index.ts';
 import { SCAN_PATH } from './ScanAction.tsx';
@@ -37,6 +41,7 @@ export function AppMenu() {
         <Menu.Item to="/cockpit" primaryText={translate('resources.stats.cockpit.menu')} leftIcon={<cockpit.icon />} />
         <Menu.Item to="/pivot" primaryText={translate('resources.stats.pivot.menu')} leftIcon={<cockpit.pivotIcon />} />
         <Menu.Item to="/map" primaryText={translate('resources.map.menu')} leftIcon={<map.icon />} />
+        <Menu.Item to="/completeness" primaryText={translate('resources.completeness.menu')} leftIcon={<completeness.icon />} />
       </CanAccess>
       <CanAccess action="create" resource="inspections">
         <Menu.Item to={SCAN_PATH} primaryText={translate('resources.work.scan')} leftIcon={<QrCodeScannerIcon />} />
@@ -57,6 +62,10 @@ export function AppMenu() {
       <CanAccess action="create" resource="label-batches">
         <Menu.ResourceItem name="label-batches" primaryText={translate('resources.label-batches.menu')} leftIcon={<labelBatches.icon />} />
       </CanAccess>
+      <Menu.ResourceItem name="bulletins" primaryText={translate('resources.bulletins.menu')} leftIcon={<bulletins.icon />} />
+      <CanAccess action="list" resource="data-reports">
+        <Menu.ResourceItem name="data-reports" primaryText={translate('resources.data-reports.menu')} leftIcon={<dataReports.icon />} />
+      </CanAccess>
       <CanAccess action="list" resource="regions">
         <Menu.Item to="/regions" primaryText={translate('resources.regions.menu')} leftIcon={<regions.icon />} />
       </CanAccess>
@@ -64,6 +73,9 @@ export function AppMenu() {
       {readsDefinitions(role) && (
         <Menu.Item to="/definitions/hazard" primaryText={translate('resources.definitions.menu')} leftIcon={<definitions.icon />} />
       )}
+      <CanAccess action="list" resource="api-clients">
+        <Menu.Item to="/api-clients" primaryText={translate('resources.api-clients.menu')} leftIcon={<apiClients.icon />} />
+      </CanAccess>
       <Menu.ResourceItem name="audit-log" primaryText={translate('resources.audit-log.menu')} leftIcon={<auditLog.icon />} />
     </Menu>
   );

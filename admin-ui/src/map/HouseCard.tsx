@@ -6,6 +6,7 @@
 import CloseIcon from '@mui/icons-material/Close';
 import PrintIcon from '@mui/icons-material/Print';
 import { Alert, Box, Button, Chip, Divider, IconButton, Link, Paper, Skeleton, Stack, Typography } from '@mui/material';
+import type { Ref } from 'react';
 import { useCanAccess, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { RiskTierChip } from '../buildings/RiskTierChip.tsx';
@@ -35,13 +36,15 @@ function LabelButton({ code }: { code: string }) {
   );
 }
 
-export function HouseCard({ code, onClose }: { code: string; onClose: () => void }) {
+/** `ref`: the card's element, which the map keeps the house clear of. */
+export function HouseCard({ code, onClose, ref }: { code: string; onClose: () => void; ref?: Ref<HTMLDivElement> }) {
   const translate = useTranslate();
   const t = (key: string, options?: Record<string, unknown>) => translate(`resources.map.card.${key}`, options);
   const { data: house, error } = useApiQuery(['map', 'house', code], (dp, signal) => dp.mapHouse(code, signal));
   const useLabel = house?.use && isEnumField('use') ? translate(enumLabelKey('use', house.use)) : null;
   return (
     <Paper
+      ref={ref}
       elevation={6}
       role="dialog"
       aria-label={house?.address ?? code}

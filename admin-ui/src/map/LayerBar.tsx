@@ -17,6 +17,7 @@ function CampaignSelect({ value, onChange }: { value: string; onChange: (id: str
     <TextField
       select
       size="small"
+      fullWidth={false}
       label={translate('resources.map.options.campaign')}
       value={data.some((c) => c.id === value) ? value : ''}
       onChange={(e) => onChange(e.target.value)}
@@ -33,6 +34,10 @@ function CampaignSelect({ value, onChange }: { value: string; onChange: (id: str
   );
 }
 
+/**
+ * The options stand beside the layer buttons on a wide screen and under them on a phone; react-admin's
+ * theme makes every text field full width, which would put them on a line of their own everywhere.
+ */
 export function LayerBar({ choice, onChange }: { choice: LayerChoice; onChange: (choice: LayerChoice) => void }) {
   const translate = useTranslate();
   const t = (key: string, options?: Record<string, unknown>) => translate(`resources.map.${key}`, options);
@@ -65,6 +70,7 @@ export function LayerBar({ choice, onChange }: { choice: LayerChoice; onChange: 
           <TextField
             select
             size="small"
+            fullWidth={false}
             label={t('options.severity')}
             value={choice.severity}
             onChange={(e) => set({ severity: e.target.value as LayerChoice['severity'] })}
@@ -90,6 +96,7 @@ export function LayerBar({ choice, onChange }: { choice: LayerChoice; onChange: 
         <TextField
           select
           size="small"
+          fullWidth={false}
           label={t('options.days')}
           value={choice.days}
           onChange={(e) => set({ days: Number(e.target.value) })}

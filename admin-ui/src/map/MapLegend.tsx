@@ -7,6 +7,8 @@ import { STATUS_COLOURS } from './dataLayers.ts';
 import type { MapLayerKind } from './types.ts';
 
 interface Entry {
+  /** The class it stands for, as the map's list of features names it (`featureClass`), or the ring's meaning. */
+  key: string;
   colour: string;
   label: string;
   ring?: string;
@@ -36,22 +38,33 @@ export function MapLegend({ kind, threeD }: { kind: MapLayerKind; threeD: boolea
     switch (kind) {
       case 'houses':
         return [
-          ...RISK_TIERS.map((tier) => ({ colour: TIER_COLOURS[tier], label: translate(`resources.buildings.enums.riskTier.${tier}`) })),
-          { colour: '#bdbdbd', ring: '#212121', label: t('overdue') },
-          { colour: '#bdbdbd', ring: '#1565c0', label: t('due') },
+          ...RISK_TIERS.map((tier) => ({
+            key: tier,
+            colour: TIER_COLOURS[tier],
+            label: translate(`resources.buildings.enums.riskTier.${tier}`),
+          })),
+          { key: 'overdue-ring', colour: '#bdbdbd', ring: '#212121', label: t('overdue') },
+          { key: 'due-ring', colour: '#bdbdbd', ring: '#1565c0', label: t('due') },
         ];
       case 'cases':
         return [
           ...(['serious', 'general'] as const).map((s) => ({
+            key: s,
             colour: STATUS_COLOURS[s],
             label: translate(`resources.cases.enums.severity.${s}`),
           })),
-          { colour: '#bdbdbd', ring: '#212121', label: t('overdue') },
+          { key: 'overdue-ring', colour: '#bdbdbd', ring: '#212121', label: t('overdue') },
         ];
       case 'complaints':
-        return [{ colour: STATUS_COLOURS.complaint, label: t('complaint') }];
+        return [{ key: 'complaint', colour: STATUS_COLOURS.complaint, label: t('complaint') }];
+      case 'warnings':
+        return [
+          { key: 'warning', colour: STATUS_COLOURS.warning, label: t('warning') },
+          { key: 'escalated', colour: STATUS_COLOURS.escalated, label: t('escalated') },
+        ];
       case 'campaign':
         return (['done', 'pending', 'overdue'] as const).map((s) => ({
+          key: s,
           colour: STATUS_COLOURS[s],
           label: translate(`resources.campaigns.enums.itemStatus.${s}`),
         }));
@@ -65,7 +78,7 @@ export function MapLegend({ kind, threeD }: { kind: MapLayerKind; threeD: boolea
     >
       <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1.25, rowGap: 0.5 }}>
         {entries.map((e) => (
-          <Box key={e.label} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+          <Box key={e.key} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }} data-legend-entry={e.key}>
             <Swatch colour={e.colour} ring={e.ring} />
             <Typography variant="caption">{e.label}</Typography>
           </Box>

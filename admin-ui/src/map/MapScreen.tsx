@@ -1,6 +1,6 @@
 /** The map page inside its list context: header with the count and the list link, filters, layers, the map and the house card. */
 import { Alert, Box, Card, CardContent, FormControlLabel, Link, Skeleton, Stack, Switch, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Title, useListContext, useRedirect, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { useBuildingFilters } from '../buildings/useBuildingFilters.tsx';
@@ -25,7 +25,8 @@ export function MapScreen() {
   const { filterValues } = useListContext();
   const [choice, setChoice] = useState<LayerChoice>(DEFAULT_LAYER);
   const [threeD, setThreeD] = useState(false);
-  const [house, setHouse] = useState<string | null>(null);
+  const [house, setHouse] = useState<{ code: string; at: [number, number] | undefined } | null>(null);
+  const card = useRef<HTMLDivElement>(null);
 
   const houses = filterQuery(filterValues);
   const key = JSON.stringify(houses);
@@ -93,11 +94,12 @@ export function MapScreen() {
         bounds={summary.data?.bounds}
         fitKey={key}
         outlines={outlines.data}
-        onHouse={setHouse}
+        onHouse={(code, at) => setHouse({ code, at })}
+        keepInView={house && { at: house.at, clearOf: card }}
         onComplaint={(id) => redirect('show', 'complaints', id)}
         sx={{ height: { xs: '70vh', md: 'max(480px, calc(100vh - 330px))' } }}
       >
-        {house && <HouseCard key={house} code={house} onClose={() => setHouse(null)} />}
+        {house && <HouseCard key={house.code} ref={card} code={house.code} onClose={() => setHouse(null)} />}
       </MapView>
     </Stack>
   );

@@ -7,16 +7,19 @@
 import { Box } from '@mui/material';
 import type { SxProps, Theme } from '@mui/material';
 import { useRef } from 'react';
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslate } from 'react-admin';
 import { MapLegend } from './MapLegend.tsx';
 import type { Bounds, MapConfig, MapLayerKind, Outlines } from './types.ts';
 import { useMapClicks } from './useMapClicks.ts';
 import type { MapClickHandlers } from './useMapClicks.ts';
+import { useKeepInView } from './useKeepInView.ts';
 import { useDataLayers, useFitBounds, useOutlines, useTilt } from './useMapData.ts';
 import { useMapLibre } from './useMapLibre.ts';
 import { useViewSummary } from './useViewSummary.ts';
 import { ViewList } from './ViewList.tsx';
+
+const NO_COVER: RefObject<HTMLElement | null> = { current: null };
 
 export interface MapViewProps extends MapClickHandlers {
   config: MapConfig | undefined;
@@ -28,20 +31,41 @@ export interface MapViewProps extends MapClickHandlers {
   bounds: Bounds | null | undefined;
   fitKey: string;
   outlines: Outlines | null | undefined;
+  /** A house (`[lng, lat]`) the map keeps clear of `clearOf` (the card opened for it). */
+  keepInView?: { at: [number, number] | undefined; clearOf: RefObject<HTMLElement | null> } | null | undefined;
   children?: ReactNode;
   sx?: SxProps<Theme>;
 }
 
-export function MapView({ config, kind, tiles, threeD, bounds, fitKey, outlines, onHouse, onComplaint, children, sx }: MapViewProps) {
+export function MapView({
+  config,
+  kind,
+  tiles,
+  threeD,
+  bounds,
+  fitKey,
+  outlines,
+  keepInView,
+  onHouse,
+  onComplaint,
+  children,
+  sx,
+}: MapViewProps) {
   const translate = useTranslate();
   const container = useRef<HTMLDivElement>(null);
-  const map = useMapLibre(container, config, { approximate: translate('resources.map.approximate') });
+  const map = useMapLibre(
+    container,
+    config,
+    { approximate: translate('resources.map.approximate') },
+    { bounds, fitKey, data: { kind, tiles, threeD } },
+  );
   useDataLayers(map, kind, tiles, threeD);
   useOutlines(map, outlines);
   useTilt(map, threeD);
   useFitBounds(map, bounds, fitKey);
   useMapClicks(map, { onHouse, onComplaint });
-  const view = useViewSummary(map);
+  useKeepInView(map, keepInView?.at, keepInView?.clearOf ?? NO_COVER);
+  const view = useViewSummary(map, kind);
   return (
     <Box
       sx={[

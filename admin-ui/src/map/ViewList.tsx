@@ -36,16 +36,17 @@ export function ViewList({ map, view, onHouse, onComplaint }: { map: MapLibre; v
             </button>
           </li>
         ))}
-        {view.singles.map((s) => (
+        {view.singles.map((s, i) => (
           <li key={`s-${s.id}`}>
             <button
               type="button"
               data-single={s.id}
               data-code={s.code ?? undefined}
               {...place(s)}
-              onClick={() => (s.code ? onHouse(s.code) : onComplaint(s.id))}
+              onClick={() => (s.code ? onHouse(s.code, [s.lng, s.lat]) : onComplaint(s.id))}
             >
-              {s.code ?? s.id}
+              {/* A complaint with no house: its id says nothing to a listener, its place in the list does. */}
+              {s.code ?? translate('resources.map.looseComplaint', { n: i + 1 })}
             </button>
           </li>
         ))}

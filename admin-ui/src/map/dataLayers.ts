@@ -1,11 +1,11 @@
 /**
  * The layers drawn from the API's vector tiles, one set per map layer (houses by tier, open cases by
- * severity, recent complaints, a campaign's progress). Tiles carry grid clusters (`count` > 1) at
+ * severity, recent complaints, a campaign's progress, the houses of waiting warnings). Tiles carry grid clusters (`count` > 1) at
  * district zoom and single features closer; clusters are circles sized by their count with the count
  * written inside, single features dots in their category's colour. At zoom 16 and above the houses'
  * tile also has `footprints`, which the 3D view extrudes by height.
  */
-import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { RISK_TIERS } from '../../../definitions/risk-tiers/index.ts';
 import type { RiskTier } from '../../../definitions/risk-tiers/index.ts';
 import { SERIES_COLOURS, TIER_COLOURS } from '../stats/colours.ts';
@@ -24,6 +24,8 @@ export const STATUS_COLOURS = {
   serious: TIER_COLOURS.red,
   general: TIER_COLOURS.orange,
   complaint: SERIES_COLOURS.complaints,
+  warning: '#8e24aa',
+  escalated: TIER_COLOURS.red,
 } as const;
 
 /** Lighter tiers for the 3D view, so the hazardous houses (red, orange) stand out among the others. */
@@ -48,6 +50,11 @@ function colours(kind: MapLayerKind): { cluster: ExpressionSpecification | strin
       };
     case 'complaints':
       return { cluster: STATUS_COLOURS.complaint, single: STATUS_COLOURS.complaint };
+    case 'warnings':
+      return {
+        cluster: ['case', ['>', ['get', 'escalated'], 0], STATUS_COLOURS.escalated, STATUS_COLOURS.warning],
+        single: ['match', ['get', 'status'], 'escalated', STATUS_COLOURS.escalated, STATUS_COLOURS.warning],
+      };
     case 'campaign':
       return {
         cluster: [
@@ -60,6 +67,29 @@ function colours(kind: MapLayerKind): { cluster: ExpressionSpecification | strin
         ],
         single: ['match', ['get', 'status'], 'done', STATUS_COLOURS.done, 'overdue', STATUS_COLOURS.overdue, STATUS_COLOURS.pending],
       };
+  }
+}
+
+/**
+ * The class that colours a feature as `colours` paints it, a legend entry's key: a house's tier, a case's
+ * severity, a campaign house's progress (a cluster's worst member's), and one class for complaints.
+ * The page's list of what is in view names it (`data-kind`).
+ */
+export function featureClass(kind: MapLayerKind, props: Record<string, unknown>): string {
+  const count = (key: string) => Number(props[key] ?? 0);
+  const cluster = count('count') > 1;
+  switch (kind) {
+    case 'houses':
+      return String(props.tier ?? '');
+    case 'cases':
+      return (cluster ? count('serious') > 0 : props.severity === 'serious') ? 'serious' : 'general';
+    case 'complaints':
+      return 'complaint';
+    case 'warnings':
+      return (cluster ? count('escalated') > 0 : props.status === 'escalated') ? 'escalated' : 'warning';
+    case 'campaign':
+      if (!cluster) return props.status === 'done' || props.status === 'overdue' ? props.status : 'pending';
+      return count('overdue') > 0 ? 'overdue' : count('pending') > 0 ? 'pending' : 'done';
   }
 }
 
@@ -173,4 +203,16 @@ export function dataLayers(kind: MapLayerKind, { threeD, highlightDue = false }:
     });
   }
   return layers;
+}
+
+/** The tile source of a map layer with its filter (`tiles`, an address template) and the layers drawn from it. */
+export function dataSource(
+  kind: MapLayerKind,
+  tiles: string,
+  options: DataLayerOptions,
+): { source: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
+  return {
+    source: { [DATA_SOURCE]: { type: 'vector', tiles: [tiles], minzoom: 0, maxzoom: 18 } },
+    layers: dataLayers(kind, options),
+  };
 }

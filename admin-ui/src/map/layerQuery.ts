@@ -33,6 +33,8 @@ export function layerQuery(choice: LayerChoice, filter: Record<string, unknown>)
       };
     case 'complaints':
       return { ...region, days: String(choice.days) };
+    case 'warnings':
+      return region;
     case 'campaign':
       return choice.campaignId ? { ...region, campaignId: choice.campaignId } : null;
   }

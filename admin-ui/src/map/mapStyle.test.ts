@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import type { StyleSpecification } from 'maplibre-gl';
-import { DATA_SOURCE, dataLayers } from './dataLayers.ts';
+import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { CircleLayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { TIER_COLOURS } from '../stats/colours.ts';
+import { CLUSTER_LAYER, DATA_SOURCE, SINGLE_LAYER, STATUS_COLOURS, dataLayers, featureClass } from './dataLayers.ts';
 import { DEFAULT_LAYER, layerQuery } from './layerQuery.ts';
 import { NO_BASEMAP, baseStyle, rasterBasemap, vectorBasemap } from './mapStyle.ts';
 import { outlineLabels } from './outlineLabels.ts';
@@ -67,6 +69,74 @@ describe('the map style', () => {
       const ids = style.layers.map((l) => l.id);
       assert.ok(ids.findIndex((id) => id.startsWith('basemap')) < ids.indexOf('outline-fill'));
     }
+  });
+});
+
+describe('a feature’s class', () => {
+  const CIRCLE_COLOUR = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>).paint_circle!['circle-color']!;
+  const CLASS_COLOURS: Record<string, string> = { ...TIER_COLOURS, ...STATUS_COLOURS };
+  /** The colour a circle layer's paint gives a feature, as `#rrggbb`. */
+  function painted(layer: CircleLayerSpecification, properties: Record<string, string | number>): string {
+    const parsed = expression.createPropertyExpression(layer.paint?.['circle-color'], `${layer.id}.paint.circle-color`, CIRCLE_COLOUR);
+    assert.equal(parsed.result, 'success');
+    const colour = (parsed.value as { evaluate(g: { zoom: number }, f: object): { r: number; g: number; b: number } }).evaluate(
+      { zoom: 14 },
+      { type: 'Point', properties },
+    );
+    return `#${[colour.r, colour.g, colour.b]
+      .map((v) =>
+        Math.round(v * 255)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')}`;
+  }
+  const SAMPLES: Record<(typeof MAP_LAYERS)[number], Record<string, string | number>[]> = {
+    houses: [
+      { count: 1, tier: 'red' },
+      { count: 1, tier: 'green' },
+      { count: 7, tier: 'yellow', yellow: 5, green: 2 },
+    ],
+    cases: [
+      { count: 1, severity: 'serious' },
+      { count: 1, severity: 'general' },
+      { count: 3, serious: 1, overdue: 0 },
+      { count: 3, serious: 0, overdue: 2 },
+    ],
+    complaints: [
+      { count: 1, status: 'verifying' },
+      { count: 4, verifying: 2, confirmed: 1 },
+    ],
+    campaign: [
+      { count: 1, status: 'done' },
+      { count: 1, status: 'pending' },
+      { count: 1, status: 'overdue' },
+      { count: 3, done: 3, pending: 0, overdue: 0 },
+      { count: 3, done: 1, pending: 2, overdue: 0 },
+      { count: 3, done: 1, pending: 1, overdue: 1 },
+    ],
+    warnings: [
+      { count: 1, status: 'open' },
+      { count: 1, status: 'escalated' },
+      { count: 3, escalated: 0 },
+      { count: 3, escalated: 1 },
+    ],
+  };
+
+  for (const kind of MAP_LAYERS)
+    test(`on the ${kind} layer is the legend entry of the colour it is painted in`, () => {
+      const layers = dataLayers(kind, { threeD: false }) as CircleLayerSpecification[];
+      for (const properties of SAMPLES[kind]) {
+        const layer = layers.find((l) => l.id === (Number(properties.count) > 1 ? CLUSTER_LAYER : SINGLE_LAYER))!;
+        const name = featureClass(kind, properties);
+        assert.equal(painted(layer, properties), CLASS_COLOURS[name], `${JSON.stringify(properties)} is ${name}`);
+      }
+    });
+
+  test('of a campaign cluster is its worst member’s progress', () => {
+    assert.equal(featureClass('campaign', { count: 4, done: 3, pending: 1, overdue: 0 }), 'pending');
+    assert.equal(featureClass('campaign', { count: 4, done: 3, pending: 0, overdue: 1 }), 'overdue');
+    assert.equal(featureClass('cases', { count: 2, serious: 1 }), 'serious');
   });
 });
 

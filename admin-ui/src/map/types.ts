@@ -5,7 +5,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 /** The tile layers the API serves; each is also the MVT layer's name. */
-export const MAP_LAYERS = ['houses', 'cases', 'complaints', 'campaign'] as const;
+export const MAP_LAYERS = ['houses', 'cases', 'complaints', 'campaign', 'warnings'] as const;
 export type MapLayerKind = (typeof MAP_LAYERS)[number];
 
 /** `[west, south, east, north]` in WGS-84 degrees. */

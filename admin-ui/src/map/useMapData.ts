@@ -5,7 +5,8 @@
  */
 import type { GeoJSONSource, Map as MapLibre } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
-import { DATA_SOURCE, FOOTPRINT_ZOOM, dataLayers } from './dataLayers.ts';
+import { DATA_SOURCE, FOOTPRINT_ZOOM, dataSource } from './dataLayers.ts';
+import { dataKey, fitPadding, madeFit, takeMadeData } from './useMapLibre.ts';
 import { OUTLINE_LABEL_SOURCE, OUTLINE_SOURCE } from './mapStyle.ts';
 import { outlineLabels } from './outlineLabels.ts';
 import type { Bounds, MapLayerKind, Outlines } from './types.ts';
@@ -13,10 +14,19 @@ import type { Bounds, MapLayerKind, Outlines } from './types.ts';
 export function useDataLayers(map: MapLibre | null, kind: MapLayerKind, tiles: string | null, threeD: boolean, highlightDue = false): void {
   useEffect(() => {
     if (!map || !tiles) return undefined;
-    const layers = dataLayers(kind, { threeD, highlightDue });
-    map.addSource(DATA_SOURCE, { type: 'vector', tiles: [tiles], minzoom: 0, maxzoom: 18 });
-    // On top of everything, the outline names included: the counts and the dots must stay readable.
-    for (const layer of layers) map.addLayer(layer);
+    const options = { threeD, highlightDue };
+    const { source, layers } = dataSource(kind, tiles, options);
+    // A map made with this very layer (useMapLibre) has it already.
+    if (takeMadeData(map) !== dataKey(kind, tiles, options)) {
+      // Made with another (the page changed while the map was being made): that one goes first.
+      if (map.getSource(DATA_SOURCE)) {
+        for (const layer of map.getStyle().layers) if ('source' in layer && layer.source === DATA_SOURCE) map.removeLayer(layer.id);
+        map.removeSource(DATA_SOURCE);
+      }
+      map.addSource(DATA_SOURCE, source[DATA_SOURCE]!);
+      // On top of everything, the outline names included: the counts and the dots must stay readable.
+      for (const layer of layers) map.addLayer(layer);
+    }
     return () => {
       // The map may be gone already (unmount removes it first).
       if (!map.style) return;
@@ -51,14 +61,15 @@ export function useFitBounds(map: MapLibre | null, bounds: Bounds | null | undef
     if (!map || !bounds) return;
     if (fitted.current?.map === map && fitted.current.key === key) return;
     fitted.current = { map, key };
+    // A map made fitted to this key's houses (useMapLibre) is there already.
+    if (madeFit(map) === key) return;
     const [west, south, east, north] = bounds;
     map.fitBounds(
       [
         [west, south],
         [east, north],
       ],
-      // Clear of the legend (bottom left) and the zoom buttons (top right) where the map is wide enough.
-      { padding: map.getContainer().clientWidth > 700 ? { top: 40, bottom: 40, left: 230, right: 60 } : 32, maxZoom: 17, duration: 0 },
+      { padding: fitPadding(map.getContainer()), maxZoom: 17, duration: 0 },
     );
   }, [map, bounds, key]);
 }

@@ -5,14 +5,15 @@
  */
 import type { Map as MapLibre } from 'maplibre-gl';
 import { useEffect, useState } from 'react';
-import { CLUSTER_LAYER, EXTRUSION_LAYER, SINGLE_LAYER } from './dataLayers.ts';
+import { CLUSTER_LAYER, EXTRUSION_LAYER, SINGLE_LAYER, featureClass } from './dataLayers.ts';
+import type { MapLayerKind } from './types.ts';
 
 export interface ViewFeature {
   /** House code, case or complaint id. */
   id: string;
   /** The house's code, when the feature belongs to one. */
   code: string | null;
-  /** Tier, severity or status: what gives the dot its colour. */
+  /** The class that gives the dot its colour (a tier, a severity, a progress): its legend entry. */
   kind: string;
   count: number;
   /** A house due for inspection. */
@@ -35,7 +36,7 @@ export interface ViewSummary {
 /** Enough to list; a district view has a few dozen clusters, a village a few hundred houses at most. */
 const MOST = 300;
 
-function features(map: MapLibre, layer: string): ViewFeature[] {
+function features(map: MapLibre, layer: string, kind: MapLayerKind): ViewFeature[] {
   if (!map.getLayer(layer)) return [];
   const seen = new Set<string>();
   const out: ViewFeature[] = [];
@@ -48,11 +49,10 @@ function features(map: MapLibre, layer: string): ViewFeature[] {
     if (seen.has(id)) continue;
     seen.add(id);
     const { x, y } = map.project([lng, lat]);
-    const kind = String(p.tier ?? p.severity ?? p.status ?? '');
     out.push({
       id,
       code: typeof p.code === 'string' ? p.code : null,
-      kind,
+      kind: featureClass(kind, p),
       count: Number(p.count ?? 1),
       due: p.inspectionDue === 1,
       x,
@@ -65,26 +65,27 @@ function features(map: MapLibre, layer: string): ViewFeature[] {
   return out;
 }
 
-function summarise(map: MapLibre): ViewSummary {
+function summarise(map: MapLibre, kind: MapLayerKind): ViewSummary {
   const blocks = map.getLayer(EXTRUSION_LAYER) ? map.queryRenderedFeatures({ layers: [EXTRUSION_LAYER] }).length : 0;
   return {
     zoom: map.getZoom(),
     pitch: map.getPitch(),
-    clusters: features(map, CLUSTER_LAYER).sort((a, b) => b.count - a.count),
-    singles: features(map, SINGLE_LAYER),
+    clusters: features(map, CLUSTER_LAYER, kind).sort((a, b) => b.count - a.count),
+    singles: features(map, SINGLE_LAYER, kind),
     blocks,
   };
 }
 
-export function useViewSummary(map: MapLibre | null): ViewSummary | null {
+/** `kind`: the layer shown, whose classes name the features. */
+export function useViewSummary(map: MapLibre | null, kind: MapLayerKind): ViewSummary | null {
   const [summary, setSummary] = useState<ViewSummary | null>(null);
   useEffect(() => {
     if (!map) return undefined;
-    const update = () => setSummary(summarise(map));
+    const update = () => setSummary(summarise(map, kind));
     map.on('idle', update);
     return () => {
       map.off('idle', update);
     };
-  }, [map]);
+  }, [map, kind]);
   return summary;
 }

@@ -1,7 +1,8 @@
 /**
  * 我的待办: the user's tasks in four tabs (mine, claimable, done, overdue), each with its count, soonest
  * due first; for the roles that verify complaints a 待核实 tab with the complaints waiting for them, and
- * for the roles special inspections are handed to a 专项排查 tab with the campaign houses. A table on
+ * for the roles special inspections are handed to a 专项排查 tab with the campaign houses; for those who handle
+ * warnings a 预警处置 tab; and for inspectors a 定期巡查 tab with the houses due by risk tier handed to them. A table on
  * wide screens, cards with big buttons on phones. The tab lives in the address (`?view=`); opened
  * without one, the inbox picks the first tab that has work (`openingView`). Each task tab's filters
  * and page are in the store.
@@ -13,7 +14,8 @@ import { List, Title, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { CampaignTasks } from './CampaignTasks.tsx';
 import { EmptyInbox } from './EmptyInbox.tsx';
-import { CAMPAIGNS, VERIFY, openingView } from './inboxViews.ts';
+import { ScheduleTasks } from './ScheduleTasks.tsx';
+import { CAMPAIGNS, SCHEDULE, VERIFY, WARNINGS, openingView } from './inboxViews.ts';
 import type { InboxView } from './inboxViews.ts';
 import { TabLabel } from './TabLabel.tsx';
 import { TaskCards } from './TaskCards.tsx';
@@ -22,6 +24,7 @@ import { TASK_VIEWS, isTaskView } from './types.ts';
 import type { TaskView } from './types.ts';
 import { useTaskFilters } from './useTaskFilters.tsx';
 import { VerifyTasks } from './VerifyTasks.tsx';
+import { WarningTasks } from './WarningTasks.tsx';
 import { useWorkCounts } from './useWorkCounts.ts';
 
 const SORT: Record<TaskView, { field: string; order: 'ASC' | 'DESC' }> = {
@@ -36,7 +39,7 @@ export function InboxPage() {
   const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
   const [params, setParams] = useSearchParams();
   const work = useWorkCounts();
-  const { inspects, verifies } = work;
+  const { inspects, verifies, handlesWarnings, scheduled } = work;
   const requested = params.get('view');
   const asked: InboxView | null = isTaskView(requested)
     ? requested
@@ -44,7 +47,11 @@ export function InboxPage() {
       ? CAMPAIGNS
       : verifies && requested === VERIFY
         ? VERIFY
-        : null;
+        : handlesWarnings && requested === WARNINGS
+          ? WARNINGS
+          : scheduled && requested === SCHEDULE
+            ? SCHEDULE
+            : null;
   const view: InboxView = asked ?? openingView(work.counts);
   const filters = useTaskFilters();
   // The tab chosen for the user is written into the address once, so it stays put while counts change
@@ -115,6 +122,17 @@ export function InboxPage() {
             }
           />
         ))}
+        {handlesWarnings && (
+          <Tab
+            value={WARNINGS}
+            data-view={WARNINGS}
+            ref={view === WARNINGS ? selectedTab : undefined}
+            sx={tabSx}
+            label={
+              <TabLabel text={translate('resources.warnings.inbox.tab')} count={work.counts.warnings} color="error" inline={isPhone} />
+            }
+          />
+        )}
         {verifies && (
           <Tab
             value={VERIFY}
@@ -135,11 +153,30 @@ export function InboxPage() {
             }
           />
         )}
+        {scheduled && (
+          <Tab
+            value={SCHEDULE}
+            data-view={SCHEDULE}
+            ref={view === SCHEDULE ? selectedTab : undefined}
+            sx={tabSx}
+            label={
+              <TabLabel text={translate('resources.work.schedule.tab')} count={work.counts.schedule} color="primary" inline={isPhone} />
+            }
+          />
+        )}
       </Tabs>
-      {view === CAMPAIGNS || view === VERIFY ? (
+      {view === CAMPAIGNS || view === VERIFY || view === WARNINGS || view === SCHEDULE ? (
         <>
           <Title title={translate('resources.tasks.page.inbox')} />
-          {view === CAMPAIGNS ? <CampaignTasks /> : <VerifyTasks />}
+          {view === CAMPAIGNS ? (
+            <CampaignTasks />
+          ) : view === VERIFY ? (
+            <VerifyTasks />
+          ) : view === WARNINGS ? (
+            <WarningTasks />
+          ) : (
+            <ScheduleTasks />
+          )}
         </>
       ) : (
         <List

@@ -1,8 +1,8 @@
 /**
  * The inspector's village on the phone: every house, those due for inspection large with a blue ring.
  * A tap on a house opens its page with its actions (开始排查) as a scan of its label would, so a house
- * whose label is missing can still be inspected; a tap on a cluster zooms in. The due houses in view
- * are also listed under the map as links.
+ * whose label is missing can still be inspected; a tap on a cluster zooms in. Under the map, the due
+ * houses with their addresses, nearest first (`DueList`, from the API: the tiles carry no addresses).
  */
 import { useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { useMapClicks, zoomInto } from '../../map/useMapClicks.ts';
 import { useDataLayers, useFitBounds } from '../../map/useMapData.ts';
 import { useMapLibre } from '../../map/useMapLibre.ts';
 import { useViewSummary } from '../../map/useViewSummary.ts';
+import { DueList } from './DueList.tsx';
 import { HouseItem, housePage, place } from './HouseItem.tsx';
 import { MAP_TEXT } from './text.ts';
 
@@ -20,12 +21,16 @@ const WORDS = { approximate: MAP_TEXT.approximate };
 export function PhoneMap({ config, summary }: { config: MapConfig; summary: MapSummary }) {
   const navigate = useNavigate();
   const container = useRef<HTMLDivElement>(null);
-  const map = useMapLibre(container, config, WORDS);
-  useDataLayers(map, 'houses', tileUrl(window.location.origin, 'houses', {}), false, true);
+  const tiles = tileUrl(window.location.origin, 'houses', {});
+  const map = useMapLibre(container, config, WORDS, {
+    bounds: summary.bounds,
+    fitKey: 'mine',
+    data: { kind: 'houses', tiles, threeD: false, highlightDue: true },
+  });
+  useDataLayers(map, 'houses', tiles, false, true);
   useFitBounds(map, summary.bounds, 'mine');
   useMapClicks(map, { onHouse: (code) => navigate(housePage(code)), onComplaint: () => undefined });
-  const view = useViewSummary(map);
-  const due = view?.singles.filter((s) => s.due && s.code) ?? [];
+  const view = useViewSummary(map, 'houses');
   return (
     <>
       <div
@@ -40,15 +45,10 @@ export function PhoneMap({ config, summary }: { config: MapConfig; summary: MapS
           <div ref={container} style={{ width: '100%', height: '100%' }} role="region" aria-label={MAP_TEXT.mapLabel} />
         </div>
       </div>
-      <section className="scan-card" data-view-list>
-        <h2 className="phone-map-due">{MAP_TEXT.due(due.length)}</h2>
-        <ul className="phone-map-list" aria-label={MAP_TEXT.dueList}>
-          {due.map((s) => (
-            <HouseItem key={s.id} house={s} />
-          ))}
-        </ul>
-        {/* Out of sight: every cluster and house in view, for screen readers and the tests. */}
-        <ul className="phone-map-hidden">
+      <DueList />
+      {/* Out of sight: every cluster and house in view, for screen readers and the tests. */}
+      <nav className="phone-map-hidden" aria-label={MAP_TEXT.inView} data-view-list>
+        <ul>
           {view?.clusters.map((c) => (
             <li key={c.id}>
               <button type="button" data-cluster {...place(c)} onClick={() => map && zoomInto(map, [c.lng, c.lat])}>
@@ -56,13 +56,11 @@ export function PhoneMap({ config, summary }: { config: MapConfig; summary: MapS
               </button>
             </li>
           ))}
-          {view?.singles
-            .filter((s) => !s.due)
-            .map((s) => (
-              <HouseItem key={s.id} house={s} />
-            ))}
+          {view?.singles.map((s) => (
+            <HouseItem key={s.id} house={s} />
+          ))}
         </ul>
-      </section>
+      </nav>
     </>
   );
 }

@@ -1,13 +1,16 @@
 /**
- * `/m/map`, the inspector's phone map of their own area (the API scopes it): how many houses, the map,
- * and the houses due for inspection. Signed out, it offers the sign-in and comes back here.
+ * `/m/map`, the inspector's phone map of their own area (the API scopes it): how many houses, their own
+ * 定期巡查 coverage, the map, and the houses due for inspection. Signed out, it offers the sign-in and comes back here.
  */
 import { useEffect, useState } from 'react';
 import { isAbort } from '../../httpCore.ts';
 import { signInReturningTo } from '../../login/returnPath.ts';
 import type { MapConfig, MapSummary } from '../../map/types.ts';
+import { whoIsSignedIn } from '../shared/buildingApi.ts';
+import type { Viewer } from '../shared/buildingApi.ts';
 import { MobileShell } from '../shared/MobileShell.tsx';
 import { loadConfig, loadSummary } from './mapApi.ts';
+import { OwnCoverage } from './OwnCoverage.tsx';
 import { PhoneMap } from './PhoneMap.tsx';
 import { PHONE_MAP_CSS } from './styles.ts';
 import { MAP_TEXT } from './text.ts';
@@ -28,6 +31,13 @@ export function PhoneMapPage() {
       .catch((error: unknown) => {
         if (!isAbort(error)) setState({ kind: 'failed' });
       });
+    return () => abort.abort();
+  }, []);
+  // Who reads: an inspector sees their own 定期巡查 coverage above the map.
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  useEffect(() => {
+    const abort = new AbortController();
+    void whoIsSignedIn(abort.signal).then(setViewer);
     return () => abort.abort();
   }, []);
   return (
@@ -51,6 +61,7 @@ export function PhoneMapPage() {
           {MAP_TEXT.failed}
         </section>
       )}
+      {state.kind === 'ready' && viewer?.role === 'inspector' && <OwnCoverage userId={viewer.id} />}
       {state.kind === 'ready' && <PhoneMap config={state.config} summary={state.summary} />}
       <a className="scan-link" href="/">
         {MAP_TEXT.back}

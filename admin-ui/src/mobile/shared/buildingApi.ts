@@ -39,6 +39,7 @@ export async function lookUpBuilding(code: string, signal: AbortSignal): Promise
 }
 
 export interface Viewer {
+  id: string;
   role: Role;
   regionCode: string;
 }

@@ -1,0 +1,42 @@
+/** English messages of the data centre (issue 20): data completeness and the platforms' credentials. The reference shape for `dataCentre.zh.ts`. */
+export const dataCentreEnglish = {
+  completeness: {
+    menu: 'Data completeness',
+    title: 'Data completeness',
+    intro: 'Houses whose record misses something, per village; each count opens the list of those houses.',
+    region: 'Region',
+    houses: 'Houses',
+    total: 'Total',
+    town: 'Town',
+    computedAt: 'Computed',
+    export: 'Export the list',
+    exportGap: 'Gap to export',
+    xlsx: 'XLSX',
+    csv: 'CSV',
+    empty: 'No villages in this region.',
+  },
+  'api-clients': {
+    menu: 'Platform credentials',
+    title: 'Credentials of higher-level platforms',
+    intro:
+      'A province’s platform reads the houses of its region with its own credential (GET /api/platform/v1/houses). The secret is shown once.',
+    create: 'New credential',
+    revoke: 'Revoke',
+    revokeConfirm: 'Revoke “%{name}”? From now on it is refused.',
+    revoked: 'Revoked',
+    active: 'Active',
+    tokenTitle: 'The credential (shown this once)',
+    tokenHelp: 'Copy it now and hand it over safely: it is stored only as a hash and cannot be shown again.',
+    close: 'I have copied it',
+    empty: 'No credentials yet.',
+    fields: {
+      name: 'Name',
+      regionCode: 'Region',
+      personalData: 'Owner names and phones in full',
+      createdAt: 'Created',
+      lastUsedAt: 'Last used',
+      status: 'Status',
+    },
+    never: 'Never',
+  },
+};
