@@ -330,9 +330,12 @@ describe('label batches', () => {
     await signIn(page, stack.baseUrl, 'town');
     await page.getByRole('menuitem', { name: '标签打印' }).click();
     await page.getByRole('link', { name: '生成标签' }).click();
-    await page.getByLabel('区域').fill('高基里');
+    // In the form only: the list's 区域 column (its sort label) can still be on the page.
+    await page.waitForURL(/\/label-batches\/create$/);
+    const form = page.locator('form');
+    await form.getByLabel('区域').fill('高基里');
     await page.getByRole('option', { name: /^高基里社区居委会/ }).click();
-    await page.getByRole('button', { name: '保存' }).click();
+    await form.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/label-batches$/);
     const row = page.getByRole('row').filter({ hasText: '高基里社区居委会' });
     await row.getByText('已完成').waitFor({ timeout: 60_000 });
