@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestDatabase } from '../test/support/database.ts';
 import type { TestDatabase } from '../test/support/database.ts';
-import { isTransactionConflict, prepared, retriedTransaction } from './db.ts';
+import { createDb, isTransactionConflict, prepared, retriedTransaction, runPrepared } from './db.ts';
 import type { Db } from './db.ts';
 
 let database: TestDatabase;
@@ -118,4 +118,31 @@ test('a query marked prepared is a named statement of its connection, in a trans
     };
     assert.ok((plans.rows[0]?.generic_plans ?? 0) > 0, JSON.stringify(plans.rows));
   });
+});
+
+test('a kept statement selecting * goes on answering after a migration adds a column, outside and inside a transaction', async () => {
+  // One connection, so every query below meets the statements kept before the column was added (as a
+  // long-running API process does when another process migrates the database under it).
+  const db = createDb(database.url, 1);
+  try {
+    await db.raw('CREATE TABLE houses_kept (code text PRIMARY KEY, floors integer)');
+    await db('houses_kept').insert({ code: 'h1', floors: 2 });
+    const read = (q: Db) => runPrepared<Record<string, unknown>>(q('houses_kept').where({ code: 'h1' }).select('*'));
+    const readIn = (trx: Db) => prepared(trx('houses_kept').where({ code: 'h1' }).first('*')) as Promise<Record<string, unknown>>;
+    assert.deepEqual(await read(db), [{ code: 'h1', floors: 2 }]);
+    await db.transaction(async (trx) => assert.deepEqual(await readIn(trx), { code: 'h1', floors: 2 }));
+
+    await db.raw(`ALTER TABLE houses_kept ADD COLUMN use text NOT NULL DEFAULT '住宅'`);
+    // Outside a transaction the query is prepared again at once and answers with the new column.
+    assert.deepEqual(await read(db), [{ code: 'h1', floors: 2, use: '住宅' }]);
+    // Inside one, PostgreSQL has aborted the transaction by then; the statement is replaced for the next.
+    await assert.rejects(
+      db.transaction((trx) => readIn(trx)),
+      (error: Error & { code?: string }) => error.code === '0A000',
+    );
+    await db.transaction(async (trx) => assert.deepEqual(await readIn(trx), { code: 'h1', floors: 2, use: '住宅' }));
+    assert.deepEqual(await read(db), [{ code: 'h1', floors: 2, use: '住宅' }]);
+  } finally {
+    await db.destroy();
+  }
 });

@@ -26,22 +26,49 @@ interface CompiledQuery {
   options?: Record<string, unknown>;
 }
 
+/** A connection of pg's, with the statements this client has replaced on it (see below). */
+type PgConnection = { ydymReplaced?: Map<string, number> };
+
 /**
  * knex's PostgreSQL client, which sends a query marked by `prepared` as a named statement: each
  * connection parses and plans it once and then runs its kept (generic) plan. Named by a hash of its
  * text, so two queries never share a name and a query built differently (another user's access rule)
  * is another statement. Transactions' clients are made from this class's prototype, so they do it too.
+ *
+ * A kept statement whose result columns change under it (a migration adds a column to a table it
+ * selects `*` from, run by another process) fails with "cached plan must not change result type",
+ * and would fail so on that connection for as long as it lives: the statement is replaced by one of a
+ * new name on that connection, at once outside a transaction (the query is sent again), for the next
+ * query inside one (PostgreSQL has aborted the transaction; its caller's retry finds the new one).
  */
 class PreparingPgClient extends (PgClient as new (config: Knex.Config) => {
+  transacting?: boolean;
   _query(connection: unknown, obj: CompiledQuery): Promise<unknown>;
 }) {
-  override _query(connection: unknown, obj: CompiledQuery): Promise<unknown> {
-    if (obj.options?.[PREPARE]) {
-      const { [PREPARE]: _marker, ...rest } = obj.options;
-      obj.options = { ...rest, name: `ydym_${createHash('sha256').update(obj.sql).digest('hex').slice(0, 40)}` };
+  override async _query(connection: unknown, obj: CompiledQuery): Promise<unknown> {
+    if (!obj.options?.[PREPARE]) return super._query(connection, obj);
+    const { [PREPARE]: _marker, ...rest } = obj.options;
+    const hash = createHash('sha256').update(obj.sql).digest('hex').slice(0, 40);
+    const replaced = ((connection as PgConnection).ydymReplaced ??= new Map());
+    const send = () => {
+      const generation = replaced.get(hash);
+      return super._query(connection, { ...obj, options: { ...rest, name: `ydym_${hash}${generation ? `_${generation}` : ''}` } });
+    };
+    try {
+      return await send();
+    } catch (error) {
+      if (!isResultTypeChange(error)) throw error;
+      replaced.set(hash, (replaced.get(hash) ?? 0) + 1);
+      if (this.transacting) throw error;
+      return send();
     }
-    return super._query(connection, obj);
   }
+}
+
+/** PostgreSQL refusing a kept statement whose result columns changed (SQLSTATE 0A000 with this text). */
+function isResultTypeChange(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '0A000' && typeof e.message === 'string' && e.message.includes('cached plan must not change result type');
 }
 
 /**
@@ -49,9 +76,9 @@ class PreparingPgClient extends (PgClient as new (config: Knex.Config) => {
  * planning (the joins, the many indexes of `buildings`) takes longer than running them (the statements
  * a case step repeats, pg_stat_statements at concurrency 10: 0.3–0.5 ms to plan, 0.02 ms to run). Only
  * for a query whose parameters do not change its best plan (equality on a key), built from a bounded
- * set of shapes (one statement per shape and connection). A kept plan that selects `*` fails with
- * "cached plan must not change result type" if a migration adds a column while it is kept: name the
- * columns where a process may outlive a migration.
+ * set of shapes (one statement per shape and connection). A kept plan that selects `*` is
+ * replaced when a migration changes its columns (PreparingPgClient), at the cost of one failed query in
+ * a transaction: name the columns where that matters.
  */
 export function prepared<T extends { options(options: Readonly<Record<string, unknown>>): T }>(query: T): T {
   return query.options({ [PREPARE]: true });
