@@ -8,6 +8,7 @@
  * and page are in the store.
  */
 import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { Box, Tab, Tabs, useMediaQuery } from '@mui/material';
 import type { Theme } from '@mui/material';
 import { List, Title, useTranslate } from 'react-admin';
@@ -18,6 +19,7 @@ import { ScheduleTasks } from './ScheduleTasks.tsx';
 import { CAMPAIGNS, SCHEDULE, VERIFY, WARNINGS, openingView } from './inboxViews.ts';
 import type { InboxView } from './inboxViews.ts';
 import { TabLabel } from './TabLabel.tsx';
+import type { TabColor } from './TabLabel.tsx';
 import { TaskCards } from './TaskCards.tsx';
 import { TaskTable } from './TaskTable.tsx';
 import { TASK_VIEWS, isTaskView } from './types.ts';
@@ -40,18 +42,43 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const work = useWorkCounts();
   const { inspects, verifies, handlesWarnings, scheduled } = work;
+  // The tabs beside the four task views, in their order, each for the roles that do its work.
+  const extras: { value: Exclude<InboxView, TaskView>; shown: boolean; text: string; count: number; color: TabColor; page: ReactNode }[] = [
+    {
+      value: WARNINGS,
+      shown: handlesWarnings,
+      text: 'resources.warnings.inbox.tab',
+      count: work.counts.warnings,
+      color: 'error',
+      page: <WarningTasks />,
+    },
+    {
+      value: VERIFY,
+      shown: verifies,
+      text: 'resources.work.verify.tab',
+      count: work.counts.verify,
+      color: 'primary',
+      page: <VerifyTasks />,
+    },
+    {
+      value: CAMPAIGNS,
+      shown: inspects,
+      text: 'resources.campaigns.inbox.tab',
+      count: work.counts.campaigns,
+      color: 'primary',
+      page: <CampaignTasks />,
+    },
+    {
+      value: SCHEDULE,
+      shown: scheduled,
+      text: 'resources.work.schedule.tab',
+      count: work.counts.schedule,
+      color: 'primary',
+      page: <ScheduleTasks />,
+    },
+  ];
   const requested = params.get('view');
-  const asked: InboxView | null = isTaskView(requested)
-    ? requested
-    : inspects && requested === CAMPAIGNS
-      ? CAMPAIGNS
-      : verifies && requested === VERIFY
-        ? VERIFY
-        : handlesWarnings && requested === WARNINGS
-          ? WARNINGS
-          : scheduled && requested === SCHEDULE
-            ? SCHEDULE
-            : null;
+  const asked: InboxView | null = isTaskView(requested) ? requested : (extras.find((e) => e.shown && e.value === requested)?.value ?? null);
   const view: InboxView = asked ?? openingView(work.counts);
   const filters = useTaskFilters();
   // The tab chosen for the user is written into the address once, so it stays put while counts change
@@ -87,6 +114,18 @@ export function InboxPage() {
       }
     : { minHeight: 48, pr: 3 };
 
+  // A tab element itself (not a component of ours), as Tabs gives its children their selection.
+  const tab = (value: InboxView, text: string, count: number, color: TabColor) => (
+    <Tab
+      key={value}
+      value={value}
+      data-view={value}
+      ref={value === view ? selectedTab : undefined}
+      sx={tabSx}
+      label={<TabLabel text={text} count={count} color={color} inline={isPhone} />}
+    />
+  );
+
   return (
     <Box sx={{ mt: { xs: 0, sm: 1 } }}>
       <Tabs
@@ -105,78 +144,15 @@ export function InboxPage() {
           ...(isPhone ? { '& .MuiTabs-flexContainer': { flexWrap: 'wrap', gap: 0.5, py: 0.5 } } : {}),
         }}
       >
-        {TASK_VIEWS.map((v) => (
-          <Tab
-            key={v}
-            value={v}
-            data-view={v}
-            ref={v === view ? selectedTab : undefined}
-            sx={tabSx}
-            label={
-              <TabLabel
-                text={translate(`resources.tasks.views.${v}`)}
-                count={work.counts[v]}
-                color={v === 'overdue' ? 'error' : v === 'done' ? 'default' : 'primary'}
-                inline={isPhone}
-              />
-            }
-          />
-        ))}
-        {handlesWarnings && (
-          <Tab
-            value={WARNINGS}
-            data-view={WARNINGS}
-            ref={view === WARNINGS ? selectedTab : undefined}
-            sx={tabSx}
-            label={
-              <TabLabel text={translate('resources.warnings.inbox.tab')} count={work.counts.warnings} color="error" inline={isPhone} />
-            }
-          />
+        {TASK_VIEWS.map((v) =>
+          tab(v, translate(`resources.tasks.views.${v}`), work.counts[v], v === 'overdue' ? 'error' : v === 'done' ? 'default' : 'primary'),
         )}
-        {verifies && (
-          <Tab
-            value={VERIFY}
-            data-view={VERIFY}
-            ref={view === VERIFY ? selectedTab : undefined}
-            sx={tabSx}
-            label={<TabLabel text={translate('resources.work.verify.tab')} count={work.counts.verify} color="primary" inline={isPhone} />}
-          />
-        )}
-        {inspects && (
-          <Tab
-            value={CAMPAIGNS}
-            data-view={CAMPAIGNS}
-            ref={view === CAMPAIGNS ? selectedTab : undefined}
-            sx={tabSx}
-            label={
-              <TabLabel text={translate('resources.campaigns.inbox.tab')} count={work.counts.campaigns} color="primary" inline={isPhone} />
-            }
-          />
-        )}
-        {scheduled && (
-          <Tab
-            value={SCHEDULE}
-            data-view={SCHEDULE}
-            ref={view === SCHEDULE ? selectedTab : undefined}
-            sx={tabSx}
-            label={
-              <TabLabel text={translate('resources.work.schedule.tab')} count={work.counts.schedule} color="primary" inline={isPhone} />
-            }
-          />
-        )}
+        {extras.filter((e) => e.shown).map((e) => tab(e.value, translate(e.text), e.count, e.color))}
       </Tabs>
-      {view === CAMPAIGNS || view === VERIFY || view === WARNINGS || view === SCHEDULE ? (
+      {!isTaskView(view) ? (
         <>
           <Title title={translate('resources.tasks.page.inbox')} />
-          {view === CAMPAIGNS ? (
-            <CampaignTasks />
-          ) : view === VERIFY ? (
-            <VerifyTasks />
-          ) : view === WARNINGS ? (
-            <WarningTasks />
-          ) : (
-            <ScheduleTasks />
-          )}
+          {extras.find((e) => e.value === view)?.page}
         </>
       ) : (
         <List

@@ -1,20 +1,13 @@
 import { Badge, Box } from '@mui/material';
 
+/** A tab's count colour: red for what is late or warned of, grey for what is done. */
+export type TabColor = 'primary' | 'error' | 'default';
+
 /**
  * A tab's name and count: a badge on the desktop; on a phone the count follows the name inline, so a
  * tab is no wider than its content and no count is cut off at the tab's edge.
  */
-export function TabLabel({
-  text,
-  count,
-  color,
-  inline,
-}: {
-  text: string;
-  count: number;
-  color: 'primary' | 'error' | 'default';
-  inline: boolean;
-}) {
+export function TabLabel({ text, count, color, inline }: { text: string; count: number; color: TabColor; inline: boolean }) {
   const grey = { bgcolor: 'grey.300', color: 'text.primary' };
   if (!inline) {
     return (
