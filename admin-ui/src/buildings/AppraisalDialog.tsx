@@ -3,23 +3,12 @@
  * the district's list on saving), report number, date, grade, scope, next due date and the report scan.
  * Problems the API names per field are shown on that field.
  */
-import {
-  Autocomplete,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Autocomplete, Dialog, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { APPRAISAL_GRADE } from '../../../domain/buildings/enums.ts';
+import { DialogButtons } from '../common/DialogButtons.tsx';
 import type { AppDataProvider } from '../dataProvider/index.ts';
 import { apiErrorOf, inputMessage } from '../http.ts';
 import type { AppraisalBody } from '../dataProvider/houseFile.ts';
@@ -203,19 +192,7 @@ export function AppraisalDialog({ code, open, onClose }: { code: string; open: b
           </Stack>
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {translate('ra.action.cancel')}
-        </Button>
-        <Button
-          variant="contained"
-          onClick={() => void save()}
-          disabled={busy}
-          startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          {translate('ra.action.save')}
-        </Button>
-      </DialogActions>
+      <DialogButtons label={translate('ra.action.save')} onCancel={onClose} onConfirm={() => void save()} busy={busy} />
     </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 /** Asks for the reason of an officer's decision on a case (撤销, 督办) before sending it. */
 import { useState } from 'react';
-import { Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Dialog, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { DialogButtons } from './DialogButtons.tsx';
 import { useTranslate } from 'react-admin';
 
 interface ReasonDialogProps {
@@ -46,20 +47,7 @@ export function ReasonDialog({ open, title, content, confirm, busy, danger = fal
           required
         />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {translate('ra.action.cancel')}
-        </Button>
-        <Button
-          variant="contained"
-          color={danger ? 'error' : 'primary'}
-          onClick={submit}
-          disabled={busy}
-          startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          {translate(confirm)}
-        </Button>
-      </DialogActions>
+      <DialogButtons label={translate(confirm)} onCancel={onClose} onConfirm={submit} busy={busy} danger={danger} />
     </Dialog>
   );
 }

@@ -4,7 +4,8 @@
  */
 import { stepLabel } from './stepLabel.ts';
 import { useState } from 'react';
-import { Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Button, Dialog, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { DialogButtons } from '../common/DialogButtons.tsx';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { useCanAccess, useTranslate } from 'react-admin';
 import type { CaseDetail } from '../cases/types.ts';
@@ -70,19 +71,13 @@ export function ReassignButton({ task, record }: { task: TaskRow; record: CaseDe
             />
           </Stack>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)} disabled={busy}>
-            {translate('ra.action.cancel')}
-          </Button>
-          <Button
-            variant="contained"
-            onClick={confirm}
-            disabled={busy || !userId}
-            startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-          >
-            {translate('resources.tasks.actions.reassign')}
-          </Button>
-        </DialogActions>
+        <DialogButtons
+          label={translate('resources.tasks.actions.reassign')}
+          onCancel={() => setOpen(false)}
+          onConfirm={confirm}
+          busy={busy}
+          disabled={!userId}
+        />
       </Dialog>
     </>
   );

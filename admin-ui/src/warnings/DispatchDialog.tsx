@@ -4,7 +4,8 @@
  * shown on the inputs they name.
  */
 import { useState } from 'react';
-import { Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { Dialog, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { DialogButtons } from '../common/DialogButtons.tsx';
 import { useTranslate } from 'react-admin';
 import { CASE_CATEGORY, CASE_SEVERITY } from '../../../domain/cases/enums.ts';
 import type { DispatchBody } from '../dataProvider/warnings.ts';
@@ -118,19 +119,7 @@ export function DispatchDialog({ warning, busy, problems, onSend, onClose }: Pro
           )}
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          {translate('ra.action.cancel')}
-        </Button>
-        <Button
-          variant="contained"
-          onClick={send}
-          disabled={busy}
-          startIcon={busy ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          {label('confirm')}
-        </Button>
-      </DialogActions>
+      <DialogButtons label={label('confirm')} onCancel={onClose} onConfirm={send} busy={busy} />
     </Dialog>
   );
 }
