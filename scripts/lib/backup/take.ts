@@ -203,11 +203,16 @@ async function copyTemporal(source: TemporalSource, to: string, pgDump: string, 
  * once, in a test run on an overloaded machine, while the server checkpointed): a half-written copy is
  * removed first, as `VACUUM INTO` refuses to write over a file.
  */
-async function vacuumInto(sqlite: string, file: string, copy: string, attempts = 3): Promise<void> {
+export async function vacuumInto(
+  sqlite: string,
+  file: string,
+  copy: string,
+  { attempts = 3, busyTimeoutMs = 30_000 }: { attempts?: number; busyTimeoutMs?: number } = {},
+): Promise<void> {
   const quoted = copy.replaceAll("'", "''");
   for (let attempt = 1; ; attempt++) {
     try {
-      await run(sqlite, ['-bail', file, '.timeout 30000', `VACUUM INTO '${quoted}'`]).done;
+      await run(sqlite, ['-bail', file, `.timeout ${busyTimeoutMs}`, `VACUUM INTO '${quoted}'`]).done;
       return;
     } catch (error) {
       if (attempt >= attempts || !/database is locked|SQLITE_BUSY/i.test(String(error))) throw error;
