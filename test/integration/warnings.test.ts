@@ -372,14 +372,6 @@ describe('warning rules', () => {
       workflowId: 'warning-rule-killed',
       args: [{ ruleId: 'recheck_failures' }],
     });
-    await until(async () => {
-      const { rows } = await stack.db.raw(
-        `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'notifications' AND NOT l.granted`,
-      );
-      return rows.length > 0;
-    }, 'the first notice to wait on the lock');
-    await workerProcess.kill();
-    await holder.rollback();
     const rows = async () =>
       (await stack
         .db('warnings')
@@ -389,6 +381,15 @@ describe('warning rules', () => {
           ids.map((id) => `recheck_failures:${id}`),
         )
         .select('id', 'workflow_started_at')) as { id: string; workflow_started_at: Date | null }[];
+    // Another workflow's notice (an earlier test's) may wait on the lock too: wait for the run's warnings as well.
+    await until(async () => {
+      const { rows: waiting } = await stack.db.raw(
+        `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'notifications' AND NOT l.granted`,
+      );
+      return waiting.length > 0 && (await rows()).length === 3;
+    }, 'the run to write its warnings and a notice to wait on the lock');
+    await workerProcess.kill();
+    await holder.rollback();
     const atKill = await rows();
     assert.equal(atKill.length, 3, 'the warnings were written before the kill');
     assert.ok(
